@@ -1,0 +1,191 @@
+//! `claimlens`: the command-line face, for batch work and for measuring accuracy.
+//!
+//! The contract the scorer relies on is `shared/eval/CONTRACT.md`.
+
+use claimlens::output::{self, OffsetUnit};
+use claimlens::request::ClusterRequest;
+use claimlens::{analyze, Date, Document, Options};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{BufRead, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "claimlens", version, about = "Finds numbers, attributions and contradictions in news articles.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse the articles of one cluster (FILE...), or clusters as JSON Lines on standard input (--jsonl).
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Parser)]
+struct AnalyzeArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Unit of every start/end offset in the output.
+    #[arg(long, default_value = "chars", value_parser = parse_unit)]
+    offsets: OffsetUnit,
+    /// Publication date (YYYY-MM-DD) that relative dates such as "last month" resolve against.
+    #[arg(long, value_parser = Date::parse_iso)]
+    pub_date: Option<Date>,
+    /// Read clusters as JSON Lines on standard input; write one result line per input line.
+    #[arg(long, conflicts_with = "files")]
+    jsonl: bool,
+    /// The articles of one cluster; `-` reads one article from standard input.
+    #[arg(required_unless_present = "jsonl")]
+    files: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+fn parse_unit(s: &str) -> Result<OffsetUnit, String> {
+    s.parse()
+}
+
+fn main() -> ExitCode {
+    let Command::Analyze(args) = Cli::parse().command;
+    let result = if args.jsonl { run_jsonl(&args) } else { run_files(&args) };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("claimlens: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text, with a message that names the file and says where it went wrong.
+fn read_text(path: &PathBuf) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("standard input: {e}"))?;
+    } else {
+        bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), describe_io(&e)))?;
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("{}: not UTF-8 text (invalid byte 0x{:02x} at byte {at}, line {line})", path.display(), bytes[at])
+    })
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if e.raw_os_error() == Some(21) => "is a directory, not a file".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn run_files(args: &AnalyzeArgs) -> Result<(), String> {
+    let mut docs = Vec::new();
+    for path in &args.files {
+        match read_text(path) {
+            Ok(text) => {
+                let name = if path.as_os_str() == "-" {
+                    "stdin".to_string()
+                } else {
+                    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+                };
+                docs.push(Document::new(name, text));
+            }
+            // The other articles are still worth analysing: say what went wrong and go on.
+            Err(msg) => eprintln!("claimlens: skipped {msg}"),
+        }
+    }
+    if docs.is_empty() {
+        return Err("nothing to analyse: no file could be read".into());
+    }
+    let options = Options { pub_date: args.pub_date };
+    let analysis = analyze(&docs, &options);
+    let out = output::render(&docs, &analysis, args.offsets);
+    let stdout = std::io::stdout();
+    let mut w = BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Json => serde_json::to_writer(&mut w, &out).map_err(|e| e.to_string())?,
+        Format::Text => w.write_all(output::render_text(&out).as_bytes()).map_err(|e| e.to_string())?,
+    }
+    writeln!(w).and_then(|_| w.flush()).map_err(|e| e.to_string())
+}
+
+fn run_jsonl(args: &AnalyzeArgs) -> Result<(), String> {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut w = BufWriter::new(stdout.lock());
+    let (mut analysed, mut lines) = (0usize, 0usize);
+    let mut buf = Vec::new();
+    let mut input = stdin.lock();
+    loop {
+        buf.clear();
+        let n = input.read_until(b'\n', &mut buf).map_err(|e| format!("standard input: {e}"))?;
+        if n == 0 {
+            break;
+        }
+        lines += 1;
+        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        let line = match analyse_line(&buf, lines, args) {
+            Ok(v) => {
+                analysed += 1;
+                v
+            }
+            Err((id, msg)) => serde_json::json!({ "id": id, "error": msg }),
+        };
+        serde_json::to_writer(&mut w, &line).map_err(|e| e.to_string())?;
+        writeln!(w).map_err(|e| e.to_string())?;
+    }
+    w.flush().map_err(|e| e.to_string())?;
+    if analysed == 0 {
+        return Err(if lines == 0 {
+            "nothing to analyse: standard input is empty".into()
+        } else {
+            "nothing to analyse: no input line could be read".into()
+        });
+    }
+    Ok(())
+}
+
+/// One JSONL line to its output object, or (id, message) when it cannot be analysed.
+fn analyse_line(
+    bytes: &[u8],
+    line_no: usize,
+    args: &AnalyzeArgs,
+) -> Result<serde_json::Value, (serde_json::Value, String)> {
+    let fallback_id = serde_json::Value::Null;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        (fallback_id.clone(), format!("line {line_no}: not UTF-8 (invalid byte at column {})", e.valid_up_to() + 1))
+    })?;
+    let req: ClusterRequest = serde_json::from_str(text).map_err(|e| {
+        // Keep the id when the line is JSON but not of the right shape.
+        let id = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|v| v.get("id").cloned())
+            .unwrap_or(serde_json::Value::Null);
+        (id, format!("line {line_no}: {e}"))
+    })?;
+    let id = req.id.clone().unwrap_or(serde_json::Value::Null);
+    let (docs, mut options) = req.into_parts().map_err(|e| (id.clone(), format!("line {line_no}: {e}")))?;
+    if options.pub_date.is_none() {
+        options.pub_date = args.pub_date;
+    }
+    let analysis = analyze(&docs, &options);
+    let out = output::render(&docs, &analysis, args.offsets);
+    let mut value = serde_json::to_value(&out).map_err(|e| (id.clone(), e.to_string()))?;
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("id".into(), id);
+    }
+    Ok(value)
+}

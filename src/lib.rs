@@ -1,0 +1,119 @@
+//! ClaimLens: finds the numbers, the attributions and the contradictions in news articles.
+//!
+//! Data flows one way, one module (folder) per stage:
+//!
+//! ```text
+//! text ─► segment ─► numbers ──────┐
+//!                 └► attributions ─┴► claims ─► findings (contradictions, corroborations) ─► output
+//! ```
+//!
+//! Every stage works in **byte offsets** into the document text ([`Span`]). Only [`output`]
+//! converts them, to the unit the consumer asks for (code points for the CLI, UTF-16 code
+//! units for JavaScript).
+//!
+//! The core is pure Rust: no browser types, so it is tested and benchmarked natively. The faces
+//! (CLI, wasm bindings, page) call [`analyze`] and [`output::render`] and nothing else.
+
+pub mod attributions;
+pub mod claims;
+pub mod numbers;
+pub mod output;
+pub mod request;
+pub mod segment;
+mod span;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use span::Span;
+
+/// One article of a cluster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// What the reader calls it: a file name or a pane title.
+    pub name: String,
+    pub text: String,
+}
+
+impl Document {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Document { name: name.into(), text: text.into() }
+    }
+}
+
+/// A calendar date, used as the publication date that relative dates ("last month") resolve against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking that the day exists in that month.
+    pub fn parse_iso(s: &str) -> Result<Date, String> {
+        let bad = || format!("not a date of the form YYYY-MM-DD: {s:?}");
+        let mut parts = s.trim().splitn(3, '-');
+        let (y, m, d) = (parts.next().ok_or_else(bad)?, parts.next().ok_or_else(bad)?, parts.next().ok_or_else(bad)?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u32 = m.parse().map_err(|_| bad())?;
+        let day: u32 = d.parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return Err(format!("no such day: {s:?}"));
+        }
+        Ok(Date { year, month, day })
+    }
+}
+
+/// Days in a month of the proleptic Gregorian calendar.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// How the analysis should run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Publication date of the articles: relative dates ("yesterday", "last month") resolve against it.
+    pub pub_date: Option<Date>,
+}
+
+/// What one document holds, in byte offsets.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentAnalysis {
+    pub segments: segment::Segments,
+    pub numbers: Vec<numbers::Quantity>,
+    pub attributions: Vec<attributions::Attribution>,
+}
+
+/// The result for a whole cluster, in byte offsets.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub documents: Vec<DocumentAnalysis>,
+    pub claims: Vec<claims::Claim>,
+    pub contradictions: Vec<claims::Contradiction>,
+    pub corroborations: Vec<claims::Corroboration>,
+}
+
+/// Analyses a cluster of articles about one event.
+pub fn analyze(docs: &[Document], options: &Options) -> Analysis {
+    let documents: Vec<DocumentAnalysis> = docs
+        .iter()
+        .map(|doc| {
+            let segments = segment::segment(&doc.text);
+            let numbers = numbers::extract(&doc.text, &segments, options);
+            let attributions = attributions::extract(&doc.text, &segments);
+            DocumentAnalysis { segments, numbers, attributions }
+        })
+        .collect();
+    let claims = claims::build(docs, &documents);
+    let findings = claims::compare(docs, &documents, &claims);
+    Analysis { documents, claims, contradictions: findings.contradictions, corroborations: findings.corroborations }
+}

@@ -1,0 +1,102 @@
+//! Byte offsets to the consumer's unit, in one walk over the text.
+//!
+//! Converting each offset by counting from the start of the text would be quadratic; instead the
+//! offsets a document needs are sorted once and the text is walked once.
+
+use serde::{Deserialize, Serialize};
+
+/// The unit of every `start`/`end` in an output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OffsetUnit {
+    /// Unicode code points (Python string indices): the CLI's default.
+    #[default]
+    Chars,
+    /// UTF-16 code units (JavaScript string indices): what the browser uses.
+    Utf16,
+    /// UTF-8 bytes: the core's own unit.
+    Bytes,
+}
+
+impl std::str::FromStr for OffsetUnit {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "chars" => Ok(OffsetUnit::Chars),
+            "utf16" => Ok(OffsetUnit::Utf16),
+            "bytes" => Ok(OffsetUnit::Bytes),
+            _ => Err(format!("unknown offset unit {s:?}: use chars, utf16 or bytes")),
+        }
+    }
+}
+
+/// Byte offset → offset in a unit, for a fixed set of byte offsets of one text.
+#[derive(Debug, Clone)]
+pub struct OffsetMap {
+    unit: OffsetUnit,
+    /// Sorted, unique (byte offset, converted offset) pairs.
+    pairs: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// Prepares the conversion of `offsets` (byte offsets on character boundaries of `text`).
+    pub fn new(text: &str, unit: OffsetUnit, offsets: impl IntoIterator<Item = usize>) -> Self {
+        let mut wanted: Vec<usize> = offsets.into_iter().collect();
+        if unit == OffsetUnit::Bytes {
+            return OffsetMap { unit, pairs: Vec::new() };
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut pairs = Vec::with_capacity(wanted.len());
+        let mut next = wanted.iter().peekable();
+        let mut converted = 0;
+        for (byte, ch) in text.char_indices().chain(std::iter::once((text.len(), '\0'))) {
+            while let Some(&&w) = next.peek() {
+                if w > byte {
+                    break;
+                }
+                debug_assert_eq!(w, byte, "offset {w} is not on a character boundary");
+                pairs.push((w, converted));
+                next.next();
+            }
+            if next.peek().is_none() {
+                break;
+            }
+            converted += match unit {
+                OffsetUnit::Utf16 => ch.len_utf16(),
+                _ => 1,
+            };
+        }
+        OffsetMap { unit, pairs }
+    }
+
+    /// The converted offset of byte offset `byte`, which must be one passed to [`OffsetMap::new`].
+    pub fn get(&self, byte: usize) -> usize {
+        if self.unit == OffsetUnit::Bytes {
+            return byte;
+        }
+        match self.pairs.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(i) => self.pairs[i].1,
+            Err(_) => panic!("byte offset {byte} was not prepared for conversion"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_to_code_points_and_utf16_through_emoji_accents_and_cjk() {
+        let t = "é👍🏽 東京 “59”";
+        let at = |needle: &str| t.find(needle).unwrap();
+        let offs = [0, at("東"), at("“"), at("59"), t.len()];
+        let chars = OffsetMap::new(t, OffsetUnit::Chars, offs);
+        let utf16 = OffsetMap::new(t, OffsetUnit::Utf16, offs);
+        for &o in &offs {
+            assert_eq!(chars.get(o), t[..o].chars().count());
+            assert_eq!(utf16.get(o), t[..o].encode_utf16().count());
+        }
+        assert_eq!(OffsetMap::new(t, OffsetUnit::Bytes, offs).get(at("59")), at("59"));
+    }
+}

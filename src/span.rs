@@ -1,0 +1,54 @@
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into one document's text.
+///
+/// Both ends always fall on UTF-8 character boundaries, so `&text[span.range()]` never panics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span { start, end }
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn text(self, text: &str) -> &str {
+        &text[self.range()]
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// Shrinks the span so it neither starts nor ends with white space.
+    pub fn trim(self, text: &str) -> Span {
+        let s = self.text(text);
+        let lead = s.len() - s.trim_start().len();
+        let inner = s.trim();
+        Span::new(self.start + lead, self.start + lead + inner.len())
+    }
+}
