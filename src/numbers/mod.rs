@@ -3,6 +3,7 @@
 //! Reads the content sentences of [`crate::segment::Segments`] and returns [`Quantity`] values in
 //! text order, each with its kind, value, bound, unit and what it counts.
 
+pub mod dates;
 mod words;
 
 use crate::segment::Segments;
@@ -92,11 +93,17 @@ impl Quantity {
 
 /// Finds the figures in `text`.
 pub fn extract(text: &str, segments: &Segments, options: &Options) -> Vec<Quantity> {
-    let _ = options; // dates resolve against options.pub_date
     let mut out = Vec::new();
     for (si, sentence) in segments.content_sentences() {
-        cardinals(text, sentence.span, si, &mut out);
+        // Dates first: "April 7, 2017" is one date, not two cardinals.
+        let dates = dates::find(text, sentence.span, si, options);
+        let mut numbers = Vec::new();
+        cardinals(text, sentence.span, si, &mut numbers);
+        numbers.retain(|n| !dates.iter().any(|d| d.span.overlaps(n.span)));
+        out.extend(dates);
+        out.extend(numbers);
     }
+    out.sort_by_key(|q| (q.span.start, q.span.end));
     out
 }
 
