@@ -54,7 +54,7 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
             i += 1;
             continue;
         }
-        if let Some(item) = vague(&t, i).or_else(|| relative_ordinal(&t, i)) {
+        if let Some(item) = vague(&t, i).or_else(|| relative_ordinal(&t, i)).or_else(|| percent_of(&t, i)) {
             i = item.end;
             items.push(item);
             continue;
@@ -67,7 +67,8 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
             i = n.end;
             continue;
         }
-        let Some(mut item) = build(&t, n) else {
+        let floor = items.last().map_or(0, |it| it.end);
+        let Some(mut item) = build(&t, n, floor) else {
             i = n.end;
             continue;
         };
@@ -222,9 +223,13 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
             }
         }
     }
-    // Digits, letters, digits: a serial ("24703m212").
+    // Digits, letters, digits: a serial ("24703m212"), unless the letters and digits are a unit ("24703m2").
     if digits && t.joined(n.end - 1) && t.is_word(n.end) && t.joined(n.end) && t.is_digits(n.end + 1) {
-        return false;
+        let unit_ends_clean = units::at(t, n.end)
+            .is_some_and(|(_, next)| !(t.joined(next - 1) && (t.is_digits(next) || t.is_word(next))));
+        if !unit_ends_clean {
+            return false;
+        }
     }
     if n.end - n.first == 1 && t.is(f, "one") {
         return !pronoun_one(t, f);
@@ -252,6 +257,10 @@ fn pronoun_one(t: &Tokens, i: usize) -> bool {
         "of", "you", "another", "who", "which", "that", "is", "was", "can", "could", "would", "should", "will", "may",
         "might", "must", "does", "did", "has", "had", "more", "thing", "i", "we", "he", "she", "they",
     ];
+    // "that one mile", "one dollar": a unit after it makes it a number.
+    if units::at(t, i + 1).is_some() || money::after(t, i + 1).is_some() {
+        return false;
+    }
     if i > 0 && t.is_any(i - 1, BEFORE) {
         return true;
     }
@@ -291,13 +300,15 @@ fn bound_before(t: &Tokens, start: usize) -> Option<(Bound, usize)> {
 /// A bound word after the quantity ending before token `end` ("or more", "or so", "300+").
 fn bound_after(t: &Tokens, end: usize) -> Option<(Bound, usize)> {
     match bounds().at(t, end) {
-        Some(((b, false), next)) if t.str(end) != "+" || t.joined(end - 1) => Some((b, next)),
+        // "equal to 5000 or less than 6000": the "less than" starts the next figure.
+        Some(((b, false), next)) if (t.str(end) != "+" || t.joined(end - 1)) && !t.is(next, "than") => Some((b, next)),
         _ => None,
     }
 }
 
 /// Turns a numeral into a quantity by what surrounds it.
-fn build(t: &Tokens, n: Numeral) -> Option<Item> {
+/// `floor` is the first token free to read as a prefix (the previous quantity ends there).
+fn build(t: &Tokens, n: Numeral, floor: usize) -> Option<Item> {
     let mut it = item(n, Kind::Cardinal);
     let mut end = n.end;
     if n.form == Form::Ordinal {
@@ -309,10 +320,10 @@ fn build(t: &Tokens, n: Numeral) -> Option<Item> {
             }
         }
         it.end = end;
-        apply_bounds(t, &mut it);
+        apply_bounds(t, &mut it, floor);
         return Some(it);
     }
-    let currency_before = money::before(t, n.first).filter(|(_, s)| *s < n.first);
+    let currency_before = money::before(t, n.first).filter(|(_, s)| *s < n.first && *s >= floor);
     if let Some((_, start)) = currency_before {
         it.first = start;
     }
@@ -321,7 +332,7 @@ fn build(t: &Tokens, n: Numeral) -> Option<Item> {
         it.kind = Kind::Percent;
         it.unit = Some(unit);
         it.end = next;
-        apply_bounds(t, &mut it);
+        apply_bounds(t, &mut it, floor);
         return Some(it);
     }
     // Money: "$1.8m", "£5bn", "1.8M dollars", "€20,000", "75 USD million", "12-cent".
@@ -359,12 +370,16 @@ fn build(t: &Tokens, n: Numeral) -> Option<Item> {
         it.unit = Some(c.code);
         it.si = Some(if c.is_minor() { it.value / 100.0 } else { it.value });
         it.end = end;
-        apply_bounds(t, &mut it);
+        apply_bounds(t, &mut it, floor);
         return Some(it);
     }
-    // Units: "27km", "55 kilometers", "34-mile", "seven months", "98.6 degrees fahrenheit".
+    // Units: "27km", "55 kilometers", "34-mile", "seven months", "98.6 degrees fahrenheit", "20 (kg)".
     let unit_at = hyphen.unwrap_or(end);
-    if let Some((unit, next)) = unit_after(t, unit_at, end) {
+    let bracketed = || {
+        let (unit, next) = units::at(t, end + 1).filter(|_| t.is_any(end, &["(", "["]))?;
+        t.is_any(next, &[")", "]"]).then_some((unit, next + 1))
+    };
+    if let Some((unit, next)) = unit_after(t, unit_at, end).or_else(bracketed) {
         it.end = next;
         it.unit = Some(unit.symbol);
         it.dimension = Some(unit.dimension);
@@ -383,7 +398,22 @@ fn build(t: &Tokens, n: Numeral) -> Option<Item> {
                 it.end = next + 2;
             }
         }
-        apply_bounds(t, &mut it);
+        if unit.symbol == "year" && (n.first > 0 && t.is_any(n.first - 1, &["aged", "age"])) {
+            it.kind = Kind::Age;
+        }
+        apply_bounds(t, &mut it, floor);
+        return Some(it);
+    }
+    // "aged 87", "an 87 yo man": an age in years.
+    let aged = n.first > 0 && t.is_any(n.first - 1, &["aged", "age"]);
+    let yo = t.is_any(end, &["yo", "y/o"]);
+    if aged || yo {
+        let year = units::at(&Tokens::new("year", Span::new(0, 4)), 0).map(|(u, _)| u);
+        it.kind = Kind::Age;
+        it.unit = Some("year");
+        it.si = year.map(|u| u.to_si(it.value));
+        it.first = if aged { n.first - 1 } else { it.first };
+        it.end = if yo { end + 1 } else { end };
         return Some(it);
     }
     // "20-vehicle convoy": the number counts the noun joined to it.
@@ -400,12 +430,38 @@ fn build(t: &Tokens, n: Numeral) -> Option<Item> {
     if n.form == Form::Cardinal && n.words && n.end - n.first == 1 && t.is(n.first, "one") && it.counted.is_none() {
         // Counted later; nothing to do here.
     }
-    apply_bounds(t, &mut it);
+    apply_bounds(t, &mut it, floor);
     Some(it)
 }
 
 /// "one-time", "one-off": adjectives, not counts.
 const IDIOMS: &[&str] = &["time", "off", "way", "sided", "on", "size", "stop", "party", "liners", "liner", "to"];
+
+/// "per cent of 210", "percents of twenty": the percent word before its number.
+fn percent_of(t: &Tokens, i: usize) -> Option<Item> {
+    if i > 0 && (t.is_digits(i - 1) || words::small(t.str(i - 1)).is_some() || t.is(i - 1, "the")) {
+        return None;
+    }
+    let of = if t.is(i, "per") && t.is(i + 1, "cent") {
+        i + 2
+    } else if t.is_any(i, &["percent", "percents"]) {
+        i + 1
+    } else {
+        return None;
+    };
+    if !t.is(of, "of") {
+        return None;
+    }
+    let n = numerals::parse(t, of + 1).filter(|n| n.form == Form::Cardinal)?;
+    // "percent of 210 voters" names a share of a count, not a percentage.
+    if t.is_word(n.end) && counted::after(t, n.end).is_some() {
+        return None;
+    }
+    let mut it = item(n, Kind::Percent);
+    it.first = i;
+    it.unit = Some("%");
+    Some(it)
+}
 
 fn percent_after(t: &Tokens, end: usize) -> Option<(&'static str, usize)> {
     if t.is(end, "%") {
@@ -461,8 +517,8 @@ fn cents(t: &Tokens, end: usize, value: &mut f64) -> usize {
     }
 }
 
-fn apply_bounds(t: &Tokens, it: &mut Item) {
-    if let Some((b, first)) = bound_before(t, it.first) {
+fn apply_bounds(t: &Tokens, it: &mut Item, floor: usize) {
+    if let Some((b, first)) = bound_before(t, it.first).filter(|(_, first)| *first >= floor) {
         it.bound = b;
         it.first = first;
     }
@@ -520,13 +576,20 @@ const CHANGE_VERBS: &[&str] = &[
 /// A range after the quantity: "10-20", "between 10 and 20", "from 5 to 7", "eight to 10 feet".
 /// On success the item becomes the range and the index after it is returned.
 fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usize> {
-    if it.bound != Bound::Exact || matches!(it.kind, Kind::Ordinal | Kind::Age | Kind::Vague) {
+    if it.bound != Bound::Exact || matches!(it.kind, Kind::Age | Kind::Vague) {
         return None;
     }
-    let between = it.first > 0 && t.is(it.first - 1, "between");
-    let from = it.first > 0 && t.is(it.first - 1, "from");
+    // "between 10 and 20", "between the tenth and the fifteenth".
+    let the = it.first > 0 && t.is(it.first - 1, "the") && it.kind == Kind::Ordinal;
+    let before = if the { it.first - 1 } else { it.first };
+    let between = before > 0 && t.is(before - 1, "between");
+    let from = before > 0 && t.is(before - 1, "from");
+    if it.kind == Kind::Ordinal && !between {
+        return None;
+    }
     let e = it.end;
-    let dash = t.is_any(e, &["-", "\u{2013}", "\u{2014}", "~"]) && (t.joined(e - 1) == t.joined(e));
+    // "10-20", "1000 - 5000", "75 -300mm"; not "75- 300".
+    let dash = t.is_any(e, &["-", "\u{2013}", "\u{2014}", "~"]) && (t.joined(e - 1) == t.joined(e) || !t.joined(e - 1));
     let link = if between { t.is(e, "and") } else { dash || t.is_any(e, &["to", "through", "thru"]) };
     if !link {
         return None;
@@ -536,6 +599,9 @@ fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usiz
         return None;
     }
     let mut k = e + 1;
+    if the && t.is(k, "the") {
+        k += 1;
+    }
     // "$10-$20": the second amount may repeat the currency.
     if it.kind == Kind::Money {
         if let Some((_, next)) = money::before_at(t, k) {
@@ -543,10 +609,10 @@ fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usiz
         }
     }
     let n2 = numerals::parse(t, k)?;
-    if (n2.first..n2.end).any(skip) || n2.form == Form::Ordinal {
+    if (n2.first..n2.end).any(skip) || (n2.form == Form::Ordinal) != (it.kind == Kind::Ordinal) {
         return None;
     }
-    let second = build(t, n2)?;
+    let second = build(t, n2, e + 1)?;
     let mut low = it.value;
     // "$1-2 million", "10 to 20 thousand": the first number shares the second's scale.
     if it.numeral.scale == 1.0 && n2.scale > 1.0 && low * n2.scale <= second.value {
@@ -560,6 +626,9 @@ fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usiz
     if !same_kind || second.bound != Bound::Exact && second.bound != Bound::About {
         return None;
     }
+    if it.kind == Kind::Ordinal {
+        it.kind = Kind::Range;
+    }
     if it.kind == Kind::Cardinal {
         it.kind = if second.kind == Kind::Cardinal { Kind::Range } else { second.kind };
         it.unit = second.unit;
@@ -571,7 +640,7 @@ fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usiz
     it.value = low;
     it.value_max = Some(second.value);
     if between || from {
-        it.first -= 1;
+        it.first = before - 1;
     }
     it.counted = second.counted;
     Some(second.end)

@@ -171,3 +171,55 @@ fn gives_byte_spans_on_char_boundaries_after_emoji_cjk_and_curly_quotes() {
     let got: Vec<_> = all(t).iter().map(|q| q.span.text(t)).collect();
     assert_eq!(got, ["3 km²", "€5", "12"]);
 }
+
+#[test]
+fn reads_proportions_written_with_over_and_out_of() {
+    assert_eq!(one("The answer is one over 20").number(), Some(0.05));
+    assert_eq!(one("two out of five hundred").number(), Some(0.004));
+}
+
+#[test]
+fn reads_a_percent_word_before_its_number() {
+    let q = one("The tax is per cent of twenty-two");
+    assert_eq!((q.kind, q.number(), q.unit), (Kind::Percent, Some(22.0), Some("%")));
+}
+
+#[test]
+fn reads_a_range_of_ordinals_after_between() {
+    let q = one("He ranks between the tenth and the fifteenth.");
+    assert_eq!((q.kind, q.number(), q.value_max), (Kind::Range, Some(10.0), Some(15.0)));
+}
+
+#[test]
+fn merges_a_lower_and_an_upper_bound_into_a_range() {
+    let q = one("x is larger than 10 and smaller than 20.");
+    assert_eq!((q.kind, q.number(), q.value_max), (Kind::Range, Some(10.0), Some(20.0)));
+    assert_eq!(all("More than 40 and less than 10 were seen").len(), 2);
+}
+
+#[test]
+fn does_not_take_or_less_from_a_following_less_than() {
+    let t = "His score is equal to 5000 or less than 6000";
+    let got: Vec<_> = all(t).iter().map(|q| (q.span.text(t), q.bound)).collect();
+    assert_eq!(got, [("equal to 5000", Bound::Exact), ("less than 6000", Bound::LessThan)]);
+}
+
+#[test]
+fn does_not_reuse_a_currency_word_as_the_next_amount_prefix() {
+    let t = "10 rmb 20 usd";
+    let got: Vec<_> = all(t).iter().map(|q| (q.span.text(t), q.unit)).collect();
+    assert_eq!(got, [("10 rmb", Some("CNY")), ("20 usd", Some("USD"))]);
+}
+
+#[test]
+fn reads_ages() {
+    let q = one("When she was five years old, she moved.");
+    assert_eq!((q.kind, q.number(), q.unit), (Kind::Age, Some(5.0), Some("year")));
+    assert_eq!(one("a 28-year-old man").kind, Kind::Age);
+}
+
+#[test]
+fn reads_relative_ordinals_apart_from_numbers() {
+    let q = one("Show me the next to last.");
+    assert_eq!((q.kind, q.value.clone()), (Kind::RelativeOrdinal, Some(Value::Text("end-1".into()))));
+}

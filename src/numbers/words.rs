@@ -64,7 +64,7 @@ pub fn scale(w: &str) -> Option<f64> {
         "trillion" => 1e12,
         "lakh" => 1e5,
         "crore" => 1e7,
-        "dozen" => 12.0,
+        "dozen" | "dz" | "dzs" | "doz" => 12.0,
         _ => return None,
     })
 }
@@ -77,6 +77,7 @@ pub fn scale_suffix(w: &str, money: bool) -> Option<f64> {
         "b" | "B" if money => 1e9,
         "bn" | "bln" | "Bn" | "BN" => 1e9,
         "tn" | "tln" | "trn" | "Tn" => 1e12,
+        "G" => 1e9,
         _ => return None,
     })
 }
