@@ -30,6 +30,15 @@ pub struct Numeral {
 /// Reads the numeral that starts at token `i`, if one does.
 pub fn parse(t: &Tokens, i: usize) -> Option<Numeral> {
     let n = parse_one(t, i)?;
+    // "a third party", "a second chance": an ordinal after the article; "a third of them", "cut by a third." a fraction.
+    if n.form == Form::Fraction && t.is_any(i, &["a", "an"]) && t.is_word(n.end) {
+        let next = t.str(n.end);
+        let fraction_follows = t.is_any(n.end, &["of", "and", "or"]) || words::scale(next).is_some();
+        let singular = words::ordinal(t.str(n.end - 1)).is_some_and(|(_, _, plural)| !plural);
+        if singular && !fraction_follows && !super::counted::is_function_word(next) {
+            return parse_one(t, i + 1);
+        }
+    }
     // "one over three", "1 over 20": a fraction, when nothing is counted after it.
     if n.form == Form::Cardinal && n.value.fract() == 0.0 && t.is(n.end, "over") {
         if let Some(d) = parse_one(t, n.end + 1) {

@@ -75,7 +75,8 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
         if let Some(end) = range(&t, &mut item, &skip) {
             item.end = end;
         }
-        if matches!(item.kind, Kind::Cardinal | Kind::Range) && item.counted.is_none() {
+        // The counted noun is a word of its own ("20s" is no count of "s").
+        if matches!(item.kind, Kind::Cardinal | Kind::Range) && item.counted.is_none() && !t.joined(item.end - 1) {
             item.counted = counted::after(&t, item.end);
         }
         i = item.end;
@@ -135,6 +136,8 @@ fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
             r"|\+?\(?\d+\)?(?:[-./]\d+){2,}",
             r"|\(\d{3}\)\s*\d{3}-\d{4}",
             r"|\bv\d+(?:\.\d+)+",
+            // Clock times ("16:30") and scores or ratios written with a colon belong to the dates stage.
+            r"|\b\d{1,2}:\d{2}\b",
         ))
         .expect("not-a-quantity regex")
     });
@@ -231,6 +234,24 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
             return false;
         }
     }
+    // A word joined into a compound: "one-on-one", "catch-all".
+    if !digits
+        && f >= 2
+        && t.is_any(f - 1, &["-", "\u{2011}"])
+        && t.joined(f - 1)
+        && t.joined(f - 2)
+        && t.is_word(f - 2)
+    {
+        return false;
+    }
+    // "the 1990s": a decade, for the dates stage.
+    if digits && t.str(f).len() == 4 && t.joined(n.end - 1) && t.is(n.end, "s") {
+        return false;
+    }
+    // "'08": a year, for the dates stage.
+    if digits && f > 0 && t.is_any(f - 1, &["'", "’", "‘"]) && t.joined(f - 1) && t.str(f).len() == 2 {
+        return false;
+    }
     if n.end - n.first == 1 && t.is(f, "one") {
         return !pronoun_one(t, f);
     }
@@ -264,7 +285,18 @@ fn pronoun_one(t: &Tokens, i: usize) -> bool {
     if i > 0 && t.is_any(i - 1, BEFORE) {
         return true;
     }
+    // "at least one.", "only one": a count, whatever follows.
+    if bound_before(t, i).is_some() {
+        return false;
+    }
     if t.is_any(i + 1, AFTER) || (t.is_any(i + 1, &["'", "’"]) && t.is(i + 2, "s")) {
+        return true;
+    }
+    // "an even harder one when …": a function word after it, other than those of a count ("one in five").
+    if t.is_word(i + 1)
+        && counted::is_function_word(t.str(i + 1))
+        && !t.is_any(i + 1, &["in", "or", "to", "and", "by", "out", "per"])
+    {
         return true;
     }
     i + 1 >= t.len() || !(t.is_word(i + 1) || t.is_digits(i + 1))

@@ -223,3 +223,23 @@ fn reads_relative_ordinals_apart_from_numbers() {
     let q = one("Show me the next to last.");
     assert_eq!((q.kind, q.value.clone()), (Kind::RelativeOrdinal, Some(Value::Text("end-1".into()))));
 }
+
+#[test]
+fn leaves_out_words_inside_compounds_and_short_years() {
+    assert!(found("his first one-on-one interview").iter().all(|f| f.1 == Kind::Ordinal));
+    assert!(found("the campaign of ’08 was long").is_empty());
+    assert!(found("It ended at 16:30 sharp.").is_empty());
+}
+
+#[test]
+fn reads_a_third_as_ordinal_before_a_noun_and_as_fraction_otherwise() {
+    assert_eq!(found("He will launch a third party."), [("third", Kind::Ordinal, 3.0)]);
+    assert_eq!(found("Prices fell by a third."), [("a third", Kind::Cardinal, 1.0 / 3.0)]);
+    assert_eq!(found("a third of voters"), [("a third", Kind::Cardinal, 1.0 / 3.0)]);
+}
+
+#[test]
+fn keeps_a_bounded_one_at_the_end_of_a_sentence() {
+    assert_eq!(found("They destroyed at least one."), [("at least one", Kind::Cardinal, 1.0)]);
+    assert!(found("between a rock and an even harder one when it comes to it").is_empty());
+}
