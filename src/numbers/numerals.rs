@@ -34,7 +34,8 @@ pub fn parse(t: &Tokens, i: usize) -> Option<Numeral> {
     if n.form == Form::Fraction && t.is_any(i, &["a", "an"]) && t.is_word(n.end) {
         let next = t.str(n.end);
         let fraction_follows = t.is_any(n.end, &["of", "and", "or"]) || words::scale(next).is_some();
-        let singular = words::ordinal(t.str(n.end - 1)).is_some_and(|(_, _, plural)| !plural);
+        let singular = words::ordinal(t.str(n.end - 1))
+            .is_some_and(|(_, class, plural)| !plural && class != OrdinalClass::DenominatorOnly);
         if singular && !fraction_follows && !super::counted::is_function_word(next) {
             return parse_one(t, i + 1);
         }

@@ -252,6 +252,13 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
     if digits && f > 0 && t.is_any(f - 1, &["'", "’", "‘"]) && t.joined(f - 1) && t.str(f).len() == 2 {
         return false;
     }
+    // A bare "half" or "quarter" is a share only before "of", "a", "the" or after a bound:
+    // "half of them", "half a million", "nearly half"; not "half-brother", "the third quarter".
+    if n.end - n.first == 1 && t.is_any(f, &["half", "quarter"]) {
+        let share_follows = t.is_any(n.end, &["of", "a", "an", "the"]);
+        let bounded = bound_before(t, f).is_some() || (f > 0 && t.is_any(f - 1, &["by", "in", "than"]));
+        return (share_follows || bounded) && !t.joined(f);
+    }
     if n.end - n.first == 1 && t.is(f, "one") {
         return !pronoun_one(t, f);
     }
@@ -412,6 +419,16 @@ fn build(t: &Tokens, n: Numeral, floor: usize) -> Option<Item> {
         t.is_any(next, &[")", "]"]).then_some((unit, next + 1))
     };
     if let Some((unit, next)) = unit_after(t, unit_at, end).or_else(bracketed) {
+        let mut next = next;
+        // "6 ft 2 in", "5 feet 11 inches": feet and inches, in feet.
+        if unit.symbol == "ft" {
+            if let Some(inches) = numerals::parse(t, next).filter(|m| m.value < 12.0 && m.form == Form::Cardinal) {
+                if t.is_any(inches.end, &["in", "inch", "inches"]) {
+                    it.value += inches.value / 12.0;
+                    next = inches.end + 1;
+                }
+            }
+        }
         it.end = next;
         it.unit = Some(unit.symbol);
         it.dimension = Some(unit.dimension);
@@ -622,7 +639,11 @@ fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usiz
     let e = it.end;
     // "10-20", "1000 - 5000", "75 -300mm"; not "75- 300".
     let dash = t.is_any(e, &["-", "\u{2013}", "\u{2014}", "~"]) && (t.joined(e - 1) == t.joined(e) || !t.joined(e - 1));
-    let link = if between { t.is(e, "and") } else { dash || t.is_any(e, &["to", "through", "thru"]) };
+    // "two or three months": neighbouring whole numbers joined by "or" are a range.
+    let or_next = t.is(e, "or")
+        && numerals::parse(t, e + 1)
+            .is_some_and(|n2| n2.value == it.value + 1.0 && it.value.fract() == 0.0 && it.value < 20.0);
+    let link = if between { t.is(e, "and") } else { dash || or_next || t.is_any(e, &["to", "through", "thru"]) };
     if !link {
         return None;
     }

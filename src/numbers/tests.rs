@@ -243,3 +243,29 @@ fn keeps_a_bounded_one_at_the_end_of_a_sentence() {
     assert_eq!(found("They destroyed at least one."), [("at least one", Kind::Cardinal, 1.0)]);
     assert!(found("between a rock and an even harder one when it comes to it").is_empty());
 }
+
+#[test]
+fn reads_half_only_as_a_share() {
+    assert_eq!(found("He sent roughly half to them."), [("roughly half", Kind::Cardinal, 0.5)]);
+    assert_eq!(found("half of the emails"), [("half", Kind::Cardinal, 0.5)]);
+    assert!(found("his half-brother won in the third quarter").iter().all(|f| f.1 == Kind::Ordinal));
+}
+
+#[test]
+fn reads_neighbouring_numbers_joined_by_or_as_a_range() {
+    let q = one("two or three months from now");
+    assert_eq!((q.kind, q.number(), q.value_max, q.unit), (Kind::Duration, Some(2.0), Some(3.0), Some("month")));
+}
+
+#[test]
+fn does_not_read_the_pronoun_us_as_a_currency() {
+    let t = "it cost us $1 billion";
+    assert_eq!(found(t), [("$1 billion", Kind::Money, 1e9)]);
+}
+
+#[test]
+fn reads_feet_and_inches_as_one_length() {
+    let q = one("He is 6 ft 3 in tall.");
+    assert_eq!((q.kind, q.number(), q.unit), (Kind::Measure, Some(6.25), Some("ft")));
+    assert_eq!(one("make a half turn").number(), Some(0.5));
+}
