@@ -138,6 +138,7 @@ fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
             r"|\bv\d+(?:\.\d+)+",
             // Clock times ("16:30") and scores or ratios written with a colon belong to the dates stage.
             r"|\b\d{1,2}:\d{2}\b",
+            r"|\b\d{1,2}(?::\d{2})?\s?(?:[ap]m\b|[ap]\.m\.)",
         ))
         .expect("not-a-quantity regex")
     });
@@ -625,7 +626,7 @@ const CHANGE_VERBS: &[&str] = &[
 /// A range after the quantity: "10-20", "between 10 and 20", "from 5 to 7", "eight to 10 feet".
 /// On success the item becomes the range and the index after it is returned.
 fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usize> {
-    if it.bound != Bound::Exact || matches!(it.kind, Kind::Age | Kind::Vague) {
+    if !matches!(it.bound, Bound::Exact | Bound::About) || matches!(it.kind, Kind::Age | Kind::Vague) {
         return None;
     }
     // "between 10 and 20", "between the tenth and the fifteenth".
@@ -675,7 +676,8 @@ fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usiz
         // Not a range: a score, an identifier or a fall ("3-1"). Leave both out when written with a dash.
         return None;
     }
-    let same_kind = second.kind == it.kind || (it.kind == Kind::Cardinal && second.bound == Bound::Exact);
+    // "10-20 km" takes the unit of its second end; "$1-2 million" the currency of its first.
+    let same_kind = second.kind == it.kind || it.kind == Kind::Cardinal || second.kind == Kind::Cardinal;
     if !same_kind || second.bound != Bound::Exact && second.bound != Bound::About {
         return None;
     }

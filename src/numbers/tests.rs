@@ -269,3 +269,16 @@ fn reads_feet_and_inches_as_one_length() {
     assert_eq!((q.kind, q.number(), q.unit), (Kind::Measure, Some(6.25), Some("ft")));
     assert_eq!(one("make a half turn").number(), Some(0.5));
 }
+
+#[test]
+fn gives_a_money_range_the_currency_and_scale_of_its_ends() {
+    let q = one("It cost $1-2 million.");
+    assert_eq!((q.kind, q.number(), q.value_max, q.unit), (Kind::Money, Some(1e6), Some(2e6), Some("USD")));
+    let q = one("Turnout rose to about 40-50%.");
+    assert_eq!((q.kind, q.number(), q.value_max, q.bound), (Kind::Percent, Some(40.0), Some(50.0), Bound::About));
+}
+
+#[test]
+fn leaves_clock_times_to_the_dates_stage() {
+    assert!(found("They met at 6pm and again at 7 a.m. on the day.").iter().all(|f| f.0 != "6" && f.0 != "7"));
+}
