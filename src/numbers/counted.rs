@@ -21,8 +21,7 @@ fn function_words() -> &'static HashSet<&'static str> {
 }
 
 pub fn is_function_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    function_words().contains(lower.as_str())
+    function_words().contains(super::lexicon::lower(w).as_ref())
 }
 
 fn looks_plural(w: &str) -> bool {

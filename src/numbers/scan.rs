@@ -210,7 +210,7 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
         }
         // A designating noun: "Stage 5", "No. 1", "flight 17".
         let noun = if prev == "." && f >= 2 { f - 2 } else { f - 1 };
-        if t.is_word(noun) && designators().contains(t.str(noun).to_lowercase().as_str()) {
+        if t.is_word(noun) && designators().contains(super::lexicon::lower(t.str(noun)).as_ref()) {
             return false;
         }
         // A name followed by a number: "Boeing 737", "Apollo 11".
