@@ -523,7 +523,7 @@ fn percent_after(t: &Tokens, end: usize) -> Option<(&'static str, usize)> {
     if t.is(end, "per") && t.is(end + 1, "cent") {
         return Some(("%", end + 2));
     }
-    if t.is_any(end, &["percent", "pct", "percentage"]) {
+    if t.is_any(end, &["percent", "pct", "percentage"]) || (t.str(end) == "pc" && !t.is_word(end + 1)) {
         return Some(("%", end + 1));
     }
     if t.is(end, "basis") && t.is_any(end + 1, &["point", "points"]) {

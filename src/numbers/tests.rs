@@ -282,3 +282,12 @@ fn gives_a_money_range_the_currency_and_scale_of_its_ends() {
 fn leaves_clock_times_to_the_dates_stage() {
     assert!(found("They met at 6pm and again at 7 a.m. on the day.").iter().all(|f| f.0 != "6" && f.0 != "7"));
 }
+
+#[test]
+fn reads_glued_temperature_letters_and_pc() {
+    let q = one("Temperatures hit 40C in Seville.");
+    assert_eq!((q.kind, q.unit), (Kind::Measure, Some("°C")));
+    assert!((q.si_value.unwrap() - 313.15).abs() < 1e-9);
+    assert_eq!(one("Inflation is 5pc.").unit, Some("%"));
+    assert_eq!(one("Fully 40 percent agreed.").bound, Bound::Exact);
+}
