@@ -54,7 +54,11 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
             i += 1;
             continue;
         }
-        if let Some(item) = vague(&t, i).or_else(|| relative_ordinal(&t, i)).or_else(|| percent_of(&t, i)) {
+        if let Some(item) = vague(&t, i)
+            .or_else(|| relative_ordinal(&t, i))
+            .or_else(|| percent_of(&t, i))
+            .or_else(|| one_and_a_half(&t, i))
+        {
             i = item.end;
             items.push(item);
             continue;
@@ -477,15 +481,29 @@ fn build(t: &Tokens, n: Numeral, floor: usize) -> Option<Item> {
         }
     }
     it.end = end;
-    if n.form == Form::Cardinal && n.words && n.end - n.first == 1 && t.is(n.first, "one") && it.counted.is_none() {
-        // Counted later; nothing to do here.
-    }
     apply_bounds(t, &mut it, floor);
     Some(it)
 }
 
 /// "one-time", "one-off": adjectives, not counts.
 const IDIOMS: &[&str] = &["time", "off", "way", "sided", "on", "size", "stop", "party", "liners", "liner", "to"];
+
+/// "a year and a half", "an hour and a half": one and a half of a unit of time.
+fn one_and_a_half(t: &Tokens, i: usize) -> Option<Item> {
+    if !t.is_any(i, &["a", "an"]) {
+        return None;
+    }
+    let (unit, next) = units::at(t, i + 1).filter(|(u, _)| u.is_time())?;
+    if !(t.is(next, "and") && t.is_any(next + 1, &["a", "an"]) && t.is(next + 2, "half")) {
+        return None;
+    }
+    let n = Numeral { first: i, end: next + 3, value: 1.5, form: Form::Fraction, words: true, scale: 1.0 };
+    let mut it = item(n, Kind::Duration);
+    it.unit = Some(unit.symbol);
+    it.dimension = Some(unit.dimension);
+    it.si = Some(unit.to_si(1.5));
+    Some(it)
+}
 
 /// "per cent of 210", "percents of twenty": the percent word before its number.
 fn percent_of(t: &Tokens, i: usize) -> Option<Item> {

@@ -291,3 +291,10 @@ fn reads_glued_temperature_letters_and_pc() {
     assert_eq!(one("Inflation is 5pc.").unit, Some("%"));
     assert_eq!(one("Fully 40 percent agreed.").bound, Bound::Exact);
 }
+
+#[test]
+fn reads_a_year_and_a_half_as_a_duration() {
+    let q = one("It was booked a year and a half ahead.");
+    assert_eq!((q.kind, q.number(), q.unit), (Kind::Duration, Some(1.5), Some("year")));
+    assert_eq!(found("a third-world country"), [("third-world", Kind::Ordinal, 3.0)]);
+}
