@@ -366,12 +366,13 @@ impl<'a> Parser<'a> {
             };
             return is_valid(y, m, d).then_some((i + 5, When::Day(Date { year: y, month: m, day: d })));
         }
-        // Month and day alone ("on 11/20"): only after a date word or in a list or range.
-        if sep == "." || !(1..=12).contains(&m) || !(1..=31).contains(&d) || self.runs_on(i + 3) {
+        // Month and day alone ("on 11/20"): only after a date word or a weekday, or in a list or range.
+        let after_weekday = i > 0 && lexicon().weekdays.contains_key(self.t(i - 1));
+        if (sep == "." && !after_weekday) || !(1..=12).contains(&m) || !(1..=31).contains(&d) || self.runs_on(i + 3) {
             return None;
         }
         let listed = i == 0 || self.is_any(i - 1, &[",", "or", "and", "to", "-", "next", "this", "from"]);
-        if !(self.after_date_word(i) || listed) {
+        if !(self.after_date_word(i) || listed || after_weekday) {
             return None;
         }
         Some((i + 3, self.month_day(None, m, d)?))
@@ -433,8 +434,9 @@ impl<'a> Parser<'a> {
                         return Some((ye, w));
                     }
                 }
-                // "January first 12": a two-digit year after an ordinal word.
-                if let Some(w) = self.month_day(None, m, d) {
+                // "August two thousand and fifteen" is a month and a year, not "August two".
+                let month_year_longer = self.trailing_year(e).is_some_and(|(ye, _)| ye > de);
+                if let (Some(w), false) = (self.month_day(None, m, d), month_year_longer) {
                     return Some((de, w));
                 }
             }
@@ -484,13 +486,15 @@ impl<'a> Parser<'a> {
 
     /// "the 18th" after "on": a day of the current month.
     fn bare_ordinal_day(&self, i: usize) -> Parsed<When> {
-        if i == 0
-            || !self.is_any(i - 1, &["on", "around", "by", "until", "since", "before", "after"])
-            || !self.is(i, "the")
-        {
+        if i == 0 || !self.is_any(i - 1, &["on", "around", "by", "until", "since", "before", "after"]) {
             return None;
         }
-        let (e, d, true) = self.day_of_month(i + 1)? else { return None };
+        // "on the 18th", or "on 29th" with digits
+        let j = self.opt(i, "the");
+        if j == i && self.kind(i) != Some(TokKind::Digits) {
+            return None;
+        }
+        let (e, d, true) = self.day_of_month(j)? else { return None };
         if self.is_any(e, &["of", "century", "day", "week", "month", "year", "time", "floor", "amendment"]) {
             return None;
         }
@@ -525,11 +529,16 @@ impl<'a> Parser<'a> {
         }
         let plain = j == i;
         // Full date after the weekday: "Tue May 9", "Wednesday, April 5, 2017", "Friday 7.6".
-        let k = self.opt(e, ",");
+        let k = self.opt_any(e, &[",", "-", "("]);
         if let Some((end, when)) = self.month_first(k).or_else(|| self.day_first(k)).or_else(|| self.numeric_date(k)) {
             if matches!(when, When::Day(_) | When::MonthDay { .. }) {
+                let end = if self.is(k - 1, "(") && self.is(end, ")") { end + 1 } else { end };
                 return Some((end, when));
             }
+        }
+        // "Thursday, two years from now", "Monday two weeks from now": that week's weekday.
+        if let Some((end, When::Day(d))) = self.offset_date(self.opt(e, ",")) {
+            return Some((end, When::Day(add_days(monday_of(d), i64::from(wd) - 1))));
         }
         // "Monday 21", "Mon 13th", "tuesday the eleventh"
         let k2 = self.opt(e, "the");
@@ -601,6 +610,14 @@ impl<'a> Parser<'a> {
             "the" if self.is(i + 1, "day") && self.is(i + 2, "before") && self.is(i + 3, "yesterday") => (i + 4, -2),
             "the" if self.is(i + 1, "day") && self.is(i + 2, "after") => (i + 3, 1),
             "right" if self.is(i + 1, "now") => (i + 2, 0),
+            // "over the weekend": the nearest Saturday.
+            "the" if self.is(i + 1, "weekend") => {
+                let future = self.ctx.future;
+                return Some((
+                    i + 2,
+                    self.shifted(|t| When::Day(place_weekday(t, 6, WeekdayShift::Nearest { future }))),
+                ));
+            }
             "at" if self.is(i + 1, "the") && self.is(i + 2, "moment") => (i + 3, 0),
             _ => return None,
         };
@@ -625,6 +642,19 @@ impl<'a> Parser<'a> {
         } else {
             (shift, k)
         };
+        // "last fiscal year", "this school year"
+        let fiscal = self.is_any(k, &["fiscal", "financial", "school", "academic"]) && self.is(k + 1, "year");
+        if fiscal || (self.is(k, "calendar") && self.is(k + 1, "year")) {
+            let w = self.shifted(|t| {
+                let y = t.year + shift as i32;
+                if fiscal {
+                    When::Label(format!("FY{y}"))
+                } else {
+                    When::Year(y)
+                }
+            });
+            return Some((k + 2, w));
+        }
         let unit = self.t(k);
         let when = match unit {
             "week" | "workweek" => self.shifted(|t| When::Week(add_days(monday_of(t), 7 * shift))),
@@ -902,6 +932,29 @@ impl<'a> Parser<'a> {
         Some((e, w))
     }
 
+    /// Decades and centuries: "the nineties", "the '90s", "90s", "the 21st century".
+    fn decade(&self, i: usize) -> Parsed<When> {
+        const DECADES: [&str; 8] =
+            ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+        if let Some(n) = DECADES.iter().position(|&d| self.is(i, d)) {
+            if i > 0 && self.is_any(i - 1, &["the", "in", "early", "late", "mid", "since"]) {
+                return Some((i + 1, When::Label(format!("19{}X", n + 2))));
+            }
+            return None;
+        }
+        let j = if self.is_any(i, &["'", "’"]) { i + 1 } else { i };
+        if let Some((v, 2)) = self.digits(j) {
+            // "90s", "'90s", "90 s" after "the"/"in"
+            let s_after = self.is(j + 1, "s") && (self.glued(j + 1) || (i > 0 && self.is_any(i - 1, &["the", "in"])));
+            if v % 10 == 0 && s_after && !self.runs_on(j + 2) {
+                let century = if v > 20 { 19 } else { 20 };
+                return Some((j + 2, When::Label(format!("{century}{}X", v / 10))));
+            }
+        }
+        let (e, n, true) = self.small_number(i)? else { return None };
+        (self.is(e, "century") && (1..=30).contains(&n)).then(|| (e + 1, When::Label(format!("{:02}XX", n - 1))))
+    }
+
     /// Any single date expression.
     pub fn date(&self, i: usize) -> Parsed<When> {
         if self.runs_in(i) && self.month_name(i).is_none() {
@@ -919,6 +972,7 @@ impl<'a> Parser<'a> {
             self.part_of_period(i),
             self.week_of(i),
             self.bare_ordinal_day(i),
+            self.decade(i),
         ];
         candidates.into_iter().flatten().max_by_key(|(e, _)| *e)
     }
@@ -1291,6 +1345,12 @@ impl<'a> Parser<'a> {
     fn duration_core(&self, i: usize) -> Option<(usize, f64, Unit, bool)> {
         let (ce, count, vague) = self.count(i)?;
         let j = if self.is(ce, "-") && self.glued(ce) && self.glued(ce + 1) { ce + 1 } else { ce };
+        // "4 business days", "five working days"
+        let j = if self.is_any(j, &["business", "working", "calendar"]) && self.is_any(j + 1, &["day", "days"]) {
+            j + 1
+        } else {
+            j
+        };
         let (ue, unit, times) = self.unit(j, self.kind(ce - 1) == Some(TokKind::Digits) && j == ce)?;
         let mut total = count * times * unit.seconds();
         let mut smallest = unit;
@@ -1347,9 +1407,11 @@ impl<'a> Parser<'a> {
         };
         let (e, amount, unit, vague) = self.duration_core(j)?;
         // "five years old", "six weeks of age": ages belong to the numbers stage.
-        if self.is_any(e, &["old", "ago", "later", "earlier", "from", "before", "after"])
-            || (self.is(e, "of") && self.is(e + 1, "age"))
-        {
+        let later_period =
+            self.is(e, "later") && self.is_any(e + 1, &["this", "next", "that", "in", "today", "tonight"]);
+        let offset_word =
+            self.is_any(e, &["old", "ago", "later", "earlier", "from", "before", "after"]) && !later_period;
+        if offset_word || (self.is(e, "of") && self.is(e + 1, "age")) {
             return None;
         }
         if self.is(e, "-") && self.is(e + 1, "old") {
@@ -1369,6 +1431,10 @@ impl<'a> Parser<'a> {
         let compact =
             self.kind(j) == Some(TokKind::Digits) && self.glued(j + 1) && self.kind(j + 1) == Some(TokKind::Word);
         let article = self.is_any(j, &["a", "an"]);
+        // "a quarter of the vote" is a share, not three months.
+        if self.t(e - 1).starts_with("quarter") && (article || self.is(e, "of")) {
+            return None;
+        }
         let ok = if hyphenated {
             time_unit
         } else if article {
@@ -1394,12 +1460,23 @@ impl<'a> Parser<'a> {
                 _ => When::Day(add_days(t, ((n * unit.seconds()) / 86_400.0).floor() as i64)),
             }
         };
+        let (end, when) = self.offset_core(inside, e, &step)?;
+        // "in 3 days on Friday", "3 weeks after Christmas on Friday": that week's weekday.
+        if let (When::Day(d), true) = (&when, self.is(end, "on")) {
+            if let Some((we, wd, Sureness::Full)) = self.weekday_name(end + 1) {
+                return Some((we, When::Day(add_days(monday_of(*d), i64::from(wd) - 1))));
+            }
+        }
+        Some((end, when))
+    }
+
+    fn offset_core(&self, inside: bool, e: usize, step: &dyn Fn(Date, f64) -> When) -> Parsed<When> {
         if inside {
-            // "in 3 days", "in two years" (but not "in 3 days on Friday": see below)
+            // "in 3 days", "in two years"
             if self.is_any(e, &["ago", "time"]) {
                 return None;
             }
-            if let Some((e2, when)) = self.offset_anchor(e, &step) {
+            if let Some((e2, when)) = self.offset_anchor(e, step) {
                 return Some((e2, when));
             }
             return Some((e, self.shifted(|t| step(t, 1.0))));
@@ -1409,7 +1486,7 @@ impl<'a> Parser<'a> {
             // "30 minutes later this week" is a duration and a period, not an offset.
             "later" if self.is_any(e + 1, &["this", "next", "that", "in", "today", "tonight"]) => None,
             "later" | "hence" => Some((e + 1, self.shifted(|t| step(t, 1.0)))),
-            _ => self.offset_anchor(e, &step),
+            _ => self.offset_anchor(e, step),
         }
     }
 
@@ -1538,6 +1615,10 @@ impl<'a> Parser<'a> {
 
     /// A range end: a time, a date with or without time.
     fn range_end(&self, i: usize) -> Parsed<RangeEnd> {
+        if self.is_any(i, &["now", "today"]) || (self.is(i, "current") && self.is(i + 1, "date")) {
+            let e = if self.is(i, "current") { i + 2 } else { i + 1 };
+            return Some((e, RangeEnd::Point(self.shifted(When::Day), None)));
+        }
         let dt = self.datetime(i).map(|(e, (w, c))| (e, RangeEnd::Point(w, c)));
         let t = self.time(i).map(|(e, c)| (e, RangeEnd::Time(c)));
         match (dt, t) {
@@ -1558,6 +1639,19 @@ impl<'a> Parser<'a> {
             Some(_) => &["to", "till", "until", "through", "thru", "-", "–", "~"],
             None => &["to", "till", "until", "through", "thru", "-", "–", "~"],
         };
+        // Years: "2014-2018", "from 2014~2018" (not a phone number: runs_in/runs_on).
+        if let (Some((a, 4)), Some((b, 4))) = (self.digits(j), self.digits(j + 2)) {
+            let span_ok = self.is_any(j + 1, &["-", "–", "~"]) && self.glued(j + 1) && self.glued(j + 2);
+            if span_ok
+                && (1000..=2199).contains(&a)
+                && a < b
+                && b - a <= 100
+                && !self.runs_in(j)
+                && !self.runs_on(j + 3)
+            {
+                return Some((j + 3, Meaning::Between(Some(a.to_string()), Some(b.to_string()))));
+            }
+        }
         // The first end may be a bare number that borrows from the second: "5-6 pm", "9 to 12 of June".
         let first = self.range_end(j);
         let bare = self.digits(j).filter(|&(_, len)| len <= 2).map(|(v, _)| (j + 1, v)).or_else(|| {
@@ -1644,8 +1738,70 @@ impl<'a> Parser<'a> {
 
     // ------------------------------------------------------------ entry
 
-    /// The longest expression starting at token `i`.
+    /// The longest expression starting at token `i`, with the words that bound it: "since 2012",
+    /// "before 4pm", "around 1pm", "2018 or later".
     pub fn best_at(&self, i: usize) -> Option<Match> {
+        use crate::numbers::Bound;
+        let plain = self.plain_at(i);
+        let Some((inner_start, side)) = self.bound_cue(i) else {
+            return plain.map(|m| self.with_open_end(m));
+        };
+        let Some(inner) = self.plain_at(inner_start) else { return plain };
+        if plain.as_ref().is_some_and(|p| p.end >= inner.end) {
+            return plain;
+        }
+        let point = match &inner.meaning {
+            Meaning::Point(..) | Meaning::Time(_) => inner.meaning.render(),
+            _ => return Some(Match { start: i, ..inner }),
+        };
+        let meaning = match side {
+            Side::Same => inner.meaning,
+            Side::Before => Meaning::Between(None, point),
+            Side::After => Meaning::Between(point, None),
+        };
+        Some(Match { start: i, end: inner.end, meaning, bound: Bound::Exact })
+    }
+
+    /// "… or later", "… and later", "… onwards": a point becomes the start of an open range.
+    fn with_open_end(&self, m: Match) -> Match {
+        let e = m.end;
+        let open = (self.is_any(e, &["or", "and"]) && self.is_any(e + 1, &["later", "after", "beyond"]))
+            .then_some((e + 2, true))
+            .or_else(|| {
+                (self.is_any(e, &["or", "and"]) && self.is_any(e + 1, &["earlier", "before"])).then_some((e + 2, false))
+            })
+            .or_else(|| self.is_any(e, &["onwards", "onward"]).then_some((e + 1, true)));
+        match (open, &m.meaning) {
+            (Some((end, later)), Meaning::Point(..) | Meaning::Time(_)) => {
+                let point = m.meaning.render();
+                let meaning = if later { Meaning::Between(point, None) } else { Meaning::Between(None, point) };
+                Match { end, meaning, ..m }
+            }
+            _ => m,
+        }
+    }
+
+    /// Words that bound a date before it: (where the date starts, which side the text keeps).
+    fn bound_cue(&self, i: usize) -> Option<(usize, Side)> {
+        let two = |a: &str, b: &str| self.is(i, a) && self.is(i + 1, b);
+        let three = |a: &str, b: &str, c: &str| two(a, b) && self.is(i + 2, c);
+        Some(match self.t(i) {
+            "before" | "until" | "till" | "til" | "by" => (i + 1, Side::Before),
+            "after" | "since" => (i + 1, Side::After),
+            "around" | "about" | "circa" | "approximately" => (i + 1, Side::Same),
+            "starting" | "beginning" | "effective" => (self.opt_any(i + 1, &["on", "from", "in"]), Side::After),
+            "prior" if self.is(i + 1, "to") => (i + 2, Side::Before),
+            "no" | "not" if three(self.t(i), "later", "than") => (i + 3, Side::Before),
+            "no" | "not" if three(self.t(i), "earlier", "than") => (i + 3, Side::After),
+            "later" | "greater" | "more" if self.is(i + 1, "than") => (i + 2, Side::After),
+            "earlier" | "less" | "smaller" if self.is(i + 1, "than") => (i + 2, Side::Before),
+            "as" if three("as", "late", "as") => (i + 3, Side::Before),
+            "as" if three("as", "early", "as") => (i + 3, Side::After),
+            _ => return None,
+        })
+    }
+
+    fn plain_at(&self, i: usize) -> Option<Match> {
         use crate::numbers::Bound;
         if self.runs_in(i) && self.month_name(i).is_none() {
             return None;
@@ -1657,13 +1813,36 @@ impl<'a> Parser<'a> {
             }
         };
         if let Some((e, (when, clock))) = self.datetime(i) {
+            // "Wednesday from 10-4", "tomorrow from 7:00 to 8:00pm", "next evening from 7 to 9"
+            if let Some((re, (a, b))) = self.clock_range(self.opt(e, ",")) {
+                if clock.is_none() && matches!(when, When::Day(_) | When::MonthDay { .. } | When::Weekday(_)) {
+                    let ra = Meaning::Point(when.clone(), Some(a)).render();
+                    let rb = Meaning::Point(when.clone(), Some(b)).render();
+                    consider(re, Meaning::Between(ra, rb), Bound::Exact);
+                }
+            }
             consider(e, Meaning::Point(when, clock), Bound::Exact);
         }
         if let Some((e, c)) = self.time(i) {
             consider(e, Meaning::Time(c), Bound::Exact);
         }
+        if let Some((e, code)) = self.day_part_alone(i) {
+            consider(e, Meaning::Point(When::Label(code.into()), None), Bound::Exact);
+        }
         if let Some((e, m)) = self.range(i) {
             consider(e, m, Bound::Exact);
+        }
+        if let Some((e, (a, b))) = self.clock_range(i) {
+            // "between 3 and 8 yesterday", "from 10:30 to 3 on 1/1/2015"
+            let k = self.opt(e, "on");
+            match self.datetime(k) {
+                Some((de, (when, None))) if matches!(when, When::Day(_) | When::MonthDay { .. } | When::Weekday(_)) => {
+                    let ra = Meaning::Point(when.clone(), Some(a)).render();
+                    let rb = Meaning::Point(when, Some(b)).render();
+                    consider(de, Meaning::Between(ra, rb), Bound::Exact);
+                }
+                _ => consider(e, Meaning::Between(Some(a.render()), Some(b.render())), Bound::Exact),
+            }
         }
         if let Some((e, w)) = self.offset_date(i) {
             consider(e, Meaning::Point(w, None), Bound::Exact);
@@ -1679,6 +1858,88 @@ impl<'a> Parser<'a> {
         }
         best
     }
+
+    /// "between 3 and 5", "from 10:30 to 3", "5-6 pm", "3:00 to 4:00": two clock times.
+    fn clock_range(&self, i: usize) -> Parsed<(Clock, Clock)> {
+        let (opener, j) = match self.t(i) {
+            "from" => (true, i + 1),
+            "between" => (true, i + 1),
+            _ => (false, i),
+        };
+        let joiners: &[&str] =
+            if self.is(i, "between") { &["and", "-", "–"] } else { &["to", "till", "until", "-", "–"] };
+        // First end: a clock time, or a bare hour that takes am/pm from the second.
+        let (ae, a, a_bare) = match self.clock(j) {
+            Some((e, c)) => (e, c, false),
+            None => {
+                let (e, h, false) = self.small_number(j)? else { return None };
+                if !(opener || self.kind(j) == Some(TokKind::Digits)) || h > 23 {
+                    return None;
+                }
+                let (e, m) = if self.is(e, ":") && self.glued(e) { (e + 2, self.digits(e + 1)?.0) } else { (e, 0) };
+                (e, Clock::new(h, m), true)
+            }
+        };
+        if !self.is_any(ae, joiners) {
+            return None;
+        }
+        let (be, b) = self.clock(ae + 1).or_else(|| {
+            // "between 3 and 5", "from 10:30 to 3": both bare only after an opener
+            let (e, h, false) = self.small_number(ae + 1)? else { return None };
+            let (e, m) =
+                if self.is(e, ":") && self.glued(e) { (e + 2, self.digits(e + 1).map_or(0, |d| d.0)) } else { (e, 0) };
+            (opener && h <= 23 && !self.runs_on(e) && self.kind(e) != Some(TokKind::Word))
+                .then_some((e, Clock::new(h, m)))
+        })?;
+        if !opener && a_bare && self.clock(ae + 1).is_none() {
+            // "10-20" without am/pm is a number range, not times.
+            return None;
+        }
+        let mut a = a;
+        if a_bare && b.hour >= 12 && a.hour < 12 && a.hour + 12 <= b.hour {
+            a.hour += 12;
+        }
+        Some((be, (a, b)))
+    }
+
+    /// A part of the day with a word that makes it one: "in the morning", "late afternoon", "at lunch".
+    fn day_part_alone(&self, i: usize) -> Parsed<&'static str> {
+        let j = self.opt_any(i, &["early", "late", "later", "earlier", "mid"]);
+        let cued = j > i || self.is_any(j, &["in", "during", "at", "over", "before", "after", "around"]);
+        let k = self.opt_any(j, &["in", "during", "at", "over", "before", "after", "around"]);
+        let k = self.opt(k, "the");
+        let code = match self.t(k) {
+            "morning" | "mornings" => "TMO",
+            "afternoon" | "afternoons" => "TAF",
+            "evening" | "evenings" => "TEV",
+            "night" | "nighttime" if k > i => "TNI",
+            "daytime" => "TDT",
+            "night" if self.is(k + 1, "-") && self.is(k + 2, "time") => return Some((k + 3, "TNI")),
+            "lunchtime" => return Some((k + 1, "T12")),
+            "dinnertime" => return Some((k + 1, "T19")),
+            "lunch" | "dinner" | "breakfast" if k > i && !self.is(k - 1, "the") => {
+                return Some((
+                    k + 1,
+                    if self.is(k, "breakfast") {
+                        "T08"
+                    } else if self.is(k, "lunch") {
+                        "T12"
+                    } else {
+                        "T19"
+                    },
+                ));
+            }
+            _ => return None,
+        };
+        (cued && k > i).then_some((k + 1, code))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Same,
+    Before,
+    After,
 }
 
 #[derive(Debug, Clone)]
