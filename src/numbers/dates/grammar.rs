@@ -119,6 +119,10 @@ impl<'a> Parser<'a> {
         ws.contains(&self.t(i))
     }
 
+    fn capital(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.capital)
+    }
+
     fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.glued)
     }
@@ -158,7 +162,7 @@ impl<'a> Parser<'a> {
             Some(t) if t.glued => match t.kind {
                 TokKind::Word | TokKind::Digits => true,
                 TokKind::Punct => {
-                    matches!(self.t(end), "-" | "/" | "." | ":")
+                    matches!(self.t(end), "-" | "/" | "." | ":" | ",")
                         && self.kind(end + 1) == Some(TokKind::Digits)
                         && self.glued(end + 1)
                 }
@@ -174,6 +178,8 @@ impl<'a> Parser<'a> {
         }
         match self.kind(start - 1) {
             Some(TokKind::Word) | Some(TokKind::Digits) => true,
+            // URLs and codes: "%3D203D", "report_2017", "id=2016"
+            _ if matches!(self.t(start - 1), "%" | "=" | "&" | "_" | "#" | "+" | "\\") => true,
             _ => {
                 matches!(self.t(start - 1), "-" | "/" | "." | ":")
                     && start >= 2
@@ -221,7 +227,7 @@ impl<'a> Parser<'a> {
         }
         let lex = lexicon();
         let &(first, false) = lex.numbers.get(self.t(i))? else { return None };
-        if (1..=9).contains(&first) && self.is(i + 1, "thousand") {
+        if first == 2 && self.is(i + 1, "thousand") {
             let mut end = i + 2;
             let mut year = first * 1000;
             let j = self.opt(end, "and");
@@ -371,7 +377,7 @@ impl<'a> Parser<'a> {
         if (sep == "." && !after_weekday) || !(1..=12).contains(&m) || !(1..=31).contains(&d) || self.runs_on(i + 3) {
             return None;
         }
-        let listed = i == 0 || self.is_any(i - 1, &[",", "or", "and", "to", "-", "next", "this", "from"]);
+        let listed = i > 0 && self.is_any(i - 1, &[",", "or", "and", "to", "next", "this", "from"]);
         if !(self.after_date_word(i) || listed || after_weekday) {
             return None;
         }
@@ -423,7 +429,7 @@ impl<'a> Parser<'a> {
             let not_unit = ord || !self.is_any(de, &["percent", "%", "per", "million", "billion", "times"]);
             // A lone "may 5" needs the day to look like one (digits) and "may" to look like a month.
             let plausible = sure != Sureness::Ambiguous
-                || self.toks[i].capital
+                || self.capital(i)
                 || self.kind(j) == Some(TokKind::Digits)
                 || ord
                 || self.after_date_word(i);
@@ -461,7 +467,7 @@ impl<'a> Parser<'a> {
             Sureness::Full => !(i > 0 && self.is_any(i - 1, &["an", "most"])),
             _ => {
                 (i > 0 && self.is_any(i - 1, AMBIGUOUS_MONTH_CUES))
-                    || (i > 0 && self.is_any(i - 1, &["and", "or", "to"]) && self.toks[i].capital)
+                    || (i > 0 && self.is_any(i - 1, &["and", "or", "to"]) && self.capital(i))
             }
         };
         alone_ok.then(|| (e, self.month_alone(m)))
@@ -550,7 +556,7 @@ impl<'a> Parser<'a> {
                 return Some((de, self.weekday_with_day(wd, d)));
             }
         }
-        if sure == Sureness::Abbr && plain && !self.toks[i].capital {
+        if sure == Sureness::Abbr && plain && !self.capital(i) {
             return None;
         }
         if sure == Sureness::Abbr && plain && !(i > 0 && self.is_any(i - 1, &["on", "every", "each", "by", "until"])) {
@@ -627,6 +633,11 @@ impl<'a> Parser<'a> {
     /// last week, next month, this year, the following week, the week after next, last quarter, …
     fn relative_period(&self, i: usize) -> Parsed<When> {
         let j = self.opt(i, "the");
+        // "ABC's “This Week”": a capitalised title in mid-sentence, not this week.
+        let title = j > 0 && self.capital(j) && self.capital(j + 1) && self.kind(j - 1) != Some(TokKind::Punct);
+        if title {
+            return None;
+        }
         let (shift, k) = match self.t(j) {
             "last" | "previous" | "past" => (-1, j + 1),
             "next" | "following" | "coming" | "upcoming" => (1, j + 1),
@@ -675,9 +686,12 @@ impl<'a> Parser<'a> {
                 self.shifted(|t| When::Label(format!("{}-{code}", t.year + shift as i32)))
             }
             _ => {
-                // A month after last/next/this: "last March", "next May" (not "this may take").
+                // A month after last/next/this: "last March", "next May" (not "this may take", "that August").
                 let (e, m, sure) = self.month_name(k)?;
-                if sure != Sureness::Full && !self.toks[k].capital {
+                if self.is(j, "that") {
+                    return None;
+                }
+                if sure != Sureness::Full && !self.capital(k) {
                     return None;
                 }
                 let w = self.shifted(|t| {
@@ -849,7 +863,7 @@ impl<'a> Parser<'a> {
         if self.is(k, "day") && self.is(j, "end") {
             return Some((k + 1, self.shifted(When::Day)));
         }
-        if self.is_any(k, &["week", "month", "year"]) && j + 2 == k + usize::from(self.is(k - 1, "the")) {
+        if self.is_any(k, &["week", "month", "year"]) && !self.is(k + 1, "of") {
             // "end of the week", "end of month"
             let w = match self.t(k) {
                 "week" => self.shifted(|t| When::Week(monday_of(t))),
@@ -1165,6 +1179,10 @@ impl<'a> Parser<'a> {
         if !self.is_any(j, &["past", "after", "to", "before"]) || !(1..=59).contains(&m) {
             return None;
         }
+        // "eight to 10" is a count range: "to"/"before"/"after" need "minutes" to be a time.
+        if j == e && !self.is(j, "past") {
+            return None;
+        }
         let (he, h, _) = self.hour_word_or_digits(j + 1)?;
         let c = if self.is_any(j, &["past", "after"]) { Clock::new(h, m) } else { Clock::new((h + 23) % 24, 60 - m) };
         Some((self.oclock(he), c, false))
@@ -1430,7 +1448,14 @@ impl<'a> Parser<'a> {
         let time_unit = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
         let compact =
             self.kind(j) == Some(TokKind::Digits) && self.glued(j + 1) && self.kind(j + 1) == Some(TokKind::Word);
-        let article = self.is_any(j, &["a", "an"]);
+        let article = self.is_any(j, &["a", "an"]) && !vague;
+        // "188 miles an hour", "$15 a day": a rate, not a duration; "a second deck": an ordinal.
+        if article
+            && j > 0
+            && (self.kind(j - 1) == Some(TokKind::Digits) || self.t(j - 1).ends_with('s') || self.is(e - 1, "second"))
+        {
+            return None;
+        }
         // "a quarter of the vote" is a share, not three months.
         if self.t(e - 1).starts_with("quarter") && (article || self.is(e, "of")) {
             return None;
@@ -1482,7 +1507,7 @@ impl<'a> Parser<'a> {
             return Some((e, self.shifted(|t| step(t, 1.0))));
         }
         match self.t(e) {
-            "ago" | "earlier" | "before" if !self.is(e, "before") => Some((e + 1, self.shifted(|t| step(t, -1.0)))),
+            "ago" | "earlier" | "back" => Some((e + 1, self.shifted(|t| step(t, -1.0)))),
             // "30 minutes later this week" is a duration and a period, not an offset.
             "later" if self.is_any(e + 1, &["this", "next", "that", "in", "today", "tonight"]) => None,
             "later" | "hence" => Some((e + 1, self.shifted(|t| step(t, 1.0)))),
@@ -1557,8 +1582,17 @@ impl<'a> Parser<'a> {
     /// Repeated times: "every week", "each Monday", "weekly", "once a year", "on Thursdays".
     fn set(&self, i: usize) -> Parsed<String> {
         let lex = lexicon();
+        // "the Weekly Standard", "the state's largest daily": names and nouns, not repetitions.
+        let title_case = i > 0 && self.capital(i) && self.kind(i - 1) != Some(TokKind::Punct);
+        let adverb_ok = i == 0 || !(title_case || self.t(i - 1).ends_with("est"));
         match self.t(i) {
-            "daily" | "everyday" | "nightly" => return Some((i + 1, "R/P1D".into())),
+            "daily" | "weekly" | "biweekly" | "fortnightly" | "monthly" | "quarterly" | "yearly" | "annually"
+            | "hourly" | "semiannual" | "semiannually" | "biannual" | "bimonthly" | "nightly"
+                if !adverb_ok =>
+            {
+                return None
+            }
+            "daily" | "nightly" => return Some((i + 1, "R/P1D".into())),
             "weekly" => return Some((i + 1, "R/P1W".into())),
             "biweekly" | "fortnightly" => return Some((i + 1, "R/P2W".into())),
             "monthly" => return Some((i + 1, "R/P1M".into())),

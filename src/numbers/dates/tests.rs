@@ -150,3 +150,33 @@ fn finds_dates_only_inside_the_sentence_span() {
     assert_eq!(found[0].span.text(text), "Friday");
     assert_eq!(found[0].sentence, 3);
 }
+
+#[test]
+fn never_panics_on_truncated_or_odd_input() {
+    let samples = [
+        "Tue May 9, 2017 at 6:30 p.m. until Friday the 12th — from 10-1-2018-10-7-2018.",
+        "between 3 and 5 on 1/1/2015; the week of the 18th; 2 weeks and 2 days ago; Q1 2017",
+        "This Week, the Weekly Standard: in the 90 s, every other Friday at 7:13 p . m .",
+        "at 6.45 per cent; 138-2010-2015; 5/17/2018; half past seven o'clock; ½ hour",
+    ];
+    for sample in samples {
+        for (end, _) in sample.char_indices() {
+            let text = &sample[..end];
+            let _ = find(text, Span::new(0, text.len()), 0, &Options { pub_date: Date::parse_iso("2017-04-07").ok() });
+            let _ = find(text, Span::new(0, text.len()), 0, &Options::default());
+        }
+    }
+}
+
+#[test]
+fn skips_titles_and_names_that_look_like_dates() {
+    assert!(dates_in("Speaking on ABC's This Week, he disagreed.", None).is_empty());
+    assert!(dates_in("He wrote for the Weekly Standard site.", None).is_empty());
+}
+
+#[test]
+fn reads_open_ranges_and_bounds() {
+    assert_eq!(one("Prices have risen since 2012.", None), ("since 2012".into(), Some("2012/..".into())));
+    assert_eq!(one("He will decide by June.", Some("2011-04-07")), ("by June".into(), Some("../2011-06".into())));
+    assert_eq!(one("We meet at 3 pm or later.", None).1.as_deref(), Some("15:00/.."));
+}
