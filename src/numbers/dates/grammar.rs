@@ -377,7 +377,9 @@ impl<'a> Parser<'a> {
         if (sep == "." && !after_weekday) || !(1..=12).contains(&m) || !(1..=31).contains(&d) || self.runs_on(i + 3) {
             return None;
         }
-        let listed = i > 0 && self.is_any(i - 1, &[",", "or", "and", "to", "next", "this", "from"]);
+        // At the start of a sentence only when the second number cannot be a fraction's ("11/20", not "3/4").
+        let listed =
+            (i > 0 && self.is_any(i - 1, &[",", "or", "and", "to", "next", "this", "from"])) || (i == 0 && b > 12);
         if !(self.after_date_word(i) || listed || after_weekday) {
             return None;
         }
@@ -550,7 +552,8 @@ impl<'a> Parser<'a> {
         let k2 = self.opt(e, "the");
         if let Some((de, d, ord)) = self.day_of_month(k2) {
             if (ord || self.kind(k2) == Some(TokKind::Digits))
-                && !self.is_any(de, &[":", ".", "am", "pm"])
+                && !((self.is(de, ":") || self.is(de, ".")) && self.glued(de) && self.glued(de + 1))
+                && !self.is_any(de, &["am", "pm"])
                 && !self.runs_on(de)
             {
                 return Some((de, self.weekday_with_day(wd, d)));
@@ -749,6 +752,9 @@ impl<'a> Parser<'a> {
         let in_words = self.kind(j) == Some(TokKind::Word);
         let after_prep =
             j > 0 && self.is_any(j - 1, DATE_PREPOSITIONS) && !self.is(j - 1, "last") && !self.is(j - 1, "next");
+        // "later than 2015", "greater than 2015" (not "more than 2015 people")
+        let after_comparison = j > 1 && self.is(j - 1, "than") && self.is_any(j - 2, &["later", "earlier", "greater"]);
+        let after_prep = after_prep || after_comparison;
         let listed =
             j > 1 && self.is_any(j - 1, &["and", "or", "to", ","]) && self.digits(j - 2).is_some_and(|(_, l)| l == 4);
         let followed_by_unit = self.is_any(e, &["%", "percent", "per"]);
@@ -1049,7 +1055,9 @@ impl<'a> Parser<'a> {
             if !has_meridiem && c.hour < 12 && part != DayPart::Morning && !(part == DayPart::Night && c.hour < 4) {
                 c.hour += 12;
             }
-            if self.is_any(e, &["in", "at"]) || (self.is_any(e, &["this", "tonight", "tonite"]) && !has_meridiem) {
+            let joined = self.is_any(e, &["in", "at", "early", "late"])
+                || self.day_part(e).is_some_and(|_| self.is_any(e, &["morning", "afternoon", "evening"]));
+            if joined || (self.is_any(e, &["this", "tonight", "tonite"]) && !has_meridiem) {
                 return Some((pe, c));
             }
         }
@@ -1151,8 +1159,8 @@ impl<'a> Parser<'a> {
         if oe > e {
             return Some((oe, c, false));
         }
-        // "five-thirty" / "one thirty" with minutes is clearly a time only with a day part after it.
-        if c.minute > 0 && self.day_part(e).is_some() {
+        // "five-thirty" / "one thirty" with minutes, or "one in the morning", is a time only with a day part after it.
+        if (c.minute > 0 || self.is_any(e, &["in", "at"])) && self.day_part(e).is_some() {
             return Some((e, c, false));
         }
         None
@@ -1551,7 +1559,12 @@ impl<'a> Parser<'a> {
                 return Some((e, self.window_meaning(1, amount, unit)));
             }
         };
-        let (e, amount, unit, _) = self.duration_core(k)?;
+        let (mut e, mut amount, mut unit, _) = self.duration_core(k)?;
+        // "the last 3 months and 2 days ago": the window ends before the offset that follows it.
+        if self.is_any(e, &["ago", "later", "earlier", "back"]) {
+            let (ce, _, _) = self.count(k)?;
+            (e, amount, unit, _) = self.duration_core_after(k, ce)?;
+        }
         // "shouldn't last two hours": a verb and a duration, not a window of hours.
         if self.is_any(k, &["a", "an"]) || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
             return None;
@@ -1743,6 +1756,11 @@ impl<'a> Parser<'a> {
     fn join(&self, a: &RangeEnd, b: &RangeEnd) -> Option<Meaning> {
         match (a, b) {
             (RangeEnd::Time(x), RangeEnd::Time(y)) => Some(Meaning::Between(Some(x.render()), Some(y.render()))),
+            // "between now and eight o'clock"
+            (RangeEnd::Point(w, None), RangeEnd::Time(y)) => {
+                let day = w.render();
+                Some(Meaning::Between(day.clone(), Some(day.map_or(y.render(), |d| format!("{d}T{}", y.render())))))
+            }
             (RangeEnd::Point(wa, ca), RangeEnd::Point(wb, cb)) => {
                 // The year of the second end carries back: "Nov 18 - Dec 19, 2015", "from May to Oct 2020".
                 let wa = match (wa, wb.year()) {
@@ -1862,6 +1880,13 @@ impl<'a> Parser<'a> {
         }
         if let Some((e, code)) = self.day_part_alone(i) {
             consider(e, Meaning::Point(When::Label(code.into()), None), Bound::Exact);
+            // "in the morning 9 o'clock", "in the afternoon at 7", "early morning at 8:00"
+            if let Some((te, mut c)) = self.at_time(e).or_else(|| self.clock(e)) {
+                if c.hour < 12 && matches!(code, "TAF" | "TEV" | "TNI") && !(code == "TNI" && c.hour < 4) {
+                    c.hour += 12;
+                }
+                consider(te, Meaning::Time(c), Bound::Exact);
+            }
         }
         if let Some((e, m)) = self.range(i) {
             consider(e, m, Bound::Exact);
@@ -1922,7 +1947,9 @@ impl<'a> Parser<'a> {
             let (e, h, false) = self.small_number(ae + 1)? else { return None };
             let (e, m) =
                 if self.is(e, ":") && self.glued(e) { (e + 2, self.digits(e + 1).map_or(0, |d| d.0)) } else { (e, 0) };
-            (opener && h <= 23 && !self.runs_on(e) && self.kind(e) != Some(TokKind::Word))
+            // "between 3 and 8 yesterday", "to 3 on 1/1/2015" — but not "between 3 and 5 people".
+            let then_date = self.is(e, "on") || self.date(e).is_some() || self.day_part(e).is_some();
+            (opener && h <= 23 && !self.runs_on(e) && (self.kind(e) != Some(TokKind::Word) || then_date))
                 .then_some((e, Clock::new(h, m)))
         })?;
         if !opener && a_bare && self.clock(ae + 1).is_none() {

@@ -180,3 +180,25 @@ fn reads_open_ranges_and_bounds() {
     assert_eq!(one("He will decide by June.", Some("2011-04-07")), ("by June".into(), Some("../2011-06".into())));
     assert_eq!(one("We meet at 3 pm or later.", None).1.as_deref(), Some("15:00/.."));
 }
+
+#[test]
+fn joins_clock_ranges_to_the_day_after_them() {
+    let found = dates_in("Where were you between 3 and 8 yesterday?", Some("2018-11-01"));
+    assert_eq!(
+        found,
+        [("between 3 and 8 yesterday".to_string(), Kind::Range, Some("2018-10-31T03:00/2018-10-31T08:00".to_string()))]
+    );
+    assert!(dates_in("Between 3 and 5 people came.", None).is_empty());
+}
+
+#[test]
+fn reads_a_part_of_the_day_with_its_hour() {
+    assert_eq!(one("Meet me in the afternoon at 7.", None), ("in the afternoon at 7".into(), Some("19:00".into())));
+    assert_eq!(one("It rang at one in the morning.", None).1.as_deref(), Some("01:00"));
+}
+
+#[test]
+fn ends_a_window_before_an_offset() {
+    let found = dates_in("They worked for the last 3 months and 2 days ago they won.", Some("2016-11-07"));
+    assert_eq!(found.last().unwrap().2.as_deref(), Some("2016-11-05"));
+}
