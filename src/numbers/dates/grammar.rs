@@ -503,7 +503,11 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (e, d, true) = self.day_of_month(j)? else { return None };
-        if self.is_any(e, &["of", "century", "day", "week", "month", "year", "time", "floor", "amendment"]) {
+        // "the first Republican contest" is not a day: a word ordinal needs nothing after it.
+        let word_ordinal = self.kind(j) == Some(TokKind::Word);
+        if self.is_any(e, &["of", "century", "day", "week", "month", "year", "time", "floor", "amendment"])
+            || (word_ordinal && self.kind(e) == Some(TokKind::Word))
+        {
             return None;
         }
         let w =
@@ -1036,6 +1040,10 @@ impl<'a> Parser<'a> {
     fn day_part(&self, i: usize) -> Parsed<DayPart> {
         let j = if self.is_any(i, &["in", "at", "this", "tomorrow", "yesterday", "early", "late"]) { i + 1 } else { i };
         let j = self.opt(j, "the");
+        // "Saturday Night Live": a capitalised part of the day in mid-sentence is a title.
+        if j > 0 && self.capital(j) && self.kind(j - 1) != Some(TokKind::Punct) {
+            return None;
+        }
         let part = match self.t(j) {
             "morning" => DayPart::Morning,
             "afternoon" => DayPart::Afternoon,
@@ -1597,7 +1605,9 @@ impl<'a> Parser<'a> {
         let lex = lexicon();
         // "the Weekly Standard", "the state's largest daily": names and nouns, not repetitions.
         let title_case = i > 0 && self.capital(i) && self.kind(i - 1) != Some(TokKind::Punct);
-        let adverb_ok = i == 0 || !(title_case || self.t(i - 1).ends_with("est"));
+        // "a free daily.": a newspaper; "a daily briefing": a repetition.
+        let noun = i > 0 && self.is_any(i - 1, &["a", "an", "the"]) && self.kind(i + 1) != Some(TokKind::Word);
+        let adverb_ok = i == 0 || !(title_case || noun || self.t(i - 1).ends_with("est"));
         match self.t(i) {
             "daily" | "weekly" | "biweekly" | "fortnightly" | "monthly" | "quarterly" | "yearly" | "annually"
             | "hourly" | "semiannual" | "semiannually" | "biannual" | "bimonthly" | "nightly"
@@ -1735,8 +1745,14 @@ impl<'a> Parser<'a> {
                     self.join(&a, &b).map(|m| (be, m))
                 }
                 (Some(RangeEnd::Point(When::Day(d), None)), None) => {
-                    let (be, v, _) = self.day_of_month(b_start)?;
-                    if !is_valid(d.year, d.month, v) || self.runs_on(be) {
+                    let (be, v, ord) = self.day_of_month(b_start)?;
+                    // "April 9th through 17th", not "November 12, 2012–six days after".
+                    let looks_like_day = ord || self.kind(b_start) == Some(TokKind::Digits);
+                    if !looks_like_day
+                        || self.unit(be, false).is_some()
+                        || !is_valid(d.year, d.month, v)
+                        || self.runs_on(be)
+                    {
                         continue;
                     }
                     Some((be, Meaning::Between(When::Day(*d).render(), When::Day(Date { day: v, ..*d }).render())))

@@ -202,3 +202,13 @@ fn ends_a_window_before_an_offset() {
     let found = dates_in("They worked for the last 3 months and 2 days ago they won.", Some("2016-11-07"));
     assert_eq!(found.last().unwrap().2.as_deref(), Some("2016-11-05"));
 }
+
+#[test]
+fn does_not_read_counts_and_titles_as_days() {
+    let found = dates_in("He testified on November 12, 2012–six days after the vote.", None);
+    assert_eq!(found[0].0, "November 12, 2012");
+    assert!(dates_in("It came a month before the first Republican contest.", None)
+        .iter()
+        .all(|d| !d.0.contains("first")));
+    assert_eq!(one("She hosted Saturday Night Live again.", None).0, "Saturday");
+}
