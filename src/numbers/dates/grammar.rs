@@ -377,6 +377,11 @@ impl<'a> Parser<'a> {
         if (sep == "." && !after_weekday) || !(1..=12).contains(&m) || !(1..=31).contains(&d) || self.runs_on(i + 3) {
             return None;
         }
+        // "1/4 of members", "and 3/4": fractions, unless a date word comes before ("on 1/4").
+        let fraction_like = self.is(i + 3, "of") || (a < b && b <= 10);
+        if fraction_like && !self.after_date_word(i) {
+            return None;
+        }
         // At the start of a sentence only when the second number cannot be a fraction's ("11/20", not "3/4").
         let listed =
             (i > 0 && self.is_any(i - 1, &[",", "or", "and", "to", "next", "this", "from"])) || (i == 0 && b > 12);
@@ -469,7 +474,10 @@ impl<'a> Parser<'a> {
             Sureness::Full => !(i > 0 && self.is_any(i - 1, &["an", "most"])),
             _ => {
                 (i > 0 && self.is_any(i - 1, AMBIGUOUS_MONTH_CUES))
-                    || (i > 0 && self.is_any(i - 1, &["and", "or", "to"]) && self.capital(i))
+                    || (i > 1
+                        && self.is_any(i - 1, &["and", "or", "to"])
+                        && self.capital(i)
+                        && lexicon().months.contains_key(self.t(i - 2)))
             }
         };
         alone_ok.then(|| (e, self.month_alone(m)))
@@ -1441,11 +1449,8 @@ impl<'a> Parser<'a> {
         };
         let (e, amount, unit, vague) = self.duration_core(j)?;
         // "five years old", "six weeks of age": ages belong to the numbers stage.
-        let later_period =
-            self.is(e, "later") && self.is_any(e + 1, &["this", "next", "that", "in", "today", "tonight"]);
-        let offset_word =
-            self.is_any(e, &["old", "ago", "later", "earlier", "from", "before", "after"]) && !later_period;
-        if offset_word || (self.is(e, "of") && self.is(e + 1, "age")) {
+        // ("3 days ago" and "2 weeks from today" are longer matches of offset_date, which wins.)
+        if self.is(e, "old") || (self.is(e, "of") && self.is(e + 1, "age")) {
             return None;
         }
         if self.is(e, "-") && self.is(e + 1, "old") {

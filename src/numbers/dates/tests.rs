@@ -212,3 +212,10 @@ fn does_not_read_counts_and_titles_as_days() {
         .all(|d| !d.0.contains("first")));
     assert_eq!(one("She hosted Saturday Night Live again.", None).0, "Saturday");
 }
+
+#[test]
+fn keeps_fractions_and_may_the_name_out_of_dates() {
+    assert!(dates_in("The vote was close, and 1/4 of members abstained.", None).is_empty());
+    assert_eq!(dates_in("In May the group met, and May officials agreed.", None).len(), 1);
+    assert_eq!(one("It crashed 20 minutes after takeoff.", None).1.as_deref(), Some("20 minute"));
+}
