@@ -1,0 +1,138 @@
+//! Direct quotations: a quoted passage with its speaker after it ("“…,” Saloum said"), before it
+//! ("he said: “…”"), or between its two halves ("“…,” said the official, “…”"); a quote that runs
+//! over several paragraphs is one statement.
+
+use super::found::Found;
+use super::indirect::{content_right_start, verb_group_start, Doc};
+use super::lexicon::{lexicon, VerbClass};
+use super::phrase;
+use crate::Span;
+
+/// Finds the quotations of paragraph `para` (token range `pa..pb`) that have a speaker.
+pub fn find(doc: &mut Doc, pa: usize, pb: usize, found: &mut Vec<Found>) {
+    let quotes: Vec<usize> = (0..doc.segments.quotes.len())
+        .filter(|&q| {
+            let o = doc.segments.quotes[q].outer;
+            pa < pb && o.start >= doc.toks[pa].span.start && o.start < doc.toks[pb - 1].span.end
+        })
+        .collect();
+    for q in quotes {
+        if doc.quote_used[q] {
+            continue;
+        }
+        let region = doc.segments.quotes[q];
+        let qs = (pa..pb).find(|&i| doc.toks[i].span.start >= region.outer.start).unwrap_or(pb);
+        let qe = (qs..pb).find(|&i| doc.toks[i].span.start >= region.outer.end).unwrap_or(pb);
+        if qs >= qe {
+            continue;
+        }
+        if let Some(f) = speaker_after(doc, q, qe, pb) {
+            doc.quote_used[q] = true;
+            found.push(f);
+        } else if let Some(f) = speaker_before(doc, q, pa, qs, found) {
+            doc.quote_used[q] = true;
+            found.push(f);
+        }
+    }
+}
+
+/// The span from the first unused piece of `q`'s group up to `q` itself.
+fn group_before(doc: &mut Doc, q: usize) -> Span {
+    let quotes = &doc.segments.quotes;
+    let mut start = q;
+    while start > 0 && quotes[start - 1].group == quotes[q].group && !doc.quote_used[start - 1] {
+        start -= 1;
+    }
+    for used in &mut doc.quote_used[start..q] {
+        *used = true;
+    }
+    quotes[start].outer.cover(quotes[q].outer)
+}
+
+/// The span from `q` to the last piece of its group (a quote continued in the next paragraphs).
+fn group_after(doc: &mut Doc, q: usize) -> Span {
+    let quotes = &doc.segments.quotes;
+    let mut end = q;
+    while end + 1 < quotes.len() && quotes[end + 1].group == quotes[q].group {
+        end += 1;
+    }
+    for used in &mut doc.quote_used[q + 1..=end] {
+        *used = true;
+    }
+    quotes[q].outer.cover(quotes[end].outer)
+}
+
+/// Whether the quoted words end as a clause that goes on outside: `“…,”`, `“…?”`, `“…” —`.
+fn ends_open(doc: &Doc, q: usize, qe: usize) -> bool {
+    let inner = doc.segments.quotes[q].span.text(doc.text);
+    inner.ends_with([',', '?', '!', '—', '–', '…', '-']) || doc.words().is_punct(qe, ',') || doc.words().is_dash(qe)
+}
+
+fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found> {
+    let w = doc.words();
+    let mut j = qe;
+    if j >= pb {
+        return None;
+    }
+    if w.is_punct(j, ',') || w.is_dash(j) {
+        j += 1;
+    } else if !ends_open(doc, q, qe) && (!w.is_word(j) || w.is_capitalised(j)) {
+        return None;
+    }
+    let sentence_end = doc.sentence_end_token(j, pb);
+    let (source, cue) = if w.is_verb(j) && !lexicon().verbs[w.lower(j)].participle {
+        // "…,” said the official.
+        (Some(phrase::right(&w, j + 1, sentence_end)?), j)
+    } else {
+        // "…,” Saloum said. / "…,” the coalition said in a statement.
+        let k = (j..sentence_end.min(j + 18)).find(|&k| w.is_verb(k) && !w.toks[k].quoted)?;
+        let g = verb_group_start(&w, j, k);
+        let src = phrase::left(&w, j, g)?;
+        if src.0 != j || lexicon().verbs[w.lower(k)].class != VerbClass::Speech {
+            return None;
+        }
+        (Some(src), k)
+    };
+    let mut content = group_before(doc, q);
+    let after_cue = if source.is_some_and(|s| s.0 > cue) { source.map_or(cue + 1, |s| s.1) } else { cue + 1 };
+    let w = doc.words();
+    let (next, medium) = content_right_start(&w, cue, after_cue, sentence_end);
+    // "“…,” Saloum said, “…”": the second half of the same sentence.
+    let mut k = next;
+    while k < pb && (w.is_punct(k, ',') || w.is_punct(k, ':') || w.is_dash(k)) {
+        k += 1;
+    }
+    if let Some(q2) = doc.quote_starting_at(k) {
+        if !doc.quote_used[q2] && q2 > q {
+            doc.quote_used[q2] = true;
+            content = content.cover(group_after(doc, q2));
+        }
+    }
+    Some(Found { source, shares_source_of: None, cue: (cue, cue + 1), content, medium, direct: true })
+}
+
+fn speaker_before(doc: &mut Doc, q: usize, pa: usize, qs: usize, found: &[Found]) -> Option<Found> {
+    let w = doc.words();
+    let lo = doc.sentence_start_token(qs, pa);
+    // The verb sits right before the quote, maybe with a colon, comma or a listener in between:
+    // "he said: “…”", "Cruz continued, “…”", "Mattis told reporters: “…”".
+    let mut k = qs;
+    while k > lo && (w.is_punct(k - 1, ':') || w.is_punct(k - 1, ',')) {
+        k -= 1;
+    }
+    let colon = k < qs;
+    let verb = (k.saturating_sub(5).max(lo)..k).rev().find(|&v| w.is_verb(v))?;
+    if (verb + 1..k).any(|i| !w.is_word(i)) || (verb + 1 < k && !colon) {
+        return None;
+    }
+    let form = lexicon().verbs[w.lower(verb)];
+    let g = verb_group_start(&w, lo, verb);
+    let (source, shares) = match phrase::left(&w, lo, g) {
+        Some(s) => (Some(s), None),
+        None if form.participle && !found.is_empty() => (None, Some(found.len() - 1)),
+        None => return None,
+    };
+    let medium = (verb + 1 < k).then_some((verb + 1, k));
+    let content = group_after(doc, q);
+    Some(Found { source, shares_source_of: shares, cue: (verb, verb + 1), content, medium, direct: true })
+}
