@@ -171,6 +171,9 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
                 continue;
             }
             let form = lexicon().verbs[w.lower(k)];
+            if form.class == VerbClass::Quote {
+                continue;
+            }
             let g = verb_group_start(&w, sa, k);
             if g > sa && is_determiner(w.lower(g - 1)) && w.is_word(g - 1) {
                 continue; // "the report", "his claims"

@@ -10,6 +10,8 @@ pub enum VerbClass {
     Speech,
     /// A thought or intention: "believes", "wants".
     Belief,
+    /// Reports only next to a quotation: "“…,” he continued".
+    Quote,
 }
 
 /// One form of a reporting verb.
@@ -114,7 +116,11 @@ pub fn lexicon() -> &'static Lexicon {
         let mut verbs = HashMap::new();
         for line in include_str!("lexicon/verbs.txt").lines().filter(|l| !l.starts_with('#')) {
             let Some((forms, class)) = line.split_once('|') else { continue };
-            let class = if class.trim() == "belief" { VerbClass::Belief } else { VerbClass::Speech };
+            let class = match class.trim() {
+                "belief" => VerbClass::Belief,
+                "quote" => VerbClass::Quote,
+                _ => VerbClass::Speech,
+            };
             for form in forms.split_whitespace() {
                 let participle = form.ends_with("ing");
                 let ambiguous = AMBIGUOUS_FORMS.contains(&form);
@@ -374,12 +380,6 @@ pub fn is_determiner(w: &str) -> bool {
             | "two"
             | "many"
             | "several"
-            | "these,"
-            | "initial"
-            | "first"
-            | "final"
-            | "official"
-            | "public"
     )
 }
 

@@ -148,3 +148,33 @@ fn in_text_order(found: Vec<found::Found>) -> Vec<found::Found> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    /// (source, speaker, cue, content) of each attribution of `t`.
+    fn found(t: &str) -> Vec<(String, String, String, String)> {
+        extract(t, &segment(t))
+            .iter()
+            .map(|a| {
+                (
+                    a.source.map_or(String::new(), |s| s.text(t).to_string()),
+                    a.speaker.clone().unwrap_or_default(),
+                    a.cue.text(t).to_string(),
+                    a.content.text(t).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_indirect_speech_after_a_definite_source() {
+        let t = "The official said the strikes were bad.";
+        assert_eq!(
+            found(t),
+            [("The official".into(), "official".into(), "said".into(), "the strikes were bad".into())]
+        );
+    }
+}

@@ -62,7 +62,7 @@ fn fits_phrase(w: &Words, i: usize, first: bool) -> bool {
         return false;
     }
     match t.kind {
-        TokenKind::Punct(c) => matches!(c, '&' | '\'' | '’' | '.'),
+        TokenKind::Punct(c) => matches!(c, '&' | '\'' | '’'),
         TokenKind::Word => {
             let lw = w.lower(i);
             if w.is_capitalised(i) && !matches!(lw, "that" | "this" | "it" | "but" | "and" | "so" | "if" | "when") {

@@ -26,11 +26,10 @@ pub fn find(doc: &mut Doc, pa: usize, pb: usize, found: &mut Vec<Found>) {
         if qs >= qe {
             continue;
         }
-        if let Some(f) = speaker_after(doc, q, qe, pb) {
+        let f = speaker_after(doc, q, qe, pb).or_else(|| speaker_before(doc, q, pa, qs, found));
+        if let Some(mut f) = f {
             doc.quote_used[q] = true;
-            found.push(f);
-        } else if let Some(f) = speaker_before(doc, q, pa, qs, found) {
-            doc.quote_used[q] = true;
+            extend_with_following_quotes(doc, &mut f, pb);
             found.push(f);
         }
     }
@@ -68,7 +67,8 @@ fn ends_open(doc: &Doc, q: usize, qe: usize) -> bool {
     inner.ends_with([',', '?', '!', '—', '–', '…', '-']) || doc.words().is_punct(qe, ',') || doc.words().is_dash(qe)
 }
 
-fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found> {
+/// The speaker written after quote `q` (tokens end at `qe`): its source phrase and verb.
+fn match_after(doc: &Doc, q: usize, qe: usize, pb: usize) -> Option<((usize, usize), usize)> {
     let w = doc.words();
     let mut j = qe;
     if j >= pb {
@@ -80,22 +80,23 @@ fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found>
         return None;
     }
     let sentence_end = doc.sentence_end_token(j, pb);
-    let (source, cue) = if w.is_verb(j) && !lexicon().verbs[w.lower(j)].participle {
+    if w.is_verb(j) && !lexicon().verbs[w.lower(j)].participle {
         // "…,” said the official.
-        (Some(phrase::right(&w, j + 1, sentence_end)?), j)
-    } else {
-        // "…,” Saloum said. / "…,” the coalition said in a statement.
-        let k = (j..sentence_end.min(j + 18)).find(|&k| w.is_verb(k) && !w.toks[k].quoted)?;
-        let g = verb_group_start(&w, j, k);
-        let src = phrase::left(&w, j, g)?;
-        if src.0 != j || lexicon().verbs[w.lower(k)].class != VerbClass::Speech {
-            return None;
-        }
-        (Some(src), k)
-    };
+        return Some((phrase::right(&w, j + 1, sentence_end)?, j));
+    }
+    // "…,” Saloum said. / "…,” the coalition said in a statement.
+    let k = (j..sentence_end.min(j + 18)).find(|&k| w.is_verb(k))?;
+    let g = verb_group_start(&w, j, k);
+    let src = phrase::left(&w, j, g)?;
+    (src.0 == j && lexicon().verbs[w.lower(k)].class != VerbClass::Belief).then_some((src, k))
+}
+
+fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found> {
+    let (source, cue) = match_after(doc, q, qe, pb)?;
     let mut content = group_before(doc, q);
-    let after_cue = if source.is_some_and(|s| s.0 > cue) { source.map_or(cue + 1, |s| s.1) } else { cue + 1 };
+    let after_cue = if source.0 > cue { source.1 } else { cue + 1 };
     let w = doc.words();
+    let sentence_end = doc.sentence_end_token(cue, pb);
     let (next, medium) = content_right_start(&w, cue, after_cue, sentence_end);
     // "“…,” Saloum said, “…”": the second half of the same sentence.
     let mut k = next;
@@ -108,7 +109,31 @@ fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found>
             content = content.cover(group_after(doc, q2));
         }
     }
-    Some(Found { source, shares_source_of: None, cue: (cue, cue + 1), content, medium, direct: true })
+    Some(Found { source: Some(source), shares_source_of: None, cue: (cue, cue + 1), content, medium, direct: true })
+}
+
+/// Quotes that open the sentences right after an attributed one and have no speaker of their own
+/// continue it: "“It’s fine,” Trump said. “And much tougher than that is fine.”"
+fn extend_with_following_quotes(doc: &mut Doc, f: &mut Found, pb: usize) {
+    loop {
+        let Some(last) =
+            (f.cue.0..pb).rev().find(|&t| doc.toks[t].span.end <= f.content.end.max(doc.toks[f.cue.0].span.end))
+        else {
+            return;
+        };
+        let next = doc.sentence_end_token(last, pb);
+        let Some(q) = doc.quote_starting_at(next) else { return };
+        if doc.quote_used[q] {
+            return;
+        }
+        let region = doc.segments.quotes[q];
+        let qe = (next..pb).find(|&i| doc.toks[i].span.start >= region.outer.end).unwrap_or(pb);
+        if match_after(doc, q, qe, pb).is_some() || qe < doc.sentence_end_token(next, pb) {
+            return;
+        }
+        doc.quote_used[q] = true;
+        f.content = f.content.cover(group_after(doc, q));
+    }
 }
 
 fn speaker_before(doc: &mut Doc, q: usize, pa: usize, qs: usize, found: &[Found]) -> Option<Found> {
