@@ -42,6 +42,14 @@ impl<'a> Doc<'a> {
         k
     }
 
+    /// The end of the paragraph after the one that ends at token `pb` (or `pb` at the end).
+    pub fn paragraph_end_token(&self, pb: usize) -> usize {
+        let Some(next) = self.toks.get(pb) else { return pb };
+        let para = self.segments.paragraphs.partition_point(|p| p.end <= next.span.start);
+        let end = self.segments.paragraphs.get(para).map_or(usize::MAX, |p| p.end);
+        (pb..self.toks.len()).find(|&k| self.toks[k].span.start >= end).unwrap_or(self.toks.len())
+    }
+
     /// The quote region whose opening mark is token `k`.
     pub fn quote_starting_at(&self, k: usize) -> Option<usize> {
         let start = self.toks.get(k)?.span.start;
@@ -78,16 +86,7 @@ fn takes_listener(verb: &str) -> bool {
 pub fn content_right_start(w: &Words, cue: usize, mut j: usize, end: usize) -> (usize, Option<(usize, usize)>) {
     let mut medium = None;
     if j < end && takes_listener(w.lower(cue)) && w.is_word(j) && !w.is(j, "that") && !w.toks[j].quoted {
-        let mut m = j;
-        while m < end
-            && m < j + 6
-            && w.is_word(m)
-            && !w.toks[m].quoted
-            && !w.is(m, "that")
-            && !(m > j && (is_preposition(w.lower(m)) || is_time_word(w.lower(m))))
-        {
-            m += 1;
-        }
+        let m = listener_end(w, j, end);
         if m > j {
             medium = Some((j, m));
             j = m;
@@ -125,6 +124,33 @@ pub fn content_right_start(w: &Words, cue: usize, mut j: usize, end: usize) -> (
         }
     }
     (j, medium)
+}
+
+/// The end of the listener phrase that starts at `j`: one noun phrase ("reporters", "the BBC",
+/// "Voice of America"), so "told Reuters the convoy …" keeps "the convoy" in the content.
+fn listener_end(w: &Words, j: usize, end: usize) -> usize {
+    let mut m = j;
+    if is_determiner(w.lower(m)) && !is_preposition(w.lower(m)) {
+        m += 1;
+    }
+    let capitalised = m < end && w.is_word(m) && w.is_capitalised(m);
+    while m < end && m < j + 6 && w.is_word(m) && !w.toks[m].quoted {
+        let lw = w.lower(m);
+        if w.is_capitalised(m) != capitalised {
+            // "Voice of America": "of" between two capitalised words.
+            if !(capitalised && lw == "of" && m + 1 < end && w.is_capitalised(m + 1)) {
+                break;
+            }
+        }
+        if m > j && (is_determiner(lw) && lw != "of" || w.is_pronoun(m) || is_time_word(lw) || lw == "that") {
+            break;
+        }
+        if super::lexicon::ends_noun_phrase(lw) || lexicon().verbs.contains_key(lw) {
+            break;
+        }
+        m += 1;
+    }
+    m
 }
 
 fn is_day(w: &str) -> bool {
@@ -181,9 +207,11 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
             if g > sa + 1 && w.is(g - 1, "to") && matches!(w.lower(g - 2), "declined" | "refused" | "wanted" | "hard") {
                 continue;
             }
+            let subject = here.iter().rev().find(|&&f| found[f].cue.0 < k).copied();
             let f = if form.participle {
-                let subject = here.iter().rev().find(|&&f| found[f].cue.0 < k).copied();
                 participle(doc, sa, sb, k, g, subject)
+            } else if g > sa && matches!(w.lower(g - 1), "and" | "but") && subject.is_some() {
+                coordinated(doc, sb, k, g, subject)
             } else {
                 finite(doc, sa, sb, k, g, &found_here)
             };
@@ -237,7 +265,7 @@ fn claim_clause(doc: &Doc, found: &mut [Found], here: &[usize], f: &Found, claus
 /// "said that Clinton claimed …" reports one statement, not two.
 fn nested(doc: &Doc, found_here: &[Found], k: usize) -> bool {
     let w = doc.words();
-    let breaks = k > 0 && (w.is_punct(k - 1, ',') || w.is_punct(k - 1, ';') || w.is_dash(k - 1));
+    let breaks = k > 0 && w.ends_clause(k - 1);
     !breaks && found_here.iter().any(|f| f.content.contains(w.toks[k].span))
 }
 
@@ -259,6 +287,10 @@ fn clause_start(doc: &Doc, sa: usize, k: usize, found_here: &[Found]) -> usize {
     start
 }
 
+fn is_subordinator(w: &str) -> bool {
+    matches!(w, "while" | "although" | "though" | "if" | "because" | "since" | "whereas" | "unless" | "when" | "once")
+}
+
 fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Found]) -> Option<Found> {
     let w = doc.words();
     if let Some(src) = phrase::left(&w, sa, g) {
@@ -266,13 +298,17 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
             return None;
         }
         let (j, medium) = content_right_start(&w, k, k + 1, sb);
-        if let Some(content) = content_end(&w, j, sb).filter(|_| j < sb) {
+        // "While he says X, it would seem …": the content ends with the subordinate clause.
+        let subordinate = src.0 > sa && is_subordinator(w.lower(src.0 - 1));
+        let end =
+            if subordinate { (j..sb).find(|&t| w.is_punct(t, ',') && !w.toks[t].quoted).unwrap_or(sb) } else { sb };
+        if let Some(content) = content_end(&w, j, end).filter(|_| j < end) {
             let direct = is_direct(doc, content);
             return Some(Found { source: Some(src), shares_source_of: None, cue: (k, k + 1), content, medium, direct });
         }
         // Nothing after the verb: the content is the clause before the source ("…, officials said.").
         let before = src.0;
-        if before > sa && (w.is_punct(before - 1, ',') || w.is_dash(before - 1) || w.toks[before - 1].quoted) {
+        if before > sa && (w.ends_clause(before - 1) || w.toks[before - 1].quoted) {
             let from = clause_start(doc, sa, before, found_here);
             let content = content_end(&w, from, before)?;
             let direct = is_direct(doc, content);
@@ -281,7 +317,7 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
         return None;
     }
     // Inverted: "…, said the official." The verb follows a comma.
-    if g > sa && (w.is_punct(g - 1, ',') || w.is_dash(g - 1)) {
+    if g > sa && w.ends_clause(g - 1) {
         let src = phrase::right(&w, k + 1, sb)?;
         let (j, medium) = content_right_start(&w, k, src.1, sb);
         if j < sb && content_end(&w, j, sb).is_some_and(|c| c.len() > 12) {
@@ -298,7 +334,7 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
 /// "…, adding that …", "…, saying …": the source is the subject of the clause before.
 fn participle(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Option<usize>) -> Option<Found> {
     let w = doc.words();
-    if g == sa || !(w.is_punct(g - 1, ',') || w.is_dash(g - 1) || w.is(g - 1, "by") || w.is(g - 1, "as")) {
+    if g == sa || !(w.ends_clause(g - 1) || w.is(g - 1, "by") || w.is(g - 1, "as")) {
         return None;
     }
     let (j, medium) = content_right_start(&w, k, k + 1, sb);
@@ -312,6 +348,16 @@ fn participle(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Opti
         None
     };
     Some(Found { source, shares_source_of: shares, cue: (k, k + 1), content, medium, direct })
+}
+
+/// "Paul suggested that … and argued that …": a second verb with the subject of the first.
+fn coordinated(doc: &Doc, sb: usize, k: usize, g: usize, subject: Option<usize>) -> Option<Found> {
+    let w = doc.words();
+    let (j, medium) = content_right_start(&w, k, k + 1, sb);
+    let content = content_end(&w, j, sb).filter(|_| j < sb)?;
+    let direct = is_direct(doc, content);
+    let _ = g;
+    Some(Found { source: None, shares_source_of: subject, cue: (k, k + 1), content, medium, direct })
 }
 
 /// "according to X": the source follows; the content is the rest of the sentence.

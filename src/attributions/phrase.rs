@@ -49,6 +49,14 @@ impl<'a> Words<'a> {
         i < self.toks.len() && matches!(self.toks[i].kind, TokenKind::Punct('-' | '—' | '–'))
     }
 
+    /// Token `i` ends a clause: a comma or dash, also one inside a closing quote (`“…,” claiming`).
+    pub fn ends_clause(&self, i: usize) -> bool {
+        self.is_punct(i, ',')
+            || self.is_punct(i, ';')
+            || self.is_dash(i)
+            || (i > 0 && self.toks[i].quoted && !self.is_word(i) && self.is_punct(i - 1, ','))
+    }
+
     /// A reporting verb form, not a capitalised name ("Said", "States") unless it opens the sentence.
     pub fn is_verb(&self, i: usize) -> bool {
         self.is_word(i) && !self.toks[i].quoted && lexicon().verbs.contains_key(self.lower(i))

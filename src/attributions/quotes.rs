@@ -115,6 +115,8 @@ fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found>
 /// Quotes that open the sentences right after an attributed one and have no speaker of their own
 /// continue it: "“It’s fine,” Trump said. “And much tougher than that is fine.”"
 fn extend_with_following_quotes(doc: &mut Doc, f: &mut Found, pb: usize) {
+    // The next paragraph may go on with the quote too ("“…,” Sexton said.¶“But I see …”").
+    let pb = doc.paragraph_end_token(pb);
     loop {
         let Some(last) =
             (f.cue.0..pb).rev().find(|&t| doc.toks[t].span.end <= f.content.end.max(doc.toks[f.cue.0].span.end))
@@ -158,6 +160,19 @@ fn speaker_before(doc: &mut Doc, q: usize, pa: usize, qs: usize, found: &[Found]
         None => return None,
     };
     let medium = (verb + 1 < k).then_some((verb + 1, k));
-    let content = group_after(doc, q);
-    Some(Found { source, shares_source_of: shares, cue: (verb, verb + 1), content, medium, direct: true })
+    let mut content = group_after(doc, q);
+    // "said “We’re extremely happy” about the decision": a partial quote inside a reported clause.
+    let qe = (qs..doc.toks.len()).find(|&i| doc.toks[i].span.start >= content.end).unwrap_or(doc.toks.len());
+    let sentence_end = doc.sentence_end_token(qs, doc.toks.len());
+    let w = doc.words();
+    let rest_is_words =
+        qe < sentence_end && w.is_word(qe) && !w.is_capitalised(qe) && doc.tok_sentence[qe] == doc.tok_sentence[qs];
+    if rest_is_words {
+        let mut e = sentence_end;
+        while e > qe && !w.is_word(e - 1) && !w.toks[e - 1].quoted {
+            e -= 1;
+        }
+        content = content.cover(w.span(qe, e));
+    }
+    Some(Found { source, shares_source_of: shares, cue: (verb, verb + 1), content, medium, direct: !rest_is_words })
 }
