@@ -4,7 +4,7 @@
 
 use super::found::Found;
 use super::lexicon::{is_determiner, is_time_word, is_verb_modifier, lexicon, VerbClass};
-use super::phrase::{self, is_preposition, Words};
+use super::phrase::{self, is_preposition, is_subordinator, plausible_source, Words};
 use super::tokens::Token;
 use crate::segment::Segments;
 use crate::Span;
@@ -176,6 +176,82 @@ fn is_direct(doc: &Doc, content: Span) -> bool {
     i < quotes.len() && quotes[i].outer.start == content.start && quotes[i].outer.end >= content.end
 }
 
+/// Verbs that report whatever follows them ("said the strikes …", "denied the claim"); the others
+/// need a clause: "maintains that …", not "maintains a lead".
+fn takes_any_content(verb: &str) -> bool {
+    let lemma_ok = [
+        "say",
+        "said",
+        "tell",
+        "told",
+        "claim",
+        "report",
+        "writ",
+        "wrote",
+        "tweet",
+        "stat",
+        "not",
+        "insist",
+        "argu",
+        "warn",
+        "acknowledg",
+        "admit",
+        "confirm",
+        "den",
+        "explain",
+        "alleg",
+        "predict",
+        "declar",
+        "suggest",
+        "stress",
+        "emphasi",
+        "contend",
+        "assert",
+        "testif",
+        "complain",
+        "conced",
+        "announc",
+        "repl",
+        "respond",
+        "indicat",
+        "reveal",
+        "believ",
+        "think",
+        "thought",
+        "hop",
+        "fear",
+        "ask",
+        "accus",
+    ];
+    lemma_ok.iter().any(|p| verb.starts_with(p))
+}
+
+/// The content opens with a clause marker: "that", a quotation, a wh-word, or "to".
+fn opens_clause(w: &Words, j: usize) -> bool {
+    w.toks[j].quoted
+        || matches!(
+            w.lower(j),
+            "that"
+                | "what"
+                | "whether"
+                | "how"
+                | "why"
+                | "if"
+                | "who"
+                | "when"
+                | "where"
+                | "to"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "there"
+                | "this"
+        )
+}
+
 /// Finds indirect attributions in the sentence of tokens `sa..sb`.
 pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
     // The attributions already found in this sentence (direct quotes), by position.
@@ -197,7 +273,7 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
                 continue;
             }
             let form = lexicon().verbs[w.lower(k)];
-            if form.class == VerbClass::Quote {
+            if form.class == VerbClass::Quote && !w.is(k + 1, "that") {
                 continue;
             }
             let g = verb_group_start(&w, sa, k);
@@ -210,8 +286,8 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
             let subject = here.iter().rev().find(|&&f| found[f].cue.0 < k).copied();
             let f = if form.participle {
                 participle(doc, sa, sb, k, g, subject)
-            } else if g > sa && matches!(w.lower(g - 1), "and" | "but") && subject.is_some() {
-                coordinated(doc, sb, k, g, subject)
+            } else if g > sa && matches!(w.lower(g - 1), "and" | "but") {
+                coordinated(doc, sa, sb, k, g, subject)
             } else {
                 finite(doc, sa, sb, k, g, &found_here)
             };
@@ -287,14 +363,10 @@ fn clause_start(doc: &Doc, sa: usize, k: usize, found_here: &[Found]) -> usize {
     start
 }
 
-fn is_subordinator(w: &str) -> bool {
-    matches!(w, "while" | "although" | "though" | "if" | "because" | "since" | "whereas" | "unless" | "when" | "once")
-}
-
 fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Found]) -> Option<Found> {
     let w = doc.words();
     if let Some(src) = phrase::left(&w, sa, g) {
-        if nested(doc, found_here, src.0) {
+        if nested(doc, found_here, src.0) || !plausible_source(&w, src.0, src.1) {
             return None;
         }
         let (j, medium) = content_right_start(&w, k, k + 1, sb);
@@ -302,7 +374,19 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
         let subordinate = src.0 > sa && is_subordinator(w.lower(src.0 - 1));
         let end =
             if subordinate { (j..sb).find(|&t| w.is_punct(t, ',') && !w.toks[t].quoted).unwrap_or(sb) } else { sb };
-        if let Some(content) = content_end(&w, j, end).filter(|_| j < end) {
+        let setting_only = j < end && is_preposition(w.lower(j)) && w.is_word(j);
+        if let Some(content) = content_end(&w, j, end).filter(|_| j < end && !setting_only) {
+            if !takes_any_content(w.lower(k)) && !opens_clause(&w, j) {
+                return None;
+            }
+            // "If it’s small, the campaign said, it may not bother": the content runs around the cue.
+            let parenthetical = src.0 > sa && w.ends_clause(src.0 - 1) && w.is_punct(k + 1, ',');
+            let content = if parenthetical {
+                let from = clause_start(doc, sa, src.0, found_here);
+                content_end(&w, from, src.0).map_or(content, |c| c.cover(content))
+            } else {
+                content
+            };
             let direct = is_direct(doc, content);
             return Some(Found { source: Some(src), shares_source_of: None, cue: (k, k + 1), content, medium, direct });
         }
@@ -334,7 +418,9 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
 /// "…, adding that …", "…, saying …": the source is the subject of the clause before.
 fn participle(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Option<usize>) -> Option<Found> {
     let w = doc.words();
-    if g == sa || !(w.ends_clause(g - 1) || w.is(g - 1, "by") || w.is(g - 1, "as")) {
+    if g == sa
+        || !(w.ends_clause(g - 1) || matches!(w.lower(g - 1), "by" | "as" | "before" | "after" | "while" | "when"))
+    {
         return None;
     }
     let (j, medium) = content_right_start(&w, k, k + 1, sb);
@@ -351,13 +437,28 @@ fn participle(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Opti
 }
 
 /// "Paul suggested that … and argued that …": a second verb with the subject of the first.
-fn coordinated(doc: &Doc, sb: usize, k: usize, g: usize, subject: Option<usize>) -> Option<Found> {
+/// Without an earlier attribution, the source is the subject that opens the clause: "Graham called
+/// both “crazy” and said …", "when Rubio thanked Miami and said …".
+fn coordinated(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Option<usize>) -> Option<Found> {
     let w = doc.words();
     let (j, medium) = content_right_start(&w, k, k + 1, sb);
     let content = content_end(&w, j, sb).filter(|_| j < sb)?;
+    if !takes_any_content(w.lower(k)) && !opens_clause(&w, j) {
+        return None;
+    }
     let direct = is_direct(doc, content);
-    let _ = g;
-    Some(Found { source: None, shares_source_of: subject, cue: (k, k + 1), content, medium, direct })
+    if subject.is_some() {
+        return Some(Found { source: None, shares_source_of: subject, cue: (k, k + 1), content, medium, direct });
+    }
+    let boundary = (sa..g - 1)
+        .rev()
+        .find(|&t| {
+            !w.toks[t].quoted
+                && (w.is_punct(t, ',') || w.is_punct(t, ';') || w.is(t, "that") || is_subordinator(w.lower(t)))
+        })
+        .map_or(sa, |t| t + 1);
+    let source = phrase::right(&w, boundary, g - 1).filter(|&(a, b)| plausible_source(&w, a, b) && b < g - 1)?;
+    Some(Found { source: Some(source), shares_source_of: None, cue: (k, k + 1), content, medium, direct })
 }
 
 /// "according to X": the source follows; the content is the rest of the sentence.

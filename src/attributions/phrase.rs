@@ -73,10 +73,15 @@ fn fits_phrase(w: &Words, i: usize, first: bool) -> bool {
         TokenKind::Punct(c) => matches!(c, '&' | '\'' | '’'),
         TokenKind::Word => {
             let lw = w.lower(i);
-            if w.is_capitalised(i) && !matches!(lw, "that" | "this" | "it" | "but" | "and" | "so" | "if" | "when") {
+            if ends_noun_phrase(lw) && lw != "may" || is_subordinator(lw) {
+                return false;
+            }
+            if w.is_capitalised(i) {
                 return true;
             }
-            if ends_noun_phrase(lw) || (lexicon().verbs.contains_key(lw) && !first) {
+            // A verb form after a determiner is a noun: "according to the report".
+            let noun_use = i > 0 && w.is_word(i - 1) && super::lexicon::is_determiner(w.lower(i - 1));
+            if lexicon().verbs.contains_key(lw) && !first && !noun_use {
                 return false;
             }
             !w.is_pronoun(i) || first
@@ -93,6 +98,12 @@ pub fn left(w: &Words, lo: usize, end: usize) -> Option<(usize, usize)> {
     let last = end - 1;
     if w.is_pronoun(last) && !w.toks[last].quoted {
         return Some((last, end));
+    }
+    // A parenthesis after a name: "Sen. Marco Rubio (R-Fla.) said".
+    if w.is_punct(last, ')') {
+        let open = (lo..last).rev().take(12).find(|&j| w.is_punct(j, '('))?;
+        let (head_start, head_end) = left(w, lo, open)?;
+        return (head_end == open).then_some((head_start, end));
     }
     // An apposition between commas or dashes: "Smith, a spokesman for the ministry, said".
     if w.is_punct(last, ',') || w.is_dash(last) {
@@ -131,6 +142,31 @@ fn trim_left(w: &Words, mut start: usize, end: usize) -> Option<(usize, usize)> 
     }
     let last = w.lower(end - 1);
     (start < end && !matches!(last, "the" | "a" | "an" | "of" | "for")).then_some((start, end))
+}
+
+/// Words that open a subordinate clause: "Although Weiner admitted …".
+pub fn is_subordinator(w: &str) -> bool {
+    matches!(w, "while" | "although" | "though" | "if" | "because" | "since" | "whereas" | "unless" | "when" | "once")
+}
+
+/// Whether the phrase `a..b` can name a source: it has a name (a capitalised word that is not just
+/// the first word of the sentence), a pronoun, or a word known to name people, bodies or documents.
+pub fn plausible_source(w: &Words, a: usize, b: usize) -> bool {
+    let lex = lexicon();
+    let core_end = (a..b).find(|&i| w.is_punct(i, ',') || w.is_dash(i)).unwrap_or(b).max(a + 1);
+    (a..core_end).any(|i| {
+        let lw = w.lower(i);
+        let bare = lw.strip_suffix("'s").or_else(|| lw.strip_suffix("’s")).unwrap_or(lw);
+        (w.is_capitalised(i)
+            && !matches!(lw, "the" | "a" | "an" | "this" | "these" | "those" | "some" | "many" | "most"))
+            || lex.pronouns.contains_key(lw)
+            || [&lex.anonymous_heads, &lex.org_heads, &lex.media, &lex.documents, &lex.vague, &lex.titles]
+                .iter()
+                .any(|set| set.contains(bare))
+    }) && !w.is_punct(core_end - 1, '\'')
+        && !w.lower(core_end - 1).ends_with("'s")
+        && !w.lower(core_end - 1).ends_with("’s")
+        && !w.lower(core_end - 1).chars().all(|c| c.is_ascii_digit())
 }
 
 pub fn is_preposition(w: &str) -> bool {

@@ -88,7 +88,8 @@ fn match_after(doc: &Doc, q: usize, qe: usize, pb: usize) -> Option<((usize, usi
     let k = (j..sentence_end.min(j + 18)).find(|&k| w.is_verb(k))?;
     let g = verb_group_start(&w, j, k);
     let src = phrase::left(&w, j, g)?;
-    (src.0 == j && lexicon().verbs[w.lower(k)].class != VerbClass::Belief).then_some((src, k))
+    (src.0 == j && phrase::plausible_source(&w, src.0, src.1) && lexicon().verbs[w.lower(k)].class != VerbClass::Belief)
+        .then_some((src, k))
 }
 
 fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found> {
