@@ -427,12 +427,7 @@ fn participle(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Opti
     let content = content_end(&w, j, sb).filter(|_| j < sb)?;
     let direct = is_direct(doc, content);
     let shares = subject;
-    let source = if shares.is_none() {
-        // "Smith, citing …": the subject right before the comma.
-        Some(phrase::left(&w, sa, g - 1)?)
-    } else {
-        None
-    };
+    let source = if shares.is_none() { Some(clause_subject(&w, sa, g - 1)?) } else { None };
     Some(Found { source, shares_source_of: shares, cue: (k, k + 1), content, medium, direct })
 }
 
@@ -450,15 +445,23 @@ fn coordinated(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Opt
     if subject.is_some() {
         return Some(Found { source: None, shares_source_of: subject, cue: (k, k + 1), content, medium, direct });
     }
-    let boundary = (sa..g - 1)
-        .rev()
-        .find(|&t| {
-            !w.toks[t].quoted
-                && (w.is_punct(t, ',') || w.is_punct(t, ';') || w.is(t, "that") || is_subordinator(w.lower(t)))
-        })
-        .map_or(sa, |t| t + 1);
-    let source = phrase::right(&w, boundary, g - 1).filter(|&(a, b)| plausible_source(&w, a, b) && b < g - 1)?;
+    let source = clause_subject(&w, sa, g - 1)?;
     Some(Found { source: Some(source), shares_source_of: None, cue: (k, k + 1), content, medium, direct })
+}
+
+/// The subject of the clause that ends before token `end`: the first plausible source phrase that
+/// starts the sentence or follows a comma or a subordinator, and is followed by a verb rather than
+/// by more punctuation ("In line with X, Sen. Ted Cruz was critical …, telling …" → Ted Cruz).
+fn clause_subject(w: &Words, sa: usize, end: usize) -> Option<(usize, usize)> {
+    let starts = std::iter::once(sa).chain((sa..end).filter_map(|t| {
+        let boundary = !w.toks[t].quoted
+            && (w.is_punct(t, ',') || w.is_punct(t, ';') || w.is(t, "that") || is_subordinator(w.lower(t)));
+        boundary.then_some(t + 1)
+    }));
+    starts.filter(|&s| s < end).find_map(|s| {
+        let (a, b) = phrase::right(w, s, end)?;
+        (b < end && w.is_word(b) && plausible_source(w, a, b)).then_some((a, b))
+    })
 }
 
 /// "according to X": the source follows; the content is the rest of the sentence.

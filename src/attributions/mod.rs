@@ -105,7 +105,13 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
             sa = sb;
         }
     }
-    let found = in_text_order(found);
+    let mut found = in_text_order(found);
+    // A cue that shares its subject ("…, adding that …") names the same words as its source.
+    for i in 0..found.len() {
+        if let Some(s) = found[i].shares_source_of.filter(|_| found[i].source.is_none()) {
+            found[i].source = found[s].source;
+        }
+    }
     let words = doc.words();
     let resolved = speakers::resolve(&words, &found);
     let mut out: Vec<Attribution> = found
