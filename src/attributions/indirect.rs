@@ -283,6 +283,19 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
             if g > sa + 1 && w.is(g - 1, "to") && matches!(w.lower(g - 2), "declined" | "refused" | "wanted" | "hard") {
                 continue;
             }
+            // A passive without its agent ("are not reported to have …") names no source.
+            let passive = (g..k).any(|t| matches!(w.lower(t), "is" | "are" | "was" | "were" | "been" | "be"))
+                && !form.participle
+                && !w.is(k + 1, "by");
+            if passive {
+                // "It was reported that …": a statement without a named source.
+                if let Some(f) = agentless(doc, sb, k) {
+                    here.push(found.len());
+                    found.push(f);
+                    i = k + 1;
+                }
+                continue;
+            }
             let subject = here.iter().rev().find(|&&f| found[f].cue.0 < k).copied();
             let f = if form.participle {
                 participle(doc, sa, sb, k, g, subject)
@@ -462,6 +475,16 @@ fn clause_subject(w: &Words, sa: usize, end: usize) -> Option<(usize, usize)> {
         let (a, b) = phrase::right(w, s, end)?;
         (b < end && w.is_word(b) && plausible_source(w, a, b)).then_some((a, b))
     })
+}
+
+/// A passive cue followed by its clause: "it was reported that …". No source.
+fn agentless(doc: &Doc, sb: usize, k: usize) -> Option<Found> {
+    let w = doc.words();
+    if !w.is(k + 1, "that") {
+        return None;
+    }
+    let content = content_end(&w, k + 1, sb)?;
+    Some(Found { source: None, shares_source_of: None, cue: (k, k + 1), content, medium: None, direct: false })
 }
 
 /// "according to X": the source follows; the content is the rest of the sentence.
