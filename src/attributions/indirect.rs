@@ -340,7 +340,7 @@ fn claim_clause(doc: &Doc, found: &mut [Found], here: &[usize], f: &Found, claus
         if prev.content.start < at && at < prev.content.end && prev.content.end <= f.content.end.max(at + 1) {
             let w = doc.words();
             let mut e = clause_start;
-            while e > 0 && !w.is_word(e - 1) && !w.toks[e - 1].quoted {
+            while e > 0 && (!w.is_word(e - 1) && !w.toks[e - 1].quoted || matches!(w.lower(e - 1), "and" | "but")) {
                 e -= 1;
             }
             if e > 0 && w.toks[e - 1].span.end > prev.content.start {

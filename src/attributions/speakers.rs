@@ -112,7 +112,16 @@ fn describe_core(w: &Words, a: usize, b: usize) -> Described {
         pronoun: None,
         short_name: false,
     };
-    if w.is_capitalised(core_end - 1) && !lex.anonymous_heads.contains(strip_possessive(w.lower(core_end - 1))) {
+    // "Activists say": a capital that only opens the sentence does not make a name.
+    let known_head = |i: usize| {
+        let lw = strip_possessive(w.lower(i));
+        [&lex.anonymous_heads, &lex.vague, &lex.documents].iter().any(|set| set.contains(lw))
+    };
+    let only_sentence_capital = core_end - start == 1 && known_head(start);
+    if w.is_capitalised(core_end - 1)
+        && !only_sentence_capital
+        && !lex.anonymous_heads.contains(strip_possessive(w.lower(core_end - 1)))
+    {
         let caps: Vec<usize> = (start..core_end).filter(|&i| w.is_capitalised(i)).collect();
         let any =
             |set: &std::collections::HashSet<String>| caps.iter().any(|&i| set.contains(strip_possessive(w.lower(i))));
@@ -252,11 +261,37 @@ fn full_name(w: &Words, before: usize, short: &str, entities: &[Entity]) -> Opti
     })
 }
 
+/// Organisations named with a generic head ("the US-led coalition", "the Defence Ministry"), so
+/// "it said" can refer to one that has not spoken yet.
+fn organisations(w: &Words) -> Vec<Entity> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for i in 1..w.toks.len() {
+        if !w.is_word(i) || !lex.org_heads.contains(w.lower(i)) || w.is_word(i + 1) && w.is_capitalised(i + 1) {
+            continue;
+        }
+        let Some(the) = (i.saturating_sub(4)..i).rev().find(|&k| w.is(k, "the")) else { continue };
+        if (the + 1..i).all(|k| w.is_word(k)) {
+            let name = w.span(the + 1, i + 1).text(w.text).to_string();
+            out.push(Entity {
+                name,
+                kind: SourceKind::Organisation,
+                anonymous: false,
+                plural: false,
+                at: the,
+                aside: false,
+            });
+        }
+    }
+    out
+}
+
 /// Resolves the sources of `found` (in text order).
 pub fn resolve(w: &Words, found: &[Found]) -> Vec<Resolved> {
     let mut out: Vec<Resolved> = Vec::with_capacity(found.len());
     let mut entities: Vec<Entity> = Vec::new();
-    let mentions = titled_people(w);
+    let mut mentions = titled_people(w);
+    mentions.extend(organisations(w));
     for f in found {
         if let Some(s) = f.shares_source_of.filter(|&s| s < out.len()) {
             out.push(out[s].clone());
