@@ -108,7 +108,15 @@ pub fn left(w: &Words, lo: usize, end: usize) -> Option<(usize, usize)> {
     // An apposition between commas or dashes: "Smith, a spokesman for the ministry, said".
     if w.is_punct(last, ',') || w.is_dash(last) {
         let dash = w.is_dash(last);
-        let open = (lo..last).rev().take(30).find(|&j| if dash { w.is_dash(j) } else { w.is_punct(j, ',') })?;
+        // A dash may be written as two ("--"): skip the rest of it on both sides.
+        let mut close = last;
+        while dash && close > lo && w.is_dash(close - 1) {
+            close -= 1;
+        }
+        let mut open = (lo..close).rev().take(30).find(|&j| if dash { w.is_dash(j) } else { w.is_punct(j, ',') })?;
+        while dash && open > lo && w.is_dash(open - 1) {
+            open -= 1;
+        }
         let (head_start, head_end) = left(w, lo, open)?;
         return (head_end == open).then_some((head_start, last));
     }
@@ -117,7 +125,11 @@ pub fn left(w: &Words, lo: usize, end: usize) -> Option<(usize, usize)> {
         let i = start - 1;
         let lw = w.lower(i);
         // "Smith and Jones said": a conjunction between two names.
-        let joins_names = lw == "and" && start < end && w.is_capitalised(start) && i > lo && w.is_capitalised(i - 1);
+        let joins_names = lw == "and"
+            && start < end
+            && i > lo
+            && (w.is_capitalised(start) || w.is_capitalised(i - 1))
+            && w.is_word(i - 1);
         if !(fits_phrase(w, i, false) || joins_names) {
             break;
         }
@@ -149,6 +161,13 @@ pub fn is_subordinator(w: &str) -> bool {
     matches!(w, "while" | "although" | "though" | "if" | "because" | "since" | "whereas" | "unless" | "when" | "once")
 }
 
+fn is_known_head(lw: &str) -> bool {
+    let lex = lexicon();
+    [&lex.anonymous_heads, &lex.org_heads, &lex.media, &lex.documents, &lex.vague, &lex.titles]
+        .iter()
+        .any(|set| set.contains(lw))
+}
+
 /// Whether the phrase `a..b` can name a source: it has a name (a capitalised word that is not just
 /// the first word of the sentence), a pronoun, or a word known to name people, bodies or documents.
 pub fn plausible_source(w: &Words, a: usize, b: usize) -> bool {
@@ -166,7 +185,8 @@ pub fn plausible_source(w: &Words, a: usize, b: usize) -> bool {
     }) && !w.is_punct(core_end - 1, '\'')
         && !w.lower(core_end - 1).ends_with("'s")
         && !w.lower(core_end - 1).ends_with("’s")
-        && !w.lower(core_end - 1).chars().all(|c| c.is_ascii_digit())
+        && !(w.lower(core_end - 1).chars().all(|c| c.is_ascii_digit())
+            && !(a..core_end).any(|i| w.is(i, "in") || w.is(i, "of")))
 }
 
 pub fn is_preposition(w: &str) -> bool {
@@ -184,6 +204,11 @@ pub fn right(w: &Words, start: usize, hi: usize) -> Option<(usize, usize)> {
     }
     let mut end = start;
     while end < hi && end - start < MAX_PHRASE && fits_phrase(w, end, end == start) {
+        // "Rubio thanked Miami": a lower-case word in -ed after the phrase began is its verb.
+        let lw = w.lower(end);
+        if end > start && !w.is_capitalised(end) && lw.ends_with("ed") && !lw.contains('-') && !is_known_head(lw) {
+            break;
+        }
         end += 1;
     }
     // A trailing time adverbial is not part of the source: "said the ministry on Thursday".
