@@ -231,6 +231,14 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
             }
         }
     }
+    // Digits glued to capitals that are no unit, currency or scale: "5G", "3D", "4WD".
+    if digits && t.joined(n.end - 1) && t.capitalised(n.end) && t.is_digits(n.end - 1) {
+        let known =
+            units::at(t, n.end).is_some() || money::after(t, n.end).is_some() || percent_after(t, n.end).is_some();
+        if !known {
+            return false;
+        }
+    }
     // Digits, letters, digits: a serial ("24703m212"), unless the letters and digits are a unit ("24703m2").
     if digits && t.joined(n.end - 1) && t.is_word(n.end) && t.joined(n.end) && t.is_digits(n.end + 1) {
         let unit_ends_clean = units::at(t, n.end)
