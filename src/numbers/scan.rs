@@ -141,7 +141,7 @@ fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
             r"|\(\d{3}\)\s*\d{3}-\d{4}",
             r"|\bv\d+(?:\.\d+)+",
             // Clock times ("16:30") and scores or ratios written with a colon belong to the dates stage.
-            r"|\b\d{1,2}:\d{2}\b",
+            r"|\b\d{1,2}:\d{2}",
             r"|\b\d{1,2}(?::\d{2})?\s?(?:[ap]m\b|[ap]\.m\.)",
         ))
         .expect("not-a-quantity regex")
@@ -209,7 +209,8 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
         if t.is_any(f - 1, &["-", "\u{2011}"]) && t.joined(f - 1) && f >= 2 && t.joined(f - 2) && t.is_word(f - 2) {
             return false;
         }
-        if prev == "#" {
+        // "#3", and markup or query values: id="672152791717158917", page=2.
+        if prev == "#" || prev == "=" || (t.is_any(f - 1, &["\"", "'"]) && f >= 2 && t.is(f - 2, "=")) {
             return false;
         }
         // A designating noun: "Stage 5", "No. 1", "flight 17".
@@ -246,6 +247,15 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
         if !unit_ends_clean {
             return false;
         }
+    }
+    // A list marker: "8. Where Obama plans..." at the start of a sentence.
+    if digits
+        && f == 0
+        && t.is_any(n.end, &[".", ")"])
+        && t.joined(n.end - 1)
+        && (n.end + 1 == t.len() || t.capitalised(n.end + 1))
+    {
+        return false;
     }
     // A word joined into a compound: "one-on-one", "catch-all".
     if !digits
@@ -315,7 +325,7 @@ fn pronoun_one(t: &Tokens, i: usize) -> bool {
     // "an even harder one when …": a function word after it, other than those of a count ("one in five").
     if t.is_word(i + 1)
         && counted::is_function_word(t.str(i + 1))
-        && !t.is_any(i + 1, &["in", "or", "to", "and", "by", "out", "per"])
+        && !t.is_any(i + 1, &["in", "or", "to", "and", "by", "out", "per", "last", "next", "first"])
     {
         return true;
     }

@@ -328,3 +328,11 @@ fn leaves_what_a_date_covers_to_the_date() {
     let got: Vec<_> = q.iter().map(|q| (q.span.text(t), q.kind)).collect();
     assert_eq!(got, [("5 May 2017", Kind::Date), ("59", Kind::Cardinal)]);
 }
+
+#[test]
+fn leaves_out_list_markers_and_markup_values() {
+    assert!(found("8. Where the money goes").is_empty());
+    assert!(found(r#"<tweet tweet-id="783499116076687360"> and page=2"#).is_empty());
+    assert_eq!(found("They are the two last, big hurdles.")[0].0, "two");
+    assert!(all("They are the two last, big hurdles.")[0].counted.is_none());
+}
