@@ -14,8 +14,14 @@ use crate::Date;
 pub struct Context {
     /// The publication date, if known.
     pub today: Option<Date>,
-    /// The sentence speaks of the future ("will", "next"): bare weekdays look ahead.
-    pub future: bool,
+}
+
+/// Whether the words around a date speak of the past or the future ("said on Friday", "will meet on Friday").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
 }
 
 pub struct Match {
@@ -31,6 +37,8 @@ pub struct Parser<'a> {
     low: &'a str,
     toks: &'a [Tok],
     ctx: Context,
+    /// The tense around the expression being read (set by [`Parser::best_at`]).
+    tense: std::cell::Cell<Tense>,
 }
 
 /// Words before a month, weekday or year that make it a date ("in May", "by March").
@@ -102,7 +110,40 @@ type Parsed<T> = Option<(usize, T)>;
 
 impl<'a> Parser<'a> {
     pub fn new(low: &'a str, toks: &'a [Tok], ctx: Context) -> Self {
-        Parser { low, toks, ctx }
+        Parser { low, toks, ctx, tense: std::cell::Cell::new(Tense::Unknown) }
+    }
+
+    /// The tense of the nearest verb cue before token `i` in its clause, else after it.
+    fn tense_at(&self, i: usize) -> Tense {
+        let cue = |k: usize| -> Option<Tense> {
+            let w = self.t(k);
+            if matches!(
+                w,
+                "will" | "shall" | "would" | "scheduled" | "expected" | "planned" | "plans" | "due" | "upcoming"
+            ) || w.ends_with("'ll")
+                || w.ends_with("’ll")
+                || (w == "going" && self.is(k + 1, "to"))
+            {
+                return Some(Tense::Future);
+            }
+            let past = matches!(
+                w,
+                "said" | "told" | "was" | "were" | "had" | "did" | "came" | "took" | "met" | "began" | "saw" | "went"
+            ) || (w.len() > 4 && w.ends_with("ed") && self.kind(k) == Some(TokKind::Word));
+            past.then_some(Tense::Past)
+        };
+        let clause_end = |k: usize| matches!(self.t(k), "." | ";" | "!" | "?" | ":" | "—" | "–");
+        let mut k = i;
+        while k > 0 && i - k < 8 {
+            k -= 1;
+            if clause_end(k) {
+                break;
+            }
+            if let Some(t) = cue(k) {
+                return t;
+            }
+        }
+        ((i + 1)..(i + 8).min(self.toks.len())).take_while(|&k| !clause_end(k)).find_map(cue).unwrap_or(Tense::Unknown)
     }
 
     // ------------------------------------------------------------ token helpers
@@ -254,12 +295,18 @@ impl<'a> Parser<'a> {
         match (year, self.ctx.today) {
             (Some(y), _) => is_valid(y, month, day).then_some(When::Day(Date { year: y, month, day })),
             (None, Some(today)) => {
-                // The nearest such day to the publication date.
+                // The nearest such day to the publication date, on the side the tense points to.
+                let tense = self.tense.get();
                 let candidates = [today.year - 1, today.year, today.year + 1];
                 candidates
                     .iter()
                     .filter(|&&y| is_valid(y, month, day))
                     .map(|&y| Date { year: y, month, day })
+                    .filter(|&d| match tense {
+                        Tense::Past => d <= today,
+                        Tense::Future => d >= today,
+                        Tense::Unknown => true,
+                    })
                     .min_by_key(|&d| (super::calendar::day_number(d) - super::calendar::day_number(today)).abs())
                     .map(When::Day)
             }
@@ -271,12 +318,13 @@ impl<'a> Parser<'a> {
         match self.ctx.today {
             Some(today) => {
                 let diff = month as i32 - today.month as i32;
-                let year = if diff > 6 {
-                    today.year - 1
-                } else if diff < -6 {
-                    today.year + 1
-                } else {
-                    today.year
+                let year = match self.tense.get() {
+                    Tense::Past if diff > 0 => today.year - 1,
+                    Tense::Future if diff < 0 => today.year + 1,
+                    Tense::Past | Tense::Future => today.year,
+                    Tense::Unknown if diff > 6 => today.year - 1,
+                    Tense::Unknown if diff < -6 => today.year + 1,
+                    Tense::Unknown => today.year,
                 };
                 When::Month { year: Some(year), month }
             }
@@ -534,7 +582,7 @@ impl<'a> Parser<'a> {
             "this" => (WeekdayShift::ThisWeek, i + 1),
             "coming" | "upcoming" => (WeekdayShift::Coming, i + 1),
             "past" => (WeekdayShift::Past, i + 1),
-            _ => (WeekdayShift::Nearest { future: self.ctx.future }, i),
+            _ => (WeekdayShift::Nearest { future: self.tense.get() == Tense::Future }, i),
         };
         // "next week Wednesday", "this week Monday", "previous week - Monday"
         let mut week_first = false;
@@ -633,7 +681,7 @@ impl<'a> Parser<'a> {
             "right" if self.is(i + 1, "now") => (i + 2, 0),
             // "over the weekend": the nearest Saturday.
             "the" if self.is(i + 1, "weekend") => {
-                let future = self.ctx.future;
+                let future = self.tense.get() == Tense::Future;
                 return Some((
                     i + 2,
                     self.shifted(|t| When::Day(place_weekday(t, 6, WeekdayShift::Nearest { future }))),
@@ -1815,6 +1863,7 @@ impl<'a> Parser<'a> {
     /// "before 4pm", "around 1pm", "2018 or later".
     pub fn best_at(&self, i: usize) -> Option<Match> {
         use crate::numbers::Bound;
+        self.tense.set(self.tense_at(i));
         let plain = self.plain_at(i);
         let Some((inner_start, side)) = self.bound_cue(i) else {
             return plain.map(|m| self.with_open_end(m));

@@ -219,3 +219,14 @@ fn keeps_fractions_and_may_the_name_out_of_dates() {
     assert_eq!(dates_in("In May the group met, and May officials agreed.", None).len(), 1);
     assert_eq!(one("It crashed 20 minutes after takeoff.", None).1.as_deref(), Some("20 minute"));
 }
+
+#[test]
+fn places_weekdays_and_months_by_the_tense_around_them() {
+    // Pub date: Wednesday 2010-12-01.
+    let p = Some("2010-12-01");
+    assert_eq!(one("Reid said on Tuesday that the Senate will vote.", p).1.as_deref(), Some("2010-11-30"));
+    assert_eq!(one("The Senate will vote on Tuesday.", p).1.as_deref(), Some("2010-12-07"));
+    assert_eq!(one("On Friday, the House will vote.", p).1.as_deref(), Some("2010-12-03"));
+    assert_eq!(one("He declared back in October that it was over.", Some("2010-07-04")).1.as_deref(), Some("2009-10"));
+    assert_eq!(one("The vote is expected in October.", Some("2010-12-01")).1.as_deref(), Some("2011-10"));
+}
