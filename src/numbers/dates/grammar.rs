@@ -514,7 +514,11 @@ impl<'a> Parser<'a> {
                 "next" => 1,
                 _ => 0,
             };
-            let w = self.shifted(|t| When::Month { year: Some(t.year + shift), month: m });
+            // Without a publication date the month is still known: "XXXX-06".
+            let w = self
+                .ctx
+                .today
+                .map_or(When::Month { year: None, month: m }, |t| When::Month { year: Some(t.year + shift), month: m });
             return Some((k + 2, w));
         }
         // The month alone: sure names always; "May", "March", "Jan" only where a date is expected.
@@ -757,7 +761,7 @@ impl<'a> Parser<'a> {
                 if sure != Sureness::Full && !self.capital(k) {
                     return None;
                 }
-                let w = self.shifted(|t| {
+                let w = self.ctx.today.map_or(When::Month { year: None, month: m }, |t| {
                     let y = match shift {
                         -1 if m >= t.month => t.year - 1,
                         1 if m <= t.month => t.year + 1,
@@ -850,16 +854,23 @@ impl<'a> Parser<'a> {
             "this" => (0, i + 1),
             _ => (0, i),
         };
-        // Longest holiday name first.
-        let mut key = String::new();
-        let mut found = None;
-        for n in 1..=lex.holiday_longest {
-            if n > 1 {
-                key.push('_');
+        // The longest holiday name at j ("Christmas Eve" before "Christmas"); apostrophe marks are skipped.
+        let mut found: Option<(usize, Holiday)> = None;
+        for (rest, h) in lex.holidays.get(self.t(j)).into_iter().flatten() {
+            let mut k = j + 1;
+            let mut matched = true;
+            for word in rest {
+                if self.is_any(k, &["'", "’"]) {
+                    k += 1;
+                }
+                if !self.is(k, word) {
+                    matched = false;
+                    break;
+                }
+                k += 1;
             }
-            key.push_str(self.t(j + n - 1));
-            if let Some(&h) = lex.holidays.get(key.as_str()) {
-                found = Some((j + n, h));
+            if matched && found.is_none_or(|(e, _)| k > e) {
+                found = Some((k, *h));
             }
         }
         if let Some((e, h)) = found {

@@ -230,3 +230,9 @@ fn places_weekdays_and_months_by_the_tense_around_them() {
     assert_eq!(one("He declared back in October that it was over.", Some("2010-07-04")).1.as_deref(), Some("2009-10"));
     assert_eq!(one("The vote is expected in October.", Some("2010-12-01")).1.as_deref(), Some("2011-10"));
 }
+
+#[test]
+fn keeps_the_month_of_a_relative_month_without_a_pub_date() {
+    assert_eq!(one("It began in June previous year.", None).1.as_deref(), Some("XXXX-06"));
+    assert_eq!(one("It began last March.", None).1.as_deref(), Some("XXXX-03"));
+}
