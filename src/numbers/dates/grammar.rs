@@ -1124,6 +1124,51 @@ impl<'a> Parser<'a> {
     /// A clock time: "16:30", "6pm", "6:30 p.m.", "noon", "half past seven", "seven o'clock".
     /// Bare numbers ("at 5") count only after "at" (see [`Parser::at_time`]).
     pub fn clock(&self, i: usize) -> Parsed<Clock> {
+        let (e, c) = self.clock_with_day_part(i)?;
+        Some((self.zone_end(e), c))
+    }
+
+    /// After a time: a time zone belongs to it ("16:30 GMT", "9 a.m. ET"); the value stays local.
+    fn zone_end(&self, e: usize) -> usize {
+        let zone = matches!(
+            self.t(e),
+            "gmt"
+                | "utc"
+                | "bst"
+                | "cet"
+                | "cest"
+                | "eet"
+                | "est"
+                | "edt"
+                | "cst"
+                | "cdt"
+                | "mst"
+                | "mdt"
+                | "pst"
+                | "pdt"
+                | "et"
+                | "pt"
+                | "ct"
+                | "mt"
+                | "ist"
+                | "jst"
+                | "msk"
+                | "aest"
+        );
+        // Two-letter zones only in capitals ("ET", not "et").
+        if zone
+            && (self.t(e).len() > 2
+                || self.toks.get(e).is_some_and(|t| self.low[t.start..t.end].len() == 2 && t.capital))
+        {
+            e + 1
+        } else if self.is(e, "local") && self.is(e + 1, "time") {
+            e + 2
+        } else {
+            e
+        }
+    }
+
+    fn clock_with_day_part(&self, i: usize) -> Parsed<Clock> {
         let (e, mut c, has_meridiem) = self.clock_core(i)?;
         // "7 in the evening", "8 tonight"
         if let Some((pe, part)) = self.day_part(e) {
@@ -1207,6 +1252,10 @@ impl<'a> Parser<'a> {
             if colon && hlen <= 2 && !self.runs_on(e) {
                 return Some((e, c, c.hour > 12 || c.hour == 0));
             }
+            // "1630 GMT": four digits are a time only with a zone after them.
+            if hlen == 4 && self.zone_end(e) > e && self.capital(e) {
+                return Some((e, c, true));
+            }
             return None;
         }
         // Number words: "six pm", "one thirty p m", "seven o'clock", "five-thirty", "ten past 9"
@@ -1272,7 +1321,9 @@ impl<'a> Parser<'a> {
     }
 
     /// "at 5", "at 6.45", "at 10:20": a bare hour is a time only after "at".
-    fn at_time(&self, i: usize) -> Parsed<Clock> {
+    /// `after_date`: a day comes just before ("Monday at 5"); otherwise a bare hour needs a day or
+    /// a part of the day after it ("at 5 tomorrow", "at 7 in the evening"): "stood at 5." is a number.
+    fn at_time(&self, i: usize, after_date: bool) -> Parsed<Clock> {
         if !self.is_any(i, &["at", "@", "around"]) {
             return None;
         }
@@ -1303,6 +1354,12 @@ impl<'a> Parser<'a> {
         if self.is(e, "%") {
             return None;
         }
+        let day_after = self.day_part(e).is_some()
+            || (self.is(e, "on") && self.date(e + 1).is_some())
+            || self.is_any(e, &["tomorrow", "today", "tonight", "yesterday", "this", "next", "last"]);
+        if !after_date && !day_after {
+            return None;
+        }
         if let Some((pe, part)) = self.day_part(e) {
             if c.hour < 12 && part != DayPart::Morning {
                 c.hour += 12;
@@ -1322,7 +1379,7 @@ impl<'a> Parser<'a> {
         // "in the morning at 7", "in the afternoon at 7"
         if let Some((pe, part)) = self.day_part(i) {
             if self.is(i, "in") {
-                if let Some((e, mut c)) = self.at_time(pe) {
+                if let Some((e, mut c)) = self.at_time(pe, true) {
                     if c.hour < 12 && part != DayPart::Morning {
                         c.hour += 12;
                     }
@@ -1330,7 +1387,15 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        self.at_time(i).or_else(|| self.clock(i))
+        self.at_time(i, false).or_else(|| self.clock(i))
+    }
+
+    /// A clock time right after a day: "Monday at 5", "tomorrow 8:00am".
+    fn time_after_date(&self, i: usize) -> Parsed<Clock> {
+        if self.runs_in(i) {
+            return None;
+        }
+        self.at_time(i, true).or_else(|| self.clock(i))
     }
 
     // ------------------------------------------------------------ dates with times
@@ -1369,7 +1434,7 @@ impl<'a> Parser<'a> {
                 // "Monday at 2pm", "tomorrow 8:00am", "Jan 15, 1:00 PM", "5/3/18 @ 17:49:19"
                 let k = self.opt_any(e, &[",", "-"]);
                 let k2 = self.opt(k, "on");
-                if let Some((te, c)) = self.time(k2).or_else(|| self.time(k)) {
+                if let Some((te, c)) = self.time_after_date(k2).or_else(|| self.time_after_date(k)) {
                     consider(Some((te, (when.clone(), Some(c)))));
                 }
                 // "end of tomorrow"
@@ -1962,7 +2027,7 @@ impl<'a> Parser<'a> {
         if let Some((e, code)) = self.day_part_alone(i) {
             consider(e, Meaning::Point(When::Label(code.into()), None), Bound::Exact);
             // "in the morning 9 o'clock", "in the afternoon at 7", "early morning at 8:00"
-            if let Some((te, mut c)) = self.at_time(e).or_else(|| self.clock(e)) {
+            if let Some((te, mut c)) = self.at_time(e, true).or_else(|| self.clock(e)) {
                 if c.hour < 12 && matches!(code, "TAF" | "TEV" | "TNI") && !(code == "TNI" && c.hour < 4) {
                     c.hour += 12;
                 }
