@@ -243,6 +243,17 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_quote_ending_a_clause_begun_outside_it_as_indirect() {
+        let t = "Manafort’s work could be termed \"influence peddling,\" The Washington Post reported in 1991.";
+        let a = run(t);
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].content.text(t), "Manafort’s work could be termed \"influence peddling,\"");
+        assert_eq!(a[0].cue.text(t), "reported");
+        assert_eq!(a[0].source_kind, SourceKind::Media);
+        assert!(!a[0].direct);
+    }
+
+    #[test]
     fn reads_reporting_verbs_in_any_tense() {
         for t in [
             "Smith has said that taxes will rise.",

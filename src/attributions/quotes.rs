@@ -95,6 +95,16 @@ fn match_after(doc: &Doc, q: usize, qe: usize, pb: usize) -> Option<((usize, usi
 fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found> {
     let (source, cue) = match_after(doc, q, qe, pb)?;
     let mut content = group_before(doc, q);
+    // "… could be termed "influence peddling," the Post reported": a quote that ends a clause
+    // begun outside it is a partial quote; the statement is the whole clause.
+    let qs = (0..qe).rev().find(|&i| doc.toks[i].span.start <= content.start).unwrap_or(0);
+    // One leading word ("This “flagrant aggression …”") does not make a paraphrase.
+    let from = doc.sentence_start_token(qs, 0);
+    let words_before = (from..qs).filter(|&i| doc.words().is_word(i) && !doc.toks[i].quoted).count();
+    let partial = words_before >= 2 && doc.words().is_word(qs - 1) && !doc.toks[qs - 1].quoted;
+    if partial {
+        content = doc.toks[from].span.cover(content);
+    }
     let after_cue = if source.0 > cue { source.1 } else { cue + 1 };
     let w = doc.words();
     let sentence_end = doc.sentence_end_token(cue, pb);
@@ -110,7 +120,7 @@ fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found>
             content = content.cover(group_after(doc, q2));
         }
     }
-    Some(Found { source: Some(source), shares_source_of: None, cue: (cue, cue + 1), content, medium, direct: true })
+    Some(Found { source: Some(source), shares_source_of: None, cue: (cue, cue + 1), content, medium, direct: !partial })
 }
 
 /// Quotes that open the sentences right after an attributed one and have no speaker of their own
