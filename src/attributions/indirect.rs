@@ -350,11 +350,40 @@ fn claim_clause(doc: &Doc, found: &mut [Found], here: &[usize], f: &Found, claus
     }
 }
 
+/// Ends `f`'s content before an attribution found earlier (a direct quote) whose source and cue lie
+/// further on in it: "21 percent said “not too likely” and 14 percent said “…”".
+pub fn yield_to_later(doc: &Doc, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let (before, rest) = found.split_at_mut(i + 1);
+        let f = &mut before[i];
+        for other in rest.iter().take(6) {
+            cut_before(doc, f, other);
+        }
+    }
+}
+
+fn cut_before(doc: &Doc, f: &mut Found, other: &Found) {
+    let w = doc.words();
+    {
+        let start = other.source.map_or(other.cue.0, |s| s.0.min(other.cue.0));
+        let at = doc.toks[start].span.start;
+        if start > f.cue.1 && f.content.start < at && at < f.content.end {
+            let mut e = start;
+            while e > 0 && (!w.is_word(e - 1) && !w.toks[e - 1].quoted || matches!(w.lower(e - 1), "and" | "but")) {
+                e -= 1;
+            }
+            if e > 0 && w.toks[e - 1].span.end > f.content.start {
+                f.content = Span::new(f.content.start, w.toks[e - 1].span.end);
+            }
+        }
+    }
+}
+
 /// Whether token `k` lies inside an earlier attribution's content without a clause break before it:
 /// "said that Clinton claimed …" reports one statement, not two.
 fn nested(doc: &Doc, found_here: &[Found], k: usize) -> bool {
     let w = doc.words();
-    let breaks = k > 0 && w.ends_clause(k - 1);
+    let breaks = k > 0 && (w.ends_clause(k - 1) || matches!(w.lower(k - 1), "and" | "but"));
     !breaks && found_here.iter().any(|f| f.content.contains(w.toks[k].span))
 }
 

@@ -106,6 +106,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
         }
     }
     let mut found = in_text_order(found);
+    indirect::yield_to_later(&doc, &mut found);
     // A cue that shares its subject ("…, adding that …") names the same words as its source.
     for i in 0..found.len() {
         if let Some(s) = found[i].shares_source_of.filter(|_| found[i].source.is_none()) {
@@ -211,6 +212,19 @@ mod tests {
             found(t),
             [row("José Núñez", "José Núñez", "said", "“We came early,” said José Núñez, “and we left 🙂 late.”")]
         );
+    }
+
+    #[test]
+    fn joins_a_quote_resumed_after_the_speaker_and_a_topic() {
+        let t = "“They have every incentive,” he said of Trump and Ryan, “because they need one another.”";
+        assert_eq!(run(t)[0].content.text(t), t.trim_end_matches('.'));
+    }
+
+    #[test]
+    fn keeps_apart_two_sources_joined_by_and() {
+        let t = "About 21 percent said “not too likely” and 14 percent said “not at all likely.”";
+        let contents: Vec<_> = run(t).iter().map(|a| a.content.text(t)).collect();
+        assert_eq!(contents, ["“not too likely”", "“not at all likely.”"]);
     }
 
     #[test]

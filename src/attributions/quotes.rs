@@ -110,12 +110,25 @@ fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found>
     let sentence_end = doc.sentence_end_token(cue, pb);
     let (next, medium) = content_right_start(&w, cue, after_cue, sentence_end);
     // "“…,” Saloum said, “…”": the second half of the same sentence.
+    // Also "“…,” he said of Trump and Ryan, “…”" and, when the sentence did not end after the
+    // source, "“…,” said X, the director of the A.F.L.-C.I.O. “…”" (a quote without a speaker of its own).
     let mut k = next;
-    while k < pb && (w.is_punct(k, ',') || w.is_punct(k, ':') || w.is_dash(k)) {
+    if w.is(k, "of") || w.is(k, "about") {
+        while k < sentence_end.min(next + 8) && w.is_word(k) && !w.toks[k].quoted {
+            k += 1;
+        }
+    }
+    let mut full_stop = false;
+    while k < pb && (w.is_punct(k, ',') || w.is_punct(k, ':') || w.is_dash(k) || w.is_punct(k, '.')) {
+        full_stop |= w.is_punct(k, '.');
         k += 1;
     }
-    if let Some(q2) = doc.quote_starting_at(k) {
-        if !doc.quote_used[q2] && q2 > q {
+    // Words, then a quote with no comma between: not the same statement.
+    let joined = k == next || w.ends_clause(k - 1) || w.is_punct(k - 1, ':') || full_stop;
+    if let Some(q2) = doc.quote_starting_at(k).filter(|_| joined && k < pb) {
+        let q2_end = (k..pb).find(|&i| doc.toks[i].span.start >= doc.segments.quotes[q2].outer.end).unwrap_or(pb);
+        let own_speaker = full_stop && match_after(doc, q2, q2_end, pb).is_some();
+        if !doc.quote_used[q2] && q2 > q && !own_speaker {
             doc.quote_used[q2] = true;
             content = content.cover(group_after(doc, q2));
         }
