@@ -72,6 +72,10 @@ pub fn verb_group_start(w: &Words, lo: usize, k: usize) -> usize {
     g
 }
 
+fn is_article(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
+}
+
 /// Verbs whose object is the listener: "told Reuters", "assured reporters".
 fn takes_listener(verb: &str) -> bool {
     matches!(
@@ -277,7 +281,11 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
                 continue;
             }
             let g = verb_group_start(&w, sa, k);
-            if g > sa && is_determiner(w.lower(g - 1)) && w.is_word(g - 1) {
+            // "the report", "his claims"; "some said" is a subject, "some claims" a noun.
+            let noun = g > sa
+                && w.is_word(g - 1)
+                && if form.ambiguous { is_determiner(w.lower(g - 1)) } else { is_article(w.lower(g - 1)) };
+            if noun {
                 continue; // "the report", "his claims"
             }
             if g > sa + 1 && w.is(g - 1, "to") && matches!(w.lower(g - 2), "declined" | "refused" | "wanted" | "hard") {
@@ -407,6 +415,16 @@ fn clause_start(doc: &Doc, sa: usize, k: usize, found_here: &[Found]) -> usize {
 
 fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Found]) -> Option<Found> {
     let w = doc.words();
+    // "…, said David Gilbert, the committee's president.": the source follows the verb and ends
+    // the sentence.
+    // Not when the sentence opens with a subject and its apposition ("A Western official, speaking
+    // on condition of anonymity, said the strike …").
+    let subject_with_apposition = phrase::left(&w, sa, g).is_some_and(|(a, _)| a == sa);
+    if g > sa && w.ends_clause(g - 1) && !subject_with_apposition {
+        if let Some(f) = inverted(doc, sa, sb, k, g, found_here) {
+            return Some(f);
+        }
+    }
     if let Some(src) = phrase::left(&w, sa, g) {
         if nested(doc, found_here, src.0) || !plausible_source(&w, src.0, src.1) {
             return None;
@@ -415,8 +433,9 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
         // "While he says X, it would seem …": the content ends with the subordinate clause.
         let subordinate = src.0 > sa && is_subordinator(w.lower(src.0 - 1));
         let end =
-            if subordinate { (j..sb).find(|&t| w.is_punct(t, ',') && !w.toks[t].quoted).unwrap_or(sb) } else { sb };
-        let setting_only = j < end && is_preposition(w.lower(j)) && w.is_word(j);
+            if subordinate { (k + 1..sb).find(|&t| w.is_punct(t, ',') && !w.toks[t].quoted).unwrap_or(sb) } else { sb };
+        // "Sexton said in a phone interview.": a setting, not a statement.
+        let setting_only = j < end && is_preposition(w.lower(j)) && w.is_word(j) && end - j <= 5;
         if let Some(content) = content_end(&w, j, end).filter(|_| j < end && !setting_only) {
             if !takes_any_content(w.lower(k)) && !opens_clause(&w, j) {
                 return None;
@@ -442,19 +461,33 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
         }
         return None;
     }
-    // Inverted: "…, said the official." The verb follows a comma.
-    if g > sa && w.ends_clause(g - 1) {
-        let src = phrase::right(&w, k + 1, sb)?;
-        let (j, medium) = content_right_start(&w, k, src.1, sb);
-        if j < sb && content_end(&w, j, sb).is_some_and(|c| c.len() > 12) {
-            return None;
-        }
-        let from = clause_start(doc, sa, g - 1, found_here);
-        let content = content_end(&w, from, g - 1)?;
-        let direct = is_direct(doc, content);
-        return Some(Found { source: Some(src), shares_source_of: None, cue: (k, k + 1), content, medium, direct });
-    }
     None
+}
+
+/// "…, said the official." The verb follows a comma and the source ends the sentence (or a clause).
+fn inverted(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Found]) -> Option<Found> {
+    let w = doc.words();
+    let lex = lexicon();
+    let names_a_source = |(a, b): (usize, usize)| {
+        let last = w.lower(b - 1);
+        let head = w.is_capitalised(b - 1)
+            || [&lex.anonymous_heads, &lex.org_heads, &lex.media, &lex.vague].iter().any(|set| set.contains(last));
+        b - a <= 8 && head && plausible_source(&w, a, b)
+    };
+    let src = phrase::right(&w, k + 1, sb).filter(|&r| names_a_source(r))?;
+    // The source may carry an apposition: "said Brad Bannon, a Democratic strategist".
+    let mut after = src.1;
+    if w.is_punct(after, ',') {
+        after = (after + 1..sb).find(|&t| w.is_punct(t, ',') || w.is_punct(t, '.')).unwrap_or(sb);
+    }
+    let (j, medium) = content_right_start(&w, k, after, sb);
+    if j < sb && content_end(&w, j, sb).is_some_and(|c| c.len() > 12) {
+        return None;
+    }
+    let from = clause_start(doc, sa, g - 1, found_here);
+    let content = content_end(&w, from, g - 1)?;
+    let direct = is_direct(doc, content);
+    Some(Found { source: Some(src), shares_source_of: None, cue: (k, k + 1), content, medium, direct })
 }
 
 /// "…, adding that …", "…, saying …": the source is the subject of the clause before.

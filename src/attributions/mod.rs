@@ -384,6 +384,40 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_source_after_the_verb_at_the_end_of_the_sentence() {
+        let t = "Its first television ad could start this week, said Brian Baker, a Ricketts aide.";
+        let a = run(t);
+        assert_eq!(a[0].source.map(|s| s.text(t)), Some("Brian Baker"));
+        assert_eq!(a[0].content.text(t), "Its first television ad could start this week");
+    }
+
+    #[test]
+    fn reads_a_speaker_after_a_quote_that_ends_with_a_full_stop() {
+        let t = "“We are going to win.” Trump said.";
+        assert_eq!(found(t), [row("Trump", "Trump", "said", "“We are going to win.”")]);
+    }
+
+    #[test]
+    fn survives_odd_inputs() {
+        for t in [
+            "",
+            "said",
+            "“",
+            "” said",
+            "said “",
+            ", said",
+            "according to",
+            "He said,",
+            "— said —",
+            "\"\"\"",
+            "''",
+            "🙂 said 🙂",
+        ] {
+            let _ = run(t);
+        }
+    }
+
+    #[test]
     fn summarises_the_sources_of_an_article() {
         let t = "“We left,” Saloum said. Saloum said the base was hit. An official said it was quiet.";
         let s = summarize(&run(t));

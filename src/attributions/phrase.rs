@@ -76,7 +76,9 @@ fn fits_phrase(w: &Words, i: usize, first: bool) -> bool {
         TokenKind::Punct(c) => matches!(c, '&' | '\'' | '’'),
         TokenKind::Word => {
             let lw = w.lower(i);
-            if ends_noun_phrase(lw) && lw != "may" || is_subordinator(lw) {
+            // Inside a run of capitalised words a function word is part of a name ("CBS This Morning").
+            let in_name = w.is_capitalised(i) && i > 0 && w.is_word(i - 1) && w.is_capitalised(i - 1);
+            if (ends_noun_phrase(lw) && lw != "may" || is_subordinator(lw)) && !in_name {
                 return false;
             }
             if w.is_capitalised(i) {

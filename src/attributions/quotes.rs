@@ -67,6 +67,15 @@ fn ends_open(doc: &Doc, q: usize, qe: usize) -> bool {
     inner.ends_with([',', '?', '!', '—', '–', '…', '-']) || doc.words().is_punct(qe, ',') || doc.words().is_dash(qe)
 }
 
+/// `“We are done.” Trump said.`: a source and a speech verb that end the sentence.
+fn source_and_verb_end_sentence(doc: &Doc, j: usize, pb: usize) -> bool {
+    let w = doc.words();
+    let end = doc.sentence_end_token(j, pb);
+    let Some(k) = (j..end.min(j + 8)).find(|&k| w.is_verb(k)) else { return false };
+    let ends = k + 1 >= end || w.is_punct(k + 1, '.') && k + 2 >= end;
+    ends && k > j && phrase::left(&w, j, verb_group_start(&w, j, k)).is_some_and(|s| s.0 == j)
+}
+
 /// The speaker written after quote `q` (tokens end at `qe`): its source phrase and verb.
 fn match_after(doc: &Doc, q: usize, qe: usize, pb: usize) -> Option<((usize, usize), usize)> {
     let w = doc.words();
@@ -76,7 +85,10 @@ fn match_after(doc: &Doc, q: usize, qe: usize, pb: usize) -> Option<((usize, usi
     }
     if w.is_punct(j, ',') || w.is_dash(j) {
         j += 1;
-    } else if !ends_open(doc, q, qe) && (!w.is_word(j) || w.is_capitalised(j)) {
+    } else if !ends_open(doc, q, qe)
+        && (!w.is_word(j) || w.is_capitalised(j))
+        && !source_and_verb_end_sentence(doc, j, pb)
+    {
         return None;
     }
     let sentence_end = doc.sentence_end_token(j, pb);
@@ -85,7 +97,7 @@ fn match_after(doc: &Doc, q: usize, qe: usize, pb: usize) -> Option<((usize, usi
         return Some((phrase::right(&w, j + 1, sentence_end)?, j));
     }
     // "…,” Saloum said. / "…,” the coalition said in a statement.
-    let k = (j..sentence_end.min(j + 18)).find(|&k| w.is_verb(k))?;
+    let k = (j..sentence_end.min(j + 30)).find(|&k| w.is_verb(k))?;
     let g = verb_group_start(&w, j, k);
     let src = phrase::left(&w, j, g)?;
     (src.0 == j && phrase::plausible_source(&w, src.0, src.1) && lexicon().verbs[w.lower(k)].class != VerbClass::Belief)
