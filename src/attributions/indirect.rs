@@ -146,7 +146,11 @@ fn listener_end(w: &Words, j: usize, end: usize) -> usize {
                 break;
             }
         }
-        if m > j && (is_determiner(lw) && lw != "of" || w.is_pronoun(m) || is_time_word(lw) || lw == "that") {
+        let name_goes_on = capitalised && w.is_capitalised(m);
+        if m > j
+            && !name_goes_on
+            && (is_determiner(lw) && lw != "of" || w.is_pronoun(m) || is_time_word(lw) || lw == "that")
+        {
             break;
         }
         if super::lexicon::ends_noun_phrase(lw) || lexicon().verbs.contains_key(lw) {
@@ -260,6 +264,11 @@ fn opens_clause(w: &Words, j: usize) -> bool {
 pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
     // The attributions already found in this sentence (direct quotes), by position.
     let mut here: Vec<usize> = (0..found.len()).filter(|&f| (sa..sb).contains(&found[f].cue.0)).collect();
+    // A headline in title case ("Trump Says He Never Pledged …") capitalises its verbs too.
+    let words = (sa..sb).filter(|&t| doc.toks[t].is_word() && !doc.toks[t].quoted);
+    let (capitals, total) =
+        words.fold((0, 0), |(c, n), t| (c + usize::from(doc.toks[t].is_capitalised(doc.text)), n + 1));
+    let title_case = total >= 4 && capitals * 10 >= total * 8;
     here.sort_by_key(|&f| found[f].cue.0);
     let mut i = sa;
     while i < sb {
@@ -273,7 +282,8 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
         let f = if w.is(k, "according") && w.is(k + 1, "to") {
             according_to(doc, sa, sb, k, &found_here).map(|f| (f, k))
         } else {
-            if !w.is_verb(k) || (w.is_capitalised(k) && k != sa) {
+            let verb = w.is_verb(k) || title_case && lexicon().verbs.contains_key(w.lower(k));
+            if !verb || (w.is_capitalised(k) && k != sa && !title_case) {
                 continue;
             }
             let form = lexicon().verbs[w.lower(k)];

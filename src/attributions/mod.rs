@@ -398,6 +398,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_title_case_headline() {
+        let t = "Trump Says He Never Pledged To Kill Families";
+        assert_eq!(found(t), [row("Trump", "Trump", "Says", "He Never Pledged To Kill Families")]);
+    }
+
+    #[test]
+    fn reads_a_source_with_an_age_and_an_apposition() {
+        let t = "Jimmy Ghazal, 39, a Lebanese man visiting Nice, told ABC News that he heard gunshots.";
+        let a = run(t);
+        assert_eq!(a[0].source.map(|s| s.text(t)), Some("Jimmy Ghazal, 39, a Lebanese man visiting Nice"));
+        assert_eq!(a[0].speaker.as_deref(), Some("Jimmy Ghazal"));
+        assert_eq!(a[0].medium.map(|s| s.text(t)), Some("ABC News"));
+        assert_eq!(a[0].content.text(t), "that he heard gunshots");
+    }
+
+    #[test]
     fn survives_odd_inputs() {
         for t in [
             "",

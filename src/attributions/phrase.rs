@@ -122,7 +122,15 @@ pub fn left(w: &Words, lo: usize, end: usize) -> Option<(usize, usize)> {
         while dash && open > lo && w.is_dash(open - 1) {
             open -= 1;
         }
-        let (head_start, head_end) = left(w, lo, open)?;
+        let (mut head_start, head_end) = left(w, lo, open)?;
+        // A second apposition: "Jacob Shiansky, 24, who was visiting Manhattan, told me …".
+        if !plausible_source(w, head_start, head_end) && head_start > lo + 1 && w.is_punct(head_start - 1, ',') {
+            let (first, first_end) = left(w, lo, head_start - 1)?;
+            if first_end != head_start - 1 {
+                return None;
+            }
+            head_start = first;
+        }
         return (head_end == open).then_some((head_start, last));
     }
     let mut start = end;
