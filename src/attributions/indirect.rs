@@ -230,6 +230,9 @@ fn takes_any_content(verb: &str) -> bool {
         "fear",
         "ask",
         "accus",
+        "show",
+        "found",
+        "find",
     ];
     lemma_ok.iter().any(|p| verb.starts_with(p))
 }
