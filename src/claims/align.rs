@@ -265,21 +265,25 @@ fn number_what(a: &Claim, b: &Claim) -> Option<(f32, Relation)> {
     }
 }
 
-/// The overlap of the two claims' event words, each weighted by rarity; normalised by the
-/// smaller of the two contexts, so a short claim fully covered by a long one scores high.
+/// The overlap of the two claims' event words, each weighted by rarity: the weighted Jaccard
+/// of the two contexts (shared weight over the weight of either), so two figures in one list,
+/// with the same words at different distances, are told apart.
 fn event_overlap(a: &Claim, b: &Claim, rarity: &Rarity) -> (f32, Vec<String>) {
-    let total = |c: &Claim| c.event.iter().map(|(w, x)| x * rarity.of(w)).sum::<f32>();
     let mut shared: Vec<(&str, f32)> = Vec::new();
-    let mut overlap = 0.0;
+    let (mut both, mut either) = (0.0, 0.0);
     for (w, x) in &a.event {
-        if let Some((_, y)) = b.event.iter().find(|(v, _)| v == w) {
-            let r = rarity.of(w);
-            overlap += x.min(*y) * r;
-            shared.push((w, x.min(*y) * r));
+        let r = rarity.of(w);
+        match b.event.iter().find(|(v, _)| v == w) {
+            Some((_, y)) => {
+                both += x.min(*y) * r;
+                either += x.max(*y) * r;
+                shared.push((w, x.min(*y) * r));
+            }
+            None => either += x * r,
         }
     }
-    let norm = total(a).min(total(b));
+    either += b.event.iter().filter(|(w, _)| !a.event.iter().any(|(v, _)| v == w)).map(|(w, y)| y * rarity.of(w)).sum::<f32>();
     shared.sort_by(|x, y| y.1.total_cmp(&x.1));
     let words = shared.into_iter().take(3).map(|(w, _)| w.to_string()).collect();
-    (if norm > 0.0 { (overlap / norm).min(1.0) } else { 0.0 }, words)
+    (if either > 0.0 { both / either } else { 0.0 }, words)
 }
