@@ -37,6 +37,8 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteRegion> {
             running = None;
         }
         let mut open: Option<(usize, usize)> = None; // (offset of mark, group)
+                                                     // Curly quotes opened inside an open straight quote ("… “Equal Justice” …").
+        let mut nested = 0;
         for (i, c) in p.char_indices() {
             let abs = para.start + i;
             match open {
@@ -49,8 +51,11 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteRegion> {
                         }
                     };
                     open = Some((abs, g));
+                    nested = 0;
                 }
-                Some((o, g)) if is_closing_quote(c) && (c != '"' || closes_here(p, i)) => {
+                Some((o, _)) if text[o..].starts_with('"') && c == '“' => nested += 1,
+                Some((o, _)) if text[o..].starts_with('"') && c == '”' && nested > 0 => nested -= 1,
+                Some((o, g)) if is_closing_quote(c) && (c != '"' || closes_here(p, i)) && closes(text, o, c) => {
                     push(&mut out, text, o, abs + c.len_utf8(), g, true);
                     open = None;
                 }
@@ -64,6 +69,16 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteRegion> {
         }
     }
     out
+}
+
+/// Whether mark `c` closes the passage opened at byte `open`: guillemets pair with guillemets; a
+/// curly opening quote is not closed by a straight one (that one is nested inside it).
+fn closes(text: &str, open: usize, c: char) -> bool {
+    match text[open..].chars().next() {
+        Some('«') => c == '»',
+        Some('“') => c == '”',
+        _ => c != '»',
+    }
 }
 
 /// A straight quote opens a passage at the start of a word, not inside one (`5"` inches).
@@ -113,6 +128,12 @@ mod tests {
     fn ends_an_unclosed_quote_at_paragraph_end_when_nothing_continues_it() {
         let t = "He said \"we came\n\nNothing \"more\" here.";
         assert_eq!(quotes(t), [("we came", 0), ("more", 1)]);
+    }
+
+    #[test]
+    fn keeps_a_curly_quote_nested_in_a_straight_one_inside_it() {
+        let t = "He said: \"It isn’t about “Equal Justice” anymore.\" Then left.";
+        assert_eq!(quotes(t), [("It isn’t about “Equal Justice” anymore.", 0)]);
     }
 
     #[test]
