@@ -16,6 +16,11 @@ use std::collections::{HashMap, HashSet};
 const BUCKET_LIMIT: usize = 200;
 /// How many of a claim's rarest event words index it in a split bucket.
 const INDEX_WORDS: usize = 4;
+/// A word in at most this share of the cluster's sentences (or `RARE_MIN` sentences) is rare.
+const RARE_SHARE: f32 = 0.04;
+const RARE_MIN: f32 = 3.0;
+/// Alignment a date pair gains for each rare event word its sentences share.
+const DATE_RARE_WORD: f32 = 0.25;
 /// Weight of event overlap against what-is-measured in the alignment score.
 const EVENT_WEIGHT: f32 = 0.6;
 
@@ -35,6 +40,7 @@ pub struct Alignment {
     pub pairs: HashMap<(usize, usize), Pair>,
     /// For each claim, its best partner in each document: `(doc, claim, score)`.
     pub best: Vec<Vec<(usize, usize, f32)>>,
+    pub rarity: Rarity,
 }
 
 impl Alignment {
@@ -67,9 +73,12 @@ impl Alignment {
 }
 
 /// How rare each word is in the cluster: `ln(1 + sentences / sentences holding it)`.
+#[derive(Debug, Default)]
 pub struct Rarity {
     weights: HashMap<String, f32>,
     unseen: f32,
+    /// Words in at most this many sentences are rare enough to name an event ("retaliation").
+    rare_df: f32,
 }
 
 impl Rarity {
@@ -94,7 +103,14 @@ impl Rarity {
         }
         let n = sentences.max(1) as f32;
         let weights = df.into_iter().map(|(w, c)| (w, (1.0 + n / c as f32).ln())).collect();
-        Rarity { weights, unseen: (1.0 + n).ln() }
+        Rarity { weights, unseen: (1.0 + n).ln(), rare_df: (n * RARE_SHARE).max(RARE_MIN) }
+    }
+
+    /// A word found in few sentences of the cluster.
+    pub fn is_rare(&self, word: &str) -> bool {
+        let n = (self.unseen.exp() - 1.0).max(1.0);
+        let df = n / (self.of(word).exp() - 1.0);
+        df <= self.rare_df + 0.5
     }
 
     pub fn of(&self, word: &str) -> f32 {
@@ -180,11 +196,12 @@ pub fn align(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim])
         }
         alignment.pairs.insert((i, j), pair);
     }
+    alignment.rarity = rarity;
     alignment
 }
 
 /// Pairs below this score are not kept at all.
-const FLOOR: f32 = 0.3;
+const FLOOR: f32 = 0.2;
 
 fn add_all_pairs(members: &[usize], claims: &[Claim], out: &mut HashSet<(usize, usize)>) {
     for (x, &i) in members.iter().enumerate() {
@@ -201,7 +218,15 @@ fn add_all_pairs(members: &[usize], claims: &[Claim], out: &mut HashSet<(usize, 
 /// How strongly two claims look like the same thing, or `None` when they cannot be.
 pub fn score(a: &Claim, b: &Claim, rarity: &Rarity) -> Option<Pair> {
     let (what, relation) = what_score(a, b)?;
-    let (event, shared) = event_overlap(a, b, rarity);
+    let dates = matches!((&a.value, &b.value), (ClaimValue::Date(_), ClaimValue::Date(_)));
+    let (event, shared) = event_overlap(a, b, rarity, dates);
+    if dates {
+        // Dates stand in long sentences about many things: the same event shows in the rare
+        // words both sentences use ("retaliation", "chemical"), not in the overall overlap.
+        let rare = a.event.iter().filter(|(w, _)| rarity.is_rare(w) && b.event.iter().any(|(v, _)| v == w)).count();
+        let score = (DATE_RARE_WORD * rare as f32).min(0.75) + 0.3 * event;
+        return Some(Pair { score, relation, shared });
+    }
     Some(Pair { score: what + EVENT_WEIGHT * event, relation, shared })
 }
 
@@ -265,10 +290,12 @@ fn number_what(a: &Claim, b: &Claim) -> Option<(f32, Relation)> {
     }
 }
 
-/// The overlap of the two claims' event words, each weighted by rarity: the weighted Jaccard
-/// of the two contexts (shared weight over the weight of either), so two figures in one list,
-/// with the same words at different distances, are told apart.
-fn event_overlap(a: &Claim, b: &Claim, rarity: &Rarity) -> (f32, Vec<String>) {
+/// The overlap of the two claims' event words, each weighted by rarity. For figures, the
+/// weighted Jaccard of the two contexts (shared weight over the weight of either), so two
+/// figures in one list, with the same words at different distances, are told apart. For dates,
+/// the share of the smaller context that the other covers: a date often stands in a long
+/// sentence about something else, and what it dates is the few words around it.
+pub fn event_overlap(a: &Claim, b: &Claim, rarity: &Rarity, coverage: bool) -> (f32, Vec<String>) {
     let mut shared: Vec<(&str, f32)> = Vec::new();
     let (mut both, mut either) = (0.0, 0.0);
     for (w, x) in &a.event {
@@ -282,8 +309,24 @@ fn event_overlap(a: &Claim, b: &Claim, rarity: &Rarity) -> (f32, Vec<String>) {
             None => either += x * r,
         }
     }
-    either += b.event.iter().filter(|(w, _)| !a.event.iter().any(|(v, _)| v == w)).map(|(w, y)| y * rarity.of(w)).sum::<f32>();
+    either += b
+        .event
+        .iter()
+        .filter(|(w, _)| !a.event.iter().any(|(v, _)| v == w))
+        .map(|(w, y)| y * rarity.of(w))
+        .sum::<f32>();
     shared.sort_by(|x, y| y.1.total_cmp(&x.1));
     let words = shared.into_iter().take(3).map(|(w, _)| w.to_string()).collect();
+    if coverage {
+        // Cosine of the two weighted contexts.
+        let norm = |c: &Claim| c.event.iter().map(|(w, x)| (x * rarity.of(w)).powi(2)).sum::<f32>().sqrt();
+        let dot: f32 = a
+            .event
+            .iter()
+            .filter_map(|(w, x)| b.event.iter().find(|(v, _)| v == w).map(|(_, y)| x * y * rarity.of(w).powi(2)))
+            .sum();
+        let n = norm(a) * norm(b);
+        return (if n > 0.0 { dot / n } else { 0.0 }, words);
+    }
     (if either > 0.0 { both / either } else { 0.0 }, words)
 }

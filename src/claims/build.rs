@@ -13,6 +13,8 @@ use crate::{Document, DocumentAnalysis, Span};
 const PROXIMITY: f32 = 6.0;
 /// Weight of the words of the sentences before and after.
 const NEIGHBOUR_WEIGHT: f32 = 0.3;
+/// Words on each side of a date that say what it dates.
+const DATE_WINDOW: usize = 40;
 
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
     let mut out = Vec::new();
@@ -52,7 +54,7 @@ fn quantity_claim(
             };
             ClaimValue::Date(When::read(iso, q.span.text(text))?)
         }
-        Kind::Cardinal | Kind::Percent | Kind::Money | Kind::Measure | Kind::Range | Kind::Duration => {
+        Kind::Cardinal | Kind::Percent | Kind::Money | Kind::Measure | Kind::Range | Kind::Duration | Kind::Age => {
             if looks_like_designation(text, q.span) {
                 return None;
             }
@@ -61,7 +63,7 @@ fn quantity_claim(
             let (digit, rounding) = precision(q.span.text(text), low);
             ClaimValue::Number { low, high, si: q.si_value, unit: q.unit, digit, rounding }
         }
-        Kind::Ordinal | Kind::Time | Kind::Vague => return None,
+        Kind::Ordinal | Kind::Time | Kind::Vague | Kind::RelativeOrdinal => return None,
     };
     let mut span = q.span;
     let mut bound = q.bound;
@@ -94,9 +96,18 @@ fn quantity_claim(
         event: Vec::new(),
         source: source_of(text, q.span, q.sentence, &analysis.attributions),
         quoted: analysis.segments.in_quote(q.span.start),
+        dates_statement: false,
     };
+    if matches!(claim.value, ClaimValue::Date(_)) {
+        claim.dates_statement = follows_speech_verb(text, toks, q.span);
+    }
     claim.outcome = outcome_near(text, toks, q.span);
-    claim.event = event_words(text, q.span, claim.what.counted_span, q.sentence, sentence_tokens);
+    claim.event = if matches!(claim.value, ClaimValue::Date(_)) {
+        // What a date dates is the few words around it, not the rest of a long sentence.
+        event_words(text, q.span, None, q.sentence, sentence_tokens, DATE_WINDOW)
+    } else {
+        event_words(text, q.span, claim.what.counted_span, q.sentence, sentence_tokens, usize::MAX)
+    };
     Some(claim)
 }
 
@@ -211,6 +222,12 @@ fn noun_phrase_after(text: &str, from: usize, after: &[Token]) -> (Vec<Token>, b
     (out, compound)
 }
 
+/// A verb of saying a few words before a date: "said on Thursday", "accusing the US on Friday".
+fn follows_speech_verb(text: &str, toks: &[Token], span: Span) -> bool {
+    let at = toks.iter().position(|t| t.span.start >= span.start).unwrap_or(toks.len());
+    toks[at.saturating_sub(4)..at].iter().any(|t| lexicon().is_speech(&t.text(text).to_lowercase()))
+}
+
 /// The outcome verb close to a figure ("eight people were killed" → "kill").
 fn outcome_near(text: &str, toks: &[Token], span: Span) -> Option<String> {
     let at = toks.iter().position(|t| t.span.start >= span.start).unwrap_or(toks.len());
@@ -227,6 +244,7 @@ fn event_words(
     counted: Option<Span>,
     sentence: usize,
     sentence_tokens: &[Vec<Token>],
+    window: usize,
 ) -> Vec<(String, f32)> {
     let mut out: Vec<(String, f32)> = Vec::new();
     let mut add = |w: String, weight: f32| match out.iter_mut().find(|(x, _)| *x == w) {
@@ -236,7 +254,8 @@ fn event_words(
     let own = &sentence_tokens[sentence];
     let at = own.iter().position(|t| t.span.start >= figure.start).unwrap_or(own.len()) as f32;
     for (i, t) in own.iter().enumerate() {
-        if figure.overlaps(t.span) || counted.is_some_and(|c| c.overlaps(t.span)) {
+        let far = (i as f32 - at).abs() > window as f32;
+        if far || figure.overlaps(t.span) || counted.is_some_and(|c| c.overlaps(t.span)) {
             continue;
         }
         let lower = t.text(text).to_lowercase();
@@ -245,7 +264,8 @@ fn event_words(
             add(lemma(&lower), 1.0 / (1.0 + distance / PROXIMITY));
         }
     }
-    for n in [sentence.wrapping_sub(1), sentence + 1] {
+    let neighbours = if window == usize::MAX { vec![sentence.wrapping_sub(1), sentence + 1] } else { Vec::new() };
+    for n in neighbours {
         for t in sentence_tokens.get(n).into_iter().flatten() {
             let lower = t.text(text).to_lowercase();
             if is_content(&lower) {
@@ -325,9 +345,10 @@ fn negation_claims(
                 value: ClaimValue::None,
                 bound: Bound::Exact,
                 outcome: Some(outcome),
-                event: event_words(text, span, Some(span), si, sentence_tokens),
+                event: event_words(text, span, Some(span), si, sentence_tokens, usize::MAX),
                 source: source_of(text, span, si, &analysis.attributions),
                 quoted: analysis.segments.in_quote(span.start),
+                dates_statement: false,
             });
         }
     }

@@ -19,6 +19,10 @@ const NEGATION_ALIGN: f32 = 0.6;
 const SAME_DOC_ALIGN: f32 = 0.8;
 /// Alignment needed to call two equal figures a corroboration.
 const AGREE_ALIGN: f32 = 0.7;
+/// Articles that must agree on a weekday before a lone different one is reported.
+const MAJORITY_MIN_DOCS: usize = 3;
+/// Majority claims looked at for each lone weekday (keeps big clusters fast).
+const MAJORITY_SCAN: usize = 500;
 /// Slack for values converted between units ("27 km" and "17 miles").
 const CONVERSION_SLACK: f64 = 0.03;
 
@@ -69,8 +73,64 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
             });
         }
     }
+    weekday_against_majority(docs, claims, alignment, &mut seen, &mut out);
     out.sort_by(|x, y| y.confidence.total_cmp(&x.confidence));
     out
+}
+
+/// Articles about one event that give its weekday mostly agree ("Thursday" in four articles); a
+/// weekday named by a single article, for words of that event, is likely a mistake
+/// ("Wednesday"). Dates of statements ("said on Friday") are left out: they date something else.
+fn weekday_against_majority(
+    docs: &[Document],
+    claims: &[Claim],
+    alignment: &Alignment,
+    seen: &mut HashSet<(usize, usize)>,
+    out: &mut Vec<Contradiction>,
+) {
+    let weekday_of = |c: &Claim| match &c.value {
+        ClaimValue::Date(w) if w.is_weekday_only() && !c.dates_statement => w.weekday,
+        _ => None,
+    };
+    let mut docs_by_day: [HashSet<usize>; 7] = Default::default();
+    for c in claims {
+        if let Some(d) = weekday_of(c) {
+            docs_by_day[d as usize].insert(c.doc);
+        }
+    }
+    let Some(major) = (0..7).max_by_key(|&d| docs_by_day[d].len()) else { return };
+    let major_docs = docs_by_day[major].len();
+    if major_docs < MAJORITY_MIN_DOCS {
+        return;
+    }
+    for (i, c) in claims.iter().enumerate() {
+        let Some(day) = weekday_of(c) else { continue };
+        let minority = docs_by_day[day as usize].len();
+        if day as usize == major || major_docs < 2 * minority + 1 {
+            continue;
+        }
+        // The majority's claim in another article whose words this one shares most.
+        let best = claims
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.doc != c.doc && weekday_of(m) == Some(major as u32))
+            .take(MAJORITY_SCAN)
+            .map(|(j, m)| (j, super::align::event_overlap(c, m, &alignment.rarity, true)))
+            .filter(|(_, (sim, _))| *sim > 0.0)
+            .max_by(|x, y| x.1 .0.total_cmp(&y.1 .0));
+        let Some((j, (sim, shared))) = best else { continue };
+        if !seen.insert((i.min(j), i.max(j))) {
+            continue;
+        }
+        let share = major_docs as f64 / (major_docs + minority) as f64;
+        out.push(Contradiction {
+            kind: ContradictionKind::Date,
+            confidence: ((0.3 + 0.3 * share + 0.3 * sim as f64).min(0.8) * 100.0).round() / 100.0,
+            explanation: explain::weekday_majority(docs, claims, i, j, major_docs, &shared),
+            a: DocSpan { doc: c.doc, span: c.span },
+            b: DocSpan { doc: claims[j].doc, span: claims[j].span },
+        });
+    }
 }
 
 fn confidence(kind: ContradictionKind, score: f32, a: &Claim, b: &Claim) -> f64 {

@@ -33,6 +33,31 @@ pub fn contradiction(
     s
 }
 
+pub fn weekday_majority(
+    docs: &[Document],
+    claims: &[Claim],
+    lone: usize,
+    majority: usize,
+    agreeing_articles: usize,
+    shared: &[String],
+) -> String {
+    let (a, b) = (&claims[lone], &claims[majority]);
+    let day = |c: &Claim| c.span.text(&docs[c.doc].text).to_string();
+    let mut s = format!(
+        "{} dates it {}, but {agreeing_articles} articles give {} (article {}: {})",
+        article(a.doc, None),
+        quoted_context(docs, a),
+        day(b),
+        b.doc + 1,
+        quoted_context(docs, b)
+    );
+    if !shared.is_empty() {
+        let _ = write!(s, ", for what reads as the same event ({})", shared.join(", "));
+    }
+    s.push('.');
+    s
+}
+
 pub fn agreement(docs: &[Document], claims: &[Claim], group: &[usize], sources: usize) -> String {
     let first = &claims[group[0]];
     let words = first.span.text(&docs[first.doc].text);

@@ -27,6 +27,8 @@ pub struct Lexicon {
     outcome: HashMap<String, String>,
     /// Every phrase the table knows, for longest-suffix look-up.
     known: HashSet<String>,
+    /// Verbs of saying ("said", "accused").
+    speech: HashSet<String>,
     /// Qualifier phrases ("at least") and the bound they set, longest first.
     bounds: Vec<(String, Bound)>,
 }
@@ -55,6 +57,7 @@ impl Lexicon {
                     }
                 }
                 "generic" => lex.generic.extend(rest.split_whitespace().map(String::from)),
+                "speech" => lex.speech.extend(rest.split_whitespace().map(String::from)),
                 "outcome" => {
                     let mut words = rest.split_whitespace();
                     if let Some(group) = words.next() {
@@ -137,6 +140,11 @@ impl Lexicon {
     /// Nouns such as "people" or "times": a count of them says little about what is counted.
     pub fn is_generic(&self, concept: &str) -> bool {
         self.generic.contains(concept)
+    }
+
+    /// A verb of saying or reacting ("said", "accused").
+    pub fn is_speech(&self, lower: &str) -> bool {
+        self.speech.contains(lower)
     }
 
     /// The outcome group of a verb form ("killed" → "kill").

@@ -94,6 +94,8 @@ pub struct Claim {
     pub source: Option<Source>,
     /// Inside quotation marks.
     pub quoted: bool,
+    /// A date that dates a statement ("said on Thursday"), not the event.
+    pub dates_statement: bool,
 }
 
 /// What a contradiction is about.

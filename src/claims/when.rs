@@ -120,14 +120,18 @@ impl When {
     }
 }
 
-/// "2017-04-07", "2017-04", "2017", "XXXX-04", "XXXX-04-07"; any "T…" time part is ignored.
+/// "2017-04-07", "2017-04", "2017", "XXXX-04", "XXXX-04-07", "XXXX-WXX-4" (ISO weekday 4 =
+/// Thursday); any "T…" time part is ignored.
 fn parse_iso_like(v: &str) -> When {
     let date = v.split(['T', ' ']).next().unwrap_or("");
-    let mut parts = date.split('-');
-    let num = |p: Option<&str>| p.and_then(|s| s.parse::<u32>().ok());
-    let year = parts.next().and_then(|s| s.parse::<i32>().ok()).filter(|y| (1000..=9999).contains(y));
-    let month = num(parts.next()).filter(|m| (1..=12).contains(m));
-    let day = num(parts.next()).filter(|d| (1..=31).contains(d));
+    let parts: Vec<&str> = date.split('-').collect();
+    let year = parts.first().and_then(|s| s.parse::<i32>().ok()).filter(|y| (1000..=9999).contains(y));
+    if parts.get(1).is_some_and(|p| p.starts_with('W')) {
+        let weekday = parts.get(2).and_then(|s| s.parse::<u32>().ok()).filter(|d| (1..=7).contains(d)).map(|d| d - 1);
+        return When { year, weekday, ..When::default() };
+    }
+    let month = parts.get(1).and_then(|s| s.parse::<u32>().ok()).filter(|m| (1..=12).contains(m));
+    let day = parts.get(2).and_then(|s| s.parse::<u32>().ok()).filter(|d| month.is_some() && (1..=31).contains(d));
     When { year, month, day, weekday: None }
 }
 
@@ -167,6 +171,13 @@ mod tests {
     fn a_resolved_value_gives_the_weekday() {
         let w = When::read(Some("2017-05-18"), "Thursday").unwrap();
         assert_eq!((w.year, w.month, w.day, w.weekday), (Some(2017), Some(5), Some(18), Some(3)));
+    }
+
+    #[test]
+    fn reads_week_style_values() {
+        let w = When::read(Some("XXXX-WXX-4T16:30"), "Thursday at 16:30").unwrap();
+        assert_eq!((w.month, w.day, w.weekday), (None, None, Some(3)));
+        assert_eq!(When::read(Some("XXXX-04"), "April").unwrap().month, Some(4));
     }
 
     #[test]
