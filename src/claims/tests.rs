@@ -53,8 +53,8 @@ fn at_least_one_tank_fits_four_tanks() {
 #[test]
 fn more_than_two_cards_contradicts_two_cards() {
     let found = contradictions(&[
-        "Since you are nice, you give John 2 baseball cards",
-        "Since you are nice, you give John more than 2 baseball cards",
+        "Since you are nice, you give the boy 2 baseball cards",
+        "Since you are nice, you give the boy more than 2 baseball cards",
     ]);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].2, "more than 2 baseball cards");
