@@ -168,8 +168,14 @@ fn what_is_counted(text: &str, q: &Quantity, toks: &[Token]) -> What {
     } else if let Some(first) = rest.first() {
         let gap = &text[rest_start..first.span.start];
         let word = first.text(text).to_lowercase();
-        if gap.trim().is_empty() && matches!(word.as_str(), "from" | "of" | "away") {
-            let (np, _) = noun_phrase_after(text, first.span.end, &rest[1..]);
+        if gap.trim().is_empty() && matches!(word.as_str(), "from" | "of") {
+            // Past a determiner: "from the border", "from a US-coalition base".
+            let mut start = 1;
+            while rest.get(start).is_some_and(|t| is_determiner(&t.text(text).to_lowercase())) {
+                start += 1;
+            }
+            let from = rest[start - 1].span.end;
+            let (np, _) = noun_phrase_after(text, from, rest.get(start..).unwrap_or_default());
             what.reference = np.last().map(|t| lemma(t.text(text)));
         }
     }
@@ -187,6 +193,10 @@ fn what_is_counted(text: &str, q: &Quantity, toks: &[Token]) -> What {
     what
 }
 
+fn is_determiner(lower: &str) -> bool {
+    matches!(lower, "the" | "a" | "an" | "its" | "their" | "this" | "that" | "these" | "those" | "his" | "her")
+}
+
 /// Up to three content words after `from` with nothing but spaces or hyphens between them;
 /// "of" (and a determiner) may come first ("scores of the civilians"). Also says whether the
 /// figure is joined to the first word by a hyphen ("20-vehicle").
@@ -200,7 +210,7 @@ fn noun_phrase_after(text: &str, from: usize, after: &[Token]) -> (Vec<Token>, b
             at = t.span.end;
             i = 1;
             if let Some(det) = after.get(1) {
-                if matches!(det.text(text).to_lowercase().as_str(), "the" | "these" | "those" | "its" | "their") {
+                if is_determiner(&det.text(text).to_lowercase()) {
                     at = det.span.end;
                     i = 2;
                 }

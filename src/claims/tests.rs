@@ -159,3 +159,94 @@ fn a_restated_figure_is_not_a_contradiction_in_its_own_sentence() {
     let found = contradictions(&["The rebel convoy was 27 kilometres (17 miles) from the base near Tanf."]);
     assert!(found.is_empty(), "{found:?}");
 }
+
+fn run_on(texts: &[&str], pub_date: &str) -> Vec<(ContradictionKind, String, String)> {
+    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::new(format!("d{i}"), *t)).collect();
+    let options = Options { pub_date: Some(crate::Date::parse_iso(pub_date).unwrap()) };
+    let a = analyze(&docs, &options);
+    a.contradictions
+        .iter()
+        .map(|c| {
+            (c.kind, c.a.span.text(&docs[c.a.doc].text).to_string(), c.b.span.text(&docs[c.b.doc].text).to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn reports_different_months_for_the_same_retaliation_strike() {
+    let found = contradictions(&[
+        "The navy struck the Shayrat air base in April in retaliation for the chemical attack.",
+        "Unlike the strike on the Shayrat air base in March, ordered in retaliation for a chemical attack, this one was small.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0, found[0].1.as_str(), found[0].2.as_str()), (ContradictionKind::Date, "April", "March"));
+}
+
+#[test]
+fn dates_of_different_events_are_not_compared() {
+    let found = contradictions(&[
+        "The navy struck the Shayrat air base in April in retaliation for the chemical attack.",
+        "The ministry opened a new school in Harim in March after years of delay.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn resolves_last_month_against_the_publication_date() {
+    let texts = [
+        "The cruise missile strike launched last month in retaliation for the chemical attack killed no one.",
+        "The cruise missile strike in March in retaliation for the chemical attack was the first.",
+    ];
+    let found = run_on(&texts, "2017-05-20");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, ContradictionKind::Date);
+    assert!(run_on(&texts, "2017-04-20").is_empty(), "last month is March when published in April");
+}
+
+#[test]
+fn a_lone_weekday_against_the_other_articles_is_reported() {
+    let found = contradictions(&[
+        "Jets hit the convoy near Tanf on Thursday, officials said.",
+        "The coalition struck the convoy near Tanf on Thursday.",
+        "On Thursday the convoy near Tanf was destroyed by coalition jets.",
+        "The coalition came to the aid of the rebels near Tanf, as it did on Wednesday. Moscow protested, officials said on Friday.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0, found[0].1.as_str(), found[0].2.as_str()),
+        (ContradictionKind::Date, "Wednesday", "Thursday")
+    );
+}
+
+#[test]
+fn distances_from_different_places_are_not_compared() {
+    let found = contradictions(&[
+        "The attack on the convoy near Tanf was 27 kilometres from the border.",
+        "The attack on the convoy near Tanf was 55 kilometres from the base.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn converted_units_agree_and_different_distances_do_not() {
+    let same = contradictions(&[
+        "The convoy near Tanf stopped 27 km from the base.",
+        "The convoy near Tanf stopped 17 miles from the base.",
+    ]);
+    assert!(same.is_empty(), "{same:?}");
+    let differ = contradictions(&[
+        "The convoy near Tanf stopped 27 km from the base.",
+        "The convoy near Tanf stopped 40 miles from the base.",
+    ]);
+    assert_eq!(differ.len(), 1, "{differ:?}");
+    assert_eq!((differ[0].1.as_str(), differ[0].2.as_str()), ("27 km", "40 miles"));
+}
+
+#[test]
+fn about_a_figure_allows_the_rounding_around_it() {
+    let found = contradictions(&[
+        "The fighters built positions about 55 kilometers from the coalition base.",
+        "The fighters built positions 57 kilometers from the coalition base.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
