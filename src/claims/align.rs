@@ -19,8 +19,9 @@ const INDEX_WORDS: usize = 4;
 /// A word in at most this share of the cluster's sentences (or `RARE_MIN` sentences) is rare.
 const RARE_SHARE: f32 = 0.04;
 const RARE_MIN: f32 = 3.0;
-/// Alignment a date pair gains for each rare event word its sentences share.
-const DATE_RARE_WORD: f32 = 0.25;
+/// Alignment a date pair gains for each rare event word its sentences share next to both dates
+/// (a word right beside both counts fully; one ten words away about a third).
+const DATE_RARE_WORD: f32 = 0.5;
 /// Weight of event overlap against what-is-measured in the alignment score.
 const EVENT_WEIGHT: f32 = 0.6;
 
@@ -223,8 +224,14 @@ pub fn score(a: &Claim, b: &Claim, rarity: &Rarity) -> Option<Pair> {
     if dates {
         // Dates stand in long sentences about many things: the same event shows in the rare
         // words both sentences use ("retaliation", "chemical"), not in the overall overlap.
-        let rare = a.event.iter().filter(|(w, _)| rarity.is_rare(w) && b.event.iter().any(|(v, _)| v == w)).count();
-        let score = (DATE_RARE_WORD * rare as f32).min(0.75) + 0.3 * event;
+        // Each rare word counts by how close it stands to both dates.
+        let rare: f32 = a
+            .event
+            .iter()
+            .filter(|(w, _)| rarity.is_rare(w))
+            .filter_map(|(w, x)| b.event.iter().find(|(v, _)| v == w).map(|(_, y)| x.min(*y)))
+            .sum();
+        let score = (DATE_RARE_WORD * rare).min(0.75) + 0.3 * event;
         return Some(Pair { score, relation, shared });
     }
     Some(Pair { score: what + EVENT_WEIGHT * event, relation, shared })

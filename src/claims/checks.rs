@@ -13,6 +13,9 @@ use std::collections::HashSet;
 const NUMBER_ALIGN: f32 = 0.55;
 /// Alignment needed to compare two dates: dates are everywhere, so the event must be clear.
 const DATE_ALIGN: f32 = 0.45;
+/// Alignment needed to compare two weekdays or two years: stories run over several days and
+/// years are often background, so only a very clear shared event counts.
+const FINE_DATE_ALIGN: f32 = 0.65;
 /// Alignment needed to set a denied outcome against a figure.
 const NEGATION_ALIGN: f32 = 0.6;
 /// Alignment needed inside one article, where neighbouring sentences share many words.
@@ -20,7 +23,7 @@ const SAME_DOC_ALIGN: f32 = 0.8;
 /// Alignment needed to call two equal figures a corroboration.
 const AGREE_ALIGN: f32 = 0.7;
 /// Articles that must agree on a weekday before a lone different one is reported.
-const MAJORITY_MIN_DOCS: usize = 3;
+const MAJORITY_MIN_DOCS: usize = 4;
 /// Majority claims looked at for each lone weekday (keeps big clusters fast).
 const MAJORITY_SCAN: usize = 500;
 /// Slack for values converted between units ("27 km" and "17 miles").
@@ -39,6 +42,9 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
             let (a, b) = (&claims[i], &claims[j]);
             let needed = match (&a.value, &b.value) {
                 _ if a.doc == b.doc => SAME_DOC_ALIGN,
+                (ClaimValue::Date(x), ClaimValue::Date(y)) if !x.is_month_level() || !y.is_month_level() => {
+                    FINE_DATE_ALIGN
+                }
                 (ClaimValue::Date(_), _) => DATE_ALIGN,
                 (ClaimValue::None, _) | (_, ClaimValue::None) => NEGATION_ALIGN,
                 _ => NUMBER_ALIGN,
@@ -50,9 +56,11 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
                 (ClaimValue::Number { .. }, ClaimValue::Number { .. }) => (alignment.mutual_best(i, j, claims)
                     && numbers_conflict(a, b, alignment.relation(i, j)))
                 .then_some(ContradictionKind::Numeric),
-                (ClaimValue::Date(x), ClaimValue::Date(y)) => (x.disagrees(y) == Some(true)
-                    && date_is_the_odd_one(i, j, claims, alignment))
-                .then_some(ContradictionKind::Date),
+                (ClaimValue::Date(x), ClaimValue::Date(y)) => {
+                    let comparable = event_date(a) && event_date(b);
+                    (comparable && x.disagrees(y) == Some(true) && date_is_the_odd_one(i, j, claims, alignment))
+                        .then_some(ContradictionKind::Date)
+                }
                 (ClaimValue::None, ClaimValue::Number { .. }) => {
                     denial_conflict(b, alignment.relation(j, i)).then_some(ContradictionKind::Negation)
                 }
@@ -89,7 +97,7 @@ fn weekday_against_majority(
     out: &mut Vec<Contradiction>,
 ) {
     let weekday_of = |c: &Claim| match &c.value {
-        ClaimValue::Date(w) if w.is_weekday_only() && !c.dates_statement => w.weekday,
+        ClaimValue::Date(w) if w.named_weekday && event_date(c) => w.weekday,
         _ => None,
     };
     let mut docs_by_day: [HashSet<usize>; 7] = Default::default();
@@ -135,7 +143,7 @@ fn weekday_against_majority(
 
 fn confidence(kind: ContradictionKind, score: f32, a: &Claim, b: &Claim) -> f64 {
     let base = (score as f64).min(1.0);
-    let weekday = |c: &Claim| matches!(&c.value, ClaimValue::Date(w) if w.is_weekday_only());
+    let weekday = |c: &Claim| matches!(&c.value, ClaimValue::Date(w) if w.named_weekday);
     let factor = match kind {
         ContradictionKind::Numeric => 0.95,
         ContradictionKind::Date if weekday(a) || weekday(b) => 0.7,
@@ -143,6 +151,13 @@ fn confidence(kind: ContradictionKind, score: f32, a: &Claim, b: &Claim) -> f64 
         ContradictionKind::Negation => 0.8,
     };
     (base * factor * 100.0).round() / 100.0
+}
+
+/// A date that dates an event as the article tells it: not the date of a statement ("said on
+/// Friday"), not a relative date inside a quotation (its "yesterday" is the speaker's).
+fn event_date(c: &Claim) -> bool {
+    let quoted_relative = c.quoted && matches!(&c.value, ClaimValue::Date(w) if w.relative);
+    !c.dates_statement && !quoted_relative
 }
 
 /// "27km (17 miles)": one figure given twice.

@@ -204,11 +204,12 @@ fn resolves_last_month_against_the_publication_date() {
 }
 
 #[test]
-fn a_lone_weekday_against_the_other_articles_is_reported() {
+fn a_lone_weekday_against_four_other_articles_is_reported() {
     let found = contradictions(&[
         "Jets hit the convoy near Tanf on Thursday, officials said.",
         "The coalition struck the convoy near Tanf on Thursday.",
         "On Thursday the convoy near Tanf was destroyed by coalition jets.",
+        "Coalition jets destroyed a convoy near Tanf on Thursday.",
         "The coalition came to the aid of the rebels near Tanf, as it did on Wednesday. Moscow protested, officials said on Friday.",
     ]);
     assert_eq!(found.len(), 1, "{found:?}");
@@ -247,6 +248,16 @@ fn about_a_figure_allows_the_rounding_around_it() {
     let found = contradictions(&[
         "The fighters built positions about 55 kilometers from the coalition base.",
         "The fighters built positions 57 kilometers from the coalition base.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_weekday_against_only_two_articles_is_not_a_majority() {
+    let found = contradictions(&[
+        "Jets hit the convoy near Tanf on Thursday, officials said.",
+        "The coalition struck the convoy near Tanf on Thursday.",
+        "The coalition came to the aid of the rebels near Tanf, as it did on Wednesday.",
     ]);
     assert!(found.is_empty(), "{found:?}");
 }

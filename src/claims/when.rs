@@ -13,6 +13,20 @@ pub struct When {
     pub day: Option<u32>,
     /// 0 = Monday … 6 = Sunday.
     pub weekday: Option<u32>,
+    /// The words name a weekday and no month ("Thursday", "Thursday at 16:30"), whatever the
+    /// value resolved to.
+    pub named_weekday: bool,
+    /// Relative to when it was written ("last month", "yesterday", "three weeks ago"): its value
+    /// depends on a publication date that may differ between articles.
+    pub relative: bool,
+}
+
+/// How finely a date is given; dates are compared only at a level both give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Granularity {
+    Year,
+    Month,
+    Day,
 }
 
 const MONTHS: [&str; 12] = [
@@ -61,7 +75,10 @@ impl When {
         // The words fill what the value leaves open; a resolved value wins over the words.
         let mut tokens = words.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’');
         let mut saw_relative = false;
+        let (mut month_word, mut weekday_word) = (false, false);
         for t in tokens.by_ref().filter(|t| !t.is_empty()) {
+            month_word |= month_of(t).is_some();
+            weekday_word |= weekday_of(t).is_some();
             let lower = t.to_lowercase();
             if matches!(lower.as_str(), "last" | "next" | "this" | "ago" | "yesterday" | "today" | "tomorrow") {
                 saw_relative = true;
@@ -78,6 +95,9 @@ impl When {
                 w.weekday = Some(weekday(y, m, d));
             }
         }
+        w.named_weekday = weekday_word && !month_word;
+        let has_digits = words.chars().any(|c| c.is_ascii_digit());
+        w.relative = saw_relative || !(month_word || weekday_word || has_digits);
         // "last month" without a resolved value says nothing comparable.
         if saw_relative && value.is_none_or(|v| v.starts_with('X')) && w.weekday.is_none() {
             w.month = None;
@@ -85,38 +105,52 @@ impl When {
         (w.month.is_some() || w.weekday.is_some() || w.year.is_some()).then_some(w)
     }
 
-    /// Whether the two dates disagree, at the finest granularity both give; `None` when they
-    /// share none (a year against a weekday).
+    /// Whether the two dates disagree, compared only at a level both give: a month against a
+    /// month or a day, a day against a day (or its weekday), a year only against a year.
+    /// `None` when they cannot be compared ("2011" against "Monday").
     pub fn disagrees(&self, other: &When) -> Option<bool> {
-        if let (Some(a), Some(b)) = (self.full(), other.full()) {
-            return Some(a != b);
+        use Granularity::{Day, Month, Year};
+        let (ga, gb) = (self.granularity()?, other.granularity()?);
+        // A relative date is compared only month to month ("last month" and "March"): its day
+        // or year hangs on a publication date that differs between articles.
+        if (self.relative || other.relative) && !(ga == Month && gb == Month) {
+            return None;
         }
-        let mut compared = false;
-        if let (Some(a), Some(b)) = (self.year, other.year) {
-            if a != b {
-                return Some(true);
+        match (ga, gb) {
+            (Year, Year) => Some(self.year != other.year),
+            (Year, _) | (_, Year) => None,
+            (Day, Day) => {
+                // A named weekday is compared as a weekday: its resolved date depends on tense.
+                if self.named_weekday || other.named_weekday {
+                    return Some(self.weekday? != other.weekday?);
+                }
+                Some(self.full()? != other.full()?)
             }
-            compared = true;
-        }
-        if let (Some(a), Some(b)) = (self.month, other.month) {
-            if a != b {
-                return Some(true);
+            _ => {
+                let (a, b) = (self.month?, other.month?);
+                let years_differ = matches!((self.year, other.year), (Some(x), Some(y)) if x != y);
+                Some(a != b || years_differ)
             }
-            compared = true;
         }
-        if let (Some(a), Some(b)) = (self.weekday, other.weekday) {
-            return Some(a != b);
+    }
+
+    fn granularity(&self) -> Option<Granularity> {
+        if self.day.is_some() || self.weekday.is_some() {
+            Some(Granularity::Day)
+        } else if self.month.is_some() {
+            Some(Granularity::Month)
+        } else {
+            self.year.map(|_| Granularity::Year)
         }
-        compared.then_some(false)
+    }
+
+    /// A month without a day ("in April", "last month").
+    pub fn is_month_level(&self) -> bool {
+        self.granularity() == Some(Granularity::Month)
     }
 
     fn full(&self) -> Option<(i32, u32, u32)> {
         Some((self.year?, self.month?, self.day?))
-    }
-
-    /// Only a weekday: "Thursday".
-    pub fn is_weekday_only(&self) -> bool {
-        self.weekday.is_some() && self.month.is_none() && self.day.is_none()
     }
 }
 
@@ -132,7 +166,7 @@ fn parse_iso_like(v: &str) -> When {
     }
     let month = parts.get(1).and_then(|s| s.parse::<u32>().ok()).filter(|m| (1..=12).contains(m));
     let day = parts.get(2).and_then(|s| s.parse::<u32>().ok()).filter(|d| month.is_some() && (1..=31).contains(d));
-    When { year, month, day, weekday: None }
+    When { year, month, day, ..When::default() }
 }
 
 impl fmt::Display for When {
@@ -181,6 +215,26 @@ mod tests {
     }
 
     #[test]
+    fn relative_dates_compare_only_month_to_month() {
+        let last_month = When::read(Some("2017-04"), "last month").unwrap();
+        let march = When::read(Some("2017-03"), "March").unwrap();
+        assert_eq!(last_month.disagrees(&march), Some(true));
+        let yesterday = When::read(Some("2017-05-17"), "yesterday").unwrap();
+        let thursday = When::read(Some("2017-05-18"), "Thursday").unwrap();
+        assert_eq!(yesterday.disagrees(&thursday), None);
+    }
+
+    #[test]
+    fn a_named_weekday_compares_by_weekday_not_by_resolved_date() {
+        let next = When::read(Some("2013-02-07"), "Thursday").unwrap();
+        let last = When::read(Some("2013-01-31"), "Thursday").unwrap();
+        assert_eq!(next.disagrees(&last), Some(false));
+        let jan28 = When::read(Some("2014-01-28"), "Jan. 28").unwrap();
+        let tuesday = When::read(Some("2014-01-21"), "Tuesday").unwrap();
+        assert_eq!(jan28.disagrees(&tuesday), Some(false));
+    }
+
+    #[test]
     fn unresolved_relative_month_is_not_comparable() {
         assert_eq!(When::read(None, "last month"), None);
         assert_eq!(When::read(Some("2017-04"), "last month").unwrap().month, Some(4));
@@ -193,9 +247,12 @@ mod tests {
         let thursday = When::read(None, "Thursday").unwrap();
         let wednesday = When::read(None, "Wednesday").unwrap();
         assert_eq!(april.disagrees(&march), Some(true));
+        let year = When::read(Some("2011"), "2011").unwrap();
+        assert_eq!(year.disagrees(&thursday), None, "a year and a weekday do not compare");
+        assert_eq!(year.disagrees(&april), None);
         assert_eq!(april.disagrees(&thursday), None);
         assert_eq!(wednesday.disagrees(&thursday), Some(true));
-        let may18 = When::read(Some("2017-05-18"), "").unwrap();
+        let may18 = When::read(Some("2017-05-18"), "May 18").unwrap();
         assert_eq!(may18.disagrees(&thursday), Some(false));
         assert_eq!(may18.disagrees(&april), Some(true));
     }
