@@ -20,7 +20,7 @@ fi
 log="logs/$target-$(date -u +%Y%m%dT%H%M%S).log"
 echo "fuzzing $target for $runs executions; log in fuzz/$log"
 nice -n 19 cargo fuzz run -s none "$target" "corpus/$target" "seeds/$target" -- \
-  -jobs=1 -workers=1 -runs="$runs" -max_len=4096 -print_final_stats=1 >"$log" 2>&1 || {
+  -jobs=1 -workers=1 -runs="$runs" -max_len="${MAX_LEN:-4096}" -print_final_stats=1 >"$log" 2>&1 || {
   echo "fuzzing $target failed: see fuzz/$log and fuzz-0.log"; exit 1; }
 mv fuzz-0.log "logs/$target-worker-$(date -u +%Y%m%dT%H%M%S).log" 2>/dev/null || true
 grep -h -E "^(Done|stat::number_of_executed_units)" logs/"$target"-worker-*.log | tail -2
