@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of ClaimLens: formatting and lints, native unit and integration tests, the
+# accuracy ratchet on the release CLI, the wasm bindings in headless Chromium, and the page
+# end to end in headless Chromium. Installs missing tools first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+step() { printf '\n\033[1;34m[test]\033[0m %s\n' "$*"; }
+
+step "setting up tools (reused when present)"
+scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native and wasm32), warnings are errors"
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "native tests"
+cargo test --locked
+
+step "accuracy ratchet on the release CLI (../shared/eval/score.py)"
+cargo test --release --locked --test accuracy -- --nocapture
+
+step "wasm bindings in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown
+
+step "building the page (trunk, offline)"
+trunk build --release --offline
+
+step "the page end to end in headless Chromium (playwright-core)"
+node --test tests/e2e/

@@ -1,0 +1,221 @@
+//! Behaviour of the date finder on sentences written for these tests.
+
+use super::*;
+use crate::Date;
+
+fn dates_in(text: &str, pub_date: Option<&str>) -> Vec<(String, Kind, Option<String>)> {
+    let options = Options { pub_date: pub_date.map(|d| Date::parse_iso(d).unwrap()) };
+    find(text, Span::new(0, text.len()), 0, &options)
+        .into_iter()
+        .map(|q| {
+            let v = match q.value {
+                Some(Value::Text(s)) => Some(s),
+                Some(Value::Number(n)) => Some(format!("{n} {}", q.unit.unwrap_or(""))),
+                None => None,
+            };
+            (q.span.text(text).to_string(), q.kind, v)
+        })
+        .collect()
+}
+
+fn one(text: &str, pub_date: Option<&str>) -> (String, Option<String>) {
+    let found = dates_in(text, pub_date);
+    assert_eq!(found.len(), 1, "expected one date in {text:?}, got {found:?}");
+    (found[0].0.clone(), found[0].2.clone())
+}
+
+#[test]
+fn reads_full_dates_in_every_common_order() {
+    for text in [
+        "It opened on April 7, 2017.",
+        "It opened on 7 April 2017.",
+        "It opened on 2017-04-07.",
+        "It opened on 04/07/2017.",
+        "It opened on the 7th of April 2017.",
+    ] {
+        let (_, v) = one(text, None);
+        assert_eq!(v.as_deref(), Some("2017-04-07"), "{text}");
+    }
+}
+
+#[test]
+fn reports_a_weekday_without_a_pub_date() {
+    assert_eq!(one("The strike came on Thursday.", None), ("Thursday".into(), Some("XXXX-WXX-4".into())));
+}
+
+#[test]
+fn resolves_relative_days_against_the_pub_date() {
+    assert_eq!(one("They met yesterday.", Some("2017-04-07")).1.as_deref(), Some("2017-04-06"));
+    assert_eq!(one("He arrived on Thursday.", Some("2017-04-07")).1.as_deref(), Some("2017-04-06"));
+    assert_eq!(one("We will meet next Monday.", Some("2018-11-15")).1.as_deref(), Some("2018-11-19"));
+    assert_eq!(one("The talks ended three days ago.", Some("2016-11-07")).1.as_deref(), Some("2016-11-04"));
+    assert_eq!(one("The attack came last month.", Some("2017-05-02")).1.as_deref(), Some("2017-04"));
+}
+
+#[test]
+fn leaves_relative_dates_unresolved_without_a_pub_date() {
+    let found = dates_in("The attack came last month.", None);
+    assert_eq!(found, [("last month".to_string(), Kind::Date, None)]);
+}
+
+#[test]
+fn reads_months_and_month_with_relative_year() {
+    assert_eq!(one("The strike in April killed four.", Some("2017-05-02")).1.as_deref(), Some("2017-04"));
+    assert_eq!(
+        one("It began in June previous year.", Some("2017-05-02")),
+        ("June previous year".into(), Some("2016-06".into()))
+    );
+}
+
+#[test]
+fn reads_years_after_a_preposition_but_not_before_a_noun() {
+    assert_eq!(one("The law passed in 2012.", None).1.as_deref(), Some("2012"));
+    assert!(dates_in("There were 2012 people at the rally.", None).is_empty());
+}
+
+#[test]
+fn reads_clock_times() {
+    for (text, want) in [
+        ("It started at 16:30.", "16:30"),
+        ("It started at 6pm.", "18:00"),
+        ("It started at 6:30 p.m. sharp.", "18:30"),
+        ("It started at noon.", "12:00"),
+        ("It ended at midnight.", "00:00"),
+    ] {
+        let found = dates_in(text, None);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, Kind::Time, "{text}");
+        assert_eq!(found[0].2.as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn joins_a_date_and_its_time() {
+    assert_eq!(one("We leave tomorrow at 8:00am.", Some("2016-11-07")).1.as_deref(), Some("2016-11-08T08:00"));
+}
+
+#[test]
+fn does_not_take_may_or_march_the_verbs_or_the_sun() {
+    for text in [
+        "This may take longer than expected.",
+        "May I ask what this is for?",
+        "Protesters will march to the square.",
+        "The Sun reported the story first.",
+        "They sat at the back and wed quietly.",
+    ] {
+        assert!(dates_in(text, None).is_empty(), "{text}: {:?}", dates_in(text, None));
+    }
+}
+
+#[test]
+fn takes_may_and_march_the_months() {
+    assert_eq!(one("It happened in May.", None).1.as_deref(), Some("XXXX-05"));
+    assert_eq!(one("It happened on March 3.", None).1.as_deref(), Some("XXXX-03-03"));
+}
+
+#[test]
+fn reads_durations_with_their_unit_and_count() {
+    assert_eq!(one("The siege lasted for three days.", None).1.as_deref(), Some("3 day"));
+    assert_eq!(one("They waited 20 minutes.", None).1.as_deref(), Some("20 minute"));
+    assert_eq!(one("It took one and a half hours.", None).1.as_deref(), Some("1.5 hour"));
+}
+
+#[test]
+fn leaves_ages_and_plain_counts_of_months_to_the_numbers_stage() {
+    assert!(dates_in("She was five years old.", None).is_empty());
+    assert!(dates_in("Seven months of talks followed.", None).is_empty());
+}
+
+#[test]
+fn reads_date_ranges() {
+    assert_eq!(one("Prices rose from 2014 to 2018.", None), ("from 2014 to 2018".into(), Some("2014/2018".into())));
+    assert_eq!(one("It runs Nov 18-Dec 19, 2015.", None).1.as_deref(), Some("2015-11-18/2015-12-19"));
+}
+
+#[test]
+fn keeps_byte_offsets_with_accents_emoji_cjk_and_curly_quotes() {
+    let text = "“Café 😀 東京” réunion on 7 April 2017 — “ok”";
+    let found = find(text, Span::new(0, text.len()), 0, &Options::default());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span.text(text), "7 April 2017");
+}
+
+#[test]
+fn finds_dates_only_inside_the_sentence_span() {
+    let text = "Intro. 😀 It fell on Friday. End.";
+    let start = text.find("It").unwrap();
+    let end = text.find(" End").unwrap();
+    let found = find(text, Span::new(start, end), 3, &Options::default());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span.text(text), "Friday");
+    assert_eq!(found[0].sentence, 3);
+}
+
+#[test]
+fn never_panics_on_truncated_or_odd_input() {
+    let samples = [
+        "Tue May 9, 2017 at 6:30 p.m. until Friday the 12th — from 10-1-2018-10-7-2018.",
+        "between 3 and 5 on 1/1/2015; the week of the 18th; 2 weeks and 2 days ago; Q1 2017",
+        "This Week, the Weekly Standard: in the 90 s, every other Friday at 7:13 p . m .",
+        "at 6.45 per cent; 138-2010-2015; 5/17/2018; half past seven o'clock; ½ hour",
+    ];
+    for sample in samples {
+        for (end, _) in sample.char_indices() {
+            let text = &sample[..end];
+            let _ = find(text, Span::new(0, text.len()), 0, &Options { pub_date: Date::parse_iso("2017-04-07").ok() });
+            let _ = find(text, Span::new(0, text.len()), 0, &Options::default());
+        }
+    }
+}
+
+#[test]
+fn skips_titles_and_names_that_look_like_dates() {
+    assert!(dates_in("Speaking on ABC's This Week, he disagreed.", None).is_empty());
+    assert!(dates_in("He wrote for the Weekly Standard site.", None).is_empty());
+}
+
+#[test]
+fn reads_open_ranges_and_bounds() {
+    assert_eq!(one("Prices have risen since 2012.", None), ("since 2012".into(), Some("2012/..".into())));
+    assert_eq!(one("He will decide by June.", Some("2011-04-07")), ("by June".into(), Some("../2011-06".into())));
+    assert_eq!(one("We meet at 3 pm or later.", None).1.as_deref(), Some("15:00/.."));
+}
+
+#[test]
+fn joins_clock_ranges_to_the_day_after_them() {
+    let found = dates_in("Where were you between 3 and 8 yesterday?", Some("2018-11-01"));
+    assert_eq!(
+        found,
+        [("between 3 and 8 yesterday".to_string(), Kind::Range, Some("2018-10-31T03:00/2018-10-31T08:00".to_string()))]
+    );
+    assert!(dates_in("Between 3 and 5 people came.", None).is_empty());
+}
+
+#[test]
+fn reads_a_part_of_the_day_with_its_hour() {
+    assert_eq!(one("Meet me in the afternoon at 7.", None), ("in the afternoon at 7".into(), Some("19:00".into())));
+    assert_eq!(one("It rang at one in the morning.", None).1.as_deref(), Some("01:00"));
+}
+
+#[test]
+fn ends_a_window_before_an_offset() {
+    let found = dates_in("They worked for the last 3 months and 2 days ago they won.", Some("2016-11-07"));
+    assert_eq!(found.last().unwrap().2.as_deref(), Some("2016-11-05"));
+}
+
+#[test]
+fn does_not_read_counts_and_titles_as_days() {
+    let found = dates_in("He testified on November 12, 2012–six days after the vote.", None);
+    assert_eq!(found[0].0, "November 12, 2012");
+    assert!(dates_in("It came a month before the first Republican contest.", None)
+        .iter()
+        .all(|d| !d.0.contains("first")));
+    assert_eq!(one("She hosted Saturday Night Live again.", None).0, "Saturday");
+}
+
+#[test]
+fn keeps_fractions_and_may_the_name_out_of_dates() {
+    assert!(dates_in("The vote was close, and 1/4 of members abstained.", None).is_empty());
+    assert_eq!(dates_in("In May the group met, and May officials agreed.", None).len(), 1);
+    assert_eq!(one("It crashed 20 minutes after takeoff.", None).1.as_deref(), Some("20 minute"));
+}
