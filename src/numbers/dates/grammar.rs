@@ -126,10 +126,29 @@ impl<'a> Parser<'a> {
             {
                 return Some(Tense::Future);
             }
+            // Only unambiguous past forms: "-ed" words are as often adjectives ("vaccinated travellers").
             let past = matches!(
                 w,
-                "said" | "told" | "was" | "were" | "had" | "did" | "came" | "took" | "met" | "began" | "saw" | "went"
-            ) || (w.len() > 4 && w.ends_with("ed") && self.kind(k) == Some(TokKind::Word));
+                "said"
+                    | "told"
+                    | "was"
+                    | "were"
+                    | "had"
+                    | "did"
+                    | "came"
+                    | "took"
+                    | "met"
+                    | "began"
+                    | "saw"
+                    | "went"
+                    | "announced"
+                    | "declared"
+                    | "reported"
+                    | "happened"
+                    | "occurred"
+                    | "died"
+                    | "killed"
+            );
             past.then_some(Tense::Past)
         };
         let clause_end = |k: usize| matches!(self.t(k), "." | ";" | "!" | "?" | ":" | "—" | "–");
@@ -307,7 +326,7 @@ impl<'a> Parser<'a> {
                         Tense::Future => d >= today,
                         Tense::Unknown => true,
                     })
-                    .min_by_key(|&d| (super::calendar::day_number(d) - super::calendar::day_number(today)).abs())
+                    .min_by_key(|&d| news_distance(super::calendar::day_number(d) - super::calendar::day_number(today)))
                     .map(When::Day)
             }
             (None, None) => (day <= 31).then_some(When::MonthDay { month, day }),
@@ -322,8 +341,13 @@ impl<'a> Parser<'a> {
                     Tense::Past if diff > 0 => today.year - 1,
                     Tense::Future if diff < 0 => today.year + 1,
                     Tense::Past | Tense::Future => today.year,
-                    Tense::Unknown if diff > 6 => today.year - 1,
-                    Tense::Unknown if diff < -6 => today.year + 1,
+                    // News looks back more than ahead: a later month is this year's only when close.
+                    Tense::Unknown if diff > 0 && news_distance(i64::from(diff)) > i64::from(12 - diff) => {
+                        today.year - 1
+                    }
+                    Tense::Unknown if diff < 0 && news_distance(i64::from(12 + diff)) < i64::from(-diff) => {
+                        today.year + 1
+                    }
                     Tense::Unknown => today.year,
                 };
                 When::Month { year: Some(year), month }
@@ -423,6 +447,10 @@ impl<'a> Parser<'a> {
         // Month and day alone ("on 11/20"): only after a date word or a weekday, or in a list or range.
         let after_weekday = i > 0 && lexicon().weekdays.contains_key(self.t(i - 1));
         if (sep == "." && !after_weekday) || !(1..=12).contains(&m) || !(1..=31).contains(&d) || self.runs_on(i + 3) {
+            return None;
+        }
+        // "24/7" is round the clock, not the 24th of July.
+        if a == 24 && b == 7 {
             return None;
         }
         // "1/4 of members", "and 3/4": fractions, unless a date word comes before ("on 1/4").
@@ -565,8 +593,10 @@ impl<'a> Parser<'a> {
         let (e, d, true) = self.day_of_month(j)? else { return None };
         // "the first Republican contest" is not a day: a word ordinal needs nothing after it.
         let word_ordinal = self.kind(j) == Some(TokKind::Word);
+        // "the 5th U.S. Circuit", "the 3rd Division": an ordinal before a name.
         if self.is_any(e, &["of", "century", "day", "week", "month", "year", "time", "floor", "amendment"])
             || (word_ordinal && self.kind(e) == Some(TokKind::Word))
+            || self.capital(e)
         {
             return None;
         }
@@ -1660,6 +1690,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A superlative earlier in the clause ("the biggest increase in four decades", "the first time in").
+    fn superlative_before(&self, i: usize) -> bool {
+        (i.saturating_sub(8)..i).rev().take_while(|&k| !self.is_any(k, &[".", ";", ","])).any(|k| {
+            let w = self.t(k);
+            (w.len() > 5
+                && w.ends_with("est")
+                && !matches!(w, "interest" | "protest" | "request" | "contest" | "arrest" | "suggest" | "invest"))
+                || matches!(w, "most" | "first" | "record" | "worst" | "best" | "least")
+        })
+    }
+
     /// "… from now", "… from today", "… after Christmas", "… before May 13 1999".
     fn offset_anchor(&self, e: usize, step: &dyn Fn(Date, f64) -> When) -> Parsed<When> {
         let sign = match self.t(e) {
@@ -2049,6 +2090,15 @@ impl<'a> Parser<'a> {
                 _ => consider(e, Meaning::Between(Some(a.render()), Some(b.render())), Bound::Exact),
             }
         }
+        // "the biggest rise in 39 years": the last 39 years, not 39 years from now.
+        if self.is(i, "in") && self.superlative_before(i) {
+            if let Some((e, amount, unit, _)) = self.duration_core(i + 1) {
+                if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                    consider(e, self.window_meaning(-1, amount, unit), Bound::Exact);
+                    return best;
+                }
+            }
+        }
         if let Some((e, w)) = self.offset_date(i) {
             consider(e, Meaning::Point(w, None), Bound::Exact);
         }
@@ -2176,6 +2226,16 @@ impl Quarter {
         } else {
             format!("{year}-Q{}", self.n)
         }
+    }
+}
+
+/// How far a date is from the publication date, for picking the likelier year: news mostly reports
+/// the past, so days ahead count four times ("Jan. 6" in October is last January's, "Nov. 8" is next month's).
+fn news_distance(days_ahead: i64) -> i64 {
+    if days_ahead > 0 {
+        4 * days_ahead
+    } else {
+        -days_ahead
     }
 }
 

@@ -251,3 +251,25 @@ fn keeps_a_time_zone_in_the_span_of_its_time() {
     assert_eq!(one("The strike began (1630 GMT) near the border.", None), ("1630 GMT".into(), Some("16:30".into())));
     assert_eq!(one("Polls close at 9 p.m. ET tonight.", None).0, "at 9 p.m. ET tonight");
 }
+
+#[test]
+fn reads_in_n_years_after_a_superlative_as_the_past_years() {
+    let found = dates_in("It is the biggest increase in 39 years.", Some("2021-10-13"));
+    assert_eq!(found[0].2.as_deref(), Some("1982-10-13/2021-10-13"));
+    assert_eq!(one("We will know in two years.", Some("2021-10-13")).1.as_deref(), Some("2023-10-13"));
+}
+
+#[test]
+fn prefers_the_past_for_dates_without_a_year_unless_they_are_close_ahead() {
+    // Pub date 2021-10-08: January 6 is last January's; November 8 is next month's.
+    assert_eq!(
+        one("The committee is investigating the Jan. 6 attack.", Some("2021-10-08")).1.as_deref(),
+        Some("2021-01-06")
+    );
+    assert_eq!(
+        one("Travellers can enter beginning Nov. 8 under the rule.", Some("2021-10-08")).1.as_deref(),
+        Some("2021-11-08/..")
+    );
+    assert!(dates_in("The port moves to 24/7 service.", Some("2021-10-08")).is_empty());
+    assert_eq!(dates_in("A ruling by the 5th Circuit came.", None), []);
+}
