@@ -705,6 +705,11 @@ impl<'a> Parser<'a> {
 
     /// today, tomorrow, yesterday, tonight, the day after tomorrow, …
     fn relative_day(&self, i: usize) -> Parsed<When> {
+        // "the Today programme", "NBC's Today show": a capitalised title in mid-sentence.
+        if i > 0 && self.capital(i) && self.kind(i - 1) != Some(TokKind::Punct) && self.is_any(i, &["today", "tonight"])
+        {
+            return None;
+        }
         let (end, offset) = match self.t(i) {
             "today" | "tonight" | "tonite" => (i + 1, 0),
             "tomorrow" | "tmrw" | "tmr" => (i + 1, 1),
@@ -1887,6 +1892,8 @@ impl<'a> Parser<'a> {
         });
         let mut best: Parsed<Meaning> = None;
         for (a_end, a) in first.into_iter().map(|(e, a)| (e, Some(a))).chain(bare.map(|(e, _)| (e, None))) {
+            // "between Dec. 14, 2020, and Aug. 8": a comma may come before the joiner.
+            let a_end = if self.is(a_end, ",") && self.is_any(a_end + 1, joiners) { a_end + 1 } else { a_end };
             if !self.is_any(a_end, joiners) {
                 continue;
             }

@@ -273,3 +273,10 @@ fn prefers_the_past_for_dates_without_a_year_unless_they_are_close_ahead() {
     assert!(dates_in("The port moves to 24/7 service.", Some("2021-10-08")).is_empty());
     assert_eq!(dates_in("A ruling by the 5th Circuit came.", None), []);
 }
+
+#[test]
+fn reads_a_range_with_a_comma_before_its_joiner_and_skips_the_today_show() {
+    let found = dates_in("Cases between Dec. 14, 2020, and Aug. 8 were studied.", Some("2021-10-06"));
+    assert_eq!(found[0].2.as_deref(), Some("2020-12-14/2021-08-08"));
+    assert!(dates_in("He told the Today programme it was fixed.", None).is_empty());
+}
