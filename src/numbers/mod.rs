@@ -3,18 +3,23 @@
 //! Reads the content sentences of [`crate::segment::Segments`] and returns [`Quantity`] values in
 //! text order, each with its kind, value, bound, unit and what it counts.
 
+mod counted;
 pub mod dates;
+mod lexicon;
+mod money;
+mod numerals;
+mod scan;
+mod tokens;
+mod units;
 mod words;
 
 use crate::segment::Segments;
 use crate::{Options, Span};
-use regex::Regex;
 use serde::Serialize;
-use std::sync::OnceLock;
 
 /// What sort of figure a quantity is. The names are the output contract's `kind` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     Cardinal,
     Ordinal,
@@ -26,6 +31,10 @@ pub enum Kind {
     Time,
     Range,
     Vague,
+    /// "five years old", "28-year-old": value and unit as for a duration.
+    Age,
+    /// "last", "next", "previous", "penultimate": the value says from where ("end-1", "current+1").
+    RelativeOrdinal,
 }
 
 /// A quantity's value: a number, or for dates and times an ISO-8601-like string.
@@ -93,86 +102,35 @@ impl Quantity {
 
 /// Finds the figures in `text`.
 pub fn extract(text: &str, segments: &Segments, options: &Options) -> Vec<Quantity> {
+    // Dates first: "April 7, 2017" is one date, not two cardinals.
+    assemble(text, segments, |sentence, si| dates::find(text, sentence, si, options))
+}
+
+/// The numbers of every content sentence, after the dates `dates_of` finds in it.
+fn assemble(text: &str, segments: &Segments, dates_of: impl Fn(Span, usize) -> Vec<Quantity>) -> Vec<Quantity> {
     let mut out = Vec::new();
+    let mut restated: Vec<(Span, Span)> = Vec::new();
     for (si, sentence) in segments.content_sentences() {
-        // Dates first: "April 7, 2017" is one date, not two cardinals.
-        let dates = dates::find(text, sentence.span, si, options);
-        let mut numbers = Vec::new();
-        cardinals(text, sentence.span, si, &mut numbers);
-        numbers.retain(|n| !dates.iter().any(|d| d.span.overlaps(n.span)));
+        let dates = dates_of(sentence.span, si);
+        let taken: Vec<Span> = dates.iter().map(|d| d.span).collect();
+        for found in scan::scan(text, sentence.span, si, &taken) {
+            if let Some(r) = found.restates {
+                restated.push((found.quantity.span, r));
+            }
+            out.push(found.quantity);
+        }
         out.extend(dates);
-        out.extend(numbers);
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
+    // Restatements point at their quantity by index, known only once all are in order.
+    for (span, target) in restated {
+        let index = |s: Span| out.binary_search_by_key(&(s.start, s.end), |q| (q.span.start, q.span.end)).ok();
+        if let (Some(i), Some(j)) = (index(span), index(target)) {
+            out[i].restates = Some(j);
+        }
+    }
     out
 }
 
-fn number_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let word = words::WORD_PATTERN;
-        Regex::new(&format!(
-            r"(?i)(?:-?\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\b|-?\b\d+(?:\.\d+)?\b|-?\.\d+\b|\b(?:{word})(?:[\s-]+(?:and\s+)?(?:{word}))*\b)"
-        ))
-        .expect("number regex")
-    })
-}
-
-/// Digits, decimals, thousands separators and number words, as cardinals.
-fn cardinals(text: &str, sentence: Span, sentence_index: usize, out: &mut Vec<Quantity>) {
-    let s = sentence.text(text);
-    for m in number_re().find_iter(s) {
-        let Some(value) = parse_cardinal(m.as_str()) else {
-            continue;
-        };
-        let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
-        out.push(Quantity {
-            span,
-            kind: Kind::Cardinal,
-            value: Some(Value::Number(value)),
-            value_max: None,
-            unit: None,
-            counted: None,
-            bound: Bound::Exact,
-            si_value: None,
-            restates: None,
-            sentence: sentence_index,
-        });
-    }
-}
-
-/// The value of a cardinal written in digits or words ("1,200", ".08", "two hundred and fifty").
-pub fn parse_cardinal(s: &str) -> Option<f64> {
-    let t = s.trim();
-    if t.chars().any(|c| c.is_ascii_digit()) {
-        return t.replace(',', "").parse().ok();
-    }
-    words::parse(t)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::segment::segment;
-
-    fn found(t: &str) -> Vec<(&str, f64)> {
-        let seg = segment(t);
-        extract(t, &seg, &Options::default()).iter().map(|q| (q.span.text(t), q.number().unwrap())).collect()
-    }
-
-    #[test]
-    fn reads_digits_decimals_and_thousands() {
-        assert_eq!(
-            found("They fired 59 missiles, 1,200 rounds and .08 tons; 2.5 more."),
-            [("59", 59.0), ("1,200", 1200.0), (".08", 0.08), ("2.5", 2.5)]
-        );
-    }
-
-    #[test]
-    fn reads_number_words() {
-        assert_eq!(
-            found("Eight people and two hundred and fifty sheep."),
-            [("Eight", 8.0), ("two hundred and fifty", 250.0)]
-        );
-    }
-}
+mod tests;

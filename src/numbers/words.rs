@@ -1,87 +1,211 @@
-//! English number words: "eight", "twenty-one", "two hundred and fifty", "1.5 million".
+//! English number words: the lexicon the numeral parser reads ("eight", "twenty", "hundred",
+//! "third", "quarters", "lakh").
 
-/// Alternation of the number words, for the extractor's regex (longest first where it matters).
-pub const WORD_PATTERN: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion";
+/// How a cardinal word combines with its neighbours ("twenty" takes a following "one"; "one" does not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// zero..nine
+    Unit,
+    /// ten..nineteen
+    Teen,
+    /// twenty, thirty, ... ninety
+    Tens,
+}
 
-fn unit_value(w: &str) -> Option<f64> {
-    const SMALL: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
+const UNITS: [&str; 10] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const TEENS: [&str; 10] =
+    ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+const UNIT_ORDINALS: [&str; 10] =
+    ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+const TEEN_ORDINALS: [&str; 10] = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+const TENS_ORDINALS: [&str; 8] =
+    ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+
+fn position(list: &[&str], w: &str) -> Option<usize> {
+    list.iter().position(|s| s.eq_ignore_ascii_case(w))
+}
+
+/// A cardinal word below a hundred: its value and class. "nought"/"naught" are zero.
+pub fn small(w: &str) -> Option<(f64, Class)> {
+    if let Some(i) = position(&UNITS, w) {
+        return Some((i as f64, Class::Unit));
+    }
+    if w.eq_ignore_ascii_case("nought") || w.eq_ignore_ascii_case("naught") {
+        return Some((0.0, Class::Unit));
+    }
+    if let Some(i) = position(&TEENS, w) {
+        return Some((10.0 + i as f64, Class::Teen));
+    }
+    position(&TENS, w).map(|i| ((i as f64 + 2.0) * 10.0, Class::Tens))
+}
+
+/// A multiplying word: "hundred", "thousand", "million", "lakh", "crore", "dozen" (or plural).
+pub fn scale(w: &str) -> Option<f64> {
+    const SCALES: [(&str, f64); 11] = [
+        ("hundred", 100.0),
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+        ("lakh", 1e5),
+        ("crore", 1e7),
+        ("dozen", 12.0),
+        ("dz", 12.0),
+        ("dzs", 12.0),
+        ("doz", 12.0),
     ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    if let Some(i) = SMALL.iter().position(|&s| s == w) {
-        return Some(i as f64);
-    }
-    TENS.iter().position(|&s| s == w).map(|i| (i as f64 + 2.0) * 10.0)
+    let singular = strip_plural(w).filter(|s| s.len() > 3).unwrap_or(w);
+    SCALES.iter().find(|(s, _)| s.eq_ignore_ascii_case(singular) || s.eq_ignore_ascii_case(w)).map(|&(_, v)| v)
 }
 
-fn scale_value(w: &str) -> Option<f64> {
-    match w {
-        "hundred" => Some(100.0),
-        "thousand" => Some(1e3),
-        "million" => Some(1e6),
-        "billion" => Some(1e9),
-        "trillion" => Some(1e12),
-        _ => None,
-    }
+/// The word without a final "s", if it has one.
+fn strip_plural(w: &str) -> Option<&str> {
+    w.strip_suffix('s').or_else(|| w.strip_suffix('S'))
 }
 
-/// Parses a run of number words; `None` if any word is not a number word.
-pub fn parse(s: &str) -> Option<f64> {
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut any = false;
-    for w in s.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()) {
-        let w = w.to_ascii_lowercase();
-        if w == "and" {
-            continue;
-        }
-        if let Some(v) = unit_value(&w) {
-            current += v;
-        } else if let Some(scale) = scale_value(&w) {
-            let base = if current == 0.0 { 1.0 } else { current };
-            if scale == 100.0 {
-                current = base * 100.0;
-            } else {
-                total += base * scale;
-                current = 0.0;
-            }
-        } else {
-            return None;
-        }
-        any = true;
+/// Short scale words after digits: "10k", "5bn", "10 bln", "$1.8m" (the last only for money).
+pub fn scale_suffix(w: &str, money: bool) -> Option<f64> {
+    Some(match w {
+        "k" | "K" => 1e3,
+        "m" | "mn" | "mln" | "M" | "Mn" | "MM" if money || w != "m" => 1e6,
+        "b" | "B" if money => 1e9,
+        "bn" | "bln" | "Bn" | "BN" => 1e9,
+        "tn" | "tln" | "trn" | "Tn" => 1e12,
+        "G" => 1e9,
+        _ => return None,
+    })
+}
+
+/// An ordinal word: its value, its class, and whether it is plural ("fifths").
+/// Plurals and "half"/"quarter" only ever name a fraction's denominator.
+pub fn ordinal(w: &str) -> Option<(f64, OrdinalClass, bool)> {
+    let (stem, plural) = match strip_plural(w) {
+        Some(s) if !s.eq_ignore_ascii_case("second") => (s, true),
+        _ => (w, false),
+    };
+    if w.eq_ignore_ascii_case("half") || w.eq_ignore_ascii_case("halves") {
+        return Some((2.0, OrdinalClass::DenominatorOnly, plural));
     }
-    any.then_some(total + current)
+    if stem.eq_ignore_ascii_case("quarter") {
+        return Some((4.0, OrdinalClass::DenominatorOnly, plural));
+    }
+    if let Some(i) = position(&UNIT_ORDINALS, stem) {
+        return Some((i as f64, OrdinalClass::Small(Class::Unit), plural));
+    }
+    if stem.eq_ignore_ascii_case("nineth") {
+        return Some((9.0, OrdinalClass::Small(Class::Unit), plural));
+    }
+    if let Some(i) = position(&TEEN_ORDINALS, stem) {
+        return Some((10.0 + i as f64, OrdinalClass::Small(Class::Teen), plural));
+    }
+    if let Some(i) = position(&TENS_ORDINALS, stem) {
+        return Some(((i as f64 + 2.0) * 10.0, OrdinalClass::Small(Class::Tens), plural));
+    }
+    const SCALES: [(&str, f64); 5] =
+        [("hundredth", 100.0), ("thousandth", 1e3), ("millionth", 1e6), ("billionth", 1e9), ("trillionth", 1e12)];
+    let &(_, scale) = SCALES.iter().find(|(s, _)| s.eq_ignore_ascii_case(stem))?;
+    Some((scale, OrdinalClass::Scale, plural))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrdinalClass {
+    /// "first" .. "ninetieth": combines like the cardinal of its class.
+    Small(Class),
+    /// "hundredth", "millionth": a scale.
+    Scale,
+    /// "half", "quarter": only as the denominator of a fraction.
+    DenominatorOnly,
+}
+
+/// The suffix of a digit ordinal: "1st", "22nd", "3rd", "11th".
+pub fn is_ordinal_suffix(digits: &str, suffix: &str) -> bool {
+    let n: u64 = match digits.parse() {
+        Ok(n) => n,
+        Err(_) => return false,
+    };
+    let want = match (n % 100, n % 10) {
+        (11..=13, _) => "th",
+        (_, 1) => "st",
+        (_, 2) => "nd",
+        (_, 3) => "rd",
+        _ => "th",
+    };
+    suffix.eq_ignore_ascii_case(want)
+}
+
+/// The value of a Unicode vulgar fraction ("½", "¾").
+pub fn vulgar_fraction(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::*;
 
     #[test]
-    fn parses_compound_number_words() {
-        assert_eq!(parse("twenty-one"), Some(21.0));
-        assert_eq!(parse("two hundred and fifty"), Some(250.0));
-        assert_eq!(parse("three million four hundred thousand"), Some(3_400_000.0));
-        assert_eq!(parse("hundred"), Some(100.0));
-        assert_eq!(parse("tanks"), None);
+    fn knows_cardinal_words_and_their_class() {
+        assert_eq!(small("Twenty"), Some((20.0, Class::Tens)));
+        assert_eq!(small("nought"), Some((0.0, Class::Unit)));
+        assert_eq!(small("tanks"), None);
+    }
+
+    #[test]
+    fn knows_scales_in_singular_and_plural() {
+        assert_eq!(scale("dozens"), Some(12.0));
+        assert_eq!(scale("Million"), Some(1e6));
+        assert_eq!(scale("lakh"), Some(1e5));
+    }
+
+    #[test]
+    fn reads_m_as_million_only_for_money() {
+        assert_eq!(scale_suffix("m", true), Some(1e6));
+        assert_eq!(scale_suffix("m", false), None);
+        assert_eq!(scale_suffix("bn", false), Some(1e9));
+    }
+
+    #[test]
+    fn knows_ordinals_and_plural_denominators() {
+        assert_eq!(ordinal("third"), Some((3.0, OrdinalClass::Small(Class::Unit), false)));
+        assert_eq!(ordinal("fifths"), Some((5.0, OrdinalClass::Small(Class::Unit), true)));
+        assert_eq!(ordinal("quarters"), Some((4.0, OrdinalClass::DenominatorOnly, true)));
+        assert_eq!(ordinal("seconds"), None);
+    }
+
+    #[test]
+    fn checks_digit_ordinal_suffixes() {
+        assert!(is_ordinal_suffix("1", "st"));
+        assert!(is_ordinal_suffix("11", "th"));
+        assert!(is_ordinal_suffix("22", "nd"));
+        assert!(!is_ordinal_suffix("2", "th"));
     }
 }

@@ -56,6 +56,8 @@ pub struct OutAttribution {
     pub anonymous: bool,
     pub source_kind: SourceKind,
     pub medium: Option<OutSpan>,
+    /// The words that grant the source anonymity ("spoke on condition of anonymity").
+    pub anonymity: Option<OutSpan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -63,6 +65,8 @@ pub struct OutDocument {
     pub name: String,
     pub numbers: Vec<OutNumber>,
     pub attributions: Vec<OutAttribution>,
+    /// Each distinct speaker of the article with its statements (indices into `attributions`).
+    pub sources: Vec<crate::attributions::SourceSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,6 +110,7 @@ pub fn render(docs: &[Document], analysis: &Analysis, unit: OffsetUnit) -> Outpu
                 for at in &a.attributions {
                     spans.extend(at.source);
                     spans.extend(at.medium);
+                    spans.extend(at.anonymity);
                     spans.push(at.cue);
                     spans.push(at.content);
                 }
@@ -169,8 +174,10 @@ pub fn render(docs: &[Document], analysis: &Analysis, unit: OffsetUnit) -> Outpu
                         anonymous: at.anonymous,
                         source_kind: at.source_kind,
                         medium: at.medium.map(|s| span(d, s)),
+                        anonymity: at.anonymity.map(|s| span(d, s)),
                     })
                     .collect(),
+                sources: crate::attributions::summarize(&a.attributions),
             }
         })
         .collect();

@@ -1,0 +1,42 @@
+//! Grants of anonymity ("spoke on condition of anonymity", "asked not to be named") and the
+//! attributions they cover.
+
+use super::{Attribution, SourceKind};
+use crate::segment::Segments;
+use crate::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn grant_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:(?:on|under) (?:the )?condition (?:of anonymity|(?:that )?(?:he|she|they|it) (?:not )?(?:be )?(?:named|identified))|(?:declined|asked|requested|wished|refused) (?:not )?to be (?:named|identified)|not authori[sz]ed to (?:speak|discuss|comment|talk)|speaking anonymously|requested anonymity|granted anonymity|anonymously)\b",
+        )
+        .expect("valid anonymity pattern")
+    })
+}
+
+/// Links each grant of anonymity to the attributions of its sentence (or of the next sentence when
+/// its own has none) whose source is unnamed, and marks them anonymous.
+pub fn link(text: &str, segments: &Segments, attributions: &mut [Attribution]) {
+    for m in grant_pattern().find_iter(text) {
+        let grant = Span::new(m.start(), m.end());
+        let Some(s) = segments.sentence_at(grant.start) else { continue };
+        let covers = |a: &Attribution| {
+            matches!(a.source_kind, SourceKind::UnnamedOfficial | SourceKind::Unknown | SourceKind::Vague)
+        };
+        let nearest = |sentence: usize, attributions: &[Attribution]| {
+            attributions
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.sentence == sentence && covers(a))
+                .min_by_key(|(_, a)| a.source.map_or(usize::MAX, |src| src.start.abs_diff(grant.start)))
+                .map(|(i, _)| i)
+        };
+        if let Some(i) = nearest(s, attributions).or_else(|| nearest(s + 1, attributions)) {
+            attributions[i].anonymity = Some(grant);
+            attributions[i].anonymous = true;
+        }
+    }
+}

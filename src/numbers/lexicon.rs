@@ -1,0 +1,114 @@
+//! Phrase tables matched on tokens: units, currencies, bound words, vague quantities.
+//!
+//! A phrase is spelt as text and tokenized like the sentence ("km/h" → `km` `/` `h`), so matching
+//! is token by token: case-insensitive, except one-letter phrases ("m", "t", "g") and phrases spelt
+//! in capitals ("TRY"), which must match exactly so "5G" is not five grams nor "try" a currency.
+
+use super::tokens::Tokens;
+use crate::Span;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// `s` in lower case, without allocating when it already is (most words are).
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+pub struct Lexicon<T> {
+    /// Phrases by their first token (lower-cased): (tokens, value), longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    /// The same by their last token, for matching backwards.
+    by_last: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T: Clone> Lexicon<T> {
+    pub fn new(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut by_last: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        for (phrase, value) in phrases {
+            let toks = Tokens::new(&phrase, Span::new(0, phrase.len()));
+            let words: Vec<String> = (0..toks.len()).map(|i| toks.str(i).to_string()).collect();
+            let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+            let key = |w: &String| w.to_lowercase();
+            by_first.entry(key(first)).or_default().push((words.clone(), value.clone()));
+            by_last.entry(key(last)).or_default().push((words, value));
+        }
+        for list in by_first.values_mut().chain(by_last.values_mut()) {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Lexicon { by_first, by_last }
+    }
+
+    /// The longest phrase starting at token `i`: its value and the index after it.
+    pub fn at(&self, t: &Tokens, i: usize) -> Option<(T, usize)> {
+        let list = self.by_first.get(lower(t.str(i)).as_ref())?;
+        list.iter().find(|(w, _)| (0..w.len()).all(|k| same(t, i + k, &w[k]))).map(|(w, v)| (v.clone(), i + w.len()))
+    }
+
+    /// The longest phrase ending just before token `end`: its value and its first token.
+    pub fn before(&self, t: &Tokens, end: usize) -> Option<(T, usize)> {
+        if end == 0 {
+            return None;
+        }
+        let list = self.by_last.get(lower(t.str(end - 1)).as_ref())?;
+        list.iter()
+            .find(|(w, _)| w.len() <= end && (0..w.len()).all(|k| same(t, end - w.len() + k, &w[k])))
+            .map(|(w, v)| (v.clone(), end - w.len()))
+    }
+}
+
+fn same(t: &Tokens, i: usize, w: &str) -> bool {
+    if i >= t.len() {
+        return false;
+    }
+    let s = t.str(i);
+    // One letter, or a spelling in capitals ("TRY", not the verb "try"), must match exactly.
+    let exact = (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+        || (w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase));
+    if exact {
+        s == w
+    } else {
+        lower(s) == lower(w)
+    }
+}
+
+/// The fields of each data line of a table file (separated by " | "; blank lines and `#` comments
+/// skipped). Within a field, alternatives are separated by a bare "|".
+pub fn lines(table: &str) -> impl Iterator<Item = Vec<&str>> {
+    table
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split(" | ").map(str::trim).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Tokens<'_> {
+        Tokens::new(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    fn matches_the_longest_phrase_forwards_and_backwards() {
+        let lex = Lexicon::new([("more than".to_string(), 1), ("no more than".to_string(), 2)]);
+        let t = toks("no more than 50");
+        assert_eq!(lex.before(&t, 3), Some((2, 0)));
+        assert_eq!(lex.at(&t, 1), Some((1, 3)));
+    }
+
+    #[test]
+    fn matches_one_letter_and_capital_phrases_only_in_their_case() {
+        let lex = Lexicon::new([("g".to_string(), 1), ("km".to_string(), 2), ("TRY".to_string(), 3)]);
+        assert_eq!(lex.at(&toks("G"), 0), None);
+        assert_eq!(lex.at(&toks("g"), 0), Some((1, 1)));
+        assert_eq!(lex.at(&toks("KM"), 0), Some((2, 1)));
+        assert_eq!(lex.at(&toks("try"), 0), None);
+        assert_eq!(lex.at(&toks("TRY"), 0), Some((3, 1)));
+    }
+}

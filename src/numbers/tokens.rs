@@ -1,0 +1,149 @@
+//! A light tokenizer for the numbers stage: words, digit runs and single symbols, as byte spans.
+//!
+//! Digit runs are kept apart from their separators ("1,200" is `1` `,` `200`) so the numeral
+//! parser can decide from adjacency whether a comma groups thousands or separates a list.
+
+use crate::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters, with inner apostrophes ("don't", "Côte").
+    Word,
+    /// A run of ASCII digits.
+    Digits,
+    /// Any other single non-space character ("$", "-", "%", "½").
+    Symbol,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub span: Span,
+    pub kind: TokKind,
+}
+
+/// The tokens of one sentence, with the document text they index into.
+pub struct Tokens<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Tokenizes `span` of `text`; token spans are absolute byte offsets into `text`.
+    pub fn new(text: &'a str, span: Span) -> Self {
+        let s = span.text(text);
+        let mut toks = Vec::new();
+        let mut iter = s.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let kind = if c.is_ascii_digit() {
+                TokKind::Digits
+            } else if c.is_alphabetic() {
+                TokKind::Word
+            } else {
+                TokKind::Symbol
+            };
+            let mut end = i + c.len_utf8();
+            if kind != TokKind::Symbol {
+                while let Some(&(j, d)) = iter.peek() {
+                    let same = match kind {
+                        TokKind::Digits => d.is_ascii_digit(),
+                        _ => d.is_alphabetic() || is_inner_apostrophe(s, j, d),
+                    };
+                    if !same {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    iter.next();
+                }
+            }
+            toks.push(Tok { span: Span::new(span.start + i, span.start + end), kind });
+        }
+        Tokens { text, toks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn str(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.span.text(self.text))
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokKind::Word)
+    }
+
+    pub fn is_digits(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokKind::Digits)
+    }
+
+    /// Token `i` is the word `w`, ignoring ASCII case.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        i < self.toks.len() && self.str(i).eq_ignore_ascii_case(w)
+    }
+
+    /// Token `i` is one of `ws`, ignoring ASCII case.
+    pub fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        ws.iter().any(|w| self.is(i, w))
+    }
+
+    /// Tokens `i` and `i + 1` touch, with no space between them.
+    pub fn joined(&self, i: usize) -> bool {
+        i + 1 < self.toks.len() && self.toks[i].span.end == self.toks[i + 1].span.start
+    }
+
+    /// Tokens `i` and `i + 1` are separated by one hyphen (or dash) and at most spaces:
+    /// returns the index after the hyphen. "34-mile", "fifty - two".
+    pub fn hyphen_after(&self, i: usize) -> Option<usize> {
+        (i + 2 < self.toks.len() && self.is_any(i + 1, &["-", "\u{2010}", "\u{2011}", "\u{2013}"])).then_some(i + 2)
+    }
+
+    /// The span from the start of token `a` to the end of token `b` (inclusive).
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b].span.end)
+    }
+
+    /// The word starts with an upper-case letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_inner_apostrophe(s: &str, j: usize, d: char) -> bool {
+    (d == '\'' || d == '\u{2019}') && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strs(t: &str) -> Vec<&str> {
+        let toks = Tokens::new(t, Span::new(0, t.len()));
+        (0..toks.len()).map(|i| toks.str(i)).collect()
+    }
+
+    #[test]
+    fn splits_digits_from_separators_and_letters() {
+        assert_eq!(strs("1,200 27km $1.8m"), ["1", ",", "200", "27", "km", "$", "1", ".", "8", "m"]);
+    }
+
+    #[test]
+    fn keeps_inner_apostrophes_and_accents_in_words() {
+        assert_eq!(strs("don’t stop in Côte d'Ivoire"), ["don’t", "stop", "in", "Côte", "d'Ivoire"]);
+    }
+
+    #[test]
+    fn gives_absolute_byte_spans_after_multibyte_text() {
+        let t = "😀 «über» 5 km";
+        let toks = Tokens::new(t, Span::new(0, t.len()));
+        let five = (0..toks.len()).find(|&i| toks.str(i) == "5").unwrap();
+        assert_eq!(toks.toks[five].span.text(t), "5");
+        assert!(!toks.joined(five) && toks.str(five + 1) == "km");
+    }
+}
