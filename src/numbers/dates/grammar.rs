@@ -823,17 +823,26 @@ impl<'a> Parser<'a> {
                 return Some((ye, When::Label(q.label(y))));
             }
         }
+        // Fiscal years: "fiscal 2017", "fiscal year 2018", "FY2018", "FY18".
+        if self.is_any(i, &["fiscal", "fy"]) {
+            let k = if self.is(i, "fiscal") && self.is(i + 1, "year") { i + 2 } else { i + 1 };
+            if let Some((e, y)) = self.year(k) {
+                return Some((e, When::Label(format!("FY{y}"))));
+            }
+            if let (true, Some((v, 2))) = (self.is(i, "fy") && self.glued(k), self.digits(k)) {
+                return Some((k + 1, When::Label(format!("FY{}", self.two_digit_year(v)))));
+            }
+        }
         let mut j = i;
-        let named =
-            if (self.is(j, "the") || self.is_any(j, &["fiscal", "calendar", "financial"])) && self.is(j + 1, "year") {
-                j += 2;
-                true
-            } else if self.is_any(j, &["year", "cy", "fy"]) {
-                j += 1;
-                true
-            } else {
-                false
-            };
+        let named = if (self.is(j, "the") || self.is_any(j, &["calendar", "financial"])) && self.is(j + 1, "year") {
+            j += 2;
+            true
+        } else if self.is_any(j, &["year", "cy", "fy"]) {
+            j += 1;
+            true
+        } else {
+            false
+        };
         let (e, y) = self.year(j)?;
         if self.runs_in(j) && !named {
             return None;
@@ -1871,6 +1880,13 @@ impl<'a> Parser<'a> {
             Some(_) => &["to", "till", "until", "through", "thru", "-", "–", "~"],
             None => &["to", "till", "until", "through", "thru", "-", "–", "~"],
         };
+        // A season or fiscal year: "the 2015-16 season", "2019–20" (the second year is the next one).
+        if let (Some((a, 4)), Some((b, 2))) = (self.digits(j), self.digits(j + 2)) {
+            let span_ok = self.is_any(j + 1, &["-", "–", "/"]) && self.glued(j + 1) && self.glued(j + 2);
+            if span_ok && (1900..=2199).contains(&a) && b == (a + 1) % 100 && !self.runs_in(j) && !self.runs_on(j + 3) {
+                return Some((j + 3, Meaning::Between(Some(a.to_string()), Some((a + 1).to_string()))));
+            }
+        }
         // Years: "2014-2018", "from 2014~2018" (not a phone number: runs_in/runs_on).
         if let (Some((a, 4)), Some((b, 4))) = (self.digits(j), self.digits(j + 2)) {
             let span_ok = self.is_any(j + 1, &["-", "–", "~"]) && self.glued(j + 1) && self.glued(j + 2);

@@ -280,3 +280,10 @@ fn reads_a_range_with_a_comma_before_its_joiner_and_skips_the_today_show() {
     assert_eq!(found[0].2.as_deref(), Some("2020-12-14/2021-08-08"));
     assert!(dates_in("He told the Today programme it was fixed.", None).is_empty());
 }
+
+#[test]
+fn reads_seasons_and_fiscal_years() {
+    assert_eq!(one("Their 2015-16 season was poor.", None).1.as_deref(), Some("2015/2016"));
+    assert_eq!(one("Revenue in fiscal 2017 rose.", None).1.as_deref(), Some("FY2017"));
+    assert_eq!(one("The FY18 budget passed.", None).1.as_deref(), Some("FY2018"));
+}
