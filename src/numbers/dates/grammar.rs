@@ -1639,10 +1639,12 @@ impl<'a> Parser<'a> {
             self.kind(j) == Some(TokKind::Digits) && self.glued(j + 1) && self.kind(j + 1) == Some(TokKind::Word);
         let article = self.is_any(j, &["a", "an"]) && !vague;
         // "188 miles an hour", "$15 a day": a rate, not a duration; "a second deck": an ordinal.
-        if article
-            && j > 0
-            && (self.kind(j - 1) == Some(TokKind::Digits) || self.t(j - 1).ends_with('s') || self.is(e - 1, "second"))
-        {
+        let rate = j > 0 && (self.kind(j - 1) == Some(TokKind::Digits) || self.t(j - 1).ends_with('s'));
+        if article && (rate || self.is(e - 1, "second")) {
+            return None;
+        }
+        // "over a week ago": the offset starting at the count is the longer reading.
+        if j > i && self.offset_date(j).is_some_and(|(oe, _)| oe > e) {
             return None;
         }
         // "a quarter of the vote" is a share, not three months.
@@ -1917,7 +1919,17 @@ impl<'a> Parser<'a> {
             // The second end: a full one, or a bare day after a month-day ("April 9th through 17th").
             let b = self.range_end(b_start);
             let meaning = match (&a, b) {
-                (Some(a), Some((be, b))) => self.join(a, &b).map(|m| (be, m)),
+                (Some(a), Some((be, b))) => {
+                    // Only a year the text does not give carries back ("June 2017 and May 2018" keep theirs).
+                    let a_has_year = (j..a_end).any(|k| self.year(k).is_some());
+                    let a = match a {
+                        RangeEnd::Point(w, c) if a_has_year && matches!(w, When::Month { .. } | When::Day(_)) => {
+                            RangeEnd::Point(When::Label(w.render().unwrap_or_default()), *c)
+                        }
+                        other => other.clone(),
+                    };
+                    self.join(&a, &b).map(|m| (be, m))
+                }
                 (None, Some((be, b))) => {
                     let (_, v, _) = self.small_number(j).or_else(|| self.digits(j).map(|(v, _)| (j + 1, v, false)))?;
                     let a = match &b {

@@ -287,3 +287,11 @@ fn reads_seasons_and_fiscal_years() {
     assert_eq!(one("Revenue in fiscal 2017 rose.", None).1.as_deref(), Some("FY2017"));
     assert_eq!(one("The FY18 budget passed.", None).1.as_deref(), Some("FY2018"));
 }
+
+#[test]
+fn keeps_the_stated_year_of_a_range_start_and_reads_over_a_week_ago() {
+    let found = dates_in("Reports between June 2017 and May 2018 showed it.", Some("2021-09-10"));
+    assert_eq!(found[0].2.as_deref(), Some("2017-06/2018-05"));
+    assert_eq!(one("They left just over a week ago.", Some("2021-09-09")).1.as_deref(), Some("2021-09-02"));
+    assert!(dates_in("A second poll showed the same.", None).is_empty());
+}
