@@ -117,10 +117,8 @@ impl<'a> Parser<'a> {
     fn tense_at(&self, i: usize) -> Tense {
         let cue = |k: usize| -> Option<Tense> {
             let w = self.t(k);
-            if matches!(
-                w,
-                "will" | "shall" | "would" | "scheduled" | "expected" | "planned" | "plans" | "due" | "upcoming"
-            ) || w.ends_with("'ll")
+            if matches!(w, "will" | "shall" | "scheduled" | "expected" | "planned" | "plans" | "due" | "upcoming")
+                || w.ends_with("'ll")
                 || w.ends_with("’ll")
                 || (w == "going" && self.is(k + 1, "to"))
             {
@@ -593,9 +591,12 @@ impl<'a> Parser<'a> {
         let (e, d, true) = self.day_of_month(j)? else { return None };
         // "the first Republican contest" is not a day: a word ordinal needs nothing after it.
         let word_ordinal = self.kind(j) == Some(TokKind::Word);
-        // "the 5th U.S. Circuit", "the 3rd Division": an ordinal before a name.
+        // "the 5th U.S. Circuit", "the 20th anniversary": an ordinal before a name or a noun.
+        let noun_after = self.kind(e) == Some(TokKind::Word)
+            && !self.is_any(e, &["this", "next", "at", "and", "or", "to", "through", "until", "from", "in", "when"]);
         if self.is_any(e, &["of", "century", "day", "week", "month", "year", "time", "floor", "amendment"])
             || (word_ordinal && self.kind(e) == Some(TokKind::Word))
+            || noun_after
             || self.capital(e)
         {
             return None;
@@ -1078,7 +1079,11 @@ impl<'a> Parser<'a> {
             return None;
         }
         let j = if self.is_any(i, &["'", "’"]) { i + 1 } else { i };
-        if let Some((v, 2)) = self.digits(j) {
+        // "a man in his 70s" is an age, not the 1970s.
+        let age = i > 0
+            && self.is_any(i - 1, &["his", "her", "their", "its", "my", "your", "our", "early", "late", "mid"])
+            && !(i > 1 && self.is(i - 2, "the"));
+        if let (Some((v, 2)), false) = (self.digits(j), age) {
             // "90s", "'90s", "90 s" after "the"/"in"
             let s_after = self.is(j + 1, "s") && (self.glued(j + 1) || (i > 0 && self.is_any(i - 1, &["the", "in"])));
             if v % 10 == 0 && s_after && !self.runs_on(j + 2) {

@@ -295,3 +295,11 @@ fn keeps_the_stated_year_of_a_range_start_and_reads_over_a_week_ago() {
     assert_eq!(one("They left just over a week ago.", Some("2021-09-09")).1.as_deref(), Some("2021-09-02"));
     assert!(dates_in("A second poll showed the same.", None).is_empty());
 }
+
+#[test]
+fn keeps_ages_and_anniversaries_out_of_dates() {
+    assert!(dates_in("A man in his 70s died.", None).is_empty());
+    assert_eq!(one("Music of the 70s returned.", None).1.as_deref(), Some("197X"));
+    let found = dates_in("Four days before the 20th anniversary, he spoke.", Some("2021-09-07"));
+    assert!(found.iter().all(|d| !d.0.contains("20th")), "{found:?}");
+}
