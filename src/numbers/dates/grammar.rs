@@ -631,6 +631,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let plain = j == i;
+        // "the Sunday Times", "the Monday Club": a name, not a day.
+        if plain && i > 0 && self.is(i - 1, "the") && self.capital(e) && !lexicon().months.contains_key(self.t(e)) {
+            return None;
+        }
         // Full date after the weekday: "Tue May 9", "Wednesday, April 5, 2017", "Friday 7.6".
         let k = self.opt_any(e, &[",", "-", "("]);
         if let Some((end, when)) = self.month_first(k).or_else(|| self.day_first(k)).or_else(|| self.numeric_date(k)) {

@@ -303,3 +303,9 @@ fn keeps_ages_and_anniversaries_out_of_dates() {
     let found = dates_in("Four days before the 20th anniversary, he spoke.", Some("2021-09-07"));
     assert!(found.iter().all(|d| !d.0.contains("20th")), "{found:?}");
 }
+
+#[test]
+fn reads_the_sunday_times_as_a_name() {
+    assert!(dates_in("It was reported by the Sunday Times.", None).is_empty());
+    assert_eq!(one("Talks resumed on Monday President Biden said.", None).0, "Monday");
+}
