@@ -569,7 +569,40 @@ impl<'a> Parser<'a> {
             // "seven April" is not a date; "the seventh of April" and "7 April" are.
             return None;
         }
+        // "the twenty third day of September", "the 15th day of next month"
+        let day_word = ord && self.is(de, "day") && self.is(de + 1, "of");
+        let de = if day_word { de + 1 } else { de };
         let k = self.opt(de, "of");
+        if day_word {
+            let k2 = self.opt(k, "the");
+            let shift = match self.t(k2) {
+                "next" | "following" => Some(1),
+                "last" | "previous" => Some(-1),
+                "this" | "the" | "current" => Some(0),
+                _ => None,
+            };
+            if let (Some(shift), true) = (shift, self.is(k2 + 1, "month")) {
+                let w = self.shifted(|t| {
+                    let m = add_months(Date { day: 1, ..t }, shift);
+                    if is_valid(m.year, m.month, d) {
+                        When::Day(Date { day: d, ..m })
+                    } else {
+                        When::Unresolved
+                    }
+                });
+                return Some((k2 + 2, w));
+            }
+            if self.is(k2, "month") {
+                let w = self.shifted(|t| {
+                    if is_valid(t.year, t.month, d) {
+                        When::Day(Date { day: d, ..t })
+                    } else {
+                        When::Unresolved
+                    }
+                });
+                return Some((k2 + 1, w));
+            }
+        }
         let k = self.opt_any(k, &["-", "/"]);
         let (me, m, _) = self.month_name(k)?;
         if let Some((ye, y)) = self.trailing_year(me) {

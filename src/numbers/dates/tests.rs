@@ -309,3 +309,9 @@ fn reads_the_sunday_times_as_a_name() {
     assert!(dates_in("It was reported by the Sunday Times.", None).is_empty());
     assert_eq!(one("Talks resumed on Monday President Biden said.", None).0, "Monday");
 }
+
+#[test]
+fn reads_the_nth_day_of_a_month() {
+    assert_eq!(one("We return on the 15th day of next month.", Some("2020-07-01")).1.as_deref(), Some("2020-08-15"));
+    assert_eq!(one("It fell on the twenty third day of September 2019.", None).1.as_deref(), Some("2019-09-23"));
+}
