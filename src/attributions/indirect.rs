@@ -230,9 +230,6 @@ fn takes_any_content(verb: &str) -> bool {
         "fear",
         "ask",
         "accus",
-        "show",
-        "found",
-        "find",
     ];
     lemma_ok.iter().any(|p| verb.starts_with(p))
 }
