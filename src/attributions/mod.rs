@@ -427,6 +427,10 @@ mod tests {
         let t = "Some say the plan failed. About 47% say troops should stay; people close to Clinton say she won.";
         let sources: Vec<_> = run(t).iter().map(|a| a.source.map(|s| s.text(t)).unwrap_or_default()).collect();
         assert_eq!(sources, ["Some", "47%", "people close to Clinton"]);
+        let t = "But some close to the GOP chairman say he wants another term.";
+        let a = run(t);
+        assert_eq!(a[0].source.map(|s| s.text(t)), Some("some close to the GOP chairman"));
+        assert_eq!(a[0].source_kind, SourceKind::Vague);
     }
 
     #[test]

@@ -162,7 +162,8 @@ fn trim_left(w: &Words, mut start: usize, end: usize) -> Option<(usize, usize)> 
     for k in start + 1..end {
         if matches!(w.lower(k), "the" | "a" | "an") {
             let before = w.lower(k - 1);
-            if !(is_preposition(before) || before.ends_with("'s") || before.ends_with("’s") || before == "and") {
+            let linking = is_preposition(before) || before == "to" || before == "and";
+            if !(linking || before.ends_with("'s") || before.ends_with("’s")) {
                 start = k;
             }
         }
