@@ -210,7 +210,9 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
             return false;
         }
         // "#3", and markup or query values: id="672152791717158917", page=2.
-        if prev == "#" || prev == "=" || (t.is_any(f - 1, &["\"", "'"]) && f >= 2 && t.is(f - 2, "=")) {
+        let attribute = |eq: usize| t.is(eq, "=") && eq >= 1 && t.joined(eq - 1) && t.is_word(eq - 1) && t.joined(eq);
+        let quoted = t.is_any(f - 1, &["\"", "'"]) && t.joined(f - 1) && f >= 2 && attribute(f - 2);
+        if prev == "#" || attribute(f - 1) || quoted {
             return false;
         }
         // A designating noun: "Stage 5", "No. 1", "flight 17".
@@ -251,6 +253,8 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
     // A list marker: "8. Where Obama plans..." at the start of a sentence.
     if digits
         && f == 0
+        && n.end - n.first == 1
+        && t.str(f).len() <= 2
         && t.is_any(n.end, &[".", ")"])
         && t.joined(n.end - 1)
         && (n.end + 1 == t.len() || t.capitalised(n.end + 1))

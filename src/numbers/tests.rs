@@ -336,3 +336,9 @@ fn leaves_out_list_markers_and_markup_values() {
     assert_eq!(found("They are the two last, big hurdles.")[0].0, "two");
     assert!(all("They are the two last, big hurdles.")[0].counted.is_none());
 }
+
+#[test]
+fn keeps_comparison_signs_and_long_numbers_at_a_sentence_start() {
+    assert_eq!(one("Find the numbers which are < = 100").bound, Bound::AtMost);
+    assert_eq!(found("22,240,260,310.").len(), 1);
+}
