@@ -192,10 +192,15 @@ fn collect(t: &Tokens, i: usize) -> Vec<Placed> {
             // A fraction may be scaled: "half million", "three quarters million".
             let scalable = plural || class == OrdinalClass::DenominatorOnly;
             if !(scalable && t.is_word(end) && words::scale(t.str(end)).is_some_and(|s| s >= 1e3)) {
-                // "two thirds of a million".
+                // "two thirds of a million", "half a million".
                 if let Some(s) = words::scale(t.str(end + 2)).filter(|s| *s >= 1e3) {
                     if scalable && t.is(end, "of") && t.is_any(end + 1, &["a", "an"]) {
                         atoms.push(Placed { kind: Atom::Scale(s), end: end + 3 });
+                    }
+                }
+                if let Some(s) = words::scale(t.str(end + 1)).filter(|s| *s >= 1e3) {
+                    if scalable && t.is_any(end, &["a", "an"]) {
+                        atoms.push(Placed { kind: Atom::Scale(s), end: end + 2 });
                     }
                 }
                 break;

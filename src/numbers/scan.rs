@@ -498,7 +498,13 @@ fn build(t: &Tokens, n: Numeral, floor: usize) -> Option<Item> {
             if IDIOMS.iter().any(|w| t.is(k, w)) && t.is(n.first, "one") {
                 return None;
             }
-            it.counted = Some(t.toks[k].span);
+            // "40-odd", "300-plus", "1,000-strong": a bound or a description, not what is counted.
+            match t.str(k).to_ascii_lowercase().as_str() {
+                "odd" | "something" | "ish" => it.bound = Bound::About,
+                "plus" => it.bound = Bound::AtLeast,
+                "strong" => {}
+                _ => it.counted = Some(t.toks[k].span),
+            }
             end = k + 1;
         }
     }
@@ -779,6 +785,10 @@ fn link_restatements(t: &Tokens, items: &mut [Item]) {
     for i in 1..items.len() {
         let (a, b) = (&items[i - 1], &items[i]);
         let bracketed = t.is_any(a.end, &["(", "["]) && b.first == a.end + 1 && t.is_any(b.end, &[")", "]"]);
+        // "17 miles, or 27km": the same figure in another unit (the same unit would be an alternative).
+        let comma = usize::from(t.is(a.end, ","));
+        let or_else = t.is(a.end + comma, "or") && b.first == a.end + comma + 1 && a.unit != b.unit;
+        let bracketed = bracketed || or_else;
         let comparable = match (a.kind, b.kind) {
             (Kind::Money, Kind::Money) => true,
             _ => a.dimension.is_some() && a.dimension == b.dimension,

@@ -342,3 +342,20 @@ fn keeps_comparison_signs_and_long_numbers_at_a_sentence_start() {
     assert_eq!(one("Find the numbers which are < = 100").bound, Bound::AtMost);
     assert_eq!(found("22,240,260,310.").len(), 1);
 }
+
+#[test]
+fn reads_half_a_million_and_hyphenated_bounds() {
+    assert_eq!(one("They raised half a million.").number(), Some(500_000.0));
+    let t = "a 40-odd group of men";
+    let q = one(t);
+    assert_eq!((q.number(), q.bound, q.counted.map(|c| c.text(t))), (Some(40.0), Bound::About, Some("group")));
+    assert_eq!(one("a 300-plus crowd").bound, Bound::AtLeast);
+}
+
+#[test]
+fn links_a_conversion_after_or_but_not_an_alternative() {
+    let q = all("The zone is 17 miles, or 27km, wide.");
+    assert_eq!(q[1].restates, Some(0));
+    let q = all("It costs $5 or $10 each.");
+    assert!(q.iter().all(|q| q.restates.is_none()));
+}
