@@ -81,7 +81,16 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
         }
         // The counted noun is a word of its own ("20s" is no count of "s").
         if matches!(item.kind, Kind::Cardinal | Kind::Range) && item.counted.is_none() && !t.joined(item.end - 1) {
-            item.counted = counted::after(&t, item.end);
+            // "three of the four supporters": a part of a group counts the group's noun.
+            let of_the = t.is(item.end, "of")
+                && t.is_any(item.end + 1, &["the", "his", "her", "their", "its", "these", "those", "our"]);
+            let mut from = if of_the { item.end + 2 } else { item.end };
+            if of_the {
+                if let Some(group) = numerals::parse(&t, from) {
+                    from = group.end;
+                }
+            }
+            item.counted = counted::after(&t, from);
         }
         i = item.end;
         items.push(item);
@@ -848,4 +857,55 @@ fn relative_ordinal(t: &Tokens, i: usize) -> Option<Item> {
     let mut it = item(n, Kind::RelativeOrdinal);
     it.relative = Some(value);
     Some(it)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Tokens<'_> {
+        Tokens::new(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    fn tells_pronoun_one_from_the_number() {
+        let t = toks("the one you mentioned");
+        assert!(pronoun_one(&t, 1));
+        let t = toks("that one mile");
+        assert!(!pronoun_one(&t, 1));
+        let t = toks("at least one.");
+        assert!(!pronoun_one(&t, 2));
+    }
+
+    #[test]
+    fn finds_bound_words_before_and_after() {
+        let t = toks("no more than 50 or so");
+        assert_eq!(bound_before(&t, 3), Some((Bound::AtMost, 0)));
+        assert_eq!(bound_after(&t, 4), Some((Bound::About, 6)));
+        let t = toks("higher than the tenth");
+        assert_eq!(bound_before(&t, 3), Some((Bound::MoreThan, 0)));
+    }
+
+    #[test]
+    fn reads_percent_signs_and_words() {
+        let t = toks("15 % 15 per cent 2 percentage points");
+        assert_eq!(percent_after(&t, 1), Some(("%", 2)));
+        assert_eq!(percent_after(&t, 3), Some(("%", 5)));
+        assert_eq!(percent_after(&t, 6), Some(("pp", 8)));
+    }
+
+    #[test]
+    fn blocks_urls_phones_versions_and_clock_times_in_multibyte_text() {
+        let t = "Café ☕ call +1-222-333-4444, see www.example.com/2017 at 16:30 — v2.1.3";
+        let blocked: Vec<&str> = not_quantities(t, Span::new(0, t.len())).iter().map(|s| s.text(t)).collect();
+        assert_eq!(blocked, ["+1-222-333-4444", "www.example.com/2017", "16:30", "v2.1.3"]);
+    }
+
+    #[test]
+    fn counts_the_group_after_of_the() {
+        let t = "three of the four soldiers";
+        let found = scan(t, Span::new(0, t.len()), 0, &[]);
+        let counted: Vec<_> = found.iter().map(|f| f.quantity.counted.map(|c| c.text(t))).collect();
+        assert_eq!(counted, [Some("soldiers"), Some("soldiers")]);
+    }
 }
