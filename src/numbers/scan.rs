@@ -80,17 +80,8 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
             item.end = end;
         }
         // The counted noun is a word of its own ("20s" is no count of "s").
-        if matches!(item.kind, Kind::Cardinal | Kind::Range) && item.counted.is_none() && !t.joined(item.end - 1) {
-            // "three of the four supporters": a part of a group counts the group's noun.
-            let of_the = t.is(item.end, "of")
-                && t.is_any(item.end + 1, &["the", "his", "her", "their", "its", "these", "those", "our"]);
-            let mut from = if of_the { item.end + 2 } else { item.end };
-            if of_the {
-                if let Some(group) = numerals::parse(&t, from) {
-                    from = group.end;
-                }
-            }
-            item.counted = counted::after(&t, from);
+        if item.counted.is_none() && !t.joined(item.end - 1) {
+            item.counted = counted_after(&t, &item);
         }
         i = item.end;
         items.push(item);
@@ -119,6 +110,29 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
             },
         })
         .collect()
+}
+
+/// What a quantity counts: "59 cruise missiles", "three of the four soldiers", "15% of voters".
+fn counted_after(t: &Tokens, item: &Item) -> Option<Span> {
+    const DETERMINERS: &[&str] = &["the", "his", "her", "their", "its", "these", "those", "our", "all"];
+    let of = t.is(item.end, "of");
+    let mut from = item.end;
+    if of {
+        from += 1;
+        if t.is_any(from, DETERMINERS) {
+            from += 1;
+        }
+        // "three of the four soldiers": a part of a group counts the group's noun.
+        if let Some(group) = numerals::parse(t, from) {
+            from = group.end;
+        }
+    }
+    match item.kind {
+        Kind::Cardinal | Kind::Range if of && from > item.end + 1 => counted::after(t, from),
+        Kind::Cardinal | Kind::Range if !of => counted::after(t, from),
+        Kind::Percent if of => counted::after(t, from),
+        _ => None,
+    }
 }
 
 fn item(n: Numeral, kind: Kind) -> Item {

@@ -359,3 +359,10 @@ fn links_a_conversion_after_or_but_not_an_alternative() {
     let q = all("It costs $5 or $10 each.");
     assert!(q.iter().all(|q| q.restates.is_none()));
 }
+
+#[test]
+fn counts_what_a_percentage_is_of() {
+    let t = "Obama won 75 percent of Latino votes and 2 of 3 states.";
+    let got: Vec<_> = all(t).iter().map(|q| q.counted.map(|c| c.text(t))).collect();
+    assert_eq!(got, [Some("Latino votes"), Some("states"), Some("states")]);
+}
