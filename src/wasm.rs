@@ -1,14 +1,20 @@
-//! The JavaScript face: `analyze(documents, options)` for embedding, with UTF-16 offsets so that
-//! `text.slice(start, end)` is the span.
+//! The JavaScript face: `analyze(documents, options)` with UTF-16 offsets so that
+//! `text.slice(start, end)` is the span, `mount(element, options)` for embedding, and
+//! `start_page(root, options)` for the full page. The browser code itself lives in `src/web/`.
+
+#[path = "web/mod.rs"]
+pub mod web;
 
 use crate::output::{self, OffsetUnit};
 use crate::request::{ClusterRequest, DocumentInput};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct JsOptions {
+    #[serde(alias = "pubDate")]
     pub_date: Option<String>,
     offsets: Option<OffsetUnit>,
 }
@@ -19,13 +25,13 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Analyses a cluster: `documents` is an array of `{name, text}` (or of strings), `options` is
-/// `{pub_date: "YYYY-MM-DD", offsets: "utf16" | "chars" | "bytes"}` (both optional).
+/// Analyses a cluster: `documents` is an array of `{name, text}` (or of strings, or one string),
+/// `options` is `{pub_date: "YYYY-MM-DD", offsets: "utf16" | "chars" | "bytes"}` (both optional).
 #[wasm_bindgen]
 pub fn analyze(documents: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let docs: Vec<DocumentInput> = if let Some(s) = documents.as_string() {
         vec![DocumentInput { name: None, text: s }]
-    } else {
+    } else if js_sys::Array::is_array(&documents) {
         let arr = js_sys::Array::from(&documents);
         arr.iter()
             .map(|v| match v.as_string() {
@@ -33,6 +39,8 @@ pub fn analyze(documents: JsValue, options: JsValue) -> Result<JsValue, JsError>
                 None => serde_wasm_bindgen::from_value(v).map_err(|e| JsError::new(&format!("documents: {e}"))),
             })
             .collect::<Result<_, _>>()?
+    } else {
+        return Err(JsError::new("documents: give a string or an array of {name, text} objects or strings"));
     };
     let opts: JsOptions = if options.is_undefined() || options.is_null() {
         JsOptions::default()
@@ -44,4 +52,80 @@ pub fn analyze(documents: JsValue, options: JsValue) -> Result<JsValue, JsError>
     let analysis = crate::analyze(&docs, &options);
     let out = output::render(&docs, &analysis, opts.offsets.unwrap_or(OffsetUnit::Utf16));
     out.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// For the page's worker: a cluster request as JSON in, the output (UTF-16 offsets) as JSON out,
+/// or `{"error": …}`. Strings cross the worker boundary faster than object graphs.
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(request: &str) -> String {
+    web::analyze_request_json(request, OffsetUnit::Utf16)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PageOptions {
+    /// URL of the analysis worker script; without it the page analyses on the main thread.
+    worker: Option<String>,
+}
+
+/// Builds the full ClaimLens page inside `root`.
+#[wasm_bindgen(js_name = startPage)]
+pub fn start_page(root: web_sys::Element, options: JsValue) -> Result<(), JsError> {
+    let opts: PageOptions = if options.is_undefined() || options.is_null() {
+        PageOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))?
+    };
+    web::page::start(&root, opts.worker).map_err(|e| JsError::new(&format!("{e:?}")))
+}
+
+/// A widget made by [`mount`].
+#[wasm_bindgen]
+pub struct Mounted {
+    id: u32,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Reads the text again and re-analyses it (after the article changed).
+    pub fn refresh(&self) {
+        web::embed::refresh(self.id);
+    }
+
+    /// Removes the widget and its highlights; the article is left untouched.
+    pub fn destroy(&self) {
+        web::embed::destroy(self.id);
+    }
+
+    /// The last analysis (the contract's model, UTF-16 offsets into `text`).
+    #[wasm_bindgen(getter)]
+    pub fn result(&self) -> JsValue {
+        web::embed::result_json(self.id).and_then(|j| js_sys::JSON::parse(&j).ok()).unwrap_or(JsValue::NULL)
+    }
+
+    /// The text that was analysed, as read from the page.
+    #[wasm_bindgen(getter)]
+    pub fn text(&self) -> Option<String> {
+        web::embed::text(self.id)
+    }
+}
+
+/// Embeds ClaimLens in `element`: analyses the text of `options.for` (an element or its id) or
+/// of `element` itself, highlights it in place and shows a summary with a legend.
+/// Options: `{for, pub_date, name, legend}`.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, JsError> {
+    let mut target = None;
+    let opts: web::embed::MountOptions = if options.is_undefined() || options.is_null() {
+        Default::default()
+    } else {
+        let for_value = js_sys::Reflect::get(&options, &JsValue::from_str("for")).unwrap_or(JsValue::UNDEFINED);
+        if let Some(el) = for_value.dyn_ref::<web_sys::Element>() {
+            target = Some(el.clone());
+            js_sys::Reflect::delete_property(options.unchecked_ref::<js_sys::Object>(), &JsValue::from_str("for")).ok();
+        }
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))?
+    };
+    let id = web::embed::mount(&element, target, opts).map_err(|e| JsError::new(&e))?;
+    Ok(Mounted { id })
 }

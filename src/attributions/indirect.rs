@@ -4,7 +4,7 @@
 
 use super::found::Found;
 use super::lexicon::{is_determiner, is_time_word, is_verb_modifier, lexicon, VerbClass};
-use super::phrase::{self, is_preposition, Words};
+use super::phrase::{self, is_preposition, is_subordinator, plausible_source, Words};
 use super::tokens::Token;
 use crate::segment::Segments;
 use crate::Span;
@@ -70,6 +70,10 @@ pub fn verb_group_start(w: &Words, lo: usize, k: usize) -> usize {
         g -= 1;
     }
     g
+}
+
+fn is_article(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
 }
 
 /// Verbs whose object is the listener: "told Reuters", "assured reporters".
@@ -142,7 +146,11 @@ fn listener_end(w: &Words, j: usize, end: usize) -> usize {
                 break;
             }
         }
-        if m > j && (is_determiner(lw) && lw != "of" || w.is_pronoun(m) || is_time_word(lw) || lw == "that") {
+        let name_goes_on = capitalised && w.is_capitalised(m);
+        if m > j
+            && !name_goes_on
+            && (is_determiner(lw) && lw != "of" || w.is_pronoun(m) || is_time_word(lw) || lw == "that")
+        {
             break;
         }
         if super::lexicon::ends_noun_phrase(lw) || lexicon().verbs.contains_key(lw) {
@@ -176,10 +184,94 @@ fn is_direct(doc: &Doc, content: Span) -> bool {
     i < quotes.len() && quotes[i].outer.start == content.start && quotes[i].outer.end >= content.end
 }
 
+/// Verbs that report whatever follows them ("said the strikes …", "denied the claim"); the others
+/// need a clause: "maintains that …", not "maintains a lead".
+fn takes_any_content(verb: &str) -> bool {
+    let lemma_ok = [
+        "say",
+        "said",
+        "tell",
+        "told",
+        "claim",
+        "report",
+        "writ",
+        "wrote",
+        "tweet",
+        "stat",
+        "not",
+        "insist",
+        "argu",
+        "warn",
+        "acknowledg",
+        "admit",
+        "confirm",
+        "den",
+        "explain",
+        "alleg",
+        "predict",
+        "declar",
+        "suggest",
+        "stress",
+        "emphasi",
+        "contend",
+        "assert",
+        "testif",
+        "complain",
+        "conced",
+        "announc",
+        "repl",
+        "respond",
+        "indicat",
+        "reveal",
+        "believ",
+        "think",
+        "thought",
+        "hop",
+        "fear",
+        "ask",
+        "accus",
+        "show",
+        "found",
+        "find",
+    ];
+    lemma_ok.iter().any(|p| verb.starts_with(p))
+}
+
+/// The content opens with a clause marker: "that", a quotation, a wh-word, or "to".
+fn opens_clause(w: &Words, j: usize) -> bool {
+    w.toks[j].quoted
+        || matches!(
+            w.lower(j),
+            "that"
+                | "what"
+                | "whether"
+                | "how"
+                | "why"
+                | "if"
+                | "who"
+                | "when"
+                | "where"
+                | "to"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "there"
+                | "this"
+        )
+}
+
 /// Finds indirect attributions in the sentence of tokens `sa..sb`.
 pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
     // The attributions already found in this sentence (direct quotes), by position.
     let mut here: Vec<usize> = (0..found.len()).filter(|&f| (sa..sb).contains(&found[f].cue.0)).collect();
+    // A headline in title case ("Trump Says He Never Pledged …") capitalises its verbs too.
+    let words = (sa..sb).filter(|&t| doc.toks[t].is_word() && !doc.toks[t].quoted);
+    let (capitals, total) =
+        words.fold((0, 0), |(c, n), t| (c + usize::from(doc.toks[t].is_capitalised(doc.text)), n + 1));
+    let title_case = total >= 4 && capitals * 10 >= total * 8;
     here.sort_by_key(|&f| found[f].cue.0);
     let mut i = sa;
     while i < sb {
@@ -193,25 +285,43 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
         let f = if w.is(k, "according") && w.is(k + 1, "to") {
             according_to(doc, sa, sb, k, &found_here).map(|f| (f, k))
         } else {
-            if !w.is_verb(k) || (w.is_capitalised(k) && k != sa) {
+            let verb = w.is_verb(k) || title_case && lexicon().verbs.contains_key(w.lower(k));
+            if !verb || (w.is_capitalised(k) && k != sa && !title_case) {
                 continue;
             }
             let form = lexicon().verbs[w.lower(k)];
-            if form.class == VerbClass::Quote {
+            if form.class == VerbClass::Quote && !w.is(k + 1, "that") {
                 continue;
             }
             let g = verb_group_start(&w, sa, k);
-            if g > sa && is_determiner(w.lower(g - 1)) && w.is_word(g - 1) {
+            // "the report", "his claims"; "some said" is a subject, "some claims" a noun.
+            let noun = g > sa
+                && w.is_word(g - 1)
+                && if form.ambiguous { is_determiner(w.lower(g - 1)) } else { is_article(w.lower(g - 1)) };
+            if noun {
                 continue; // "the report", "his claims"
             }
             if g > sa + 1 && w.is(g - 1, "to") && matches!(w.lower(g - 2), "declined" | "refused" | "wanted" | "hard") {
                 continue;
             }
+            // A passive without its agent ("are not reported to have …") names no source.
+            let passive = (g..k).any(|t| matches!(w.lower(t), "is" | "are" | "was" | "were" | "been" | "be"))
+                && !form.participle
+                && !w.is(k + 1, "by");
+            if passive {
+                // "It was reported that …": a statement without a named source.
+                if let Some(f) = agentless(doc, sb, k) {
+                    here.push(found.len());
+                    found.push(f);
+                    i = k + 1;
+                }
+                continue;
+            }
             let subject = here.iter().rev().find(|&&f| found[f].cue.0 < k).copied();
             let f = if form.participle {
                 participle(doc, sa, sb, k, g, subject)
-            } else if g > sa && matches!(w.lower(g - 1), "and" | "but") && subject.is_some() {
-                coordinated(doc, sb, k, g, subject)
+            } else if g > sa && matches!(w.lower(g - 1), "and" | "but") {
+                coordinated(doc, sa, sb, k, g, subject)
             } else {
                 finite(doc, sa, sb, k, g, &found_here)
             };
@@ -251,7 +361,7 @@ fn claim_clause(doc: &Doc, found: &mut [Found], here: &[usize], f: &Found, claus
         if prev.content.start < at && at < prev.content.end && prev.content.end <= f.content.end.max(at + 1) {
             let w = doc.words();
             let mut e = clause_start;
-            while e > 0 && !w.is_word(e - 1) && !w.toks[e - 1].quoted {
+            while e > 0 && (!w.is_word(e - 1) && !w.toks[e - 1].quoted || matches!(w.lower(e - 1), "and" | "but")) {
                 e -= 1;
             }
             if e > 0 && w.toks[e - 1].span.end > prev.content.start {
@@ -261,11 +371,40 @@ fn claim_clause(doc: &Doc, found: &mut [Found], here: &[usize], f: &Found, claus
     }
 }
 
+/// Ends `f`'s content before an attribution found earlier (a direct quote) whose source and cue lie
+/// further on in it: "21 percent said “not too likely” and 14 percent said “…”".
+pub fn yield_to_later(doc: &Doc, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let (before, rest) = found.split_at_mut(i + 1);
+        let f = &mut before[i];
+        for other in rest.iter().take(6) {
+            cut_before(doc, f, other);
+        }
+    }
+}
+
+fn cut_before(doc: &Doc, f: &mut Found, other: &Found) {
+    let w = doc.words();
+    {
+        let start = other.source.map_or(other.cue.0, |s| s.0.min(other.cue.0));
+        let at = doc.toks[start].span.start;
+        if start > f.cue.1 && f.content.start < at && at < f.content.end {
+            let mut e = start;
+            while e > 0 && (!w.is_word(e - 1) && !w.toks[e - 1].quoted || matches!(w.lower(e - 1), "and" | "but")) {
+                e -= 1;
+            }
+            if e > 0 && w.toks[e - 1].span.end > f.content.start {
+                f.content = Span::new(f.content.start, w.toks[e - 1].span.end);
+            }
+        }
+    }
+}
+
 /// Whether token `k` lies inside an earlier attribution's content without a clause break before it:
 /// "said that Clinton claimed …" reports one statement, not two.
 fn nested(doc: &Doc, found_here: &[Found], k: usize) -> bool {
     let w = doc.words();
-    let breaks = k > 0 && w.ends_clause(k - 1);
+    let breaks = k > 0 && (w.ends_clause(k - 1) || matches!(w.lower(k - 1), "and" | "but"));
     !breaks && found_here.iter().any(|f| f.content.contains(w.toks[k].span))
 }
 
@@ -287,22 +426,41 @@ fn clause_start(doc: &Doc, sa: usize, k: usize, found_here: &[Found]) -> usize {
     start
 }
 
-fn is_subordinator(w: &str) -> bool {
-    matches!(w, "while" | "although" | "though" | "if" | "because" | "since" | "whereas" | "unless" | "when" | "once")
-}
-
 fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Found]) -> Option<Found> {
     let w = doc.words();
+    // "…, said David Gilbert, the committee's president.": the source follows the verb and ends
+    // the sentence.
+    // Not when the sentence opens with a subject and its apposition ("A Western official, speaking
+    // on condition of anonymity, said the strike …").
+    let subject_with_apposition = phrase::left(&w, sa, g).is_some_and(|(a, _)| a == sa);
+    if g > sa && w.ends_clause(g - 1) && !subject_with_apposition {
+        if let Some(f) = inverted(doc, sa, sb, k, g, found_here) {
+            return Some(f);
+        }
+    }
     if let Some(src) = phrase::left(&w, sa, g) {
-        if nested(doc, found_here, src.0) {
+        if nested(doc, found_here, src.0) || !plausible_source(&w, src.0, src.1) {
             return None;
         }
         let (j, medium) = content_right_start(&w, k, k + 1, sb);
         // "While he says X, it would seem …": the content ends with the subordinate clause.
         let subordinate = src.0 > sa && is_subordinator(w.lower(src.0 - 1));
         let end =
-            if subordinate { (j..sb).find(|&t| w.is_punct(t, ',') && !w.toks[t].quoted).unwrap_or(sb) } else { sb };
-        if let Some(content) = content_end(&w, j, end).filter(|_| j < end) {
+            if subordinate { (k + 1..sb).find(|&t| w.is_punct(t, ',') && !w.toks[t].quoted).unwrap_or(sb) } else { sb };
+        // "Sexton said in a phone interview.": a setting, not a statement.
+        let setting_only = j < end && is_preposition(w.lower(j)) && w.is_word(j) && end - j <= 5;
+        if let Some(content) = content_end(&w, j, end).filter(|_| j < end && !setting_only) {
+            if !takes_any_content(w.lower(k)) && !opens_clause(&w, j) {
+                return None;
+            }
+            // "If it’s small, the campaign said, it may not bother": the content runs around the cue.
+            let parenthetical = src.0 > sa && w.ends_clause(src.0 - 1) && w.is_punct(k + 1, ',');
+            let content = if parenthetical {
+                let from = clause_start(doc, sa, src.0, found_here);
+                content_end(&w, from, src.0).map_or(content, |c| c.cover(content))
+            } else {
+                content
+            };
             let direct = is_direct(doc, content);
             return Some(Found { source: Some(src), shares_source_of: None, cue: (k, k + 1), content, medium, direct });
         }
@@ -316,48 +474,92 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
         }
         return None;
     }
-    // Inverted: "…, said the official." The verb follows a comma.
-    if g > sa && w.ends_clause(g - 1) {
-        let src = phrase::right(&w, k + 1, sb)?;
-        let (j, medium) = content_right_start(&w, k, src.1, sb);
-        if j < sb && content_end(&w, j, sb).is_some_and(|c| c.len() > 12) {
-            return None;
-        }
-        let from = clause_start(doc, sa, g - 1, found_here);
-        let content = content_end(&w, from, g - 1)?;
-        let direct = is_direct(doc, content);
-        return Some(Found { source: Some(src), shares_source_of: None, cue: (k, k + 1), content, medium, direct });
-    }
     None
+}
+
+/// "…, said the official." The verb follows a comma and the source ends the sentence (or a clause).
+fn inverted(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Found]) -> Option<Found> {
+    let w = doc.words();
+    let lex = lexicon();
+    let names_a_source = |(a, b): (usize, usize)| {
+        let last = w.lower(b - 1);
+        let head = w.is_capitalised(b - 1)
+            || [&lex.anonymous_heads, &lex.org_heads, &lex.media, &lex.vague].iter().any(|set| set.contains(last));
+        b - a <= 8 && head && plausible_source(&w, a, b)
+    };
+    let src = phrase::right(&w, k + 1, sb).filter(|&r| names_a_source(r))?;
+    // The source may carry an apposition: "said Brad Bannon, a Democratic strategist".
+    let mut after = src.1;
+    if w.is_punct(after, ',') {
+        after = (after + 1..sb).find(|&t| w.is_punct(t, ',') || w.is_punct(t, '.')).unwrap_or(sb);
+    }
+    let (j, medium) = content_right_start(&w, k, after, sb);
+    if j < sb && content_end(&w, j, sb).is_some_and(|c| c.len() > 12) {
+        return None;
+    }
+    let from = clause_start(doc, sa, g - 1, found_here);
+    let content = content_end(&w, from, g - 1)?;
+    let direct = is_direct(doc, content);
+    Some(Found { source: Some(src), shares_source_of: None, cue: (k, k + 1), content, medium, direct })
 }
 
 /// "…, adding that …", "…, saying …": the source is the subject of the clause before.
 fn participle(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Option<usize>) -> Option<Found> {
     let w = doc.words();
-    if g == sa || !(w.ends_clause(g - 1) || w.is(g - 1, "by") || w.is(g - 1, "as")) {
+    if g == sa
+        || !(w.ends_clause(g - 1) || matches!(w.lower(g - 1), "by" | "as" | "before" | "after" | "while" | "when"))
+    {
         return None;
     }
     let (j, medium) = content_right_start(&w, k, k + 1, sb);
     let content = content_end(&w, j, sb).filter(|_| j < sb)?;
     let direct = is_direct(doc, content);
     let shares = subject;
-    let source = if shares.is_none() {
-        // "Smith, citing …": the subject right before the comma.
-        Some(phrase::left(&w, sa, g - 1)?)
-    } else {
-        None
-    };
+    let source = if shares.is_none() { Some(clause_subject(&w, sa, g - 1)?) } else { None };
     Some(Found { source, shares_source_of: shares, cue: (k, k + 1), content, medium, direct })
 }
 
 /// "Paul suggested that … and argued that …": a second verb with the subject of the first.
-fn coordinated(doc: &Doc, sb: usize, k: usize, g: usize, subject: Option<usize>) -> Option<Found> {
+/// Without an earlier attribution, the source is the subject that opens the clause: "Graham called
+/// both “crazy” and said …", "when Rubio thanked Miami and said …".
+fn coordinated(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Option<usize>) -> Option<Found> {
     let w = doc.words();
     let (j, medium) = content_right_start(&w, k, k + 1, sb);
     let content = content_end(&w, j, sb).filter(|_| j < sb)?;
+    if !takes_any_content(w.lower(k)) && !opens_clause(&w, j) {
+        return None;
+    }
     let direct = is_direct(doc, content);
-    let _ = g;
-    Some(Found { source: None, shares_source_of: subject, cue: (k, k + 1), content, medium, direct })
+    if subject.is_some() {
+        return Some(Found { source: None, shares_source_of: subject, cue: (k, k + 1), content, medium, direct });
+    }
+    let source = clause_subject(&w, sa, g - 1)?;
+    Some(Found { source: Some(source), shares_source_of: None, cue: (k, k + 1), content, medium, direct })
+}
+
+/// The subject of the clause that ends before token `end`: the first plausible source phrase that
+/// starts the sentence or follows a comma or a subordinator, and is followed by a verb rather than
+/// by more punctuation ("In line with X, Sen. Ted Cruz was critical …, telling …" → Ted Cruz).
+fn clause_subject(w: &Words, sa: usize, end: usize) -> Option<(usize, usize)> {
+    let starts = std::iter::once(sa).chain((sa..end).filter_map(|t| {
+        let boundary = !w.toks[t].quoted
+            && (w.is_punct(t, ',') || w.is_punct(t, ';') || w.is(t, "that") || is_subordinator(w.lower(t)));
+        boundary.then_some(t + 1)
+    }));
+    starts.filter(|&s| s < end).find_map(|s| {
+        let (a, b) = phrase::right(w, s, end)?;
+        (b < end && w.is_word(b) && plausible_source(w, a, b)).then_some((a, b))
+    })
+}
+
+/// A passive cue followed by its clause: "it was reported that …". No source.
+fn agentless(doc: &Doc, sb: usize, k: usize) -> Option<Found> {
+    let w = doc.words();
+    if !w.is(k + 1, "that") {
+        return None;
+    }
+    let content = content_end(&w, k + 1, sb)?;
+    Some(Found { source: None, shares_source_of: None, cue: (k, k + 1), content, medium: None, direct: false })
 }
 
 /// "according to X": the source follows; the content is the rest of the sentence.

@@ -105,7 +105,14 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
             sa = sb;
         }
     }
-    let found = in_text_order(found);
+    let mut found = in_text_order(found);
+    indirect::yield_to_later(&doc, &mut found);
+    // A cue that shares its subject ("…, adding that …") names the same words as its source.
+    for i in 0..found.len() {
+        if let Some(s) = found[i].shares_source_of.filter(|_| found[i].source.is_none()) {
+            found[i].source = found[s].source;
+        }
+    }
     let words = doc.words();
     let resolved = speakers::resolve(&words, &found);
     let mut out: Vec<Attribution> = found
@@ -154,9 +161,13 @@ mod tests {
     use super::*;
     use crate::segment::segment;
 
+    fn run(t: &str) -> Vec<Attribution> {
+        extract(t, &segment(t))
+    }
+
     /// (source, speaker, cue, content) of each attribution of `t`.
     fn found(t: &str) -> Vec<(String, String, String, String)> {
-        extract(t, &segment(t))
+        run(t)
             .iter()
             .map(|a| {
                 (
@@ -169,12 +180,265 @@ mod tests {
             .collect()
     }
 
+    fn row(source: &str, speaker: &str, cue: &str, content: &str) -> (String, String, String, String) {
+        (source.into(), speaker.into(), cue.into(), content.into())
+    }
+
     #[test]
     fn finds_indirect_speech_after_a_definite_source() {
         let t = "The official said the strikes were bad.";
+        assert_eq!(found(t), [row("The official", "official", "said", "the strikes were bad")]);
+    }
+
+    #[test]
+    fn finds_a_curly_quote_with_its_speaker_after_it() {
+        let t = "“We notified the coalition,” Saloum said.";
+        let a = run(t);
+        assert_eq!(found(t), [row("Saloum", "Saloum", "said", "“We notified the coalition,”")]);
+        assert!(a[0].direct && !a[0].anonymous);
+        assert_eq!(a[0].source_kind, SourceKind::Person);
+    }
+
+    #[test]
+    fn finds_a_speaker_written_after_the_verb() {
+        let t = "\"I love cats!\" insists Burton. Then said one of the officials, adding nothing.";
+        assert_eq!(found(t)[0], row("Burton", "Burton", "insists", "\"I love cats!\""));
+    }
+
+    #[test]
+    fn joins_the_two_halves_of_a_quote_split_by_its_speaker() {
+        let t = "“We came early,” said José Núñez, “and we left 🙂 late.”";
         assert_eq!(
             found(t),
-            [("The official".into(), "official".into(), "said".into(), "the strikes were bad".into())]
+            [row("José Núñez", "José Núñez", "said", "“We came early,” said José Núñez, “and we left 🙂 late.”")]
         );
+    }
+
+    #[test]
+    fn joins_a_quote_resumed_after_the_speaker_and_a_topic() {
+        let t = "“They have every incentive,” he said of Trump and Ryan, “because they need one another.”";
+        assert_eq!(run(t)[0].content.text(t), t.trim_end_matches('.'));
+    }
+
+    #[test]
+    fn keeps_apart_two_sources_joined_by_and() {
+        let t = "About 21 percent said “not too likely” and 14 percent said “not at all likely.”";
+        let contents: Vec<_> = run(t).iter().map(|a| a.content.text(t)).collect();
+        assert_eq!(contents, ["“not too likely”", "“not at all likely.”"]);
+    }
+
+    #[test]
+    fn finds_a_quote_introduced_by_a_colon() {
+        let t = "Cruz continued: “You look at the questions.”";
+        assert_eq!(found(t), [row("Cruz", "Cruz", "continued", "“You look at the questions.”")]);
+    }
+
+    #[test]
+    fn keeps_a_quote_over_several_paragraphs_as_one_statement() {
+        let t = "“The first part is long.\n\n“The second part ends here,” she said.";
+        let a = run(t);
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].content.text(t), "“The first part is long.\n\n“The second part ends here,”");
+    }
+
+    #[test]
+    fn takes_the_next_quoted_sentences_into_the_statement() {
+        let t = "“It’s fine,” Trump said. “And much tougher is fine.”";
+        assert_eq!(run(t)[0].content.text(t), "“It’s fine,” Trump said. “And much tougher is fine.”");
+    }
+
+    #[test]
+    fn reads_a_partial_quote_inside_indirect_speech_as_indirect() {
+        let t = "Gennady Gatilov also said the strikes had targeted “the Syrian armed forces”.";
+        let a = run(t);
+        assert_eq!(a[0].content.text(t), "the strikes had targeted “the Syrian armed forces”");
+        assert!(!a[0].direct);
+        assert_eq!(a[0].speaker.as_deref(), Some("Gennady Gatilov"));
+    }
+
+    #[test]
+    fn reads_a_quote_ending_a_clause_begun_outside_it_as_indirect() {
+        let t = "Manafort’s work could be termed \"influence peddling,\" The Washington Post reported in 1991.";
+        let a = run(t);
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].content.text(t), "Manafort’s work could be termed \"influence peddling,\"");
+        assert_eq!(a[0].cue.text(t), "reported");
+        assert_eq!(a[0].source_kind, SourceKind::Media);
+        assert!(!a[0].direct);
+    }
+
+    #[test]
+    fn reads_reporting_verbs_in_any_tense() {
+        for t in [
+            "Smith has said that taxes will rise.",
+            "Smith had warned that taxes will rise.",
+            "Smith says taxes will rise.",
+        ] {
+            let a = run(t);
+            assert_eq!(a.len(), 1, "{t}");
+            assert!(a[0].content.text(t).ends_with("taxes will rise"), "{t}");
+        }
+    }
+
+    #[test]
+    fn keeps_the_listener_apart_from_source_and_content() {
+        let t = "A member of the rebel forces told Reuters the convoy comprised jihadists.";
+        let a = run(t);
+        assert_eq!(a[0].source.map(|s| s.text(t)), Some("A member of the rebel forces"));
+        assert_eq!(a[0].medium.map(|s| s.text(t)), Some("Reuters"));
+        assert_eq!(a[0].content.text(t), "the convoy comprised jihadists");
+        assert!(a[0].anonymous);
+    }
+
+    #[test]
+    fn reads_according_to_before_and_after_the_content() {
+        let t = "According to the Observatory, eight people were killed. The convoy turned back, according to SANA.";
+        assert_eq!(
+            found(t),
+            [
+                row("the Observatory", "Observatory", "According to", "eight people were killed"),
+                row("SANA", "SANA", "according to", "The convoy turned back"),
+            ]
+        );
+    }
+
+    #[test]
+    fn takes_the_content_before_a_final_cue() {
+        let t = "The strike killed 8 people 🙂 near Tanf, the officials said.";
+        assert_eq!(found(t), [row("the officials", "officials", "said", "The strike killed 8 people 🙂 near Tanf")]);
+    }
+
+    #[test]
+    fn keeps_titles_and_appositions_in_the_source_but_not_the_speaker() {
+        let t = "US Defence Secretary Jim Mattis said the US is not deepening its role. The Syrian Observatory for \
+                 Human Rights, a UK-based monitoring group, reported that eight people were killed.";
+        let a = run(t);
+        assert_eq!(a[0].source.map(|s| s.text(t)), Some("US Defence Secretary Jim Mattis"));
+        assert_eq!(a[0].speaker.as_deref(), Some("Jim Mattis"));
+        assert_eq!(
+            a[1].source.map(|s| s.text(t)),
+            Some("The Syrian Observatory for Human Rights, a UK-based monitoring group")
+        );
+        assert_eq!(a[1].speaker.as_deref(), Some("Syrian Observatory for Human Rights"));
+        assert_eq!(a[1].source_kind, SourceKind::Organisation);
+    }
+
+    #[test]
+    fn resolves_pronouns_and_short_names_to_the_last_full_name() {
+        let t = "Russian Deputy Foreign Minister Gennady Gatilov spoke first. “This is unacceptable,” he said.\n\
+                 The US-led coalition struck a convoy. “This action was taken after warnings,” it said in a statement.\n\
+                 Defense Secretary Jim Mattis arrived. Mattis said the strike was defensive.";
+        let speakers: Vec<_> = run(t).into_iter().map(|a| a.speaker.unwrap_or_default()).collect();
+        assert_eq!(speakers, ["Gennady Gatilov", "US-led coalition", "Jim Mattis"]);
+    }
+
+    #[test]
+    fn links_a_grant_of_anonymity_to_the_unnamed_source() {
+        let t = "A Western intelligence official, speaking on condition of anonymity, said the strike sent a message.";
+        let a = run(t);
+        assert!(a[0].anonymous);
+        assert_eq!(a[0].source_kind, SourceKind::UnnamedOfficial);
+        assert_eq!(a[0].anonymity.map(|s| s.text(t)), Some("on condition of anonymity"));
+    }
+
+    #[test]
+    fn tells_kinds_of_sources_apart() {
+        let t = "Reuters reported that the base was hit. The statement said forces were nearby. Activists say the \
+                 toll is higher. The ministry said it would respond.";
+        let kinds: Vec<_> = run(t).iter().map(|a| a.source_kind).collect();
+        assert_eq!(kinds, [SourceKind::Media, SourceKind::Document, SourceKind::Vague, SourceKind::Organisation]);
+    }
+
+    #[test]
+    fn gives_a_participle_cue_the_subject_of_its_clause() {
+        let t = "“We are ready,” the spokesman said, adding that talks would resume.";
+        let a = run(t);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[1].cue.text(t), "adding");
+        assert_eq!(a[1].content.text(t), "that talks would resume");
+        assert_eq!(a[1].speaker, a[0].speaker);
+    }
+
+    #[test]
+    fn ends_a_content_where_a_coordinated_cue_begins() {
+        let t = "Paul suggested that Rubio was weak and argued that spending was too high.";
+        assert_eq!(
+            found(t),
+            [
+                row("Paul", "Paul", "suggested", "that Rubio was weak"),
+                row("Paul", "Paul", "argued", "that spending was too high"),
+            ]
+        );
+    }
+
+    #[test]
+    fn does_not_read_nouns_and_adjectives_as_cues() {
+        assert!(run("His claims were false. The alleged bias of the judge was noted in the report's annex.").is_empty());
+        assert!(run("The report cited no sources and the new poll numbers rose.").is_empty());
+    }
+
+    #[test]
+    fn reports_no_nested_statement_inside_a_reported_clause() {
+        let t = "Trump said that Clinton claimed the deal was good.";
+        assert_eq!(found(t), [row("Trump", "Trump", "said", "that Clinton claimed the deal was good")]);
+    }
+
+    #[test]
+    fn reads_a_source_after_the_verb_at_the_end_of_the_sentence() {
+        let t = "Its first television ad could start this week, said Brian Baker, a Ricketts aide.";
+        let a = run(t);
+        assert_eq!(a[0].source.map(|s| s.text(t)), Some("Brian Baker"));
+        assert_eq!(a[0].content.text(t), "Its first television ad could start this week");
+    }
+
+    #[test]
+    fn reads_a_speaker_after_a_quote_that_ends_with_a_full_stop() {
+        let t = "“We are going to win.” Trump said.";
+        assert_eq!(found(t), [row("Trump", "Trump", "said", "“We are going to win.”")]);
+    }
+
+    #[test]
+    fn reads_a_title_case_headline() {
+        let t = "Trump Says He Never Pledged To Kill Families";
+        assert_eq!(found(t), [row("Trump", "Trump", "Says", "He Never Pledged To Kill Families")]);
+    }
+
+    #[test]
+    fn reads_a_source_with_an_age_and_an_apposition() {
+        let t = "Jimmy Ghazal, 39, a Lebanese man visiting Nice, told ABC News that he heard gunshots.";
+        let a = run(t);
+        assert_eq!(a[0].source.map(|s| s.text(t)), Some("Jimmy Ghazal, 39, a Lebanese man visiting Nice"));
+        assert_eq!(a[0].speaker.as_deref(), Some("Jimmy Ghazal"));
+        assert_eq!(a[0].medium.map(|s| s.text(t)), Some("ABC News"));
+        assert_eq!(a[0].content.text(t), "that he heard gunshots");
+    }
+
+    #[test]
+    fn survives_odd_inputs() {
+        for t in [
+            "",
+            "said",
+            "“",
+            "” said",
+            "said “",
+            ", said",
+            "according to",
+            "He said,",
+            "— said —",
+            "\"\"\"",
+            "''",
+            "🙂 said 🙂",
+        ] {
+            let _ = run(t);
+        }
+    }
+
+    #[test]
+    fn summarises_the_sources_of_an_article() {
+        let t = "“We left,” Saloum said. Saloum said the base was hit. An official said it was quiet.";
+        let s = summarize(&run(t));
+        assert_eq!(s.len(), 2);
+        assert_eq!((s[0].speaker.as_str(), s[0].statements, s[0].direct, s[0].indirect), ("Saloum", 2, 1, 1));
+        assert!(s[1].anonymous && s[1].statements == 1);
     }
 }

@@ -57,9 +57,12 @@ impl<'a> Words<'a> {
             || (i > 0 && self.toks[i].quoted && !self.is_word(i) && self.is_punct(i - 1, ','))
     }
 
-    /// A reporting verb form, not a capitalised name ("Said", "States") unless it opens the sentence.
+    /// A reporting verb form, not a capitalised name after another word ("The Washington Post").
     pub fn is_verb(&self, i: usize) -> bool {
-        self.is_word(i) && !self.toks[i].quoted && lexicon().verbs.contains_key(self.lower(i))
+        self.is_word(i)
+            && !self.toks[i].quoted
+            && lexicon().verbs.contains_key(self.lower(i))
+            && !(self.is_capitalised(i) && i > 0 && self.is_word(i - 1))
     }
 }
 
@@ -73,10 +76,17 @@ fn fits_phrase(w: &Words, i: usize, first: bool) -> bool {
         TokenKind::Punct(c) => matches!(c, '&' | '\'' | '’'),
         TokenKind::Word => {
             let lw = w.lower(i);
-            if w.is_capitalised(i) && !matches!(lw, "that" | "this" | "it" | "but" | "and" | "so" | "if" | "when") {
+            // Inside a run of capitalised words a function word is part of a name ("CBS This Morning").
+            let in_name = w.is_capitalised(i) && i > 0 && w.is_word(i - 1) && w.is_capitalised(i - 1);
+            if (ends_noun_phrase(lw) && lw != "may" || is_subordinator(lw)) && !in_name {
+                return false;
+            }
+            if w.is_capitalised(i) {
                 return true;
             }
-            if ends_noun_phrase(lw) || (lexicon().verbs.contains_key(lw) && !first) {
+            // A verb form after a determiner is a noun: "according to the report".
+            let noun_use = i > 0 && w.is_word(i - 1) && super::lexicon::is_determiner(w.lower(i - 1));
+            if lexicon().verbs.contains_key(lw) && !first && !noun_use {
                 return false;
             }
             !w.is_pronoun(i) || first
@@ -94,11 +104,33 @@ pub fn left(w: &Words, lo: usize, end: usize) -> Option<(usize, usize)> {
     if w.is_pronoun(last) && !w.toks[last].quoted {
         return Some((last, end));
     }
+    // A parenthesis after a name: "Sen. Marco Rubio (R-Fla.) said".
+    if w.is_punct(last, ')') {
+        let open = (lo..last).rev().take(12).find(|&j| w.is_punct(j, '('))?;
+        let (head_start, head_end) = left(w, lo, open)?;
+        return (head_end == open).then_some((head_start, end));
+    }
     // An apposition between commas or dashes: "Smith, a spokesman for the ministry, said".
     if w.is_punct(last, ',') || w.is_dash(last) {
         let dash = w.is_dash(last);
-        let open = (lo..last).rev().take(30).find(|&j| if dash { w.is_dash(j) } else { w.is_punct(j, ',') })?;
-        let (head_start, head_end) = left(w, lo, open)?;
+        // A dash may be written as two ("--"): skip the rest of it on both sides.
+        let mut close = last;
+        while dash && close > lo && w.is_dash(close - 1) {
+            close -= 1;
+        }
+        let mut open = (lo..close).rev().take(30).find(|&j| if dash { w.is_dash(j) } else { w.is_punct(j, ',') })?;
+        while dash && open > lo && w.is_dash(open - 1) {
+            open -= 1;
+        }
+        let (mut head_start, head_end) = left(w, lo, open)?;
+        // A second apposition: "Jacob Shiansky, 24, who was visiting Manhattan, told me …".
+        if !plausible_source(w, head_start, head_end) && head_start > lo + 1 && w.is_punct(head_start - 1, ',') {
+            let (first, first_end) = left(w, lo, head_start - 1)?;
+            if first_end != head_start - 1 {
+                return None;
+            }
+            head_start = first;
+        }
         return (head_end == open).then_some((head_start, last));
     }
     let mut start = end;
@@ -106,7 +138,11 @@ pub fn left(w: &Words, lo: usize, end: usize) -> Option<(usize, usize)> {
         let i = start - 1;
         let lw = w.lower(i);
         // "Smith and Jones said": a conjunction between two names.
-        let joins_names = lw == "and" && start < end && w.is_capitalised(start) && i > lo && w.is_capitalised(i - 1);
+        let joins_names = lw == "and"
+            && start < end
+            && i > lo
+            && (w.is_capitalised(start) || w.is_capitalised(i - 1))
+            && w.is_word(i - 1);
         if !(fits_phrase(w, i, false) || joins_names) {
             break;
         }
@@ -133,6 +169,39 @@ fn trim_left(w: &Words, mut start: usize, end: usize) -> Option<(usize, usize)> 
     (start < end && !matches!(last, "the" | "a" | "an" | "of" | "for")).then_some((start, end))
 }
 
+/// Words that open a subordinate clause: "Although Weiner admitted …".
+pub fn is_subordinator(w: &str) -> bool {
+    matches!(w, "while" | "although" | "though" | "if" | "because" | "since" | "whereas" | "unless" | "when" | "once")
+}
+
+fn is_known_head(lw: &str) -> bool {
+    let lex = lexicon();
+    [&lex.anonymous_heads, &lex.org_heads, &lex.media, &lex.documents, &lex.vague, &lex.titles]
+        .iter()
+        .any(|set| set.contains(lw))
+}
+
+/// Whether the phrase `a..b` can name a source: it has a name (a capitalised word that is not just
+/// the first word of the sentence), a pronoun, or a word known to name people, bodies or documents.
+pub fn plausible_source(w: &Words, a: usize, b: usize) -> bool {
+    let lex = lexicon();
+    let core_end = (a..b).find(|&i| w.is_punct(i, ',') || w.is_dash(i)).unwrap_or(b).max(a + 1);
+    let names_someone = (a..core_end).any(|i| {
+        let lw = w.lower(i);
+        let bare = lw.strip_suffix("'s").or_else(|| lw.strip_suffix("’s")).unwrap_or(lw);
+        let name = w.is_capitalised(i)
+            && !matches!(lw, "the" | "a" | "an" | "this" | "these" | "those" | "some" | "many" | "most");
+        name || lex.pronouns.contains_key(lw) || is_known_head(bare)
+    });
+    // A possessive or a bare number ends a modifier, not a source ("Curiel’s alleged", "the 20
+    // pledged"); "six in 10" is a source.
+    let last = w.lower(core_end - 1);
+    let possessive = w.is_punct(core_end - 1, '\'') || last.ends_with("'s") || last.ends_with("’s");
+    let counted = (a..core_end).any(|i| w.is(i, "in") || w.is(i, "of"));
+    let bare_number = last.chars().all(|c| c.is_ascii_digit()) && !counted;
+    names_someone && !possessive && !bare_number
+}
+
 pub fn is_preposition(w: &str) -> bool {
     matches!(w, "of" | "in" | "on" | "at" | "for" | "from" | "with" | "by" | "near" | "inside" | "outside")
 }
@@ -148,6 +217,11 @@ pub fn right(w: &Words, start: usize, hi: usize) -> Option<(usize, usize)> {
     }
     let mut end = start;
     while end < hi && end - start < MAX_PHRASE && fits_phrase(w, end, end == start) {
+        // "Rubio thanked Miami": a lower-case word in -ed after the phrase began is its verb.
+        let lw = w.lower(end);
+        if end > start && !w.is_capitalised(end) && lw.ends_with("ed") && !lw.contains('-') && !is_known_head(lw) {
+            break;
+        }
         end += 1;
     }
     // A trailing time adverbial is not part of the source: "said the ministry on Thursday".

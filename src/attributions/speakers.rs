@@ -34,8 +34,27 @@ fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
 }
 
-/// Describes the source phrase `a..b`.
+/// Describes the source phrase `a..b`; a generic head with a name in apposition ("a media group,
+/// the Palmyra News Network") is described by the name.
 fn describe(w: &Words, a: usize, b: usize) -> Described {
+    let d = describe_core(w, a, b);
+    let comma = (a..b).find(|&i| w.is_punct(i, ',') || w.is_dash(i));
+    if let Some(c) = comma.filter(|_| d.pronoun.is_none() && d.kind != SourceKind::Person) {
+        let end = (c + 1..b).find(|&i| w.is_punct(i, ',') || w.is_dash(i)).unwrap_or(b);
+        let named_core = (a + 1..c).any(|i| w.is_capitalised(i) && !lexicon().titles.contains(w.lower(i)));
+        if !named_core && end > c + 1 && w.is_capitalised(end - 1) {
+            let name = describe_core(w, c + 1, end);
+            if name.pronoun.is_none()
+                && matches!(name.kind, SourceKind::Person | SourceKind::Organisation | SourceKind::Media)
+            {
+                return name;
+            }
+        }
+    }
+    d
+}
+
+fn describe_core(w: &Words, a: usize, b: usize) -> Described {
     let lex = lexicon();
     // The apposition after a comma or dash says what the source is, but is not its name.
     let core_end = (a..b).find(|&i| w.is_punct(i, ',') || w.is_dash(i) || w.is_punct(i, '(')).unwrap_or(b).max(a + 1);
@@ -93,7 +112,16 @@ fn describe(w: &Words, a: usize, b: usize) -> Described {
         pronoun: None,
         short_name: false,
     };
-    if w.is_capitalised(core_end - 1) && !lex.anonymous_heads.contains(strip_possessive(w.lower(core_end - 1))) {
+    // "Activists say": a capital that only opens the sentence does not make a name.
+    let known_head = |i: usize| {
+        let lw = strip_possessive(w.lower(i));
+        [&lex.anonymous_heads, &lex.vague, &lex.documents].iter().any(|set| set.contains(lw))
+    };
+    let only_sentence_capital = core_end - start == 1 && known_head(start);
+    if w.is_capitalised(core_end - 1)
+        && !only_sentence_capital
+        && !lex.anonymous_heads.contains(strip_possessive(w.lower(core_end - 1)))
+    {
         let caps: Vec<usize> = (start..core_end).filter(|&i| w.is_capitalised(i)).collect();
         let any =
             |set: &std::collections::HashSet<String>| caps.iter().any(|&i| set.contains(strip_possessive(w.lower(i))));
@@ -152,6 +180,47 @@ struct Entity {
     kind: SourceKind,
     anonymous: bool,
     plural: bool,
+    /// Token where it is named.
+    at: usize,
+    /// Named in an "as"-clause ("As X notes, …"): an aside, not what later pronouns refer to.
+    aside: bool,
+}
+
+/// People named with a title anywhere in the text ("Deputy Foreign Minister Gennady Gatilov"), so a
+/// pronoun can refer to someone who has not spoken yet.
+fn titled_people(w: &Words) -> Vec<Entity> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < w.toks.len() {
+        let titled = w.is_capitalised(i) && lex.titles.contains(w.lower(i)) && !is_acronym(w.toks[i].text(w.text));
+        if !titled {
+            i += 1;
+            continue;
+        }
+        let mut s = i + 1;
+        while s < w.toks.len() && w.is_capitalised(s) && lex.titles.contains(w.lower(s)) {
+            s += 1;
+        }
+        let mut e = s;
+        while e < w.toks.len()
+            && w.is_capitalised(e)
+            && !lex.titles.contains(w.lower(e))
+            && !is_acronym(w.toks[e].text(w.text))
+        {
+            e += 1;
+        }
+        let organisation = (s..e).any(|k| {
+            let lw = strip_possessive(w.lower(k));
+            lex.org_heads.contains(lw) || lex.media.contains(lw)
+        });
+        if e > s && !organisation {
+            let name = strip_possessive(w.span(s, e).text(w.text)).to_string();
+            out.push(Entity { name, kind: SourceKind::Person, anonymous: false, plural: false, at: s, aside: false });
+        }
+        i = e.max(i + 1);
+    }
+    out
 }
 
 fn compatible(e: &Entity, r: PronounRef) -> bool {
@@ -192,10 +261,37 @@ fn full_name(w: &Words, before: usize, short: &str, entities: &[Entity]) -> Opti
     })
 }
 
+/// Organisations named with a generic head ("the US-led coalition", "the Defence Ministry"), so
+/// "it said" can refer to one that has not spoken yet.
+fn organisations(w: &Words) -> Vec<Entity> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for i in 1..w.toks.len() {
+        if !w.is_word(i) || !lex.org_heads.contains(w.lower(i)) || w.is_word(i + 1) && w.is_capitalised(i + 1) {
+            continue;
+        }
+        let Some(the) = (i.saturating_sub(4)..i).rev().find(|&k| w.is(k, "the")) else { continue };
+        if (the + 1..i).all(|k| w.is_word(k)) {
+            let name = w.span(the + 1, i + 1).text(w.text).to_string();
+            out.push(Entity {
+                name,
+                kind: SourceKind::Organisation,
+                anonymous: false,
+                plural: false,
+                at: the,
+                aside: false,
+            });
+        }
+    }
+    out
+}
+
 /// Resolves the sources of `found` (in text order).
 pub fn resolve(w: &Words, found: &[Found]) -> Vec<Resolved> {
     let mut out: Vec<Resolved> = Vec::with_capacity(found.len());
     let mut entities: Vec<Entity> = Vec::new();
+    let mut mentions = titled_people(w);
+    mentions.extend(organisations(w));
     for f in found {
         if let Some(s) = f.shares_source_of.filter(|&s| s < out.len()) {
             out.push(out[s].clone());
@@ -214,7 +310,13 @@ pub fn resolve(w: &Words, found: &[Found]) -> Vec<Resolved> {
             }
         }
         let resolved = if let Some(r) = d.pronoun {
-            match entities.iter().rev().find(|e| compatible(e, r)) {
+            // The latest compatible name before the pronoun, asides left out.
+            // A person pronoun prefers a full name to an unnamed official.
+            let candidates =
+                || entities.iter().chain(mentions.iter().filter(|m| m.at < a)).filter(|e| !e.aside && compatible(e, r));
+            let named =
+                candidates().filter(|e| r != PronounRef::Person || e.kind == SourceKind::Person).max_by_key(|e| e.at);
+            match named.or_else(|| candidates().max_by_key(|e| e.at)) {
                 Some(e) => Resolved { speaker: Some(e.name.clone()), kind: e.kind, anonymous: e.anonymous },
                 None => Resolved { speaker: Some(d.name.clone()), kind: SourceKind::Unknown, anonymous: false },
             }
@@ -235,7 +337,15 @@ pub fn resolve(w: &Words, found: &[Found]) -> Vec<Resolved> {
             } else {
                 name
             };
-            entities.push(Entity { name: name.clone(), kind: d.kind, anonymous: d.anonymous, plural: d.plural });
+            let aside = a > 0 && w.is(a - 1, "as");
+            entities.push(Entity {
+                name: name.clone(),
+                kind: d.kind,
+                anonymous: d.anonymous,
+                plural: d.plural,
+                at: a,
+                aside,
+            });
             Resolved { speaker: Some(name), kind: d.kind, anonymous: d.anonymous }
         };
         out.push(resolved);

@@ -68,6 +68,9 @@ pub fn tokenize(text: &str, span: Span, quotes: &[QuoteRegion]) -> Vec<Token> {
                 chars.next();
             } else if is_joiner(d) && s[j + d.len_utf8()..].chars().next().is_some_and(is_word_char) {
                 chars.next();
+            } else if d == '.' && s[j + 1..].starts_with('-') && s[j + 2..].chars().next().is_some_and(is_word_char) {
+                // "U.S.-led"
+                chars.next();
             } else {
                 break;
             }
@@ -126,8 +129,8 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_and_hyphens_inside_words() {
-        let w: Vec<_> = words("U.S. Sen. Al-Thawra didn’t go.").into_iter().map(|x| x.0).collect();
-        assert_eq!(w, ["U.S.", "Sen.", "Al-Thawra", "didn’t", "go", "."]);
+        let w: Vec<_> = words("U.S. Sen. Al-Thawra didn’t go; the U.S.-led one.").into_iter().map(|x| x.0).collect();
+        assert_eq!(w, ["U.S.", "Sen.", "Al-Thawra", "didn’t", "go", ";", "the", "U.S.-led", "one", "."]);
     }
 
     #[test]

@@ -21,8 +21,7 @@ fn function_words() -> &'static HashSet<&'static str> {
 }
 
 pub fn is_function_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    function_words().contains(lower.as_str())
+    function_words().contains(super::lexicon::lower(w).as_ref())
 }
 
 fn looks_plural(w: &str) -> bool {
@@ -37,6 +36,10 @@ pub fn after(t: &Tokens, i: usize) -> Option<Span> {
     let mut j = i;
     while j < t.len() && words.len() < 3 {
         if !t.is_word(j) || is_function_word(t.str(j)) || super::words::small(t.str(j)).is_some() {
+            break;
+        }
+        // A name after a common noun starts something else: "three term Texas Governor".
+        if !words.is_empty() && t.capitalised(j) && !words.iter().any(|&w| t.capitalised(w)) {
             break;
         }
         words.push(j);
@@ -83,6 +86,11 @@ mod tests {
         assert_eq!(counted("eight people were killed", 1), Some("people"));
         assert_eq!(counted("one tank and a bulldozer", 1), Some("tank"));
         assert_eq!(counted("two killed", 1), None);
+    }
+
+    #[test]
+    fn stops_before_a_name_that_follows_a_common_noun() {
+        assert_eq!(counted("three term Texas Governor", 1), Some("term"));
     }
 
     #[test]

@@ -6,7 +6,17 @@
 
 use super::tokens::Tokens;
 use crate::Span;
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+/// `s` in lower case, without allocating when it already is (most words are).
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
 
 pub struct Lexicon<T> {
     /// Phrases by their first token (lower-cased): (tokens, value), longest first.
@@ -35,7 +45,7 @@ impl<T: Clone> Lexicon<T> {
 
     /// The longest phrase starting at token `i`: its value and the index after it.
     pub fn at(&self, t: &Tokens, i: usize) -> Option<(T, usize)> {
-        let list = self.by_first.get(&t.str(i).to_lowercase())?;
+        let list = self.by_first.get(lower(t.str(i)).as_ref())?;
         list.iter().find(|(w, _)| (0..w.len()).all(|k| same(t, i + k, &w[k]))).map(|(w, v)| (v.clone(), i + w.len()))
     }
 
@@ -44,7 +54,7 @@ impl<T: Clone> Lexicon<T> {
         if end == 0 {
             return None;
         }
-        let list = self.by_last.get(&t.str(end - 1).to_lowercase())?;
+        let list = self.by_last.get(lower(t.str(end - 1)).as_ref())?;
         list.iter()
             .find(|(w, _)| w.len() <= end && (0..w.len()).all(|k| same(t, end - w.len() + k, &w[k])))
             .map(|(w, v)| (v.clone(), end - w.len()))
@@ -62,7 +72,7 @@ fn same(t: &Tokens, i: usize, w: &str) -> bool {
     if exact {
         s == w
     } else {
-        s.to_lowercase() == w.to_lowercase()
+        lower(s) == lower(w)
     }
 }
 

@@ -29,6 +29,64 @@ pub struct Numeral {
 
 /// Reads the numeral that starts at token `i`, if one does.
 pub fn parse(t: &Tokens, i: usize) -> Option<Numeral> {
+    let n = parse_one(t, i)?;
+    // "a third party", "a second chance": an ordinal after the article; "a third of them", "cut by a third." a fraction.
+    if n.form == Form::Fraction
+        && t.is_any(i, &["a", "an"])
+        && t.is_any(n.end, &["-", "\u{2011}"])
+        && t.joined(n.end - 1)
+    {
+        // "a third-world country".
+        let singular = words::ordinal(t.str(n.end - 1))
+            .is_some_and(|(_, class, plural)| !plural && class != OrdinalClass::DenominatorOnly);
+        if singular {
+            return parse_one(t, i + 1);
+        }
+    }
+    if n.form == Form::Fraction && t.is_any(i, &["a", "an"]) && t.is_word(n.end) {
+        let next = t.str(n.end);
+        let fraction_follows = t.is_any(n.end, &["of", "and", "or"]) || words::scale(next).is_some();
+        let singular = words::ordinal(t.str(n.end - 1))
+            .is_some_and(|(_, class, plural)| !plural && class != OrdinalClass::DenominatorOnly);
+        if singular && !fraction_follows && !super::counted::is_function_word(next) {
+            return parse_one(t, i + 1);
+        }
+    }
+    // "one over three", "1 over 20": a fraction, when nothing is counted after it.
+    if n.form == Form::Cardinal && n.value.fract() == 0.0 && t.is(n.end, "over") {
+        if let Some(d) = parse_one(t, n.end + 1) {
+            let bare = !t.is_word(d.end) && !t.is_digits(d.end);
+            if d.form == Form::Cardinal && d.value > n.value.abs() && d.value.fract() == 0.0 && bare {
+                return Some(Numeral {
+                    end: d.end,
+                    value: n.value / d.value,
+                    form: Form::Fraction,
+                    words: n.words || d.words,
+                    scale: 1.0,
+                    ..n
+                });
+            }
+        }
+    }
+    // "two out of five hundred": a proportion.
+    if n.form == Form::Cardinal && t.is(n.end, "out") && t.is(n.end + 1, "of") {
+        if let Some(d) = parse_one(t, n.end + 2) {
+            if d.form == Form::Cardinal && d.value > n.value && n.value >= 0.0 {
+                return Some(Numeral {
+                    end: d.end,
+                    value: n.value / d.value,
+                    form: Form::Fraction,
+                    words: n.words || d.words,
+                    scale: 1.0,
+                    ..n
+                });
+            }
+        }
+    }
+    Some(n)
+}
+
+fn parse_one(t: &Tokens, i: usize) -> Option<Numeral> {
     if let Some(n) = negative(t, i) {
         return Some(n);
     }
@@ -79,6 +137,7 @@ fn negative(t: &Tokens, i: usize) -> Option<Numeral> {
     let sign_word = t.is_any(i, &["minus", "negative"]);
     let sign_symbol = t.is_any(i, &["-", "\u{2212}"])
         && t.is_digits(i + 1)
+        && !(i > 0 && t.is_digits(i - 1))
         && (t.joined(i) || i == 0)
         && (i == 0 || !t.joined(i - 1) || t.is_any(i - 1, &["(", "[", "<", "=", "~"]));
     if !(sign_word || sign_symbol) {
@@ -133,6 +192,17 @@ fn collect(t: &Tokens, i: usize) -> Vec<Placed> {
             // A fraction may be scaled: "half million", "three quarters million".
             let scalable = plural || class == OrdinalClass::DenominatorOnly;
             if !(scalable && t.is_word(end) && words::scale(t.str(end)).is_some_and(|s| s >= 1e3)) {
+                // "two thirds of a million", "half a million".
+                if let Some(s) = words::scale(t.str(end + 2)).filter(|s| *s >= 1e3) {
+                    if scalable && t.is(end, "of") && t.is_any(end + 1, &["a", "an"]) {
+                        atoms.push(Placed { kind: Atom::Scale(s), end: end + 3 });
+                    }
+                }
+                if let Some(s) = words::scale(t.str(end + 1)).filter(|s| *s >= 1e3) {
+                    if scalable && t.is_any(end, &["a", "an"]) {
+                        atoms.push(Placed { kind: Atom::Scale(s), end: end + 2 });
+                    }
+                }
                 break;
             }
         }
@@ -167,8 +237,11 @@ fn word_atom(t: &Tokens, j: usize, prev: Option<Atom>) -> Option<Atom> {
     if matches!(prev, None | Some(Atom::And)) && t.is_any(j, &["a", "an"]) {
         // Only "a hundred", "a dozen", "a half", "a third", "a quarter million".
         let next = t.str(j + 1);
+        // "a twenty-first": a compound ordinal after the article.
+        let compound = words::small(next).is_some()
+            && t.hyphen_after(j + 1).is_some_and(|k| words::ordinal(t.str(k)).is_some_and(|(_, _, plural)| !plural));
         let ok = t.is_word(j + 1)
-            && (words::scale(next).is_some() || words::ordinal(next).is_some_and(|(_, _, plural)| !plural));
+            && (compound || words::scale(next).is_some() || words::ordinal(next).is_some_and(|(_, _, plural)| !plural));
         return ok.then_some(Atom::A);
     }
     if prev.is_some() && t.is(j, "and") {
@@ -328,7 +401,9 @@ fn digit_suffixes(t: &Tokens, run: &[Placed], end: usize, value: f64) -> Option<
     if t.is_word(end) && !t.joined(end) {
         if let Some(s) = words::scale_suffix(next, false) {
             // "10k", "2.33 k", "10 bln"; a lone capital after a space may be an initial.
-            if glued || next.len() > 1 || next == "k" {
+            // "5G" is a network generation, not five billion; "1,674.5 G" may be.
+            let spaced_capital = matches!(next, "M" | "G") && !glued && !t.is_word(end + 1);
+            if (glued && next != "G") || next.len() > 1 || next == "k" || spaced_capital {
                 return Some((value * s, end + 1, Form::Cardinal));
             }
         }
@@ -367,7 +442,8 @@ fn whole(run: &[Placed]) -> Option<(f64, Form)> {
     let n = atoms.len();
     let last = atoms[n - 1];
     if let Atom::Ordinal(_, class, plural) = last {
-        if !plural && class != OrdinalClass::DenominatorOnly && atoms[0] != Atom::A {
+        // "a hundred trillionth" is an ordinal; "a hundredth" a fraction.
+        if !plural && class != OrdinalClass::DenominatorOnly && (atoms[0] != Atom::A || n > 2) {
             if let Some(v) = ordinal_value(&atoms) {
                 return Some((v, Form::Ordinal));
             }
@@ -430,11 +506,23 @@ fn fraction(atoms: &[Atom]) -> Option<f64> {
         // "half", "quarter" alone; ordinals alone are ordinals, not fractions.
         return (class == OrdinalClass::DenominatorOnly && !plural).then_some(1.0 / den);
     }
-    for s in (1..n).rev() {
+    // The longest denominator that reads as an ordinal: "one hundred thirty fifths" is 100/35,
+    // "one hundred thirty two fifths" 132/5 ("two fifths" is no ordinal). A denominator spans a
+    // scale only after "one": "one one hundred and fifth", but "fifty-four hundredths" is 54/100.
+    for s in 1..n {
         let num = if atoms[..s] == [Atom::A] { Some(1.0) } else { cardinal(&atoms[..s]) };
         let Some(num) = num else { continue };
+        let scaled =
+            atoms[s..n - 1].iter().any(|a| matches!(a, Atom::Scale(_))) || (s < n - 1 && class == OrdinalClass::Scale);
+        if scaled && (plural || num != 1.0) {
+            continue;
+        }
         let den = if s == n - 1 { Some(den) } else { ordinal_value(&atoms[s..]) };
         let Some(den) = den else { continue };
+        // "a first", "a second": not fractions ("half" names the second part).
+        if den <= 2.0 && class != OrdinalClass::DenominatorOnly {
+            continue;
+        }
         if s < n - 1 && class == OrdinalClass::DenominatorOnly {
             continue;
         }
@@ -477,6 +565,8 @@ fn cardinal(atoms: &[Atom]) -> Option<f64> {
     let mut last = Last::Start;
     let mut big = f64::INFINITY;
     let mut hundred_in_group = false;
+    // What the last words added since a scale ("two" in "three hundred and two dozens").
+    let mut since_scale = 0.0f64;
     let mut i = 0;
     while i < atoms.len() {
         match atoms[i] {
@@ -485,19 +575,22 @@ fn cardinal(atoms: &[Atom]) -> Option<f64> {
                     return None;
                 }
                 current = 1.0;
+                since_scale = 1.0;
                 last = Last::A;
             }
             Atom::Digits(v, whole) => {
                 let ok = match last {
                     Last::Start => true,
-                    Last::Hundred => whole && v < 100.0,
-                    Last::Big => whole && v < 1000.0 && v < big,
+                    // "3 hundred and 21"; not "and 0", which starts a new number.
+                    Last::Hundred => whole && v < 100.0 && v > 0.0,
+                    Last::Big => whole && v < 1000.0 && v < big && v > 0.0,
                     _ => false,
                 };
                 if !ok {
                     return None;
                 }
                 current += v;
+                since_scale += v;
                 last = Last::Digits;
             }
             Atom::Small(v, c) => {
@@ -510,13 +603,16 @@ fn cardinal(atoms: &[Atom]) -> Option<f64> {
                     return None;
                 }
                 current += v;
+                since_scale += v;
                 last = Last::Small(c);
             }
             Atom::Scale(12.0) => {
-                if current <= 0.0 || matches!(last, Last::Dozen | Last::Start) {
+                if since_scale <= 0.0 || matches!(last, Last::Dozen | Last::Start) {
                     return None;
                 }
-                current *= 12.0;
+                // "three hundred and two dozens": only the "two" is in dozens.
+                current += since_scale * 11.0;
+                since_scale = 0.0;
                 last = Last::Dozen;
             }
             Atom::Scale(100.0) => {
@@ -525,6 +621,7 @@ fn cardinal(atoms: &[Atom]) -> Option<f64> {
                 }
                 hundred_in_group = true;
                 current *= 100.0;
+                since_scale = 0.0;
                 last = Last::Hundred;
             }
             Atom::Scale(s) => {
@@ -533,6 +630,7 @@ fn cardinal(atoms: &[Atom]) -> Option<f64> {
                     current = 0.0;
                     big = s;
                     hundred_in_group = false;
+                    since_scale = 0.0;
                 } else if current == 0.0 && last == Last::Big && s > big {
                     total *= s;
                     big = s;

@@ -54,7 +54,11 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
             i += 1;
             continue;
         }
-        if let Some(item) = vague(&t, i).or_else(|| relative_ordinal(&t, i)) {
+        if let Some(item) = vague(&t, i)
+            .or_else(|| relative_ordinal(&t, i))
+            .or_else(|| percent_of(&t, i))
+            .or_else(|| one_and_a_half(&t, i))
+        {
             i = item.end;
             items.push(item);
             continue;
@@ -67,15 +71,17 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
             i = n.end;
             continue;
         }
-        let Some(mut item) = build(&t, n) else {
+        let floor = items.last().map_or(0, |it| it.end);
+        let Some(mut item) = build(&t, n, floor) else {
             i = n.end;
             continue;
         };
         if let Some(end) = range(&t, &mut item, &skip) {
             item.end = end;
         }
-        if matches!(item.kind, Kind::Cardinal | Kind::Range) && item.counted.is_none() {
-            item.counted = counted::after(&t, item.end);
+        // The counted noun is a word of its own ("20s" is no count of "s").
+        if item.counted.is_none() && !t.joined(item.end - 1) {
+            item.counted = counted_after(&t, &item);
         }
         i = item.end;
         items.push(item);
@@ -106,6 +112,29 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
         .collect()
 }
 
+/// What a quantity counts: "59 cruise missiles", "three of the four soldiers", "15% of voters".
+fn counted_after(t: &Tokens, item: &Item) -> Option<Span> {
+    const DETERMINERS: &[&str] = &["the", "his", "her", "their", "its", "these", "those", "our", "all"];
+    let of = t.is(item.end, "of");
+    let mut from = item.end;
+    if of {
+        from += 1;
+        if t.is_any(from, DETERMINERS) {
+            from += 1;
+        }
+        // "three of the four soldiers": a part of a group counts the group's noun.
+        if let Some(group) = numerals::parse(t, from) {
+            from = group.end;
+        }
+    }
+    match item.kind {
+        Kind::Cardinal | Kind::Range if of && from > item.end + 1 => counted::after(t, from),
+        Kind::Cardinal | Kind::Range if !of => counted::after(t, from),
+        Kind::Percent if of => counted::after(t, from),
+        _ => None,
+    }
+}
+
 fn item(n: Numeral, kind: Kind) -> Item {
     Item {
         first: n.first,
@@ -134,6 +163,9 @@ fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
             r"|\+?\(?\d+\)?(?:[-./]\d+){2,}",
             r"|\(\d{3}\)\s*\d{3}-\d{4}",
             r"|\bv\d+(?:\.\d+)+",
+            // Clock times ("16:30") and scores or ratios written with a colon belong to the dates stage.
+            r"|\b\d{1,2}:\d{2}",
+            r"|\b\d{1,2}(?::\d{2})?\s?(?:[ap]m\b|[ap]\.m\.)",
         ))
         .expect("not-a-quantity regex")
     });
@@ -200,12 +232,15 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
         if t.is_any(f - 1, &["-", "\u{2011}"]) && t.joined(f - 1) && f >= 2 && t.joined(f - 2) && t.is_word(f - 2) {
             return false;
         }
-        if prev == "#" {
+        // "#3", and markup or query values: id="672152791717158917", page=2.
+        let attribute = |eq: usize| t.is(eq, "=") && eq >= 1 && t.joined(eq - 1) && t.is_word(eq - 1) && t.joined(eq);
+        let quoted = t.is_any(f - 1, &["\"", "'"]) && t.joined(f - 1) && f >= 2 && attribute(f - 2);
+        if prev == "#" || attribute(f - 1) || quoted {
             return false;
         }
         // A designating noun: "Stage 5", "No. 1", "flight 17".
         let noun = if prev == "." && f >= 2 { f - 2 } else { f - 1 };
-        if t.is_word(noun) && designators().contains(t.str(noun).to_lowercase().as_str()) {
+        if t.is_word(noun) && designators().contains(super::lexicon::lower(t.str(noun)).as_ref()) {
             return false;
         }
         // A name followed by a number: "Boeing 737", "Apollo 11".
@@ -222,9 +257,57 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
             }
         }
     }
-    // Digits, letters, digits: a serial ("24703m212").
+    // Digits glued to capitals that are no unit, currency or scale: "5G", "3D", "4WD".
+    if digits && t.joined(n.end - 1) && t.capitalised(n.end) && t.is_digits(n.end - 1) {
+        let known =
+            units::at(t, n.end).is_some() || money::after(t, n.end).is_some() || percent_after(t, n.end).is_some();
+        if !known {
+            return false;
+        }
+    }
+    // Digits, letters, digits: a serial ("24703m212"), unless the letters and digits are a unit ("24703m2").
     if digits && t.joined(n.end - 1) && t.is_word(n.end) && t.joined(n.end) && t.is_digits(n.end + 1) {
+        let unit_ends_clean = units::at(t, n.end)
+            .is_some_and(|(_, next)| !(t.joined(next - 1) && (t.is_digits(next) || t.is_word(next))));
+        if !unit_ends_clean {
+            return false;
+        }
+    }
+    // A list marker: "8. Where Obama plans..." at the start of a sentence.
+    if digits
+        && f == 0
+        && n.end - n.first == 1
+        && t.str(f).len() <= 2
+        && t.is_any(n.end, &[".", ")"])
+        && t.joined(n.end - 1)
+        && (n.end + 1 == t.len() || t.capitalised(n.end + 1))
+    {
         return false;
+    }
+    // A word joined into a compound: "one-on-one", "catch-all".
+    if !digits
+        && f >= 2
+        && t.is_any(f - 1, &["-", "\u{2011}"])
+        && t.joined(f - 1)
+        && t.joined(f - 2)
+        && t.is_word(f - 2)
+    {
+        return false;
+    }
+    // "the 1990s": a decade, for the dates stage.
+    if digits && t.str(f).len() == 4 && t.joined(n.end - 1) && t.is(n.end, "s") {
+        return false;
+    }
+    // "'08": a year, for the dates stage.
+    if digits && f > 0 && t.is_any(f - 1, &["'", "’", "‘"]) && t.joined(f - 1) && t.str(f).len() == 2 {
+        return false;
+    }
+    // A bare "half" or "quarter" is a share only before "of", "a", "the" or after a bound:
+    // "half of them", "half a million", "nearly half"; not "half-brother", "the third quarter".
+    if n.end - n.first == 1 && t.is_any(f, &["half", "quarter"]) {
+        let share_follows = t.is_any(n.end, &["of", "a", "an", "the"]);
+        let bounded = bound_before(t, f).is_some() || (f > 0 && t.is_any(f - 1, &["by", "in", "than"]));
+        return (share_follows || bounded) && !t.joined(f);
     }
     if n.end - n.first == 1 && t.is(f, "one") {
         return !pronoun_one(t, f);
@@ -252,10 +335,25 @@ fn pronoun_one(t: &Tokens, i: usize) -> bool {
         "of", "you", "another", "who", "which", "that", "is", "was", "can", "could", "would", "should", "will", "may",
         "might", "must", "does", "did", "has", "had", "more", "thing", "i", "we", "he", "she", "they",
     ];
+    // "that one mile", "one dollar": a unit after it makes it a number.
+    if units::at(t, i + 1).is_some() || money::after(t, i + 1).is_some() {
+        return false;
+    }
     if i > 0 && t.is_any(i - 1, BEFORE) {
         return true;
     }
+    // "at least one.", "only one": a count, whatever follows.
+    if bound_before(t, i).is_some() {
+        return false;
+    }
     if t.is_any(i + 1, AFTER) || (t.is_any(i + 1, &["'", "’"]) && t.is(i + 2, "s")) {
+        return true;
+    }
+    // "an even harder one when …": a function word after it, other than those of a count ("one in five").
+    if t.is_word(i + 1)
+        && counted::is_function_word(t.str(i + 1))
+        && !t.is_any(i + 1, &["in", "or", "to", "and", "by", "out", "per", "last", "next", "first"])
+    {
         return true;
     }
     i + 1 >= t.len() || !(t.is_word(i + 1) || t.is_digits(i + 1))
@@ -291,13 +389,15 @@ fn bound_before(t: &Tokens, start: usize) -> Option<(Bound, usize)> {
 /// A bound word after the quantity ending before token `end` ("or more", "or so", "300+").
 fn bound_after(t: &Tokens, end: usize) -> Option<(Bound, usize)> {
     match bounds().at(t, end) {
-        Some(((b, false), next)) if t.str(end) != "+" || t.joined(end - 1) => Some((b, next)),
+        // "equal to 5000 or less than 6000": the "less than" starts the next figure.
+        Some(((b, false), next)) if (t.str(end) != "+" || t.joined(end - 1)) && !t.is(next, "than") => Some((b, next)),
         _ => None,
     }
 }
 
 /// Turns a numeral into a quantity by what surrounds it.
-fn build(t: &Tokens, n: Numeral) -> Option<Item> {
+/// `floor` is the first token free to read as a prefix (the previous quantity ends there).
+fn build(t: &Tokens, n: Numeral, floor: usize) -> Option<Item> {
     let mut it = item(n, Kind::Cardinal);
     let mut end = n.end;
     if n.form == Form::Ordinal {
@@ -309,10 +409,10 @@ fn build(t: &Tokens, n: Numeral) -> Option<Item> {
             }
         }
         it.end = end;
-        apply_bounds(t, &mut it);
+        apply_bounds(t, &mut it, floor);
         return Some(it);
     }
-    let currency_before = money::before(t, n.first).filter(|(_, s)| *s < n.first);
+    let currency_before = money::before(t, n.first).filter(|(_, s)| *s < n.first && *s >= floor);
     if let Some((_, start)) = currency_before {
         it.first = start;
     }
@@ -321,7 +421,7 @@ fn build(t: &Tokens, n: Numeral) -> Option<Item> {
         it.kind = Kind::Percent;
         it.unit = Some(unit);
         it.end = next;
-        apply_bounds(t, &mut it);
+        apply_bounds(t, &mut it, floor);
         return Some(it);
     }
     // Money: "$1.8m", "£5bn", "1.8M dollars", "€20,000", "75 USD million", "12-cent".
@@ -359,12 +459,26 @@ fn build(t: &Tokens, n: Numeral) -> Option<Item> {
         it.unit = Some(c.code);
         it.si = Some(if c.is_minor() { it.value / 100.0 } else { it.value });
         it.end = end;
-        apply_bounds(t, &mut it);
+        apply_bounds(t, &mut it, floor);
         return Some(it);
     }
-    // Units: "27km", "55 kilometers", "34-mile", "seven months", "98.6 degrees fahrenheit".
+    // Units: "27km", "55 kilometers", "34-mile", "seven months", "98.6 degrees fahrenheit", "20 (kg)".
     let unit_at = hyphen.unwrap_or(end);
-    if let Some((unit, next)) = unit_after(t, unit_at, end) {
+    let bracketed = || {
+        let (unit, next) = units::at(t, end + 1).filter(|_| t.is_any(end, &["(", "["]))?;
+        t.is_any(next, &[")", "]"]).then_some((unit, next + 1))
+    };
+    if let Some((unit, next)) = unit_after(t, unit_at, end).or_else(bracketed) {
+        let mut next = next;
+        // "6 ft 2 in", "5 feet 11 inches": feet and inches, in feet.
+        if unit.symbol == "ft" {
+            if let Some(inches) = numerals::parse(t, next).filter(|m| m.value < 12.0 && m.form == Form::Cardinal) {
+                if t.is_any(inches.end, &["in", "inch", "inches"]) {
+                    it.value += inches.value / 12.0;
+                    next = inches.end + 1;
+                }
+            }
+        }
         it.end = next;
         it.unit = Some(unit.symbol);
         it.dimension = Some(unit.dimension);
@@ -383,7 +497,22 @@ fn build(t: &Tokens, n: Numeral) -> Option<Item> {
                 it.end = next + 2;
             }
         }
-        apply_bounds(t, &mut it);
+        if unit.symbol == "year" && (n.first > 0 && t.is_any(n.first - 1, &["aged", "age"])) {
+            it.kind = Kind::Age;
+        }
+        apply_bounds(t, &mut it, floor);
+        return Some(it);
+    }
+    // "aged 87", "an 87 yo man": an age in years.
+    let aged = n.first > 0 && t.is_any(n.first - 1, &["aged", "age"]);
+    let yo = t.is_any(end, &["yo", "y/o"]);
+    if aged || yo {
+        let year = units::at(&Tokens::new("year", Span::new(0, 4)), 0).map(|(u, _)| u);
+        it.kind = Kind::Age;
+        it.unit = Some("year");
+        it.si = year.map(|u| u.to_si(it.value));
+        it.first = if aged { n.first - 1 } else { it.first };
+        it.end = if yo { end + 1 } else { end };
         return Some(it);
     }
     // "20-vehicle convoy": the number counts the noun joined to it.
@@ -392,20 +521,66 @@ fn build(t: &Tokens, n: Numeral) -> Option<Item> {
             if IDIOMS.iter().any(|w| t.is(k, w)) && t.is(n.first, "one") {
                 return None;
             }
-            it.counted = Some(t.toks[k].span);
+            // "40-odd", "300-plus", "1,000-strong": a bound or a description, not what is counted.
+            match t.str(k).to_ascii_lowercase().as_str() {
+                "odd" | "something" | "ish" => it.bound = Bound::About,
+                "plus" => it.bound = Bound::AtLeast,
+                "strong" => {}
+                _ => it.counted = Some(t.toks[k].span),
+            }
             end = k + 1;
         }
     }
     it.end = end;
-    if n.form == Form::Cardinal && n.words && n.end - n.first == 1 && t.is(n.first, "one") && it.counted.is_none() {
-        // Counted later; nothing to do here.
-    }
-    apply_bounds(t, &mut it);
+    apply_bounds(t, &mut it, floor);
     Some(it)
 }
 
 /// "one-time", "one-off": adjectives, not counts.
 const IDIOMS: &[&str] = &["time", "off", "way", "sided", "on", "size", "stop", "party", "liners", "liner", "to"];
+
+/// "a year and a half", "an hour and a half": one and a half of a unit of time.
+fn one_and_a_half(t: &Tokens, i: usize) -> Option<Item> {
+    if !t.is_any(i, &["a", "an"]) {
+        return None;
+    }
+    let (unit, next) = units::at(t, i + 1).filter(|(u, _)| u.is_time())?;
+    if !(t.is(next, "and") && t.is_any(next + 1, &["a", "an"]) && t.is(next + 2, "half")) {
+        return None;
+    }
+    let n = Numeral { first: i, end: next + 3, value: 1.5, form: Form::Fraction, words: true, scale: 1.0 };
+    let mut it = item(n, Kind::Duration);
+    it.unit = Some(unit.symbol);
+    it.dimension = Some(unit.dimension);
+    it.si = Some(unit.to_si(1.5));
+    Some(it)
+}
+
+/// "per cent of 210", "percents of twenty": the percent word before its number.
+fn percent_of(t: &Tokens, i: usize) -> Option<Item> {
+    if i > 0 && (t.is_digits(i - 1) || words::small(t.str(i - 1)).is_some() || t.is(i - 1, "the")) {
+        return None;
+    }
+    let of = if t.is(i, "per") && t.is(i + 1, "cent") {
+        i + 2
+    } else if t.is_any(i, &["percent", "percents"]) {
+        i + 1
+    } else {
+        return None;
+    };
+    if !t.is(of, "of") {
+        return None;
+    }
+    let n = numerals::parse(t, of + 1).filter(|n| n.form == Form::Cardinal)?;
+    // "percent of 210 voters" names a share of a count, not a percentage.
+    if t.is_word(n.end) && counted::after(t, n.end).is_some() {
+        return None;
+    }
+    let mut it = item(n, Kind::Percent);
+    it.first = i;
+    it.unit = Some("%");
+    Some(it)
+}
 
 fn percent_after(t: &Tokens, end: usize) -> Option<(&'static str, usize)> {
     if t.is(end, "%") {
@@ -417,7 +592,7 @@ fn percent_after(t: &Tokens, end: usize) -> Option<(&'static str, usize)> {
     if t.is(end, "per") && t.is(end + 1, "cent") {
         return Some(("%", end + 2));
     }
-    if t.is_any(end, &["percent", "pct", "percentage"]) {
+    if t.is_any(end, &["percent", "pct", "percentage"]) || (t.str(end) == "pc" && !t.is_word(end + 1)) {
         return Some(("%", end + 1));
     }
     if t.is(end, "basis") && t.is_any(end + 1, &["point", "points"]) {
@@ -461,8 +636,8 @@ fn cents(t: &Tokens, end: usize, value: &mut f64) -> usize {
     }
 }
 
-fn apply_bounds(t: &Tokens, it: &mut Item) {
-    if let Some((b, first)) = bound_before(t, it.first) {
+fn apply_bounds(t: &Tokens, it: &mut Item, floor: usize) {
+    if let Some((b, first)) = bound_before(t, it.first).filter(|(_, first)| *first >= floor) {
         it.bound = b;
         it.first = first;
     }
@@ -520,14 +695,25 @@ const CHANGE_VERBS: &[&str] = &[
 /// A range after the quantity: "10-20", "between 10 and 20", "from 5 to 7", "eight to 10 feet".
 /// On success the item becomes the range and the index after it is returned.
 fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usize> {
-    if it.bound != Bound::Exact || matches!(it.kind, Kind::Ordinal | Kind::Age | Kind::Vague) {
+    if !matches!(it.bound, Bound::Exact | Bound::About) || matches!(it.kind, Kind::Age | Kind::Vague) {
         return None;
     }
-    let between = it.first > 0 && t.is(it.first - 1, "between");
-    let from = it.first > 0 && t.is(it.first - 1, "from");
+    // "between 10 and 20", "between the tenth and the fifteenth".
+    let the = it.first > 0 && t.is(it.first - 1, "the") && it.kind == Kind::Ordinal;
+    let before = if the { it.first - 1 } else { it.first };
+    let between = before > 0 && t.is(before - 1, "between");
+    let from = before > 0 && t.is(before - 1, "from");
+    if it.kind == Kind::Ordinal && !between {
+        return None;
+    }
     let e = it.end;
-    let dash = t.is_any(e, &["-", "\u{2013}", "\u{2014}", "~"]) && (t.joined(e - 1) == t.joined(e));
-    let link = if between { t.is(e, "and") } else { dash || t.is_any(e, &["to", "through", "thru"]) };
+    // "10-20", "1000 - 5000", "75 -300mm"; not "75- 300".
+    let dash = t.is_any(e, &["-", "\u{2013}", "\u{2014}", "~"]) && (t.joined(e - 1) == t.joined(e) || !t.joined(e - 1));
+    // "two or three months": neighbouring whole numbers joined by "or" are a range.
+    let or_next = t.is(e, "or")
+        && numerals::parse(t, e + 1)
+            .is_some_and(|n2| n2.value == it.value + 1.0 && it.value.fract() == 0.0 && it.value < 20.0);
+    let link = if between { t.is(e, "and") } else { dash || or_next || t.is_any(e, &["to", "through", "thru"]) };
     if !link {
         return None;
     }
@@ -536,6 +722,9 @@ fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usiz
         return None;
     }
     let mut k = e + 1;
+    if the && t.is(k, "the") {
+        k += 1;
+    }
     // "$10-$20": the second amount may repeat the currency.
     if it.kind == Kind::Money {
         if let Some((_, next)) = money::before_at(t, k) {
@@ -543,10 +732,10 @@ fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usiz
         }
     }
     let n2 = numerals::parse(t, k)?;
-    if (n2.first..n2.end).any(skip) || n2.form == Form::Ordinal {
+    if (n2.first..n2.end).any(skip) || (n2.form == Form::Ordinal) != (it.kind == Kind::Ordinal) {
         return None;
     }
-    let second = build(t, n2)?;
+    let second = build(t, n2, e + 1)?;
     let mut low = it.value;
     // "$1-2 million", "10 to 20 thousand": the first number shares the second's scale.
     if it.numeral.scale == 1.0 && n2.scale > 1.0 && low * n2.scale <= second.value {
@@ -556,9 +745,13 @@ fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usiz
         // Not a range: a score, an identifier or a fall ("3-1"). Leave both out when written with a dash.
         return None;
     }
-    let same_kind = second.kind == it.kind || (it.kind == Kind::Cardinal && second.bound == Bound::Exact);
+    // "10-20 km" takes the unit of its second end; "$1-2 million" the currency of its first.
+    let same_kind = second.kind == it.kind || it.kind == Kind::Cardinal || second.kind == Kind::Cardinal;
     if !same_kind || second.bound != Bound::Exact && second.bound != Bound::About {
         return None;
+    }
+    if it.kind == Kind::Ordinal {
+        it.kind = Kind::Range;
     }
     if it.kind == Kind::Cardinal {
         it.kind = if second.kind == Kind::Cardinal { Kind::Range } else { second.kind };
@@ -571,7 +764,7 @@ fn range(t: &Tokens, it: &mut Item, skip: &dyn Fn(usize) -> bool) -> Option<usiz
     it.value = low;
     it.value_max = Some(second.value);
     if between || from {
-        it.first -= 1;
+        it.first = before - 1;
     }
     it.counted = second.counted;
     Some(second.end)
@@ -615,6 +808,10 @@ fn link_restatements(t: &Tokens, items: &mut [Item]) {
     for i in 1..items.len() {
         let (a, b) = (&items[i - 1], &items[i]);
         let bracketed = t.is_any(a.end, &["(", "["]) && b.first == a.end + 1 && t.is_any(b.end, &[")", "]"]);
+        // "17 miles, or 27km": the same figure in another unit (the same unit would be an alternative).
+        let comma = usize::from(t.is(a.end, ","));
+        let or_else = t.is(a.end + comma, "or") && b.first == a.end + comma + 1 && a.unit != b.unit;
+        let bracketed = bracketed || or_else;
         let comparable = match (a.kind, b.kind) {
             (Kind::Money, Kind::Money) => true,
             _ => a.dimension.is_some() && a.dimension == b.dimension,
@@ -674,4 +871,55 @@ fn relative_ordinal(t: &Tokens, i: usize) -> Option<Item> {
     let mut it = item(n, Kind::RelativeOrdinal);
     it.relative = Some(value);
     Some(it)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Tokens<'_> {
+        Tokens::new(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    fn tells_pronoun_one_from_the_number() {
+        let t = toks("the one you mentioned");
+        assert!(pronoun_one(&t, 1));
+        let t = toks("that one mile");
+        assert!(!pronoun_one(&t, 1));
+        let t = toks("at least one.");
+        assert!(!pronoun_one(&t, 2));
+    }
+
+    #[test]
+    fn finds_bound_words_before_and_after() {
+        let t = toks("no more than 50 or so");
+        assert_eq!(bound_before(&t, 3), Some((Bound::AtMost, 0)));
+        assert_eq!(bound_after(&t, 4), Some((Bound::About, 6)));
+        let t = toks("higher than the tenth");
+        assert_eq!(bound_before(&t, 3), Some((Bound::MoreThan, 0)));
+    }
+
+    #[test]
+    fn reads_percent_signs_and_words() {
+        let t = toks("15 % 15 per cent 2 percentage points");
+        assert_eq!(percent_after(&t, 1), Some(("%", 2)));
+        assert_eq!(percent_after(&t, 3), Some(("%", 5)));
+        assert_eq!(percent_after(&t, 6), Some(("pp", 8)));
+    }
+
+    #[test]
+    fn blocks_urls_phones_versions_and_clock_times_in_multibyte_text() {
+        let t = "Café ☕ call +1-222-333-4444, see www.example.com/2017 at 16:30 — v2.1.3";
+        let blocked: Vec<&str> = not_quantities(t, Span::new(0, t.len())).iter().map(|s| s.text(t)).collect();
+        assert_eq!(blocked, ["+1-222-333-4444", "www.example.com/2017", "16:30", "v2.1.3"]);
+    }
+
+    #[test]
+    fn counts_the_group_after_of_the() {
+        let t = "three of the four soldiers";
+        let found = scan(t, Span::new(0, t.len()), 0, &[]);
+        let counted: Vec<_> = found.iter().map(|f| f.quantity.counted.map(|c| c.text(t))).collect();
+        assert_eq!(counted, [Some("soldiers"), Some("soldiers")]);
+    }
 }

@@ -52,21 +52,28 @@ pub fn small(w: &str) -> Option<(f64, Class)> {
     position(&TENS, w).map(|i| ((i as f64 + 2.0) * 10.0, Class::Tens))
 }
 
-/// A multiplying word: "hundred", "thousand", "million", "lakh", "crore", "dozen".
+/// A multiplying word: "hundred", "thousand", "million", "lakh", "crore", "dozen" (or plural).
 pub fn scale(w: &str) -> Option<f64> {
-    let w = w.to_ascii_lowercase();
-    let w = w.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(&w);
-    Some(match w {
-        "hundred" => 100.0,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        "lakh" => 1e5,
-        "crore" => 1e7,
-        "dozen" => 12.0,
-        _ => return None,
-    })
+    const SCALES: [(&str, f64); 11] = [
+        ("hundred", 100.0),
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+        ("lakh", 1e5),
+        ("crore", 1e7),
+        ("dozen", 12.0),
+        ("dz", 12.0),
+        ("dzs", 12.0),
+        ("doz", 12.0),
+    ];
+    let singular = strip_plural(w).filter(|s| s.len() > 3).unwrap_or(w);
+    SCALES.iter().find(|(s, _)| s.eq_ignore_ascii_case(singular) || s.eq_ignore_ascii_case(w)).map(|&(_, v)| v)
+}
+
+/// The word without a final "s", if it has one.
+fn strip_plural(w: &str) -> Option<&str> {
+    w.strip_suffix('s').or_else(|| w.strip_suffix('S'))
 }
 
 /// Short scale words after digits: "10k", "5bn", "10 bln", "$1.8m" (the last only for money).
@@ -77,6 +84,7 @@ pub fn scale_suffix(w: &str, money: bool) -> Option<f64> {
         "b" | "B" if money => 1e9,
         "bn" | "bln" | "Bn" | "BN" => 1e9,
         "tn" | "tln" | "trn" | "Tn" => 1e12,
+        "G" => 1e9,
         _ => return None,
     })
 }
@@ -84,21 +92,20 @@ pub fn scale_suffix(w: &str, money: bool) -> Option<f64> {
 /// An ordinal word: its value, its class, and whether it is plural ("fifths").
 /// Plurals and "half"/"quarter" only ever name a fraction's denominator.
 pub fn ordinal(w: &str) -> Option<(f64, OrdinalClass, bool)> {
-    let lower = w.to_ascii_lowercase();
-    let (stem, plural) = match lower.strip_suffix('s') {
-        Some(s) if s != "second" => (s, true),
-        _ => (lower.as_str(), false),
+    let (stem, plural) = match strip_plural(w) {
+        Some(s) if !s.eq_ignore_ascii_case("second") => (s, true),
+        _ => (w, false),
     };
-    if stem == "half" || lower == "halves" {
-        return Some((2.0, OrdinalClass::DenominatorOnly, lower == "halves"));
+    if w.eq_ignore_ascii_case("half") || w.eq_ignore_ascii_case("halves") {
+        return Some((2.0, OrdinalClass::DenominatorOnly, plural));
     }
-    if stem == "quarter" {
+    if stem.eq_ignore_ascii_case("quarter") {
         return Some((4.0, OrdinalClass::DenominatorOnly, plural));
     }
     if let Some(i) = position(&UNIT_ORDINALS, stem) {
         return Some((i as f64, OrdinalClass::Small(Class::Unit), plural));
     }
-    if stem == "nineth" {
+    if stem.eq_ignore_ascii_case("nineth") {
         return Some((9.0, OrdinalClass::Small(Class::Unit), plural));
     }
     if let Some(i) = position(&TEEN_ORDINALS, stem) {
@@ -107,14 +114,9 @@ pub fn ordinal(w: &str) -> Option<(f64, OrdinalClass, bool)> {
     if let Some(i) = position(&TENS_ORDINALS, stem) {
         return Some(((i as f64 + 2.0) * 10.0, OrdinalClass::Small(Class::Tens), plural));
     }
-    let scale = match stem {
-        "hundredth" => 100.0,
-        "thousandth" => 1e3,
-        "millionth" => 1e6,
-        "billionth" => 1e9,
-        "trillionth" => 1e12,
-        _ => return None,
-    };
+    const SCALES: [(&str, f64); 5] =
+        [("hundredth", 100.0), ("thousandth", 1e3), ("millionth", 1e6), ("billionth", 1e9), ("trillionth", 1e12)];
+    let &(_, scale) = SCALES.iter().find(|(s, _)| s.eq_ignore_ascii_case(stem))?;
     Some((scale, OrdinalClass::Scale, plural))
 }
 
@@ -130,7 +132,6 @@ pub enum OrdinalClass {
 
 /// The suffix of a digit ordinal: "1st", "22nd", "3rd", "11th".
 pub fn is_ordinal_suffix(digits: &str, suffix: &str) -> bool {
-    let s = suffix.to_ascii_lowercase();
     let n: u64 = match digits.parse() {
         Ok(n) => n,
         Err(_) => return false,
@@ -142,7 +143,7 @@ pub fn is_ordinal_suffix(digits: &str, suffix: &str) -> bool {
         (_, 3) => "rd",
         _ => "th",
     };
-    s == want
+    suffix.eq_ignore_ascii_case(want)
 }
 
 /// The value of a Unicode vulgar fraction ("½", "¾").

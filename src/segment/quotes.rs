@@ -32,17 +32,20 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteRegion> {
     let mut running: Option<usize> = None;
     for &para in paragraphs {
         let p = para.text(text);
-        let first_is_quote = p.chars().next().is_some_and(is_opening_quote);
+        let first_is_quote = !p.is_empty() && is_opening_quote(mark_at(p, 0).0);
         if !first_is_quote {
             running = None;
         }
-        let mut open: Option<(usize, usize)> = None; // (offset of mark, group)
-                                                     // Curly quotes opened inside an open straight quote ("… “Equal Justice” …").
+        // (offset of the opening mark, group)
+        let mut open: Option<(usize, usize)> = None;
+        // Curly quotes opened inside an open straight quote ("… “Equal Justice” …").
         let mut nested = 0;
-        for (i, c) in p.char_indices() {
+        let mut i = 0;
+        while i < p.len() {
+            let (c, len) = mark_at(p, i);
             let abs = para.start + i;
             match open {
-                None if is_opening_quote(c) && opens_here(p, i, c) => {
+                None if is_opening_quote(c) && opens_here(p, i, len, c) => {
                     let g = match running.take() {
                         Some(g) if i == 0 => g,
                         _ => {
@@ -53,14 +56,15 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteRegion> {
                     open = Some((abs, g));
                     nested = 0;
                 }
-                Some((o, _)) if text[o..].starts_with('"') && c == '“' => nested += 1,
-                Some((o, _)) if text[o..].starts_with('"') && c == '”' && nested > 0 => nested -= 1,
+                Some((o, _)) if opener(text, o) == '"' && c == '“' => nested += 1,
+                Some((o, _)) if opener(text, o) == '"' && c == '”' && nested > 0 => nested -= 1,
                 Some((o, g)) if is_closing_quote(c) && (c != '"' || closes_here(p, i)) && closes(text, o, c) => {
-                    push(&mut out, text, o, abs + c.len_utf8(), g, true);
+                    push(&mut out, text, o, abs + len, g, true);
                     open = None;
                 }
                 _ => {}
             }
+            i += len;
         }
         running = None;
         if let Some((o, g)) = open {
@@ -71,23 +75,38 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteRegion> {
     out
 }
 
+/// The quotation mark at byte `i` of `p` and its length; two apostrophes ('') are a straight double
+/// quote, as some newspapers print it. Any other character comes back as itself.
+fn mark_at(p: &str, i: usize) -> (char, usize) {
+    if p[i..].starts_with("''") {
+        return ('"', 2);
+    }
+    let c = p[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+/// The mark that opened the passage at byte `open`.
+fn opener(text: &str, open: usize) -> char {
+    mark_at(text, open).0
+}
+
 /// Whether mark `c` closes the passage opened at byte `open`: guillemets pair with guillemets; a
 /// curly opening quote is not closed by a straight one (that one is nested inside it).
 fn closes(text: &str, open: usize, c: char) -> bool {
-    match text[open..].chars().next() {
-        Some('«') => c == '»',
-        Some('“') => c == '”',
+    match opener(text, open) {
+        '«' => c == '»',
+        '“' => c == '”',
         _ => c != '»',
     }
 }
 
 /// A straight quote opens a passage at the start of a word, not inside one (`5"` inches).
-fn opens_here(p: &str, i: usize, c: char) -> bool {
+fn opens_here(p: &str, i: usize, len: usize, c: char) -> bool {
     if c != '"' {
         return true;
     }
     let before = p[..i].chars().next_back();
-    let after = p[i + 1..].chars().next();
+    let after = p[i + len..].chars().next();
     before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | ':' | ','))
         && after.is_some_and(|a| !a.is_whitespace())
 }
@@ -98,8 +117,10 @@ fn closes_here(p: &str, i: usize) -> bool {
 }
 
 fn push(out: &mut Vec<QuoteRegion>, text: &str, open: usize, end: usize, group: usize, closed: bool) {
-    let mark_len = text[open..].chars().next().map_or(1, char::len_utf8);
-    let inner_end = if closed { end - text[..end].chars().next_back().map_or(1, char::len_utf8) } else { end };
+    let mark_len = mark_at(text, open).1;
+    let closing_len =
+        if text[..end].ends_with("''") { 2 } else { text[..end].chars().next_back().map_or(1, char::len_utf8) };
+    let inner_end = if closed { end - closing_len } else { end };
     let span = Span::new(open + mark_len, inner_end.max(open + mark_len)).trim(text);
     out.push(QuoteRegion { span, outer: Span::new(open, end), group });
 }
@@ -134,6 +155,12 @@ mod tests {
     fn keeps_a_curly_quote_nested_in_a_straight_one_inside_it() {
         let t = "He said: \"It isn’t about “Equal Justice” anymore.\" Then left.";
         assert_eq!(quotes(t), [("It isn’t about “Equal Justice” anymore.", 0)]);
+    }
+
+    #[test]
+    fn reads_two_apostrophes_as_a_double_quote() {
+        let t = "''We’re done,'' she said of the 🙂 deal.";
+        assert_eq!(quotes(t), [("We’re done,", 0)]);
     }
 
     #[test]

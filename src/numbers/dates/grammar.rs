@@ -14,8 +14,14 @@ use crate::Date;
 pub struct Context {
     /// The publication date, if known.
     pub today: Option<Date>,
-    /// The sentence speaks of the future ("will", "next"): bare weekdays look ahead.
-    pub future: bool,
+}
+
+/// Whether the words around a date speak of the past or the future ("said on Friday", "will meet on Friday").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
 }
 
 pub struct Match {
@@ -31,6 +37,8 @@ pub struct Parser<'a> {
     low: &'a str,
     toks: &'a [Tok],
     ctx: Context,
+    /// The tense around the expression being read (set by [`Parser::best_at`]).
+    tense: std::cell::Cell<Tense>,
 }
 
 /// Words before a month, weekday or year that make it a date ("in May", "by March").
@@ -102,7 +110,59 @@ type Parsed<T> = Option<(usize, T)>;
 
 impl<'a> Parser<'a> {
     pub fn new(low: &'a str, toks: &'a [Tok], ctx: Context) -> Self {
-        Parser { low, toks, ctx }
+        Parser { low, toks, ctx, tense: std::cell::Cell::new(Tense::Unknown) }
+    }
+
+    /// The tense of the nearest verb cue before token `i` in its clause, else after it.
+    fn tense_at(&self, i: usize) -> Tense {
+        let cue = |k: usize| -> Option<Tense> {
+            let w = self.t(k);
+            if matches!(
+                w,
+                "will" | "shall" | "would" | "scheduled" | "expected" | "planned" | "plans" | "due" | "upcoming"
+            ) || w.ends_with("'ll")
+                || w.ends_with("’ll")
+                || (w == "going" && self.is(k + 1, "to"))
+            {
+                return Some(Tense::Future);
+            }
+            // Only unambiguous past forms: "-ed" words are as often adjectives ("vaccinated travellers").
+            let past = matches!(
+                w,
+                "said"
+                    | "told"
+                    | "was"
+                    | "were"
+                    | "had"
+                    | "did"
+                    | "came"
+                    | "took"
+                    | "met"
+                    | "began"
+                    | "saw"
+                    | "went"
+                    | "announced"
+                    | "declared"
+                    | "reported"
+                    | "happened"
+                    | "occurred"
+                    | "died"
+                    | "killed"
+            );
+            past.then_some(Tense::Past)
+        };
+        let clause_end = |k: usize| matches!(self.t(k), "." | ";" | "!" | "?" | ":" | "—" | "–");
+        let mut k = i;
+        while k > 0 && i - k < 8 {
+            k -= 1;
+            if clause_end(k) {
+                break;
+            }
+            if let Some(t) = cue(k) {
+                return t;
+            }
+        }
+        ((i + 1)..(i + 8).min(self.toks.len())).take_while(|&k| !clause_end(k)).find_map(cue).unwrap_or(Tense::Unknown)
     }
 
     // ------------------------------------------------------------ token helpers
@@ -117,6 +177,10 @@ impl<'a> Parser<'a> {
 
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
         ws.contains(&self.t(i))
+    }
+
+    fn capital(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.capital)
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -158,7 +222,7 @@ impl<'a> Parser<'a> {
             Some(t) if t.glued => match t.kind {
                 TokKind::Word | TokKind::Digits => true,
                 TokKind::Punct => {
-                    matches!(self.t(end), "-" | "/" | "." | ":")
+                    matches!(self.t(end), "-" | "/" | "." | ":" | ",")
                         && self.kind(end + 1) == Some(TokKind::Digits)
                         && self.glued(end + 1)
                 }
@@ -174,6 +238,8 @@ impl<'a> Parser<'a> {
         }
         match self.kind(start - 1) {
             Some(TokKind::Word) | Some(TokKind::Digits) => true,
+            // URLs and codes: "%3D203D", "report_2017", "id=2016"
+            _ if matches!(self.t(start - 1), "%" | "=" | "&" | "_" | "#" | "+" | "\\") => true,
             _ => {
                 matches!(self.t(start - 1), "-" | "/" | "." | ":")
                     && start >= 2
@@ -221,7 +287,7 @@ impl<'a> Parser<'a> {
         }
         let lex = lexicon();
         let &(first, false) = lex.numbers.get(self.t(i))? else { return None };
-        if (1..=9).contains(&first) && self.is(i + 1, "thousand") {
+        if first == 2 && self.is(i + 1, "thousand") {
             let mut end = i + 2;
             let mut year = first * 1000;
             let j = self.opt(end, "and");
@@ -248,13 +314,19 @@ impl<'a> Parser<'a> {
         match (year, self.ctx.today) {
             (Some(y), _) => is_valid(y, month, day).then_some(When::Day(Date { year: y, month, day })),
             (None, Some(today)) => {
-                // The nearest such day to the publication date.
+                // The nearest such day to the publication date, on the side the tense points to.
+                let tense = self.tense.get();
                 let candidates = [today.year - 1, today.year, today.year + 1];
                 candidates
                     .iter()
                     .filter(|&&y| is_valid(y, month, day))
                     .map(|&y| Date { year: y, month, day })
-                    .min_by_key(|&d| (super::calendar::day_number(d) - super::calendar::day_number(today)).abs())
+                    .filter(|&d| match tense {
+                        Tense::Past => d <= today,
+                        Tense::Future => d >= today,
+                        Tense::Unknown => true,
+                    })
+                    .min_by_key(|&d| news_distance(super::calendar::day_number(d) - super::calendar::day_number(today)))
                     .map(When::Day)
             }
             (None, None) => (day <= 31).then_some(When::MonthDay { month, day }),
@@ -265,12 +337,18 @@ impl<'a> Parser<'a> {
         match self.ctx.today {
             Some(today) => {
                 let diff = month as i32 - today.month as i32;
-                let year = if diff > 6 {
-                    today.year - 1
-                } else if diff < -6 {
-                    today.year + 1
-                } else {
-                    today.year
+                let year = match self.tense.get() {
+                    Tense::Past if diff > 0 => today.year - 1,
+                    Tense::Future if diff < 0 => today.year + 1,
+                    Tense::Past | Tense::Future => today.year,
+                    // News looks back more than ahead: a later month is this year's only when close.
+                    Tense::Unknown if diff > 0 && news_distance(i64::from(diff)) > i64::from(12 - diff) => {
+                        today.year - 1
+                    }
+                    Tense::Unknown if diff < 0 && news_distance(i64::from(12 + diff)) < i64::from(-diff) => {
+                        today.year + 1
+                    }
+                    Tense::Unknown => today.year,
                 };
                 When::Month { year: Some(year), month }
             }
@@ -366,12 +444,24 @@ impl<'a> Parser<'a> {
             };
             return is_valid(y, m, d).then_some((i + 5, When::Day(Date { year: y, month: m, day: d })));
         }
-        // Month and day alone ("on 11/20"): only after a date word or in a list or range.
-        if sep == "." || !(1..=12).contains(&m) || !(1..=31).contains(&d) || self.runs_on(i + 3) {
+        // Month and day alone ("on 11/20"): only after a date word or a weekday, or in a list or range.
+        let after_weekday = i > 0 && lexicon().weekdays.contains_key(self.t(i - 1));
+        if (sep == "." && !after_weekday) || !(1..=12).contains(&m) || !(1..=31).contains(&d) || self.runs_on(i + 3) {
             return None;
         }
-        let listed = i == 0 || self.is_any(i - 1, &[",", "or", "and", "to", "-", "next", "this", "from"]);
-        if !(self.after_date_word(i) || listed) {
+        // "24/7" is round the clock, not the 24th of July.
+        if a == 24 && b == 7 {
+            return None;
+        }
+        // "1/4 of members", "and 3/4": fractions, unless a date word comes before ("on 1/4").
+        let fraction_like = self.is(i + 3, "of") || (a < b && b <= 10);
+        if fraction_like && !self.after_date_word(i) {
+            return None;
+        }
+        // At the start of a sentence only when the second number cannot be a fraction's ("11/20", not "3/4").
+        let listed =
+            (i > 0 && self.is_any(i - 1, &[",", "or", "and", "to", "next", "this", "from"])) || (i == 0 && b > 12);
+        if !(self.after_date_word(i) || listed || after_weekday) {
             return None;
         }
         Some((i + 3, self.month_day(None, m, d)?))
@@ -422,7 +512,7 @@ impl<'a> Parser<'a> {
             let not_unit = ord || !self.is_any(de, &["percent", "%", "per", "million", "billion", "times"]);
             // A lone "may 5" needs the day to look like one (digits) and "may" to look like a month.
             let plausible = sure != Sureness::Ambiguous
-                || self.toks[i].capital
+                || self.capital(i)
                 || self.kind(j) == Some(TokKind::Digits)
                 || ord
                 || self.after_date_word(i);
@@ -433,8 +523,9 @@ impl<'a> Parser<'a> {
                         return Some((ye, w));
                     }
                 }
-                // "January first 12": a two-digit year after an ordinal word.
-                if let Some(w) = self.month_day(None, m, d) {
+                // "August two thousand and fifteen" is a month and a year, not "August two".
+                let month_year_longer = self.trailing_year(e).is_some_and(|(ye, _)| ye > de);
+                if let (Some(w), false) = (self.month_day(None, m, d), month_year_longer) {
                     return Some((de, w));
                 }
             }
@@ -451,7 +542,11 @@ impl<'a> Parser<'a> {
                 "next" => 1,
                 _ => 0,
             };
-            let w = self.shifted(|t| When::Month { year: Some(t.year + shift), month: m });
+            // Without a publication date the month is still known: "XXXX-06".
+            let w = self
+                .ctx
+                .today
+                .map_or(When::Month { year: None, month: m }, |t| When::Month { year: Some(t.year + shift), month: m });
             return Some((k + 2, w));
         }
         // The month alone: sure names always; "May", "March", "Jan" only where a date is expected.
@@ -459,7 +554,10 @@ impl<'a> Parser<'a> {
             Sureness::Full => !(i > 0 && self.is_any(i - 1, &["an", "most"])),
             _ => {
                 (i > 0 && self.is_any(i - 1, AMBIGUOUS_MONTH_CUES))
-                    || (i > 0 && self.is_any(i - 1, &["and", "or", "to"]) && self.toks[i].capital)
+                    || (i > 1
+                        && self.is_any(i - 1, &["and", "or", "to"])
+                        && self.capital(i)
+                        && lexicon().months.contains_key(self.t(i - 2)))
             }
         };
         alone_ok.then(|| (e, self.month_alone(m)))
@@ -484,14 +582,22 @@ impl<'a> Parser<'a> {
 
     /// "the 18th" after "on": a day of the current month.
     fn bare_ordinal_day(&self, i: usize) -> Parsed<When> {
-        if i == 0
-            || !self.is_any(i - 1, &["on", "around", "by", "until", "since", "before", "after"])
-            || !self.is(i, "the")
-        {
+        if i == 0 || !self.is_any(i - 1, &["on", "around", "by", "until", "since", "before", "after"]) {
             return None;
         }
-        let (e, d, true) = self.day_of_month(i + 1)? else { return None };
-        if self.is_any(e, &["of", "century", "day", "week", "month", "year", "time", "floor", "amendment"]) {
+        // "on the 18th", or "on 29th" with digits
+        let j = self.opt(i, "the");
+        if j == i && self.kind(i) != Some(TokKind::Digits) {
+            return None;
+        }
+        let (e, d, true) = self.day_of_month(j)? else { return None };
+        // "the first Republican contest" is not a day: a word ordinal needs nothing after it.
+        let word_ordinal = self.kind(j) == Some(TokKind::Word);
+        // "the 5th U.S. Circuit", "the 3rd Division": an ordinal before a name.
+        if self.is_any(e, &["of", "century", "day", "week", "month", "year", "time", "floor", "amendment"])
+            || (word_ordinal && self.kind(e) == Some(TokKind::Word))
+            || self.capital(e)
+        {
             return None;
         }
         let w =
@@ -510,7 +616,7 @@ impl<'a> Parser<'a> {
             "this" => (WeekdayShift::ThisWeek, i + 1),
             "coming" | "upcoming" => (WeekdayShift::Coming, i + 1),
             "past" => (WeekdayShift::Past, i + 1),
-            _ => (WeekdayShift::Nearest { future: self.ctx.future }, i),
+            _ => (WeekdayShift::Nearest { future: self.tense.get() == Tense::Future }, i),
         };
         // "next week Wednesday", "this week Monday", "previous week - Monday"
         let mut week_first = false;
@@ -525,23 +631,29 @@ impl<'a> Parser<'a> {
         }
         let plain = j == i;
         // Full date after the weekday: "Tue May 9", "Wednesday, April 5, 2017", "Friday 7.6".
-        let k = self.opt(e, ",");
+        let k = self.opt_any(e, &[",", "-", "("]);
         if let Some((end, when)) = self.month_first(k).or_else(|| self.day_first(k)).or_else(|| self.numeric_date(k)) {
             if matches!(when, When::Day(_) | When::MonthDay { .. }) {
+                let end = if self.is(k - 1, "(") && self.is(end, ")") { end + 1 } else { end };
                 return Some((end, when));
             }
+        }
+        // "Thursday, two years from now", "Monday two weeks from now": that week's weekday.
+        if let Some((end, When::Day(d))) = self.offset_date(self.opt(e, ",")) {
+            return Some((end, When::Day(add_days(monday_of(d), i64::from(wd) - 1))));
         }
         // "Monday 21", "Mon 13th", "tuesday the eleventh"
         let k2 = self.opt(e, "the");
         if let Some((de, d, ord)) = self.day_of_month(k2) {
             if (ord || self.kind(k2) == Some(TokKind::Digits))
-                && !self.is_any(de, &[":", ".", "am", "pm"])
+                && !((self.is(de, ":") || self.is(de, ".")) && self.glued(de) && self.glued(de + 1))
+                && !self.is_any(de, &["am", "pm"])
                 && !self.runs_on(de)
             {
                 return Some((de, self.weekday_with_day(wd, d)));
             }
         }
-        if sure == Sureness::Abbr && plain && !self.toks[i].capital {
+        if sure == Sureness::Abbr && plain && !self.capital(i) {
             return None;
         }
         if sure == Sureness::Abbr && plain && !(i > 0 && self.is_any(i - 1, &["on", "every", "each", "by", "until"])) {
@@ -593,6 +705,11 @@ impl<'a> Parser<'a> {
 
     /// today, tomorrow, yesterday, tonight, the day after tomorrow, …
     fn relative_day(&self, i: usize) -> Parsed<When> {
+        // "the Today programme", "NBC's Today show": a capitalised title in mid-sentence.
+        if i > 0 && self.capital(i) && self.kind(i - 1) != Some(TokKind::Punct) && self.is_any(i, &["today", "tonight"])
+        {
+            return None;
+        }
         let (end, offset) = match self.t(i) {
             "today" | "tonight" | "tonite" => (i + 1, 0),
             "tomorrow" | "tmrw" | "tmr" => (i + 1, 1),
@@ -601,6 +718,14 @@ impl<'a> Parser<'a> {
             "the" if self.is(i + 1, "day") && self.is(i + 2, "before") && self.is(i + 3, "yesterday") => (i + 4, -2),
             "the" if self.is(i + 1, "day") && self.is(i + 2, "after") => (i + 3, 1),
             "right" if self.is(i + 1, "now") => (i + 2, 0),
+            // "over the weekend": the nearest Saturday.
+            "the" if self.is(i + 1, "weekend") => {
+                let future = self.tense.get() == Tense::Future;
+                return Some((
+                    i + 2,
+                    self.shifted(|t| When::Day(place_weekday(t, 6, WeekdayShift::Nearest { future }))),
+                ));
+            }
             "at" if self.is(i + 1, "the") && self.is(i + 2, "moment") => (i + 3, 0),
             _ => return None,
         };
@@ -610,6 +735,11 @@ impl<'a> Parser<'a> {
     /// last week, next month, this year, the following week, the week after next, last quarter, …
     fn relative_period(&self, i: usize) -> Parsed<When> {
         let j = self.opt(i, "the");
+        // "ABC's “This Week”": a capitalised title in mid-sentence, not this week.
+        let title = j > 0 && self.capital(j) && self.capital(j + 1) && self.kind(j - 1) != Some(TokKind::Punct);
+        if title {
+            return None;
+        }
         let (shift, k) = match self.t(j) {
             "last" | "previous" | "past" => (-1, j + 1),
             "next" | "following" | "coming" | "upcoming" => (1, j + 1),
@@ -625,6 +755,19 @@ impl<'a> Parser<'a> {
         } else {
             (shift, k)
         };
+        // "last fiscal year", "this school year"
+        let fiscal = self.is_any(k, &["fiscal", "financial", "school", "academic"]) && self.is(k + 1, "year");
+        if fiscal || (self.is(k, "calendar") && self.is(k + 1, "year")) {
+            let w = self.shifted(|t| {
+                let y = t.year + shift as i32;
+                if fiscal {
+                    When::Label(format!("FY{y}"))
+                } else {
+                    When::Year(y)
+                }
+            });
+            return Some((k + 2, w));
+        }
         let unit = self.t(k);
         let when = match unit {
             "week" | "workweek" => self.shifted(|t| When::Week(add_days(monday_of(t), 7 * shift))),
@@ -645,12 +788,15 @@ impl<'a> Parser<'a> {
                 self.shifted(|t| When::Label(format!("{}-{code}", t.year + shift as i32)))
             }
             _ => {
-                // A month after last/next/this: "last March", "next May" (not "this may take").
+                // A month after last/next/this: "last March", "next May" (not "this may take", "that August").
                 let (e, m, sure) = self.month_name(k)?;
-                if sure != Sureness::Full && !self.toks[k].capital {
+                if self.is(j, "that") {
                     return None;
                 }
-                let w = self.shifted(|t| {
+                if sure != Sureness::Full && !self.capital(k) {
+                    return None;
+                }
+                let w = self.ctx.today.map_or(When::Month { year: None, month: m }, |t| {
                     let y = match shift {
                         -1 if m >= t.month => t.year - 1,
                         1 if m <= t.month => t.year + 1,
@@ -705,6 +851,9 @@ impl<'a> Parser<'a> {
         let in_words = self.kind(j) == Some(TokKind::Word);
         let after_prep =
             j > 0 && self.is_any(j - 1, DATE_PREPOSITIONS) && !self.is(j - 1, "last") && !self.is(j - 1, "next");
+        // "later than 2015", "greater than 2015" (not "more than 2015 people")
+        let after_comparison = j > 1 && self.is(j - 1, "than") && self.is_any(j - 2, &["later", "earlier", "greater"]);
+        let after_prep = after_prep || after_comparison;
         let listed =
             j > 1 && self.is_any(j - 1, &["and", "or", "to", ","]) && self.digits(j - 2).is_some_and(|(_, l)| l == 4);
         let followed_by_unit = self.is_any(e, &["%", "percent", "per"]);
@@ -740,16 +889,23 @@ impl<'a> Parser<'a> {
             "this" => (0, i + 1),
             _ => (0, i),
         };
-        // Longest holiday name first.
-        let mut key = String::new();
-        let mut found = None;
-        for n in 1..=lex.holiday_longest {
-            if n > 1 {
-                key.push('_');
+        // The longest holiday name at j ("Christmas Eve" before "Christmas"); apostrophe marks are skipped.
+        let mut found: Option<(usize, Holiday)> = None;
+        for (rest, h) in lex.holidays.get(self.t(j)).into_iter().flatten() {
+            let mut k = j + 1;
+            let mut matched = true;
+            for word in rest {
+                if self.is_any(k, &["'", "’"]) {
+                    k += 1;
+                }
+                if !self.is(k, word) {
+                    matched = false;
+                    break;
+                }
+                k += 1;
             }
-            key.push_str(self.t(j + n - 1));
-            if let Some(&h) = lex.holidays.get(key.as_str()) {
-                found = Some((j + n, h));
+            if matched && found.is_none_or(|(e, _)| k > e) {
+                found = Some((k, *h));
             }
         }
         if let Some((e, h)) = found {
@@ -819,7 +975,7 @@ impl<'a> Parser<'a> {
         if self.is(k, "day") && self.is(j, "end") {
             return Some((k + 1, self.shifted(When::Day)));
         }
-        if self.is_any(k, &["week", "month", "year"]) && j + 2 == k + usize::from(self.is(k - 1, "the")) {
+        if self.is_any(k, &["week", "month", "year"]) && !self.is(k + 1, "of") {
             // "end of the week", "end of month"
             let w = match self.t(k) {
                 "week" => self.shifted(|t| When::Week(monday_of(t))),
@@ -902,6 +1058,29 @@ impl<'a> Parser<'a> {
         Some((e, w))
     }
 
+    /// Decades and centuries: "the nineties", "the '90s", "90s", "the 21st century".
+    fn decade(&self, i: usize) -> Parsed<When> {
+        const DECADES: [&str; 8] =
+            ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+        if let Some(n) = DECADES.iter().position(|&d| self.is(i, d)) {
+            if i > 0 && self.is_any(i - 1, &["the", "in", "early", "late", "mid", "since"]) {
+                return Some((i + 1, When::Label(format!("19{}X", n + 2))));
+            }
+            return None;
+        }
+        let j = if self.is_any(i, &["'", "’"]) { i + 1 } else { i };
+        if let Some((v, 2)) = self.digits(j) {
+            // "90s", "'90s", "90 s" after "the"/"in"
+            let s_after = self.is(j + 1, "s") && (self.glued(j + 1) || (i > 0 && self.is_any(i - 1, &["the", "in"])));
+            if v % 10 == 0 && s_after && !self.runs_on(j + 2) {
+                let century = if v > 20 { 19 } else { 20 };
+                return Some((j + 2, When::Label(format!("{century}{}X", v / 10))));
+            }
+        }
+        let (e, n, true) = self.small_number(i)? else { return None };
+        (self.is(e, "century") && (1..=30).contains(&n)).then(|| (e + 1, When::Label(format!("{:02}XX", n - 1))))
+    }
+
     /// Any single date expression.
     pub fn date(&self, i: usize) -> Parsed<When> {
         if self.runs_in(i) && self.month_name(i).is_none() {
@@ -919,6 +1098,7 @@ impl<'a> Parser<'a> {
             self.part_of_period(i),
             self.week_of(i),
             self.bare_ordinal_day(i),
+            self.decade(i),
         ];
         candidates.into_iter().flatten().max_by_key(|(e, _)| *e)
     }
@@ -962,6 +1142,10 @@ impl<'a> Parser<'a> {
     fn day_part(&self, i: usize) -> Parsed<DayPart> {
         let j = if self.is_any(i, &["in", "at", "this", "tomorrow", "yesterday", "early", "late"]) { i + 1 } else { i };
         let j = self.opt(j, "the");
+        // "Saturday Night Live": a capitalised part of the day in mid-sentence is a title.
+        if j > 0 && self.capital(j) && self.kind(j - 1) != Some(TokKind::Punct) {
+            return None;
+        }
         let part = match self.t(j) {
             "morning" => DayPart::Morning,
             "afternoon" => DayPart::Afternoon,
@@ -975,13 +1159,60 @@ impl<'a> Parser<'a> {
     /// A clock time: "16:30", "6pm", "6:30 p.m.", "noon", "half past seven", "seven o'clock".
     /// Bare numbers ("at 5") count only after "at" (see [`Parser::at_time`]).
     pub fn clock(&self, i: usize) -> Parsed<Clock> {
+        let (e, c) = self.clock_with_day_part(i)?;
+        Some((self.zone_end(e), c))
+    }
+
+    /// After a time: a time zone belongs to it ("16:30 GMT", "9 a.m. ET"); the value stays local.
+    fn zone_end(&self, e: usize) -> usize {
+        let zone = matches!(
+            self.t(e),
+            "gmt"
+                | "utc"
+                | "bst"
+                | "cet"
+                | "cest"
+                | "eet"
+                | "est"
+                | "edt"
+                | "cst"
+                | "cdt"
+                | "mst"
+                | "mdt"
+                | "pst"
+                | "pdt"
+                | "et"
+                | "pt"
+                | "ct"
+                | "mt"
+                | "ist"
+                | "jst"
+                | "msk"
+                | "aest"
+        );
+        // Two-letter zones only in capitals ("ET", not "et").
+        if zone
+            && (self.t(e).len() > 2
+                || self.toks.get(e).is_some_and(|t| self.low[t.start..t.end].len() == 2 && t.capital))
+        {
+            e + 1
+        } else if self.is(e, "local") && self.is(e + 1, "time") {
+            e + 2
+        } else {
+            e
+        }
+    }
+
+    fn clock_with_day_part(&self, i: usize) -> Parsed<Clock> {
         let (e, mut c, has_meridiem) = self.clock_core(i)?;
         // "7 in the evening", "8 tonight"
         if let Some((pe, part)) = self.day_part(e) {
             if !has_meridiem && c.hour < 12 && part != DayPart::Morning && !(part == DayPart::Night && c.hour < 4) {
                 c.hour += 12;
             }
-            if self.is_any(e, &["in", "at"]) || (self.is_any(e, &["this", "tonight", "tonite"]) && !has_meridiem) {
+            let joined = self.is_any(e, &["in", "at", "early", "late"])
+                || self.day_part(e).is_some_and(|_| self.is_any(e, &["morning", "afternoon", "evening"]));
+            if joined || (self.is_any(e, &["this", "tonight", "tonite"]) && !has_meridiem) {
                 return Some((pe, c));
             }
         }
@@ -1056,6 +1287,10 @@ impl<'a> Parser<'a> {
             if colon && hlen <= 2 && !self.runs_on(e) {
                 return Some((e, c, c.hour > 12 || c.hour == 0));
             }
+            // "1630 GMT": four digits are a time only with a zone after them.
+            if hlen == 4 && self.zone_end(e) > e && self.capital(e) {
+                return Some((e, c, true));
+            }
             return None;
         }
         // Number words: "six pm", "one thirty p m", "seven o'clock", "five-thirty", "ten past 9"
@@ -1083,8 +1318,8 @@ impl<'a> Parser<'a> {
         if oe > e {
             return Some((oe, c, false));
         }
-        // "five-thirty" / "one thirty" with minutes is clearly a time only with a day part after it.
-        if c.minute > 0 && self.day_part(e).is_some() {
+        // "five-thirty" / "one thirty" with minutes, or "one in the morning", is a time only with a day part after it.
+        if (c.minute > 0 || self.is_any(e, &["in", "at"])) && self.day_part(e).is_some() {
             return Some((e, c, false));
         }
         None
@@ -1111,13 +1346,19 @@ impl<'a> Parser<'a> {
         if !self.is_any(j, &["past", "after", "to", "before"]) || !(1..=59).contains(&m) {
             return None;
         }
+        // "eight to 10" is a count range: "to"/"before"/"after" need "minutes" to be a time.
+        if j == e && !self.is(j, "past") {
+            return None;
+        }
         let (he, h, _) = self.hour_word_or_digits(j + 1)?;
         let c = if self.is_any(j, &["past", "after"]) { Clock::new(h, m) } else { Clock::new((h + 23) % 24, 60 - m) };
         Some((self.oclock(he), c, false))
     }
 
     /// "at 5", "at 6.45", "at 10:20": a bare hour is a time only after "at".
-    fn at_time(&self, i: usize) -> Parsed<Clock> {
+    /// `after_date`: a day comes just before ("Monday at 5"); otherwise a bare hour needs a day or
+    /// a part of the day after it ("at 5 tomorrow", "at 7 in the evening"): "stood at 5." is a number.
+    fn at_time(&self, i: usize, after_date: bool) -> Parsed<Clock> {
         if !self.is_any(i, &["at", "@", "around"]) {
             return None;
         }
@@ -1148,6 +1389,12 @@ impl<'a> Parser<'a> {
         if self.is(e, "%") {
             return None;
         }
+        let day_after = self.day_part(e).is_some()
+            || (self.is(e, "on") && self.date(e + 1).is_some())
+            || self.is_any(e, &["tomorrow", "today", "tonight", "yesterday", "this", "next", "last"]);
+        if !after_date && !day_after {
+            return None;
+        }
         if let Some((pe, part)) = self.day_part(e) {
             if c.hour < 12 && part != DayPart::Morning {
                 c.hour += 12;
@@ -1167,7 +1414,7 @@ impl<'a> Parser<'a> {
         // "in the morning at 7", "in the afternoon at 7"
         if let Some((pe, part)) = self.day_part(i) {
             if self.is(i, "in") {
-                if let Some((e, mut c)) = self.at_time(pe) {
+                if let Some((e, mut c)) = self.at_time(pe, true) {
                     if c.hour < 12 && part != DayPart::Morning {
                         c.hour += 12;
                     }
@@ -1175,7 +1422,15 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        self.at_time(i).or_else(|| self.clock(i))
+        self.at_time(i, false).or_else(|| self.clock(i))
+    }
+
+    /// A clock time right after a day: "Monday at 5", "tomorrow 8:00am".
+    fn time_after_date(&self, i: usize) -> Parsed<Clock> {
+        if self.runs_in(i) {
+            return None;
+        }
+        self.at_time(i, true).or_else(|| self.clock(i))
     }
 
     // ------------------------------------------------------------ dates with times
@@ -1214,7 +1469,7 @@ impl<'a> Parser<'a> {
                 // "Monday at 2pm", "tomorrow 8:00am", "Jan 15, 1:00 PM", "5/3/18 @ 17:49:19"
                 let k = self.opt_any(e, &[",", "-"]);
                 let k2 = self.opt(k, "on");
-                if let Some((te, c)) = self.time(k2).or_else(|| self.time(k)) {
+                if let Some((te, c)) = self.time_after_date(k2).or_else(|| self.time_after_date(k)) {
                     consider(Some((te, (when.clone(), Some(c)))));
                 }
                 // "end of tomorrow"
@@ -1291,6 +1546,12 @@ impl<'a> Parser<'a> {
     fn duration_core(&self, i: usize) -> Option<(usize, f64, Unit, bool)> {
         let (ce, count, vague) = self.count(i)?;
         let j = if self.is(ce, "-") && self.glued(ce) && self.glued(ce + 1) { ce + 1 } else { ce };
+        // "4 business days", "five working days"
+        let j = if self.is_any(j, &["business", "working", "calendar"]) && self.is_any(j + 1, &["day", "days"]) {
+            j + 1
+        } else {
+            j
+        };
         let (ue, unit, times) = self.unit(j, self.kind(ce - 1) == Some(TokKind::Digits) && j == ce)?;
         let mut total = count * times * unit.seconds();
         let mut smallest = unit;
@@ -1347,9 +1608,8 @@ impl<'a> Parser<'a> {
         };
         let (e, amount, unit, vague) = self.duration_core(j)?;
         // "five years old", "six weeks of age": ages belong to the numbers stage.
-        if self.is_any(e, &["old", "ago", "later", "earlier", "from", "before", "after"])
-            || (self.is(e, "of") && self.is(e + 1, "age"))
-        {
+        // ("3 days ago" and "2 weeks from today" are longer matches of offset_date, which wins.)
+        if self.is(e, "old") || (self.is(e, "of") && self.is(e + 1, "age")) {
             return None;
         }
         if self.is(e, "-") && self.is(e + 1, "old") {
@@ -1368,7 +1628,18 @@ impl<'a> Parser<'a> {
         let time_unit = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
         let compact =
             self.kind(j) == Some(TokKind::Digits) && self.glued(j + 1) && self.kind(j + 1) == Some(TokKind::Word);
-        let article = self.is_any(j, &["a", "an"]);
+        let article = self.is_any(j, &["a", "an"]) && !vague;
+        // "188 miles an hour", "$15 a day": a rate, not a duration; "a second deck": an ordinal.
+        if article
+            && j > 0
+            && (self.kind(j - 1) == Some(TokKind::Digits) || self.t(j - 1).ends_with('s') || self.is(e - 1, "second"))
+        {
+            return None;
+        }
+        // "a quarter of the vote" is a share, not three months.
+        if self.t(e - 1).starts_with("quarter") && (article || self.is(e, "of")) {
+            return None;
+        }
         let ok = if hyphenated {
             time_unit
         } else if article {
@@ -1394,23 +1665,45 @@ impl<'a> Parser<'a> {
                 _ => When::Day(add_days(t, ((n * unit.seconds()) / 86_400.0).floor() as i64)),
             }
         };
+        let (end, when) = self.offset_core(inside, e, &step)?;
+        // "in 3 days on Friday", "3 weeks after Christmas on Friday": that week's weekday.
+        if let (When::Day(d), true) = (&when, self.is(end, "on")) {
+            if let Some((we, wd, Sureness::Full)) = self.weekday_name(end + 1) {
+                return Some((we, When::Day(add_days(monday_of(*d), i64::from(wd) - 1))));
+            }
+        }
+        Some((end, when))
+    }
+
+    fn offset_core(&self, inside: bool, e: usize, step: &dyn Fn(Date, f64) -> When) -> Parsed<When> {
         if inside {
-            // "in 3 days", "in two years" (but not "in 3 days on Friday": see below)
+            // "in 3 days", "in two years"
             if self.is_any(e, &["ago", "time"]) {
                 return None;
             }
-            if let Some((e2, when)) = self.offset_anchor(e, &step) {
+            if let Some((e2, when)) = self.offset_anchor(e, step) {
                 return Some((e2, when));
             }
             return Some((e, self.shifted(|t| step(t, 1.0))));
         }
         match self.t(e) {
-            "ago" | "earlier" | "before" if !self.is(e, "before") => Some((e + 1, self.shifted(|t| step(t, -1.0)))),
+            "ago" | "earlier" | "back" => Some((e + 1, self.shifted(|t| step(t, -1.0)))),
             // "30 minutes later this week" is a duration and a period, not an offset.
             "later" if self.is_any(e + 1, &["this", "next", "that", "in", "today", "tonight"]) => None,
             "later" | "hence" => Some((e + 1, self.shifted(|t| step(t, 1.0)))),
-            _ => self.offset_anchor(e, &step),
+            _ => self.offset_anchor(e, step),
         }
+    }
+
+    /// A superlative earlier in the clause ("the biggest increase in four decades", "the first time in").
+    fn superlative_before(&self, i: usize) -> bool {
+        (i.saturating_sub(8)..i).rev().take_while(|&k| !self.is_any(k, &[".", ";", ","])).any(|k| {
+            let w = self.t(k);
+            (w.len() > 5
+                && w.ends_with("est")
+                && !matches!(w, "interest" | "protest" | "request" | "contest" | "arrest" | "suggest" | "invest"))
+                || matches!(w, "most" | "first" | "record" | "worst" | "best" | "least")
+        })
     }
 
     /// "… from now", "… from today", "… after Christmas", "… before May 13 1999".
@@ -1449,7 +1742,12 @@ impl<'a> Parser<'a> {
                 return Some((e, self.window_meaning(1, amount, unit)));
             }
         };
-        let (e, amount, unit, _) = self.duration_core(k)?;
+        let (mut e, mut amount, mut unit, _) = self.duration_core(k)?;
+        // "the last 3 months and 2 days ago": the window ends before the offset that follows it.
+        if self.is_any(e, &["ago", "later", "earlier", "back"]) {
+            let (ce, _, _) = self.count(k)?;
+            (e, amount, unit, _) = self.duration_core_after(k, ce)?;
+        }
         // "shouldn't last two hours": a verb and a duration, not a window of hours.
         if self.is_any(k, &["a", "an"]) || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
             return None;
@@ -1480,8 +1778,19 @@ impl<'a> Parser<'a> {
     /// Repeated times: "every week", "each Monday", "weekly", "once a year", "on Thursdays".
     fn set(&self, i: usize) -> Parsed<String> {
         let lex = lexicon();
+        // "the Weekly Standard", "the state's largest daily": names and nouns, not repetitions.
+        let title_case = i > 0 && self.capital(i) && self.kind(i - 1) != Some(TokKind::Punct);
+        // "a free daily.": a newspaper; "a daily briefing": a repetition.
+        let noun = i > 0 && self.is_any(i - 1, &["a", "an", "the"]) && self.kind(i + 1) != Some(TokKind::Word);
+        let adverb_ok = i == 0 || !(title_case || noun || self.t(i - 1).ends_with("est"));
         match self.t(i) {
-            "daily" | "everyday" | "nightly" => return Some((i + 1, "R/P1D".into())),
+            "daily" | "weekly" | "biweekly" | "fortnightly" | "monthly" | "quarterly" | "yearly" | "annually"
+            | "hourly" | "semiannual" | "semiannually" | "biannual" | "bimonthly" | "nightly"
+                if !adverb_ok =>
+            {
+                return None
+            }
+            "daily" | "nightly" => return Some((i + 1, "R/P1D".into())),
             "weekly" => return Some((i + 1, "R/P1W".into())),
             "biweekly" | "fortnightly" => return Some((i + 1, "R/P2W".into())),
             "monthly" => return Some((i + 1, "R/P1M".into())),
@@ -1538,6 +1847,10 @@ impl<'a> Parser<'a> {
 
     /// A range end: a time, a date with or without time.
     fn range_end(&self, i: usize) -> Parsed<RangeEnd> {
+        if self.is_any(i, &["now", "today"]) || (self.is(i, "current") && self.is(i + 1, "date")) {
+            let e = if self.is(i, "current") { i + 2 } else { i + 1 };
+            return Some((e, RangeEnd::Point(self.shifted(When::Day), None)));
+        }
         let dt = self.datetime(i).map(|(e, (w, c))| (e, RangeEnd::Point(w, c)));
         let t = self.time(i).map(|(e, c)| (e, RangeEnd::Time(c)));
         match (dt, t) {
@@ -1558,6 +1871,19 @@ impl<'a> Parser<'a> {
             Some(_) => &["to", "till", "until", "through", "thru", "-", "–", "~"],
             None => &["to", "till", "until", "through", "thru", "-", "–", "~"],
         };
+        // Years: "2014-2018", "from 2014~2018" (not a phone number: runs_in/runs_on).
+        if let (Some((a, 4)), Some((b, 4))) = (self.digits(j), self.digits(j + 2)) {
+            let span_ok = self.is_any(j + 1, &["-", "–", "~"]) && self.glued(j + 1) && self.glued(j + 2);
+            if span_ok
+                && (1000..=2199).contains(&a)
+                && a < b
+                && b - a <= 100
+                && !self.runs_in(j)
+                && !self.runs_on(j + 3)
+            {
+                return Some((j + 3, Meaning::Between(Some(a.to_string()), Some(b.to_string()))));
+            }
+        }
         // The first end may be a bare number that borrows from the second: "5-6 pm", "9 to 12 of June".
         let first = self.range_end(j);
         let bare = self.digits(j).filter(|&(_, len)| len <= 2).map(|(v, _)| (j + 1, v)).or_else(|| {
@@ -1566,6 +1892,8 @@ impl<'a> Parser<'a> {
         });
         let mut best: Parsed<Meaning> = None;
         for (a_end, a) in first.into_iter().map(|(e, a)| (e, Some(a))).chain(bare.map(|(e, _)| (e, None))) {
+            // "between Dec. 14, 2020, and Aug. 8": a comma may come before the joiner.
+            let a_end = if self.is(a_end, ",") && self.is_any(a_end + 1, joiners) { a_end + 1 } else { a_end };
             if !self.is_any(a_end, joiners) {
                 continue;
             }
@@ -1594,8 +1922,14 @@ impl<'a> Parser<'a> {
                     self.join(&a, &b).map(|m| (be, m))
                 }
                 (Some(RangeEnd::Point(When::Day(d), None)), None) => {
-                    let (be, v, _) = self.day_of_month(b_start)?;
-                    if !is_valid(d.year, d.month, v) || self.runs_on(be) {
+                    let (be, v, ord) = self.day_of_month(b_start)?;
+                    // "April 9th through 17th", not "November 12, 2012–six days after".
+                    let looks_like_day = ord || self.kind(b_start) == Some(TokKind::Digits);
+                    if !looks_like_day
+                        || self.unit(be, false).is_some()
+                        || !is_valid(d.year, d.month, v)
+                        || self.runs_on(be)
+                    {
                         continue;
                     }
                     Some((be, Meaning::Between(When::Day(*d).render(), When::Day(Date { day: v, ..*d }).render())))
@@ -1615,6 +1949,11 @@ impl<'a> Parser<'a> {
     fn join(&self, a: &RangeEnd, b: &RangeEnd) -> Option<Meaning> {
         match (a, b) {
             (RangeEnd::Time(x), RangeEnd::Time(y)) => Some(Meaning::Between(Some(x.render()), Some(y.render()))),
+            // "between now and eight o'clock"
+            (RangeEnd::Point(w, None), RangeEnd::Time(y)) => {
+                let day = w.render();
+                Some(Meaning::Between(day.clone(), Some(day.map_or(y.render(), |d| format!("{d}T{}", y.render())))))
+            }
             (RangeEnd::Point(wa, ca), RangeEnd::Point(wb, cb)) => {
                 // The year of the second end carries back: "Nov 18 - Dec 19, 2015", "from May to Oct 2020".
                 let wa = match (wa, wb.year()) {
@@ -1644,8 +1983,71 @@ impl<'a> Parser<'a> {
 
     // ------------------------------------------------------------ entry
 
-    /// The longest expression starting at token `i`.
+    /// The longest expression starting at token `i`, with the words that bound it: "since 2012",
+    /// "before 4pm", "around 1pm", "2018 or later".
     pub fn best_at(&self, i: usize) -> Option<Match> {
+        use crate::numbers::Bound;
+        self.tense.set(self.tense_at(i));
+        let plain = self.plain_at(i);
+        let Some((inner_start, side)) = self.bound_cue(i) else {
+            return plain.map(|m| self.with_open_end(m));
+        };
+        let Some(inner) = self.plain_at(inner_start) else { return plain };
+        if plain.as_ref().is_some_and(|p| p.end >= inner.end) {
+            return plain;
+        }
+        let point = match &inner.meaning {
+            Meaning::Point(..) | Meaning::Time(_) => inner.meaning.render(),
+            _ => return Some(Match { start: i, ..inner }),
+        };
+        let meaning = match side {
+            Side::Same => inner.meaning,
+            Side::Before => Meaning::Between(None, point),
+            Side::After => Meaning::Between(point, None),
+        };
+        Some(Match { start: i, end: inner.end, meaning, bound: Bound::Exact })
+    }
+
+    /// "… or later", "… and later", "… onwards": a point becomes the start of an open range.
+    fn with_open_end(&self, m: Match) -> Match {
+        let e = m.end;
+        let open = (self.is_any(e, &["or", "and"]) && self.is_any(e + 1, &["later", "after", "beyond"]))
+            .then_some((e + 2, true))
+            .or_else(|| {
+                (self.is_any(e, &["or", "and"]) && self.is_any(e + 1, &["earlier", "before"])).then_some((e + 2, false))
+            })
+            .or_else(|| self.is_any(e, &["onwards", "onward"]).then_some((e + 1, true)));
+        match (open, &m.meaning) {
+            (Some((end, later)), Meaning::Point(..) | Meaning::Time(_)) => {
+                let point = m.meaning.render();
+                let meaning = if later { Meaning::Between(point, None) } else { Meaning::Between(None, point) };
+                Match { end, meaning, ..m }
+            }
+            _ => m,
+        }
+    }
+
+    /// Words that bound a date before it: (where the date starts, which side the text keeps).
+    fn bound_cue(&self, i: usize) -> Option<(usize, Side)> {
+        let two = |a: &str, b: &str| self.is(i, a) && self.is(i + 1, b);
+        let three = |a: &str, b: &str, c: &str| two(a, b) && self.is(i + 2, c);
+        Some(match self.t(i) {
+            "before" | "until" | "till" | "til" | "by" => (i + 1, Side::Before),
+            "after" | "since" => (i + 1, Side::After),
+            "around" | "about" | "circa" | "approximately" => (i + 1, Side::Same),
+            "starting" | "beginning" | "effective" => (self.opt_any(i + 1, &["on", "from", "in"]), Side::After),
+            "prior" if self.is(i + 1, "to") => (i + 2, Side::Before),
+            "no" | "not" if three(self.t(i), "later", "than") => (i + 3, Side::Before),
+            "no" | "not" if three(self.t(i), "earlier", "than") => (i + 3, Side::After),
+            "later" | "greater" | "more" if self.is(i + 1, "than") => (i + 2, Side::After),
+            "earlier" | "less" | "smaller" if self.is(i + 1, "than") => (i + 2, Side::Before),
+            "as" if three("as", "late", "as") => (i + 3, Side::Before),
+            "as" if three("as", "early", "as") => (i + 3, Side::After),
+            _ => return None,
+        })
+    }
+
+    fn plain_at(&self, i: usize) -> Option<Match> {
         use crate::numbers::Bound;
         if self.runs_in(i) && self.month_name(i).is_none() {
             return None;
@@ -1657,13 +2059,52 @@ impl<'a> Parser<'a> {
             }
         };
         if let Some((e, (when, clock))) = self.datetime(i) {
+            // "Wednesday from 10-4", "tomorrow from 7:00 to 8:00pm", "next evening from 7 to 9"
+            if let Some((re, (a, b))) = self.clock_range(self.opt(e, ",")) {
+                if clock.is_none() && matches!(when, When::Day(_) | When::MonthDay { .. } | When::Weekday(_)) {
+                    let ra = Meaning::Point(when.clone(), Some(a)).render();
+                    let rb = Meaning::Point(when.clone(), Some(b)).render();
+                    consider(re, Meaning::Between(ra, rb), Bound::Exact);
+                }
+            }
             consider(e, Meaning::Point(when, clock), Bound::Exact);
         }
         if let Some((e, c)) = self.time(i) {
             consider(e, Meaning::Time(c), Bound::Exact);
         }
+        if let Some((e, code)) = self.day_part_alone(i) {
+            consider(e, Meaning::Point(When::Label(code.into()), None), Bound::Exact);
+            // "in the morning 9 o'clock", "in the afternoon at 7", "early morning at 8:00"
+            if let Some((te, mut c)) = self.at_time(e, true).or_else(|| self.clock(e)) {
+                if c.hour < 12 && matches!(code, "TAF" | "TEV" | "TNI") && !(code == "TNI" && c.hour < 4) {
+                    c.hour += 12;
+                }
+                consider(te, Meaning::Time(c), Bound::Exact);
+            }
+        }
         if let Some((e, m)) = self.range(i) {
             consider(e, m, Bound::Exact);
+        }
+        if let Some((e, (a, b))) = self.clock_range(i) {
+            // "between 3 and 8 yesterday", "from 10:30 to 3 on 1/1/2015"
+            let k = self.opt(e, "on");
+            match self.datetime(k) {
+                Some((de, (when, None))) if matches!(when, When::Day(_) | When::MonthDay { .. } | When::Weekday(_)) => {
+                    let ra = Meaning::Point(when.clone(), Some(a)).render();
+                    let rb = Meaning::Point(when, Some(b)).render();
+                    consider(de, Meaning::Between(ra, rb), Bound::Exact);
+                }
+                _ => consider(e, Meaning::Between(Some(a.render()), Some(b.render())), Bound::Exact),
+            }
+        }
+        // "the biggest rise in 39 years": the last 39 years, not 39 years from now.
+        if self.is(i, "in") && self.superlative_before(i) {
+            if let Some((e, amount, unit, _)) = self.duration_core(i + 1) {
+                if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                    consider(e, self.window_meaning(-1, amount, unit), Bound::Exact);
+                    return best;
+                }
+            }
         }
         if let Some((e, w)) = self.offset_date(i) {
             consider(e, Meaning::Point(w, None), Bound::Exact);
@@ -1679,6 +2120,90 @@ impl<'a> Parser<'a> {
         }
         best
     }
+
+    /// "between 3 and 5", "from 10:30 to 3", "5-6 pm", "3:00 to 4:00": two clock times.
+    fn clock_range(&self, i: usize) -> Parsed<(Clock, Clock)> {
+        let (opener, j) = match self.t(i) {
+            "from" => (true, i + 1),
+            "between" => (true, i + 1),
+            _ => (false, i),
+        };
+        let joiners: &[&str] =
+            if self.is(i, "between") { &["and", "-", "–"] } else { &["to", "till", "until", "-", "–"] };
+        // First end: a clock time, or a bare hour that takes am/pm from the second.
+        let (ae, a, a_bare) = match self.clock(j) {
+            Some((e, c)) => (e, c, false),
+            None => {
+                let (e, h, false) = self.small_number(j)? else { return None };
+                if !(opener || self.kind(j) == Some(TokKind::Digits)) || h > 23 {
+                    return None;
+                }
+                let (e, m) = if self.is(e, ":") && self.glued(e) { (e + 2, self.digits(e + 1)?.0) } else { (e, 0) };
+                (e, Clock::new(h, m), true)
+            }
+        };
+        if !self.is_any(ae, joiners) {
+            return None;
+        }
+        let (be, b) = self.clock(ae + 1).or_else(|| {
+            // "between 3 and 5", "from 10:30 to 3": both bare only after an opener
+            let (e, h, false) = self.small_number(ae + 1)? else { return None };
+            let (e, m) =
+                if self.is(e, ":") && self.glued(e) { (e + 2, self.digits(e + 1).map_or(0, |d| d.0)) } else { (e, 0) };
+            // "between 3 and 8 yesterday", "to 3 on 1/1/2015" — but not "between 3 and 5 people".
+            let then_date = self.is(e, "on") || self.date(e).is_some() || self.day_part(e).is_some();
+            (opener && h <= 23 && !self.runs_on(e) && (self.kind(e) != Some(TokKind::Word) || then_date))
+                .then_some((e, Clock::new(h, m)))
+        })?;
+        if !opener && a_bare && self.clock(ae + 1).is_none() {
+            // "10-20" without am/pm is a number range, not times.
+            return None;
+        }
+        let mut a = a;
+        if a_bare && b.hour >= 12 && a.hour < 12 && a.hour + 12 <= b.hour {
+            a.hour += 12;
+        }
+        Some((be, (a, b)))
+    }
+
+    /// A part of the day with a word that makes it one: "in the morning", "late afternoon", "at lunch".
+    fn day_part_alone(&self, i: usize) -> Parsed<&'static str> {
+        let j = self.opt_any(i, &["early", "late", "later", "earlier", "mid"]);
+        let cued = j > i || self.is_any(j, &["in", "during", "at", "over", "before", "after", "around"]);
+        let k = self.opt_any(j, &["in", "during", "at", "over", "before", "after", "around"]);
+        let k = self.opt(k, "the");
+        let code = match self.t(k) {
+            "morning" | "mornings" => "TMO",
+            "afternoon" | "afternoons" => "TAF",
+            "evening" | "evenings" => "TEV",
+            "night" | "nighttime" if k > i => "TNI",
+            "daytime" => "TDT",
+            "night" if self.is(k + 1, "-") && self.is(k + 2, "time") => return Some((k + 3, "TNI")),
+            "lunchtime" => return Some((k + 1, "T12")),
+            "dinnertime" => return Some((k + 1, "T19")),
+            "lunch" | "dinner" | "breakfast" if k > i && !self.is(k - 1, "the") => {
+                return Some((
+                    k + 1,
+                    if self.is(k, "breakfast") {
+                        "T08"
+                    } else if self.is(k, "lunch") {
+                        "T12"
+                    } else {
+                        "T19"
+                    },
+                ));
+            }
+            _ => return None,
+        };
+        (cued && k > i).then_some((k + 1, code))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Same,
+    Before,
+    After,
 }
 
 #[derive(Debug, Clone)]
@@ -1708,6 +2233,16 @@ impl Quarter {
         } else {
             format!("{year}-Q{}", self.n)
         }
+    }
+}
+
+/// How far a date is from the publication date, for picking the likelier year: news mostly reports
+/// the past, so days ahead count four times ("Jan. 6" in October is last January's, "Nov. 8" is next month's).
+fn news_distance(days_ahead: i64) -> i64 {
+    if days_ahead > 0 {
+        4 * days_ahead
+    } else {
+        -days_ahead
     }
 }
 

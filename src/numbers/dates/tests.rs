@@ -150,3 +150,133 @@ fn finds_dates_only_inside_the_sentence_span() {
     assert_eq!(found[0].span.text(text), "Friday");
     assert_eq!(found[0].sentence, 3);
 }
+
+#[test]
+fn never_panics_on_truncated_or_odd_input() {
+    let samples = [
+        "Tue May 9, 2017 at 6:30 p.m. until Friday the 12th — from 10-1-2018-10-7-2018.",
+        "between 3 and 5 on 1/1/2015; the week of the 18th; 2 weeks and 2 days ago; Q1 2017",
+        "This Week, the Weekly Standard: in the 90 s, every other Friday at 7:13 p . m .",
+        "at 6.45 per cent; 138-2010-2015; 5/17/2018; half past seven o'clock; ½ hour",
+    ];
+    for sample in samples {
+        for (end, _) in sample.char_indices() {
+            let text = &sample[..end];
+            let _ = find(text, Span::new(0, text.len()), 0, &Options { pub_date: Date::parse_iso("2017-04-07").ok() });
+            let _ = find(text, Span::new(0, text.len()), 0, &Options::default());
+        }
+    }
+}
+
+#[test]
+fn skips_titles_and_names_that_look_like_dates() {
+    assert!(dates_in("Speaking on ABC's This Week, he disagreed.", None).is_empty());
+    assert!(dates_in("He wrote for the Weekly Standard site.", None).is_empty());
+}
+
+#[test]
+fn reads_open_ranges_and_bounds() {
+    assert_eq!(one("Prices have risen since 2012.", None), ("since 2012".into(), Some("2012/..".into())));
+    assert_eq!(one("He will decide by June.", Some("2011-04-07")), ("by June".into(), Some("../2011-06".into())));
+    assert_eq!(one("We meet at 3 pm or later.", None).1.as_deref(), Some("15:00/.."));
+}
+
+#[test]
+fn joins_clock_ranges_to_the_day_after_them() {
+    let found = dates_in("Where were you between 3 and 8 yesterday?", Some("2018-11-01"));
+    assert_eq!(
+        found,
+        [("between 3 and 8 yesterday".to_string(), Kind::Range, Some("2018-10-31T03:00/2018-10-31T08:00".to_string()))]
+    );
+    assert!(dates_in("Between 3 and 5 people came.", None).is_empty());
+}
+
+#[test]
+fn reads_a_part_of_the_day_with_its_hour() {
+    assert_eq!(one("Meet me in the afternoon at 7.", None), ("in the afternoon at 7".into(), Some("19:00".into())));
+    assert_eq!(one("It rang at one in the morning.", None).1.as_deref(), Some("01:00"));
+}
+
+#[test]
+fn ends_a_window_before_an_offset() {
+    let found = dates_in("They worked for the last 3 months and 2 days ago they won.", Some("2016-11-07"));
+    assert_eq!(found.last().unwrap().2.as_deref(), Some("2016-11-05"));
+}
+
+#[test]
+fn does_not_read_counts_and_titles_as_days() {
+    let found = dates_in("He testified on November 12, 2012–six days after the vote.", None);
+    assert_eq!(found[0].0, "November 12, 2012");
+    assert!(dates_in("It came a month before the first Republican contest.", None)
+        .iter()
+        .all(|d| !d.0.contains("first")));
+    assert_eq!(one("She hosted Saturday Night Live again.", None).0, "Saturday");
+}
+
+#[test]
+fn keeps_fractions_and_may_the_name_out_of_dates() {
+    assert!(dates_in("The vote was close, and 1/4 of members abstained.", None).is_empty());
+    assert_eq!(dates_in("In May the group met, and May officials agreed.", None).len(), 1);
+    assert_eq!(one("It crashed 20 minutes after takeoff.", None).1.as_deref(), Some("20 minute"));
+}
+
+#[test]
+fn places_weekdays_and_months_by_the_tense_around_them() {
+    // Pub date: Wednesday 2010-12-01.
+    let p = Some("2010-12-01");
+    assert_eq!(one("Reid said on Tuesday that the Senate will vote.", p).1.as_deref(), Some("2010-11-30"));
+    assert_eq!(one("The Senate will vote on Tuesday.", p).1.as_deref(), Some("2010-12-07"));
+    assert_eq!(one("On Friday, the House will vote.", p).1.as_deref(), Some("2010-12-03"));
+    assert_eq!(one("He declared back in October that it was over.", Some("2010-07-04")).1.as_deref(), Some("2009-10"));
+    assert_eq!(one("The vote is expected in October.", Some("2010-12-01")).1.as_deref(), Some("2011-10"));
+}
+
+#[test]
+fn keeps_the_month_of_a_relative_month_without_a_pub_date() {
+    assert_eq!(one("It began in June previous year.", None).1.as_deref(), Some("XXXX-06"));
+    assert_eq!(one("It began last March.", None).1.as_deref(), Some("XXXX-03"));
+}
+
+#[test]
+fn reads_a_bare_hour_only_next_to_a_day() {
+    assert!(dates_in("Unemployment stood at 5.", None).is_empty());
+    assert!(dates_in("Shares closed at 6.45 on the day.", None).iter().all(|d| d.1 != Kind::Time));
+    assert_eq!(one("The party is on Sat at 5.", None).1.as_deref(), Some("XXXX-WXX-6T05:00"));
+    assert_eq!(one("We meet at 7 in the evening.", None).1.as_deref(), Some("19:00"));
+}
+
+#[test]
+fn keeps_a_time_zone_in_the_span_of_its_time() {
+    assert_eq!(one("The strike began at 16:30 GMT.", None), ("at 16:30 GMT".into(), Some("16:30".into())));
+    assert_eq!(one("The strike began (1630 GMT) near the border.", None), ("1630 GMT".into(), Some("16:30".into())));
+    assert_eq!(one("Polls close at 9 p.m. ET tonight.", None).0, "at 9 p.m. ET tonight");
+}
+
+#[test]
+fn reads_in_n_years_after_a_superlative_as_the_past_years() {
+    let found = dates_in("It is the biggest increase in 39 years.", Some("2021-10-13"));
+    assert_eq!(found[0].2.as_deref(), Some("1982-10-13/2021-10-13"));
+    assert_eq!(one("We will know in two years.", Some("2021-10-13")).1.as_deref(), Some("2023-10-13"));
+}
+
+#[test]
+fn prefers_the_past_for_dates_without_a_year_unless_they_are_close_ahead() {
+    // Pub date 2021-10-08: January 6 is last January's; November 8 is next month's.
+    assert_eq!(
+        one("The committee is investigating the Jan. 6 attack.", Some("2021-10-08")).1.as_deref(),
+        Some("2021-01-06")
+    );
+    assert_eq!(
+        one("Travellers can enter beginning Nov. 8 under the rule.", Some("2021-10-08")).1.as_deref(),
+        Some("2021-11-08/..")
+    );
+    assert!(dates_in("The port moves to 24/7 service.", Some("2021-10-08")).is_empty());
+    assert_eq!(dates_in("A ruling by the 5th Circuit came.", None), []);
+}
+
+#[test]
+fn reads_a_range_with_a_comma_before_its_joiner_and_skips_the_today_show() {
+    let found = dates_in("Cases between Dec. 14, 2020, and Aug. 8 were studied.", Some("2021-10-06"));
+    assert_eq!(found[0].2.as_deref(), Some("2020-12-14/2021-08-08"));
+    assert!(dates_in("He told the Today programme it was fixed.", None).is_empty());
+}

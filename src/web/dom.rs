@@ -1,0 +1,99 @@
+//! Small helpers over web-sys: creating elements and text, wiring events. User text only ever
+//! enters the page as text nodes (`set_text_content`, `create_text_node`), never as HTML.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget, HtmlElement, HtmlInputElement, Window};
+
+pub fn window() -> Window {
+    web_sys::window().expect("a window")
+}
+
+pub fn document() -> Document {
+    window().document().expect("a document")
+}
+
+/// A new element with a class (empty for none).
+pub fn el(tag: &str, class: &str) -> HtmlElement {
+    let e: HtmlElement = document().create_element(tag).expect("create_element").unchecked_into();
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    e
+}
+
+/// A new element holding `text` as a text node.
+pub fn el_text(tag: &str, class: &str, text: &str) -> HtmlElement {
+    let e = el(tag, class);
+    e.set_text_content(Some(text));
+    e
+}
+
+pub fn button(label: &str, class: &str) -> HtmlElement {
+    let b = el_text("button", class, label);
+    b.set_attribute("type", "button").ok();
+    b
+}
+
+pub fn input(kind: &str, class: &str) -> HtmlInputElement {
+    let i: HtmlInputElement = el("input", class).unchecked_into();
+    i.set_type(kind);
+    i
+}
+
+pub fn attr(e: &Element, name: &str, value: &str) {
+    e.set_attribute(name, value).ok();
+}
+
+pub fn append(parent: &Element, child: &Element) {
+    parent.append_child(child).ok();
+}
+
+pub fn append_text(parent: &Element, text: &str) {
+    parent.append_child(&document().create_text_node(text)).ok();
+}
+
+pub fn clear(e: &Element) {
+    while let Some(c) = e.first_child() {
+        e.remove_child(&c).ok();
+    }
+}
+
+/// Listens for an event for the life of the page.
+pub fn on<T: JsCast + 'static>(target: &EventTarget, name: &str, mut f: impl FnMut(T) + 'static) {
+    let cb = Closure::<dyn FnMut(Event)>::new(move |e: Event| f(e.unchecked_into::<T>()));
+    target.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref()).ok();
+    cb.forget();
+}
+
+/// Runs `f` once after `ms` milliseconds; returns the timer id for `clearTimeout`.
+pub fn timeout(ms: i32, f: impl FnOnce() + 'static) -> i32 {
+    let cb = Closure::once_into_js(f);
+    window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms).unwrap_or(0)
+}
+
+pub fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Offers `content` as a file download, without any network.
+pub fn download(file_name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let a: web_sys::HtmlAnchorElement = el("a", "").unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    document().body().expect("body").append_child(&a).ok();
+    a.click();
+    a.remove();
+    timeout(10_000, move || {
+        web_sys::Url::revoke_object_url(&url).ok();
+    });
+}
+
+pub fn log(msg: &str) {
+    web_sys::console::log_1(&JsValue::from_str(msg));
+}

@@ -1,0 +1,368 @@
+//! Text in and out of the page: splitting a paste into articles, reducing dropped HTML and
+//! Markdown to plain text, the permalink encoding, and the exports (CSV, W3C Web Annotation).
+//! Everything here is plain Rust over strings, so it is tested without a page.
+
+use super::model::{Output, Span};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use std::sync::LazyLock;
+
+/// One article as the page keeps it (storage, permalink).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedPane {
+    pub name: String,
+    pub date: String,
+    pub text: String,
+}
+
+/// Splits pasted text into articles on a line of `---` (or more dashes) or on two or more blank
+/// lines in a row; one blank line is only a paragraph break. Empty parts are dropped.
+pub fn split_articles(text: &str) -> Vec<String> {
+    static SEPARATOR: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"(?m)^[ \t]*-{3,}[ \t]*$|\n[ \t]*\n(?:[ \t]*\n)+").expect("separator"));
+    let text = text.replace("\r\n", "\n");
+    SEPARATOR.split(&text).map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
+}
+
+/// Markdown reduced to its words: headings, emphasis, code marks, links and images lose their marks.
+pub fn markdown_to_text(md: &str) -> String {
+    static LINE_MARKS: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)").expect("line")
+    });
+    static INLINE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"!?\[([^\]]*)\]\([^)]*\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\n]+)\*|`([^`]*)`")
+            .expect("inline")
+    });
+    let md = md.replace("\r\n", "\n");
+    let without_lines = LINE_MARKS.replace_all(&md, "");
+    let out = INLINE.replace_all(&without_lines, |c: &regex::Captures| {
+        (1..=5).find_map(|i| c.get(i)).map(|m| m.as_str().to_string()).unwrap_or_default()
+    });
+    out.lines().filter(|l| l.trim() != "---" && l.trim() != "***").collect::<Vec<_>>().join("\n").trim().to_string()
+}
+
+/// Collapses HTML whitespace inside one text node the way a browser lays it out.
+pub fn collapse_html_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Tidies text read from HTML: trims each line and keeps at most one blank line in a row.
+pub fn tidy_paragraphs(text: &str) -> String {
+    let mut out = String::new();
+    let mut blank = 0;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// base64url without padding (RFC 4648 §5), for the permalink fragment.
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (*b as u32) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+pub fn base64url_decode(s: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in s.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
+        let v = match c {
+            b'+' => 62,
+            b'/' => 63,
+            _ => B64.iter().position(|&x| x == c)? as u32,
+        };
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+/// The permalink fragment for a cluster: `cluster=` and the panes as base64url JSON.
+pub fn permalink_fragment(panes: &[SavedPane]) -> String {
+    let json = serde_json::to_string(&json!({ "v": 1, "panes": panes })).unwrap_or_default();
+    format!("cluster={}", base64url_encode(json.as_bytes()))
+}
+
+/// Reads a fragment made by [`permalink_fragment`] (with or without the leading `#`).
+pub fn parse_permalink(fragment: &str) -> Option<Vec<SavedPane>> {
+    let data = fragment.trim_start_matches('#').strip_prefix("cluster=")?;
+    let bytes = base64url_decode(data)?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    serde_json::from_value(value.get("panes")?.clone()).ok()
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// One row per finding: numbers, attributions, contradictions (one row per pair), corroborations.
+/// Offsets are in the output's unit (the export asks for code points).
+pub fn to_csv(out: &Output) -> String {
+    let header = [
+        "finding",
+        "article",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "value",
+        "unit",
+        "counted",
+        "bound",
+        "speaker",
+        "source_kind",
+        "direct",
+        "anonymous",
+        "confidence",
+        "explanation",
+        "other_article",
+        "other_start",
+        "other_end",
+        "other_text",
+    ];
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let name = |d: usize| out.documents.get(d).map(|x| x.name.clone()).unwrap_or_default();
+    for d in &out.documents {
+        for n in &d.numbers {
+            let value = n.value.as_ref().map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()));
+            rows.push(vec![
+                "number".into(),
+                d.name.clone(),
+                n.start.to_string(),
+                n.end.to_string(),
+                n.text.clone(),
+                n.kind.clone(),
+                value.unwrap_or_default(),
+                n.unit.clone().unwrap_or_default(),
+                n.counted.clone().unwrap_or_default(),
+                n.bound.clone(),
+            ]);
+        }
+        for a in &d.attributions {
+            let mut row = vec![
+                "attribution".into(),
+                d.name.clone(),
+                a.content.start.to_string(),
+                a.content.end.to_string(),
+                a.content.text.clone(),
+                if a.direct { "direct" } else { "indirect" }.into(),
+            ];
+            row.extend(["", "", "", ""].map(String::from));
+            row.extend([a.who(), a.source_kind.clone(), a.direct.to_string(), a.anonymous.to_string()]);
+            rows.push(row);
+        }
+    }
+    for c in &out.contradictions {
+        let mut row = vec![
+            "contradiction".into(),
+            name(c.a.doc),
+            c.a.start.to_string(),
+            c.a.end.to_string(),
+            c.a.text.clone(),
+            c.kind.clone(),
+        ];
+        row.extend(["", "", "", "", "", "", "", ""].map(String::from));
+        row.extend([
+            format!("{:.2}", c.confidence),
+            c.explanation.clone(),
+            name(c.b.doc),
+            c.b.start.to_string(),
+            c.b.end.to_string(),
+            c.b.text.clone(),
+        ]);
+        rows.push(row);
+    }
+    for c in &out.corroborations {
+        for s in &c.claims {
+            let mut row = vec![
+                "corroboration".into(),
+                name(s.doc),
+                s.start.to_string(),
+                s.end.to_string(),
+                s.text.clone(),
+                String::new(),
+            ];
+            row.extend(["", "", "", "", "", "", "", "", ""].map(String::from));
+            row.push(c.explanation.clone());
+            rows.push(row);
+        }
+    }
+    let mut csv = header.join(",");
+    csv.push_str("\r\n");
+    for mut row in rows {
+        row.resize(header.len(), String::new());
+        csv.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        csv.push_str("\r\n");
+    }
+    csv
+}
+
+/// Up to `n` code points of context before and after `start..end` (code point offsets).
+fn context(text: &str, start: usize, end: usize, n: usize) -> (String, String) {
+    let chars: Vec<char> = text.chars().collect();
+    let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+    let prefix: String = chars[start.saturating_sub(n)..start].iter().collect();
+    let suffix: String = chars[end..(end + n).min(chars.len())].iter().collect();
+    (prefix, suffix)
+}
+
+/// The findings as a W3C Web Annotation collection (JSON-LD). `out` must use code point offsets,
+/// which is what `TextPositionSelector` counts; `texts` are the documents' texts.
+pub fn to_web_annotations(out: &Output, texts: &[String]) -> serde_json::Value {
+    let mut items = Vec::new();
+    let source = |d: usize| {
+        let name = out.documents.get(d).map(|x| x.name.as_str()).unwrap_or("");
+        format!("urn:claimlens:document:{}:{}", d + 1, base64url_encode(name.as_bytes()))
+    };
+    let mut push = |doc: usize, span: &Span, motivation: &str, tag: &str, body: String| {
+        let text = texts.get(doc).map(String::as_str).unwrap_or("");
+        let (prefix, suffix) = context(text, span.start, span.end, 32);
+        items.push(json!({
+            "id": format!("urn:claimlens:annotation:{}", items.len() + 1),
+            "type": "Annotation",
+            "motivation": motivation,
+            "body": [
+                {"type": "TextualBody", "purpose": "describing", "value": body, "format": "text/plain"},
+                {"type": "TextualBody", "purpose": "tagging", "value": tag}
+            ],
+            "target": {
+                "source": source(doc),
+                "selector": [
+                    {"type": "TextQuoteSelector", "exact": span.text, "prefix": prefix, "suffix": suffix},
+                    {"type": "TextPositionSelector", "start": span.start, "end": span.end}
+                ]
+            }
+        }));
+    };
+    for (d, doc) in out.documents.iter().enumerate() {
+        for n in &doc.numbers {
+            let span = Span { start: n.start, end: n.end, text: n.text.clone() };
+            let mut body = format!("{}: {}", n.kind, n.value_text());
+            if let Some(c) = &n.counted {
+                body.push_str(&format!(" ({c})"));
+            }
+            push(d, &span, "classifying", &format!("number:{}", n.kind), body);
+        }
+        for a in &doc.attributions {
+            let body = format!(
+                "{} statement by {} ({}{})",
+                if a.direct { "Direct" } else { "Indirect" },
+                a.who(),
+                a.source_kind,
+                if a.anonymous { ", anonymous" } else { "" }
+            );
+            push(d, &a.content, "commenting", "attribution", body);
+        }
+    }
+    for c in &out.contradictions {
+        for (s, other) in [(&c.a, &c.b), (&c.b, &c.a)] {
+            let span = Span { start: s.start, end: s.end, text: s.text.clone() };
+            let other_name = out.documents.get(other.doc).map(|x| x.name.as_str()).unwrap_or("");
+            let body = format!("{} Conflicts with “{}” in {}.", c.explanation, other.text, other_name);
+            push(s.doc, &span, "assessing", &format!("contradiction:{}", c.kind), body);
+        }
+    }
+    for c in &out.corroborations {
+        for s in &c.claims {
+            let span = Span { start: s.start, end: s.end, text: s.text.clone() };
+            push(s.doc, &span, "assessing", "corroboration", c.explanation.clone());
+        }
+    }
+    json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "urn:claimlens:export",
+        "type": "AnnotationCollection",
+        "label": "ClaimLens findings",
+        "total": items.len(),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items}
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn splits_pasted_articles_on_dashes_and_double_blank_lines() {
+        let parts = split_articles("One.\n\nStill one.\n---\nTwo.\n\n\n\nThree é.");
+        assert_eq!(parts, vec!["One.\n\nStill one.", "Two.", "Three é."]);
+    }
+
+    #[wasm_bindgen_test]
+    fn keeps_a_single_article_whole() {
+        assert_eq!(split_articles("  A.\n\nB.  "), vec!["A.\n\nB."]);
+    }
+
+    #[wasm_bindgen_test]
+    fn reduces_markdown_to_words() {
+        let md = "# Title\n\n**Bold** and [a link](http://x.test) with `code`.\n- item 😀";
+        assert_eq!(markdown_to_text(md), "Title\n\nBold and a link with code.\nitem 😀");
+    }
+
+    #[wasm_bindgen_test]
+    fn permalink_round_trips_unicode() {
+        let panes =
+            vec![SavedPane { name: "東京 😀".into(), date: "2026-03-03".into(), text: "Café “3 km”".into() }];
+        let frag = permalink_fragment(&panes);
+        assert!(frag.bytes().all(|b| b.is_ascii_alphanumeric() || b"=-_".contains(&b)));
+        assert_eq!(parse_permalink(&format!("#{frag}")), Some(panes));
+    }
+
+    #[wasm_bindgen_test]
+    fn base64url_matches_rfc4648_vectors() {
+        for (plain, enc) in
+            [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE")]
+        {
+            assert_eq!(base64url_encode(plain.as_bytes()), enc);
+            assert_eq!(base64url_decode(enc).unwrap(), plain.as_bytes());
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn quotes_csv_fields_with_commas_and_quotes() {
+        assert_eq!(csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(csv_field("plain"), "plain");
+    }
+
+    #[wasm_bindgen_test]
+    fn annotation_context_counts_code_points() {
+        let (prefix, suffix) = context("😀 ab 3 km cd", 5, 9, 3);
+        assert_eq!((prefix.as_str(), suffix.as_str()), ("ab ", " cd"));
+    }
+}

@@ -1,0 +1,37 @@
+//! The browser faces, compiled only for wasm32: the full page (`page`) and the embeddable widget
+//! (`embed`), both thin layers over `crate::analyze` that show findings as highlights over the
+//! text, cards and lists.
+
+pub mod dom;
+pub mod embed;
+pub mod example;
+pub mod findings;
+pub mod highlight;
+pub mod io;
+pub mod model;
+pub mod page;
+pub mod textmap;
+pub mod view;
+
+use crate::output::{self, OffsetUnit};
+use crate::request::ClusterRequest;
+
+/// Runs one cluster request (the JSON of a CLI `--jsonl` line) and returns the output as JSON,
+/// or `{"error": …}`. The page's worker and its synchronous fallback both call this.
+pub fn analyze_request_json(request: &str, unit: OffsetUnit) -> String {
+    let result = serde_json::from_str::<ClusterRequest>(request)
+        .map_err(|e| format!("request: {e}"))
+        .and_then(|r| r.into_parts())
+        .map(|(docs, options)| output::render(&docs, &crate::analyze(&docs, &options), unit));
+    match result {
+        Ok(out) => serde_json::to_string(&out).unwrap_or_else(|e| error_json(&e.to_string())),
+        Err(e) => error_json(&e),
+    }
+}
+
+fn error_json(message: &str) -> String {
+    serde_json::json!({ "error": message }).to_string()
+}
+
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -1,0 +1,191 @@
+//! The analysis as the page reads it back: the contract's model (`crate::output`), deserialised
+//! from the JSON the worker sends. Every field has a default so an older or newer engine still
+//! renders what it can.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DocSpan {
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Number {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: String,
+    pub value: Option<serde_json::Value>,
+    pub value_max: Option<f64>,
+    pub unit: Option<String>,
+    pub counted: Option<String>,
+    pub counted_span: Option<Span>,
+    pub bound: String,
+    pub si_value: Option<f64>,
+    pub restates: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Attribution {
+    pub speaker: Option<String>,
+    pub source: Option<Span>,
+    pub cue: Span,
+    pub content: Span,
+    pub direct: bool,
+    pub anonymous: bool,
+    pub source_kind: String,
+    pub medium: Option<Span>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Document {
+    pub name: String,
+    pub numbers: Vec<Number>,
+    pub attributions: Vec<Attribution>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Contradiction {
+    pub kind: String,
+    pub confidence: f64,
+    pub explanation: String,
+    pub a: DocSpan,
+    pub b: DocSpan,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Corroboration {
+    pub explanation: String,
+    pub claims: Vec<DocSpan>,
+    pub sources: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Output {
+    pub offsets: String,
+    pub documents: Vec<Document>,
+    pub contradictions: Vec<Contradiction>,
+    pub corroborations: Vec<Corroboration>,
+}
+
+impl Attribution {
+    /// Who said it, as a reader would name them.
+    pub fn who(&self) -> String {
+        self.speaker
+            .clone()
+            .or_else(|| self.source.as_ref().map(|s| s.text.clone()))
+            .unwrap_or_else(|| "unattributed".to_string())
+    }
+}
+
+/// "1,234.5": a value with thousands separators and at most two decimals.
+pub fn format_number(v: f64) -> String {
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let rounded = (v * 100.0).round() / 100.0;
+    let neg = rounded < 0.0;
+    let abs = rounded.abs();
+    let int = abs.trunc() as u64;
+    let frac = ((abs - abs.trunc()) * 100.0).round() as u64;
+    let digits = int.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if frac > 0 {
+        let f = format!("{frac:02}");
+        out.push('.');
+        out.push_str(f.trim_end_matches('0'));
+    }
+    if neg {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// The same measure in the other system, so the card reads "27 km = 16.8 mi".
+pub fn conversion(value: f64, unit: &str) -> Option<String> {
+    let (factor, other) = match unit {
+        "km" => (0.621_371, "mi"),
+        "mi" => (1.609_344, "km"),
+        "m" => (3.280_84, "ft"),
+        "ft" => (0.3048, "m"),
+        "cm" => (0.393_701, "in"),
+        "in" => (2.54, "cm"),
+        "kg" => (2.204_62, "lb"),
+        "lb" => (0.453_592, "kg"),
+        "t" => (1.102_31, "short tons"),
+        "l" | "L" => (0.264_172, "US gal"),
+        "kn" | "knot" | "knots" => (1.852, "km/h"),
+        "km/h" => (0.621_371, "mph"),
+        "mph" => (1.609_344, "km/h"),
+        "°C" | "C" => return Some(format!("{} °F", format_number(value * 9.0 / 5.0 + 32.0))),
+        "°F" | "F" => return Some(format!("{} °C", format_number((value - 32.0) * 5.0 / 9.0))),
+        _ => return None,
+    };
+    Some(format!("{} {other}", format_number(value * factor)))
+}
+
+impl Number {
+    /// "27 km = 16.8 mi", "USD 1,900,000", "2026-03-04", "30–40".
+    pub fn value_text(&self) -> String {
+        let unit = self.unit.as_deref().unwrap_or("");
+        let base = match &self.value {
+            Some(serde_json::Value::Number(n)) => {
+                let v = n.as_f64().unwrap_or(0.0);
+                let mut s = format_number(v);
+                if let Some(max) = self.value_max {
+                    s = format!("{s}–{}", format_number(max));
+                }
+                match unit {
+                    "" => s,
+                    "%" => format!("{s}%"),
+                    "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "CHF" => format!("{unit} {s}"),
+                    _ => {
+                        let mut s = format!("{s} {unit}");
+                        if self.value_max.is_none() {
+                            if let Some(c) = conversion(v, unit) {
+                                s = format!("{s} = {c}");
+                            }
+                        }
+                        s
+                    }
+                }
+            }
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+            None => "not resolved".to_string(),
+        };
+        base
+    }
+
+    /// "at least", "about"… or None for an exact figure.
+    pub fn bound_text(&self) -> Option<String> {
+        match self.bound.as_str() {
+            "" | "exact" => None,
+            b => Some(b.replace('_', " ")),
+        }
+    }
+}

@@ -1,0 +1,1291 @@
+//! The ClaimLens page: one pane per article, highlights over the text as it is typed, a legend
+//! with toggles, cards, a side panel with tabs, keyboard navigation, persistence, permalinks,
+//! file drops and exports. Analysis runs in a Web Worker (debounced); where no worker can start
+//! (e.g. `file://`) it runs on the main thread.
+
+use super::dom::{self, append, append_text, attr, button, clear, el, el_text, input, on};
+use super::findings::{self, Class, Finding};
+use super::io::{self, SavedPane};
+use super::model::{DocSpan, Output};
+use super::textmap::{self, TextMap};
+use super::{example, highlight, view};
+use crate::output::OffsetUnit;
+use serde_json::json;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    ClipboardEvent, DragEvent, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, MessageEvent, MouseEvent,
+    Worker, WorkerOptions, WorkerType,
+};
+
+/// The highlight layer the page owns in the shared registry.
+const PAGE_LAYER: u32 = 0;
+const STORAGE_KEY: &str = "claimlens.panes.v1";
+const HIDDEN_KEY: &str = "claimlens.hidden.v1";
+/// Quiet time after the last keystroke before the text is analysed again.
+const DEBOUNCE_MS: i32 = 250;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Contradictions,
+    Numbers,
+    Sources,
+    Corroborations,
+}
+
+impl Tab {
+    const ALL: [Tab; 4] = [Tab::Contradictions, Tab::Numbers, Tab::Sources, Tab::Corroborations];
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Contradictions => "Contradictions",
+            Tab::Numbers => "Numbers",
+            Tab::Sources => "Sources",
+            Tab::Corroborations => "Corroborations",
+        }
+    }
+    fn key(self) -> &'static str {
+        match self {
+            Tab::Contradictions => "contradictions",
+            Tab::Numbers => "numbers",
+            Tab::Sources => "sources",
+            Tab::Corroborations => "corroborations",
+        }
+    }
+}
+
+struct Pane {
+    id: u32,
+    root: HtmlElement,
+    name: HtmlInputElement,
+    date: HtmlInputElement,
+    editor: HtmlElement,
+    backdrop: HtmlElement,
+    summary: HtmlElement,
+}
+
+impl Pane {
+    fn text(&self) -> String {
+        TextMap::build(&self.editor, "\n").text
+    }
+
+    fn set_text(&self, text: &str) {
+        clear(&self.editor);
+        if !text.is_empty() {
+            self.editor.append_child(&dom::document().create_text_node(text)).ok();
+        }
+    }
+
+    fn saved(&self) -> SavedPane {
+        SavedPane { name: self.name.value(), date: self.date.value(), text: self.text() }
+    }
+}
+
+struct App {
+    panes_el: HtmlElement,
+    status: HtmlElement,
+    legend: HtmlElement,
+    tabs: Vec<(Tab, HtmlElement)>,
+    tabpanel: HtmlElement,
+    card: HtmlElement,
+    panes: Vec<Pane>,
+    next_id: u32,
+    output: Option<Rc<Output>>,
+    findings: Vec<Finding>,
+    hidden: BTreeSet<Class>,
+    tab: Tab,
+    seq: u32,
+    timer: Option<i32>,
+    worker: Option<Worker>,
+    sent_texts: Vec<String>,
+    sent_at: f64,
+    /// The focusable entries of the open tab, in order.
+    nav: Vec<HtmlElement>,
+    current: Option<DocSpan>,
+    card_pinned: bool,
+    hover_key: Option<(usize, usize)>,
+    fallback: bool,
+}
+
+thread_local! {
+    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the page state; does nothing if the page is not started or is busy (re-entry).
+fn with<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
+    APP.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut app) => app.as_mut().map(f),
+        Err(_) => {
+            dom::log("claimlens: page state busy, event skipped");
+            None
+        }
+    })
+}
+
+/// Builds the page inside `root`. `worker_url` is the analysis worker script (none: analyse on
+/// the main thread).
+pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> {
+    clear(root);
+    let header = el("header", "cl-header");
+    let title = el("div", "cl-title");
+    append(&title, &el_text("h1", "", "ClaimLens"));
+    append(
+        &title,
+        &el_text(
+            "p",
+            "cl-tagline",
+            "Numbers, sources and contradictions across articles about one event. Runs in your browser: nothing is sent anywhere.",
+        ),
+    );
+    append(&header, &title);
+    let toolbar = el("div", "cl-toolbar");
+    attr(&toolbar, "role", "toolbar");
+    attr(&toolbar, "aria-label", "Cluster actions");
+    let buttons: Vec<(&str, &str, &str)> = vec![
+        ("add", "Add article", "Add an empty article pane"),
+        ("example", "Example", "Load the built-in example cluster"),
+        ("permalink", "Permalink", "Put the whole cluster in the address bar"),
+        ("export-json", "JSON", "Export findings as JSON"),
+        ("export-csv", "CSV", "Export findings as CSV, one row per finding"),
+        ("export-anno", "Annotations", "Export findings as W3C Web Annotations (JSON-LD)"),
+        ("clear", "Clear", "Remove every article"),
+    ];
+    for (action, label, title) in buttons {
+        let b = button(label, &format!("cl-btn cl-btn-{action}"));
+        attr(&b, "data-action", action);
+        attr(&b, "title", title);
+        on::<Event>(&b, "click", move |_| toolbar_action(action));
+        append(&toolbar, &b);
+    }
+    append(&header, &toolbar);
+    let status = el_text("p", "cl-status", "Starting…");
+    attr(&status, "role", "status");
+    attr(&status, "aria-live", "polite");
+    append(&header, &status);
+    append(root, &header);
+
+    let layout = el("div", "cl-layout");
+    let main = el("main", "cl-main");
+    let hidden = load_hidden();
+    let hidden_for_legend = hidden.clone();
+    let legend = view::legend(move |c| !hidden_for_legend.contains(&c), Rc::new(toggle_class));
+    append(&main, &legend);
+    let panes_el = el("div", "cl-panes");
+    attr(&panes_el, "aria-label", "Articles");
+    append(&main, &panes_el);
+    append(
+        &main,
+        &el_text(
+            "p",
+            "cl-hint",
+            "Paste several articles at once, separated by a line of --- or two blank lines; drop .txt, .html or .md files. \
+             Keys: j / k or arrows move through the findings of the open tab, Enter opens a card, Esc leaves a text or closes a card, 1–7 toggle kinds.",
+        ),
+    );
+    append(&layout, &main);
+
+    let side = el("aside", "cl-side");
+    attr(&side, "aria-label", "Findings");
+    let tablist = el("div", "cl-tabs");
+    attr(&tablist, "role", "tablist");
+    attr(&tablist, "aria-label", "Findings by kind");
+    let tabpanel = el("div", "cl-tabpanel");
+    attr(&tabpanel, "role", "tabpanel");
+    attr(&tabpanel, "id", "cl-tabpanel");
+    attr(&tabpanel, "tabindex", "-1");
+    let mut tabs = Vec::new();
+    for tab in Tab::ALL {
+        let b = button(tab.label(), "cl-tab");
+        attr(&b, "role", "tab");
+        attr(&b, "id", &format!("cl-tab-{}", tab.key()));
+        attr(&b, "aria-controls", "cl-tabpanel");
+        attr(&b, "data-tab", tab.key());
+        on::<Event>(&b, "click", move |_| {
+            with(|app| app.set_tab(tab));
+        });
+        append(&tablist, &b);
+        tabs.push((tab, b));
+    }
+    append(&side, &tablist);
+    append(&side, &tabpanel);
+    append(&layout, &side);
+    append(root, &layout);
+
+    let card = el("div", "cl-card");
+    attr(&card, "role", "dialog");
+    attr(&card, "id", "cl-card");
+    attr(&card, "aria-label", "Finding details");
+    card.set_hidden(true);
+    append(&dom::document().body().expect("body"), &card);
+
+    let worker = worker_url.and_then(|url| start_worker(&url));
+    let fallback = !highlight::supported();
+    if fallback {
+        root.class_list().add_1("cl-no-highlight-api").ok();
+    }
+    let app = App {
+        panes_el,
+        status,
+        legend,
+        tabs,
+        tabpanel,
+        card,
+        panes: Vec::new(),
+        next_id: 1,
+        output: None,
+        findings: Vec::new(),
+        hidden,
+        tab: Tab::Contradictions,
+        seq: 0,
+        timer: None,
+        worker,
+        sent_texts: Vec::new(),
+        sent_at: 0.0,
+        nav: Vec::new(),
+        current: None,
+        card_pinned: false,
+        hover_key: None,
+        fallback,
+    };
+    APP.with(|cell| *cell.borrow_mut() = Some(app));
+    wire_global_events();
+
+    let initial = dom::window()
+        .location()
+        .hash()
+        .ok()
+        .and_then(|h| io::parse_permalink(&h))
+        .map(|p| (p, "Loaded the cluster from the permalink."))
+        .or_else(|| load_saved().map(|p| (p, "Restored your articles from this browser.")))
+        .unwrap_or_else(|| (example_panes(), "Loaded the example cluster: three articles about one invented event."));
+    with(|app| {
+        app.set_panes(&initial.0);
+        app.set_tab(Tab::Contradictions);
+        app.set_status(initial.1);
+        app.run();
+    });
+    Ok(())
+}
+
+fn example_panes() -> Vec<SavedPane> {
+    example::EXAMPLE
+        .iter()
+        .map(|(name, date, text)| SavedPane {
+            name: name.to_string(),
+            date: date.to_string(),
+            text: text.trim().to_string(),
+        })
+        .collect()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    dom::window().local_storage().ok().flatten()
+}
+
+fn load_saved() -> Option<Vec<SavedPane>> {
+    let raw = storage()?.get_item(STORAGE_KEY).ok()??;
+    serde_json::from_str(&raw).ok()
+}
+
+fn load_hidden() -> BTreeSet<Class> {
+    let raw = storage().and_then(|s| s.get_item(HIDDEN_KEY).ok().flatten()).unwrap_or_default();
+    raw.split(',').filter_map(Class::from_key).collect()
+}
+
+fn start_worker(url: &str) -> Option<Worker> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(url, &options).ok()?;
+    on::<MessageEvent>(&worker, "message", |e| {
+        let data = e.data();
+        let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok();
+        let seq = get("seq").and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
+        let json = get("json").and_then(|v| v.as_string()).unwrap_or_default();
+        let ms = get("ms").and_then(|v| v.as_f64()).unwrap_or(0.0);
+        with(|app| app.apply(seq, &json, ms));
+    });
+    on::<Event>(&worker, "error", |_| {
+        // The worker could not start (no module workers, file://): analyse on the main thread.
+        with(|app| {
+            app.worker = None;
+            app.run();
+        });
+    });
+    Some(worker)
+}
+
+fn toolbar_action(action: &str) {
+    match action {
+        "add" => {
+            let editor = with(|app| {
+                let editor = app.add_pane(&SavedPane::default()).editor.clone();
+                app.schedule();
+                editor
+            });
+            if let Some(e) = editor {
+                e.focus().ok();
+            }
+        }
+        "example" => {
+            with(|app| {
+                if app.has_text() && !confirm("Replace the articles with the example? Their text will be lost.") {
+                    return;
+                }
+                app.set_panes(&example_panes());
+                app.run();
+            });
+        }
+        "permalink" => {
+            with(|app| app.permalink());
+        }
+        "export-json" | "export-csv" | "export-anno" => {
+            with(|app| app.export(action));
+        }
+        "clear" => {
+            with(|app| {
+                if app.has_text() && !confirm("Clear every article? Their text will be lost.") {
+                    return;
+                }
+                app.set_panes(&[SavedPane::default()]);
+                let _ = dom::window().history().map(|h| h.replace_state_with_url(&JsValue::NULL, "", Some("#")));
+                app.run();
+                app.set_status("Cleared. Paste or type an article.");
+            });
+        }
+        _ => {}
+    }
+}
+
+fn confirm(message: &str) -> bool {
+    dom::window().confirm_with_message(message).unwrap_or(false)
+}
+
+fn toggle_class(class: Class, shown: bool) {
+    with(|app| {
+        if shown {
+            app.hidden.remove(&class);
+        } else {
+            app.hidden.insert(class);
+        }
+        let keys: Vec<&str> = app.hidden.iter().map(|c| c.key()).collect();
+        if let Some(s) = storage() {
+            s.set_item(HIDDEN_KEY, &keys.join(",")).ok();
+        }
+        app.render_highlights();
+        view::update_legend(&app.legend, &app.findings, |c| !app.hidden.contains(&c));
+    });
+}
+
+fn is_text_field(e: &Element) -> bool {
+    matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || e.closest("[contenteditable]").ok().flatten().is_some()
+}
+
+fn wire_global_events() {
+    let doc = dom::document();
+    on::<KeyboardEvent>(&doc, "keydown", |e| {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let target: Option<Element> = e.target().and_then(|t| t.dyn_into().ok());
+        let in_field = target.as_ref().is_some_and(is_text_field);
+        let key = e.key();
+        if in_field {
+            if key == "Escape" {
+                // Focus outside the state borrow: the item's focus handler needs the state.
+                if let Some(item) = with(|app| app.leave_text()) {
+                    item.focus().ok();
+                }
+            }
+            return;
+        }
+        let on_tab = target.as_ref().and_then(|t| t.get_attribute("role")).as_deref() == Some("tab");
+        let handled = match key.as_str() {
+            "ArrowLeft" | "ArrowRight" if on_tab => {
+                with(|app| app.cycle_tab(if key == "ArrowRight" { 1 } else { -1 }));
+                true
+            }
+            "j" | "ArrowDown" | "ArrowRight" | "k" | "ArrowUp" | "ArrowLeft" => {
+                let delta = if matches!(key.as_str(), "j" | "ArrowDown" | "ArrowRight") { 1 } else { -1 };
+                let next = with(|app| app.step(delta)).flatten();
+                next.map(|item| item.focus().ok()).is_some()
+            }
+            "Escape" => {
+                with(|app| app.hide_card());
+                true
+            }
+            d if d.len() == 1 && ("1"..="7").contains(&d) => {
+                let class = Class::ALL[d.parse::<usize>().unwrap_or(1) - 1];
+                let shown = with(|app| app.hidden.contains(&class)).unwrap_or(false);
+                toggle_class(class, shown);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            e.prevent_default();
+        }
+    });
+    on::<MouseEvent>(&doc, "mousedown", |e| {
+        let inside = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest(".cl-card, .cl-item").ok().flatten());
+        if inside.is_none() {
+            with(|app| {
+                if app.card_pinned {
+                    app.hide_card();
+                }
+            });
+        }
+    });
+    on::<Event>(&dom::window(), "hashchange", |_| {
+        if let Some(panes) = dom::window().location().hash().ok().and_then(|h| io::parse_permalink(&h)) {
+            with(|app| {
+                app.set_panes(&panes);
+                app.run();
+                app.set_status("Loaded the cluster from the permalink.");
+            });
+        }
+    });
+    on::<Event>(&dom::window(), "resize", |_| {
+        with(|app| app.hide_card());
+    });
+}
+
+impl App {
+    fn set_status(&self, text: &str) {
+        self.status.set_text_content(Some(text));
+    }
+
+    fn has_text(&self) -> bool {
+        self.panes.iter().any(|p| !p.text().trim().is_empty())
+    }
+
+    fn saved(&self) -> Vec<SavedPane> {
+        self.panes.iter().map(Pane::saved).collect()
+    }
+
+    fn display_name(&self, i: usize) -> String {
+        let name = self.panes[i].name.value();
+        if name.trim().is_empty() {
+            format!("Article {}", i + 1)
+        } else {
+            name.trim().to_string()
+        }
+    }
+
+    fn set_panes(&mut self, panes: &[SavedPane]) {
+        for p in self.panes.drain(..) {
+            p.root.remove();
+        }
+        let panes: Vec<SavedPane> = if panes.is_empty() { vec![SavedPane::default()] } else { panes.to_vec() };
+        for p in &panes {
+            self.add_pane(p);
+        }
+        self.output = None;
+        self.findings.clear();
+        self.current = None;
+        self.hide_card();
+    }
+
+    fn add_pane(&mut self, saved: &SavedPane) -> &Pane {
+        let id = self.next_id;
+        self.next_id += 1;
+        let number = self.panes.len() + 1;
+        let root = el("section", "cl-pane");
+        attr(&root, "data-pane", &id.to_string());
+        let head = el("div", "cl-pane-head");
+        let name = input("text", "cl-name");
+        name.set_placeholder(&format!("Article {number}"));
+        name.set_value(&saved.name);
+        attr(&name, "aria-label", "Article name");
+        let date = input("date", "cl-date");
+        date.set_value(&saved.date);
+        attr(&date, "aria-label", "Publication date");
+        attr(&date, "title", "Publication date: relative dates (\"yesterday\") resolve against it");
+        let remove = button("×", "cl-remove");
+        attr(&remove, "aria-label", "Remove this article");
+        attr(&remove, "title", "Remove this article");
+        append(&head, &name);
+        append(&head, &date);
+        append(&head, &remove);
+        append(&root, &head);
+        let wrap = el("div", "cl-editor-wrap");
+        let backdrop = el("div", "cl-backdrop");
+        attr(&backdrop, "aria-hidden", "true");
+        let editor = el("div", "cl-editor");
+        attr(&editor, "contenteditable", "plaintext-only");
+        attr(&editor, "role", "textbox");
+        attr(&editor, "aria-multiline", "true");
+        attr(&editor, "aria-label", "Article text");
+        attr(&editor, "spellcheck", "false");
+        attr(&editor, "data-placeholder", "Paste or type an article, or drop a .txt, .html or .md file…");
+        append(&wrap, &backdrop);
+        append(&wrap, &editor);
+        append(&root, &wrap);
+        let summary = el("p", "cl-pane-summary");
+        append(&root, &summary);
+        self.panes_el.append_child(&root).ok();
+
+        on::<Event>(&editor, "input", move |_| {
+            with(|app| app.edited(id));
+        });
+        on::<ClipboardEvent>(&editor, "paste", move |e| on_paste(id, e));
+        on::<Event>(&name, "input", move |_| {
+            with(|app| app.schedule());
+        });
+        on::<Event>(&date, "change", move |_| {
+            with(|app| app.schedule());
+        });
+        on::<Event>(&remove, "click", move |_| {
+            with(|app| app.remove_pane(id));
+        });
+        on::<MouseEvent>(&editor, "mousemove", move |e| {
+            with(|app| app.hover(id, e.client_x(), e.client_y()));
+        });
+        on::<MouseEvent>(&editor, "mouseleave", move |_| {
+            dom::timeout(400, || {
+                with(|app| {
+                    if !app.card_pinned && !app.card.matches(":hover").unwrap_or(false) {
+                        app.hide_card();
+                    }
+                });
+            });
+        });
+        wire_drop(&root, id);
+
+        let pane = Pane { id, root, name, date, editor, backdrop, summary };
+        pane.set_text(&saved.text);
+        self.panes.push(pane);
+        self.renumber();
+        self.panes.last().expect("pane just added")
+    }
+
+    fn renumber(&self) {
+        for (i, p) in self.panes.iter().enumerate() {
+            let n = i + 1;
+            attr(&p.root, "aria-label", &format!("Article {n}"));
+            p.name.set_placeholder(&format!("Article {n}"));
+            attr(&p.editor, "aria-label", &format!("Text of article {n}"));
+        }
+    }
+
+    fn pane_index(&self, id: u32) -> Option<usize> {
+        self.panes.iter().position(|p| p.id == id)
+    }
+
+    fn remove_pane(&mut self, id: u32) {
+        let Some(i) = self.pane_index(id) else { return };
+        if !self.panes[i].text().trim().is_empty() && !confirm("Remove this article? Its text will be lost.") {
+            return;
+        }
+        let pane = self.panes.remove(i);
+        pane.root.remove();
+        if self.panes.is_empty() {
+            self.add_pane(&SavedPane::default());
+        }
+        self.renumber();
+        self.run();
+    }
+
+    /// Fills the first empty pane (or adds one) for each article.
+    fn add_articles(&mut self, articles: Vec<SavedPane>) {
+        for a in articles {
+            if let Some(p) = self.panes.iter().find(|p| p.text().trim().is_empty()) {
+                p.set_text(&a.text);
+                if !a.name.is_empty() {
+                    p.name.set_value(&a.name);
+                }
+            } else {
+                self.add_pane(&a);
+            }
+        }
+        self.run();
+    }
+
+    fn edited(&mut self, id: u32) {
+        if let Some(i) = self.pane_index(id) {
+            let pane = &self.panes[i];
+            let map = TextMap::build(&pane.editor, "\n");
+            if !map.is_plain(&pane.editor) {
+                normalise_editor(&pane.editor, &map);
+            }
+        }
+        self.hide_card();
+        self.schedule();
+    }
+
+    /// Analyses again once typing pauses.
+    fn schedule(&mut self) {
+        if let Some(t) = self.timer.take() {
+            dom::window().clear_timeout_with_handle(t);
+        }
+        self.timer = Some(dom::timeout(DEBOUNCE_MS, || {
+            with(|app| {
+                app.timer = None;
+                app.run();
+            });
+        }));
+    }
+
+    /// Saves the texts and sends them for analysis.
+    fn run(&mut self) {
+        if let Some(t) = self.timer.take() {
+            dom::window().clear_timeout_with_handle(t);
+        }
+        let saved = self.saved();
+        if let Some(s) = storage() {
+            s.set_item(STORAGE_KEY, &serde_json::to_string(&saved).unwrap_or_default()).ok();
+        }
+        let request = self.request(&saved);
+        self.seq += 1;
+        self.sent_texts = saved.iter().map(|p| p.text.clone()).collect();
+        self.sent_at = dom::now_ms();
+        if let Some(worker) = &self.worker {
+            self.set_status("Analysing…");
+            let msg = js_sys::Object::new();
+            js_sys::Reflect::set(&msg, &"seq".into(), &JsValue::from(self.seq)).ok();
+            js_sys::Reflect::set(&msg, &"request".into(), &JsValue::from_str(&request)).ok();
+            if worker.post_message(&msg).is_ok() {
+                return;
+            }
+            self.worker = None;
+        }
+        let t0 = dom::now_ms();
+        let json = super::analyze_request_json(&request, OffsetUnit::Utf16);
+        let ms = dom::now_ms() - t0;
+        self.apply(self.seq, &json, ms);
+    }
+
+    fn request(&self, saved: &[SavedPane]) -> String {
+        let documents: Vec<serde_json::Value> =
+            saved.iter().enumerate().map(|(i, p)| json!({"name": self.display_name(i), "text": p.text})).collect();
+        // The engine takes one publication date per cluster: the first pane that has one.
+        let pub_date = saved.iter().map(|p| p.date.trim()).find(|d| !d.is_empty());
+        json!({"documents": documents, "pub_date": pub_date}).to_string()
+    }
+
+    /// Shows an analysis, unless it is stale (newer text was sent since).
+    fn apply(&mut self, seq: u32, json: &str, ms: f64) {
+        if seq != self.seq {
+            return;
+        }
+        let texts: Vec<String> = self.panes.iter().map(Pane::text).collect();
+        if texts != self.sent_texts {
+            return;
+        }
+        let value: serde_json::Value = match serde_json::from_str(json) {
+            Ok(v) => v,
+            Err(e) => return self.set_status(&format!("Analysis failed: {e}")),
+        };
+        if let Some(err) = value.get("error").and_then(|e| e.as_str()) {
+            return self.set_status(&format!("Analysis failed: {err}"));
+        }
+        let out: Output = match serde_json::from_value(value) {
+            Ok(o) => o,
+            Err(e) => return self.set_status(&format!("Analysis failed: {e}")),
+        };
+        self.findings = findings::collect(&out);
+        self.output = Some(Rc::new(out));
+        self.render();
+        let total = dom::now_ms() - self.sent_at;
+        let out = self.output.as_ref().expect("output just set");
+        let numbers: usize = out.documents.iter().map(|d| d.numbers.len()).sum();
+        let statements: usize = out.documents.iter().map(|d| d.attributions.len()).sum();
+        let where_ = if self.worker.is_some() { "in a worker" } else { "on the page" };
+        self.set_status(&format!(
+            "Analysed {} article{} {where_} in {ms:.1} ms ({total:.0} ms round trip): {numbers} numbers, {statements} statements, {} contradictions, {} corroborations.",
+            out.documents.len(),
+            if out.documents.len() == 1 { "" } else { "s" },
+            out.contradictions.len(),
+            out.corroborations.len()
+        ));
+    }
+
+    fn shown(&self) -> impl Fn(Class) -> bool + '_ {
+        |c| !self.hidden.contains(&c)
+    }
+
+    fn render(&mut self) {
+        self.render_highlights();
+        self.render_summaries();
+        self.render_panel();
+        view::update_legend(&self.legend, &self.findings, self.shown());
+        self.root_mark_ready();
+    }
+
+    fn root_mark_ready(&self) {
+        self.panes_el.set_attribute("data-analysed", &self.seq.to_string()).ok();
+    }
+
+    fn render_highlights(&self) {
+        let mut entries = Vec::new();
+        for (doc, pane) in self.panes.iter().enumerate() {
+            let map = TextMap::build(&pane.editor, "\n");
+            if self.fallback {
+                render_backdrop(&pane.backdrop, &map.text, &self.findings, doc, self.shown());
+                continue;
+            }
+            entries.extend(view::highlight_entries(&self.findings, doc, &map, self.shown()));
+            if let Some(c) = self.current.as_ref().filter(|c| c.doc == doc) {
+                if let Some(r) = map.range(c.start, c.end) {
+                    entries.push(("cl-current".to_string(), 10, r));
+                }
+            }
+        }
+        highlight::set_layer(PAGE_LAYER, entries);
+    }
+
+    fn render_summaries(&self) {
+        let Some(out) = &self.output else { return };
+        for (doc, pane) in self.panes.iter().enumerate() {
+            let Some(d) = out.documents.get(doc) else { continue };
+            let anonymous = d.attributions.iter().filter(|a| a.anonymous).count();
+            let contradictions = out.contradictions.iter().filter(|c| c.a.doc == doc || c.b.doc == doc).count();
+            pane.summary.set_text_content(Some(&format!(
+                "{} numbers · {} statements ({} anonymous) · {} contradictions",
+                d.numbers.len(),
+                d.attributions.len(),
+                anonymous,
+                contradictions
+            )));
+        }
+    }
+
+    fn set_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        for (t, b) in &self.tabs {
+            let selected = *t == tab;
+            attr(b, "aria-selected", if selected { "true" } else { "false" });
+            attr(b, "tabindex", if selected { "0" } else { "-1" });
+        }
+        attr(&self.tabpanel, "aria-labelledby", &format!("cl-tab-{}", tab.key()));
+        self.render_panel();
+    }
+
+    fn cycle_tab(&mut self, delta: i32) {
+        let i = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0) as i32;
+        let next = Tab::ALL[(i + delta).rem_euclid(Tab::ALL.len() as i32) as usize];
+        self.set_tab(next);
+        if let Some((_, b)) = self.tabs.iter().find(|(t, _)| *t == next) {
+            b.focus().ok();
+        }
+    }
+
+    fn doc_name(&self, doc: usize) -> String {
+        self.output
+            .as_ref()
+            .and_then(|o| o.documents.get(doc))
+            .map(|d| d.name.clone())
+            .unwrap_or_else(|| format!("Article {}", doc + 1))
+    }
+
+    /// A focusable entry of the side panel that jumps to `target`.
+    fn nav_item(&mut self, parent: &Element, tag: &str, target: DocSpan) -> HtmlElement {
+        let item = el(tag, "cl-item");
+        if tag == "button" {
+            attr(&item, "type", "button");
+        }
+        attr(&item, "data-doc", &target.doc.to_string());
+        attr(&item, "data-start", &target.start.to_string());
+        attr(&item, "aria-describedby", "cl-card");
+        let t = target.clone();
+        on::<Event>(&item, "click", move |_| {
+            let t = t.clone();
+            with(|app| app.select(&t, true));
+        });
+        let t = target;
+        on::<Event>(&item, "focus", move |_| {
+            let t = t.clone();
+            with(|app| app.select(&t, false));
+        });
+        append(parent, &item);
+        self.nav.push(item.clone());
+        item
+    }
+
+    fn render_panel(&mut self) {
+        clear(&self.tabpanel);
+        self.nav.clear();
+        let Some(out) = self.output.clone() else {
+            append(&self.tabpanel, &el_text("p", "cl-empty", "Waiting for the analysis…"));
+            return;
+        };
+        for (tab, b) in &self.tabs {
+            let n = match tab {
+                Tab::Contradictions => out.contradictions.len(),
+                Tab::Numbers => out.documents.iter().map(|d| d.numbers.len()).sum(),
+                Tab::Sources => out.documents.iter().map(|d| d.attributions.len()).sum(),
+                Tab::Corroborations => out.corroborations.len(),
+            };
+            b.set_text_content(Some(&format!("{} ({n})", tab.label())));
+        }
+        let panel = self.tabpanel.clone();
+        match self.tab {
+            Tab::Contradictions => {
+                let mut order: Vec<usize> = (0..out.contradictions.len()).collect();
+                order.sort_by(|&a, &b| out.contradictions[b].confidence.total_cmp(&out.contradictions[a].confidence));
+                if order.is_empty() {
+                    append(&panel, &el_text("p", "cl-empty", "No contradictions found."));
+                }
+                let list = el("ul", "cl-list");
+                append(&panel, &list);
+                for i in order {
+                    let c = &out.contradictions[i];
+                    let li = el("li", "");
+                    append(&list, &li);
+                    let item = self.nav_item(&li, "button", c.a.clone());
+                    let head = el_text("span", "cl-item-head", &format!("{} · {:.0}%", c.kind, c.confidence * 100.0));
+                    append(&item, &head);
+                    append(
+                        &item,
+                        &el_text(
+                            "span",
+                            "cl-item-main",
+                            &format!(
+                                "“{}” ({}) ≠ “{}” ({})",
+                                c.a.text,
+                                self.doc_name(c.a.doc),
+                                c.b.text,
+                                self.doc_name(c.b.doc)
+                            ),
+                        ),
+                    );
+                    append(&item, &el_text("span", "cl-item-note", &c.explanation));
+                }
+            }
+            Tab::Numbers => {
+                let total: usize = out.documents.iter().map(|d| d.numbers.len()).sum();
+                if total == 0 {
+                    append(&panel, &el_text("p", "cl-empty", "No numbers found."));
+                    return;
+                }
+                let table = el("table", "cl-table");
+                let head = el("tr", "");
+                for h in ["Figure", "Value", "Counts", "Article"] {
+                    let th = el_text("th", "", h);
+                    attr(&th, "scope", "col");
+                    append(&head, &th);
+                }
+                let thead = el("thead", "");
+                append(&thead, &head);
+                append(&table, &thead);
+                let tbody = el("tbody", "");
+                append(&table, &tbody);
+                append(&panel, &table);
+                for (doc, d) in out.documents.iter().enumerate() {
+                    for n in &d.numbers {
+                        let tr = el("tr", "");
+                        append(&tbody, &tr);
+                        let td = el("td", "");
+                        append(&tr, &td);
+                        let target = DocSpan { doc, start: n.start, end: n.end, text: n.text.clone() };
+                        let item = self.nav_item(&td, "button", target);
+                        append_text(&item, &n.text);
+                        let value = match n.bound_text() {
+                            Some(b) => format!("{b} {}", n.value_text()),
+                            None => n.value_text(),
+                        };
+                        append(&tr, &el_text("td", "", &value));
+                        append(&tr, &el_text("td", "", n.counted.as_deref().unwrap_or("")));
+                        append(&tr, &el_text("td", "", &d.name));
+                    }
+                }
+            }
+            Tab::Sources => self.render_sources(&out, &panel),
+            Tab::Corroborations => {
+                if out.corroborations.is_empty() {
+                    append(&panel, &el_text("p", "cl-empty", "No corroborations found."));
+                }
+                let list = el("ul", "cl-list");
+                append(&panel, &list);
+                for c in &out.corroborations {
+                    let Some(first) = c.claims.first() else { continue };
+                    let li = el("li", "");
+                    append(&list, &li);
+                    let item = self.nav_item(&li, "button", first.clone());
+                    let names: Vec<String> = c.claims.iter().map(|s| self.doc_name(s.doc)).collect();
+                    append(&item, &el_text("span", "cl-item-head", &names.join(" · ")));
+                    append(&item, &el_text("span", "cl-item-main", &format!("“{}”", first.text)));
+                    append(&item, &el_text("span", "cl-item-note", &c.explanation));
+                }
+            }
+        }
+    }
+
+    fn render_sources(&mut self, out: &Output, panel: &HtmlElement) {
+        let shares = el("ul", "cl-shares");
+        attr(&shares, "aria-label", "Anonymous sourcing per article");
+        for d in &out.documents {
+            let n = d.attributions.len();
+            let anon = d.attributions.iter().filter(|a| a.anonymous).count();
+            let pct = if n == 0 { 0.0 } else { anon as f64 * 100.0 / n as f64 };
+            append(&shares, &el_text("li", "", &format!("{}: {anon} of {n} statements anonymous ({pct:.0}%)", d.name)));
+        }
+        append(panel, &shares);
+        // One entry per speaker, in order of first appearance.
+        struct Speaker {
+            name: String,
+            kind: String,
+            anonymous: bool,
+            direct: usize,
+            indirect: usize,
+            articles: BTreeSet<usize>,
+            first: DocSpan,
+        }
+        let mut speakers: Vec<Speaker> = Vec::new();
+        for (doc, d) in out.documents.iter().enumerate() {
+            for a in &d.attributions {
+                let name = a.who();
+                let span = a.source.clone().unwrap_or_else(|| a.content.clone());
+                let i = match speakers.iter().position(|s| s.name.to_lowercase() == name.to_lowercase()) {
+                    Some(i) => i,
+                    None => {
+                        speakers.push(Speaker {
+                            name: name.clone(),
+                            kind: a.source_kind.replace('_', " "),
+                            anonymous: a.anonymous,
+                            direct: 0,
+                            indirect: 0,
+                            articles: BTreeSet::new(),
+                            first: DocSpan { doc, start: span.start, end: span.end, text: span.text.clone() },
+                        });
+                        speakers.len() - 1
+                    }
+                };
+                let s = &mut speakers[i];
+                if a.direct {
+                    s.direct += 1;
+                } else {
+                    s.indirect += 1;
+                }
+                s.articles.insert(doc);
+            }
+        }
+        if speakers.is_empty() {
+            append(panel, &el_text("p", "cl-empty", "No attributed statements found."));
+            return;
+        }
+        let list = el("ul", "cl-list");
+        append(panel, &list);
+        for s in speakers {
+            let li = el("li", "");
+            append(&list, &li);
+            let item = self.nav_item(&li, "button", s.first.clone());
+            let head = el_text("span", "cl-item-head", &s.name);
+            append(
+                &head,
+                &el_text(
+                    "span",
+                    if s.anonymous { "cl-badge cl-badge-anon" } else { "cl-badge cl-badge-named" },
+                    if s.anonymous { "anonymous" } else { "named" },
+                ),
+            );
+            append(&item, &head);
+            let n = s.direct + s.indirect;
+            append(
+                &item,
+                &el_text(
+                    "span",
+                    "cl-item-note",
+                    &format!(
+                        "{} · {n} statement{} ({} direct, {} indirect) · {} article{}",
+                        s.kind,
+                        if n == 1 { "" } else { "s" },
+                        s.direct,
+                        s.indirect,
+                        s.articles.len(),
+                        if s.articles.len() == 1 { "" } else { "s" }
+                    ),
+                ),
+            );
+        }
+    }
+
+    /// The next (+1) or previous (-1) entry of the open tab, from the focused one.
+    fn step(&self, delta: i32) -> Option<HtmlElement> {
+        if self.nav.is_empty() {
+            return None;
+        }
+        let active = dom::document().active_element();
+        let at = self.nav.iter().position(|n| active.as_ref().is_some_and(|a| a.is_same_node(Some(n))));
+        let next = match at {
+            Some(i) => (i as i32 + delta).clamp(0, self.nav.len() as i32 - 1) as usize,
+            None if delta > 0 => 0,
+            None => self.nav.len() - 1,
+        };
+        Some(self.nav[next].clone())
+    }
+
+    /// Esc from a text: the open tab's first entry, so j/k work from there.
+    fn leave_text(&mut self) -> HtmlElement {
+        self.hide_card();
+        self.nav.first().cloned().unwrap_or_else(|| self.tabpanel.clone())
+    }
+
+    /// Marks a span as the current finding, scrolls it into view, and opens its card if asked.
+    fn select(&mut self, target: &DocSpan, open_card: bool) {
+        self.current = Some(target.clone());
+        self.render_highlights();
+        let Some(pane) = self.panes.get(target.doc) else { return };
+        let map = TextMap::build(&pane.editor, "\n");
+        let Some(range) = map.range(target.start, target.end) else { return };
+        if self.fallback {
+            mark_backdrop_current(&pane.backdrop, target.start);
+        }
+        let rect = range.get_bounding_client_rect();
+        let win = dom::window();
+        let vh = win.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(768.0);
+        if rect.top() < 0.0 || rect.bottom() > vh {
+            win.scroll_by_with_x_and_y(0.0, rect.top() - vh / 3.0);
+        }
+        if open_card {
+            let hits = self.hits(target.doc, target.start);
+            self.show_card(&hits, &range, true);
+        } else if self.card_pinned {
+            self.hide_card();
+        }
+    }
+
+    fn hits(&self, doc: usize, offset: usize) -> Vec<Finding> {
+        findings::at(&self.findings, doc, offset, self.shown())
+    }
+
+    fn show_card(&mut self, hits: &[Finding], range: &web_sys::Range, pinned: bool) {
+        let Some(out) = self.output.clone() else { return };
+        if hits.is_empty() {
+            return;
+        }
+        let jump: view::Jump = Rc::new(|target: DocSpan| {
+            dom::timeout(0, move || {
+                with(|app| app.select(&target, true));
+            });
+        });
+        view::fill_card(&self.card, &out, hits, &jump);
+        view::place_card(&self.card, range);
+        self.card_pinned = pinned;
+    }
+
+    fn hide_card(&mut self) {
+        self.card.set_hidden(true);
+        self.card_pinned = false;
+        self.hover_key = None;
+    }
+
+    /// Shows the card of the findings under the mouse.
+    fn hover(&mut self, id: u32, x: i32, y: i32) {
+        if self.card_pinned {
+            return;
+        }
+        let Some(doc) = self.pane_index(id) else { return };
+        let Some(pos) = dom::document().caret_position_from_point(x as f32, y as f32) else { return };
+        let Some(node) = pos.offset_node() else { return };
+        let map = TextMap::build(&self.panes[doc].editor, "\n");
+        let Some(offset) = map.offset_of(&node, pos.offset()) else { return };
+        let hits = self.hits(doc, offset);
+        let Some(first) = hits.first().copied() else {
+            self.hide_card();
+            return;
+        };
+        // The caret position is the nearest gap: make sure the mouse is over the span itself.
+        let Some(range) = map.range(first.start, first.end) else { return };
+        let (x, y) = (x as f64, y as f64);
+        let over = range.get_client_rects().is_some_and(|rects| {
+            (0..rects.length())
+                .filter_map(|i| rects.get(i))
+                .any(|r| x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom())
+        });
+        if !over {
+            self.hide_card();
+            return;
+        }
+        if self.hover_key == Some((doc, first.start)) && !self.card.hidden() {
+            return;
+        }
+        self.show_card(&hits, &range, false);
+        self.hover_key = Some((doc, first.start));
+    }
+
+    fn permalink(&self) {
+        let fragment = io::permalink_fragment(&self.saved());
+        let url = format!("#{fragment}");
+        let _ = dom::window().history().map(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
+        let clip = dom::window().navigator().clipboard();
+        let href = dom::window().location().href().unwrap_or_default();
+        let _ = clip.write_text(&href);
+        self.set_status(&format!(
+            "Permalink ready: the address bar now holds the whole cluster ({} characters). The fragment after # is never sent to a server.",
+            href.len()
+        ));
+    }
+
+    /// Exports the findings with code point offsets (the contract's unit).
+    fn export(&self, action: &str) {
+        let saved = self.saved();
+        let request = self.request(&saved);
+        let json = super::analyze_request_json(&request, OffsetUnit::Chars);
+        let Ok(out) = serde_json::from_str::<Output>(&json) else {
+            return self.set_status("Export failed: the analysis did not run.");
+        };
+        let texts: Vec<String> = saved.into_iter().map(|p| p.text).collect();
+        match action {
+            "export-json" => {
+                let pretty = serde_json::from_str::<serde_json::Value>(&json)
+                    .and_then(|v| serde_json::to_string_pretty(&v))
+                    .unwrap_or(json);
+                dom::download("claimlens.json", "application/json", &pretty);
+            }
+            "export-csv" => dom::download("claimlens.csv", "text/csv", &io::to_csv(&out)),
+            _ => {
+                let doc = io::to_web_annotations(&out, &texts);
+                let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+                dom::download("claimlens-annotations.jsonld", "application/ld+json", &text);
+            }
+        }
+        self.set_status("Exported (offsets in Unicode code points).");
+    }
+}
+
+/// After the browser put elements into an editor (some paste paths, old engines), puts back a
+/// single text node and the caret where it was.
+fn normalise_editor(editor: &HtmlElement, map: &TextMap) {
+    let caret = dom::window().get_selection().ok().flatten().and_then(|sel| {
+        let node = sel.focus_node()?;
+        map.offset_of(&node, sel.focus_offset())
+    });
+    clear(editor);
+    editor.append_child(&dom::document().create_text_node(&map.text)).ok();
+    if let (Some(offset), Ok(Some(sel))) = (caret, dom::window().get_selection()) {
+        let fresh = TextMap::build(editor, "\n");
+        if let Some(r) = fresh.range(offset, offset) {
+            sel.remove_all_ranges().ok();
+            sel.add_range(&r).ok();
+        }
+    }
+}
+
+/// Pasting: always as plain text; several articles (split on `---` or blank lines) go to panes.
+fn on_paste(id: u32, e: ClipboardEvent) {
+    let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+    e.prevent_default();
+    let parts = io::split_articles(&text);
+    if parts.len() <= 1 {
+        let doc: web_sys::HtmlDocument = dom::document().unchecked_into();
+        doc.exec_command_with_show_ui_and_value("insertText", false, &text).ok();
+        return;
+    }
+    with(|app| {
+        let Some(i) = app.pane_index(id) else { return };
+        let mut rest = parts.clone();
+        if app.panes[i].text().trim().is_empty() {
+            app.panes[i].set_text(&rest.remove(0));
+        }
+        app.add_articles(rest.into_iter().map(|text| SavedPane { text, ..Default::default() }).collect());
+        app.set_status(&format!("Split the pasted text into {} articles.", parts.len()));
+    });
+}
+
+fn wire_drop(zone: &HtmlElement, id: u32) {
+    let z = zone.clone();
+    on::<DragEvent>(zone, "dragover", move |e| {
+        e.prevent_default();
+        z.class_list().add_1("cl-drop").ok();
+    });
+    let z = zone.clone();
+    on::<DragEvent>(zone, "dragleave", move |_| {
+        z.class_list().remove_1("cl-drop").ok();
+    });
+    let z = zone.clone();
+    on::<DragEvent>(zone, "drop", move |e| {
+        z.class_list().remove_1("cl-drop").ok();
+        let Some(dt) = e.data_transfer() else { return };
+        let files = dt.files();
+        let count = files.as_ref().map(|f| f.length()).unwrap_or(0);
+        if count == 0 {
+            return; // plain text dropped into an editor: the browser inserts it as text
+        }
+        e.prevent_default();
+        let files = files.expect("files");
+        for i in 0..count {
+            let Some(file) = files.get(i) else { continue };
+            read_dropped_file(id, file);
+        }
+    });
+}
+
+/// Reads a dropped file as text; HTML is parsed (never rendered) and reduced to its text.
+fn read_dropped_file(_id: u32, file: web_sys::File) {
+    let name = file.name();
+    let lower = name.to_lowercase();
+    let stem = name.rsplit_once('.').map(|(s, _)| s.to_string()).unwrap_or_else(|| name.clone());
+    let is_html = lower.ends_with(".html") || lower.ends_with(".htm") || file.type_() == "text/html";
+    let is_md = lower.ends_with(".md") || lower.ends_with(".markdown");
+    let done = Closure::<dyn FnMut(JsValue)>::once(move |value: JsValue| {
+        let raw = value.as_string().unwrap_or_default();
+        let text = if is_html {
+            html_to_text(&raw)
+        } else if is_md {
+            io::markdown_to_text(&raw)
+        } else {
+            raw.replace("\r\n", "\n").trim().to_string()
+        };
+        with(|app| {
+            app.add_articles(vec![SavedPane { name: stem.clone(), text, ..Default::default() }]);
+            app.set_status(&format!("Added {name}."));
+        });
+    });
+    let _ = file.text().then(&done);
+    done.forget();
+}
+
+/// HTML reduced to text through an inert `DOMParser` document: scripts never run, nothing loads.
+pub fn html_to_text(html: &str) -> String {
+    let Ok(parser) = web_sys::DomParser::new() else { return String::new() };
+    let Ok(doc) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else { return String::new() };
+    let root: Option<web_sys::Node> =
+        doc.query_selector("article").ok().flatten().map(Into::into).or_else(|| doc.body().map(Into::into));
+    root.map(|r| textmap::html_text(&r)).unwrap_or_default()
+}
+
+/// The fallback without the Highlight API: a backdrop under the (transparent) editor, with the
+/// same text split into spans that carry the finding classes. Text goes in as text nodes only.
+fn render_backdrop(backdrop: &HtmlElement, text: &str, all: &[Finding], doc: usize, shown: impl Fn(Class) -> bool) {
+    clear(backdrop);
+    let mine: Vec<&Finding> = all.iter().filter(|f| f.doc == doc && shown(f.class)).collect();
+    let mut cuts: Vec<usize> = mine.iter().flat_map(|f| [f.start, f.end]).collect();
+    cuts.push(0);
+    let total16 = text.encode_utf16().count();
+    cuts.push(total16);
+    cuts.sort_unstable();
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1].min(total16));
+        if a >= b {
+            continue;
+        }
+        let piece = &text[textmap::utf16_to_byte(text, a)..textmap::utf16_to_byte(text, b)];
+        let classes: Vec<&str> = mine.iter().filter(|f| f.start <= a && b <= f.end).map(|f| f.class.key()).collect();
+        if classes.is_empty() {
+            append_text(backdrop, piece);
+        } else {
+            let span = el_text("span", &format!("cl-mark cl-{}", classes.join(" cl-")), piece);
+            attr(&span, "data-start", &a.to_string());
+            append(backdrop, &span);
+        }
+    }
+    append_text(backdrop, "\n");
+}
+
+fn mark_backdrop_current(backdrop: &HtmlElement, start: usize) {
+    if let Ok(list) = backdrop.query_selector_all(".cl-mark") {
+        for i in 0..list.length() {
+            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let current = e.get_attribute("data-start").as_deref() == Some(&start.to_string());
+                e.class_list().toggle_with_force("cl-current", current).ok();
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+// Shared by the browser tests: a tiny static server for dist/ on 127.0.0.1 (random port) and
+// Debian's Chromium driven by playwright-core. Nothing is downloaded.
+import { createServer } from 'node:http';
+import { readFile, stat, mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const dist = path.join(root, 'dist');
+export const screenshots = path.join(here, 'screenshots');
+export const exampleDir = path.join(root, 'www', 'example');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.ts': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+};
+
+/** Serves dist/ (under `prefix`, to prove relative URLs) on 127.0.0.1; fails clearly if it is missing. */
+export async function serveDist(prefix = '/') {
+  if (!existsSync(path.join(dist, 'index.html')) || !existsSync(path.join(dist, 'claimlens_bg.wasm'))) {
+    throw new Error(`dist/ is missing or incomplete: build it first with \`trunk build --release --offline\` in ${root}`);
+  }
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      if (!url.pathname.startsWith(prefix)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+      if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+      const file = path.resolve(dist, rel);
+      if (!file.startsWith(dist) || !(await stat(file)).isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** A fresh headless Chromium profile; `colorScheme` is 'light' or 'dark'. */
+export async function launch({ colorScheme = 'light', viewport = { width: 1400, height: 1000 } } = {}) {
+  const profile = await mkdtemp(path.join(tmpdir(), 'claimlens-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    colorScheme,
+    viewport,
+    acceptDownloads: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const errors = [];
+  context.on('page', (p) => watch(p, errors));
+  for (const p of context.pages()) watch(p, errors);
+  return {
+    context,
+    errors,
+    page: context.pages()[0] ?? (await context.newPage()),
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function watch(page, errors) {
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+}
+
+/** Waits until the page has shown an analysis newer than `after` (the panes' data-analysed). */
+export async function waitForAnalysis(page, after = 0) {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('.cl-panes')?.dataset.analysed ?? 0) > n,
+    after,
+    { timeout: 15000 },
+  );
+  return page.evaluate(() => Number(document.querySelector('.cl-panes').dataset.analysed));
+}
+
+/** The highlighted texts per highlight name, per pane: {name: [[pane index, text], ...]}. */
+export async function highlights(page) {
+  return page.evaluate(() => {
+    const editors = [...document.querySelectorAll('.cl-editor')];
+    const out = {};
+    for (const [name, h] of CSS.highlights) {
+      out[name] = [...h].map((r) => [editors.findIndex((e) => e.contains(r.startContainer)), r.toString()]);
+    }
+    return out;
+  });
+}
+
+export async function screenshot(page, name) {
+  await mkdir(screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(screenshots, name), fullPage: false });
+}
