@@ -15,7 +15,7 @@ const NUMBER_ALIGN: f32 = 0.55;
 const DATE_ALIGN: f32 = 0.45;
 /// Alignment needed to compare two weekdays or two years: stories run over several days and
 /// years are often background, so only a very clear shared event counts.
-const FINE_DATE_ALIGN: f32 = 0.65;
+const FINE_DATE_ALIGN: f32 = 0.8;
 /// Alignment needed to set a denied outcome against a figure.
 const NEGATION_ALIGN: f32 = 0.6;
 /// Alignment needed inside one article, where neighbouring sentences share many words.
@@ -324,7 +324,9 @@ pub fn distinct_sources<'a>(sources: impl Iterator<Item = Option<&'a super::Sour
     for s in sources {
         match s {
             Some(s) if s.named => {
-                named.insert(s.name.to_lowercase());
+                // "Donald Trump", "President Trump" and "Trump" are one source: the surname.
+                let surname = s.name.split_whitespace().last().unwrap_or_default();
+                named.insert(surname.trim_end_matches(['\'', '’', 's']).to_lowercase());
             }
             _ => unnamed += 1,
         }
