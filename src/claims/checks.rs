@@ -292,7 +292,8 @@ pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) ->
     }
     groups
         .into_iter()
-        .map(|g| {
+        .map(|mut g| {
+            g.sort_by_key(|&k| (claims[k].doc, claims[k].span.start));
             let sources = distinct_sources(g.iter().map(|&k| claims[k].source.as_ref()), false);
             Corroboration {
                 explanation: explain::agreement(docs, claims, &g, sources),
@@ -306,8 +307,9 @@ pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) ->
 /// The same exact figure (same value and bound) or the same date.
 fn same_figure(a: &Claim, b: &Claim) -> bool {
     match (&a.value, &b.value) {
+        // "one problem" is a way of speaking more than a figure worth confirming.
         (ClaimValue::Number { low: x, high: hx, .. }, ClaimValue::Number { low: y, high: hy, .. }) => {
-            a.bound == b.bound && x == y && hx == hy && a.what.concept == b.what.concept
+            a.bound == b.bound && x == y && hx == hy && *x != 1.0 && a.what.concept == b.what.concept
         }
         (ClaimValue::Date(x), ClaimValue::Date(y)) => x == y && (x.day.is_some() || x.month.is_some()),
         _ => false,
