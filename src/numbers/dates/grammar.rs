@@ -117,10 +117,8 @@ impl<'a> Parser<'a> {
     fn tense_at(&self, i: usize) -> Tense {
         let cue = |k: usize| -> Option<Tense> {
             let w = self.t(k);
-            if matches!(
-                w,
-                "will" | "shall" | "would" | "scheduled" | "expected" | "planned" | "plans" | "due" | "upcoming"
-            ) || w.ends_with("'ll")
+            if matches!(w, "will" | "shall" | "scheduled" | "expected" | "planned" | "plans" | "due" | "upcoming")
+                || w.ends_with("'ll")
                 || w.ends_with("’ll")
                 || (w == "going" && self.is(k + 1, "to"))
             {
@@ -571,7 +569,40 @@ impl<'a> Parser<'a> {
             // "seven April" is not a date; "the seventh of April" and "7 April" are.
             return None;
         }
+        // "the twenty third day of September", "the 15th day of next month"
+        let day_word = ord && self.is(de, "day") && self.is(de + 1, "of");
+        let de = if day_word { de + 1 } else { de };
         let k = self.opt(de, "of");
+        if day_word {
+            let k2 = self.opt(k, "the");
+            let shift = match self.t(k2) {
+                "next" | "following" => Some(1),
+                "last" | "previous" => Some(-1),
+                "this" | "the" | "current" => Some(0),
+                _ => None,
+            };
+            if let (Some(shift), true) = (shift, self.is(k2 + 1, "month")) {
+                let w = self.shifted(|t| {
+                    let m = add_months(Date { day: 1, ..t }, shift);
+                    if is_valid(m.year, m.month, d) {
+                        When::Day(Date { day: d, ..m })
+                    } else {
+                        When::Unresolved
+                    }
+                });
+                return Some((k2 + 2, w));
+            }
+            if self.is(k2, "month") {
+                let w = self.shifted(|t| {
+                    if is_valid(t.year, t.month, d) {
+                        When::Day(Date { day: d, ..t })
+                    } else {
+                        When::Unresolved
+                    }
+                });
+                return Some((k2 + 1, w));
+            }
+        }
         let k = self.opt_any(k, &["-", "/"]);
         let (me, m, _) = self.month_name(k)?;
         if let Some((ye, y)) = self.trailing_year(me) {
@@ -593,9 +624,12 @@ impl<'a> Parser<'a> {
         let (e, d, true) = self.day_of_month(j)? else { return None };
         // "the first Republican contest" is not a day: a word ordinal needs nothing after it.
         let word_ordinal = self.kind(j) == Some(TokKind::Word);
-        // "the 5th U.S. Circuit", "the 3rd Division": an ordinal before a name.
+        // "the 5th U.S. Circuit", "the 20th anniversary": an ordinal before a name or a noun.
+        let noun_after = self.kind(e) == Some(TokKind::Word)
+            && !self.is_any(e, &["this", "next", "at", "and", "or", "to", "through", "until", "from", "in", "when"]);
         if self.is_any(e, &["of", "century", "day", "week", "month", "year", "time", "floor", "amendment"])
             || (word_ordinal && self.kind(e) == Some(TokKind::Word))
+            || noun_after
             || self.capital(e)
         {
             return None;
@@ -630,6 +664,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let plain = j == i;
+        // "the Sunday Times", "the Monday Club": a name, not a day.
+        if plain && i > 0 && self.is(i - 1, "the") && self.capital(e) && !lexicon().months.contains_key(self.t(e)) {
+            return None;
+        }
         // Full date after the weekday: "Tue May 9", "Wednesday, April 5, 2017", "Friday 7.6".
         let k = self.opt_any(e, &[",", "-", "("]);
         if let Some((end, when)) = self.month_first(k).or_else(|| self.day_first(k)).or_else(|| self.numeric_date(k)) {
@@ -823,17 +861,26 @@ impl<'a> Parser<'a> {
                 return Some((ye, When::Label(q.label(y))));
             }
         }
+        // Fiscal years: "fiscal 2017", "fiscal year 2018", "FY2018", "FY18".
+        if self.is_any(i, &["fiscal", "fy"]) {
+            let k = if self.is(i, "fiscal") && self.is(i + 1, "year") { i + 2 } else { i + 1 };
+            if let Some((e, y)) = self.year(k) {
+                return Some((e, When::Label(format!("FY{y}"))));
+            }
+            if let (true, Some((v, 2))) = (self.is(i, "fy") && self.glued(k), self.digits(k)) {
+                return Some((k + 1, When::Label(format!("FY{}", self.two_digit_year(v)))));
+            }
+        }
         let mut j = i;
-        let named =
-            if (self.is(j, "the") || self.is_any(j, &["fiscal", "calendar", "financial"])) && self.is(j + 1, "year") {
-                j += 2;
-                true
-            } else if self.is_any(j, &["year", "cy", "fy"]) {
-                j += 1;
-                true
-            } else {
-                false
-            };
+        let named = if (self.is(j, "the") || self.is_any(j, &["calendar", "financial"])) && self.is(j + 1, "year") {
+            j += 2;
+            true
+        } else if self.is_any(j, &["year", "cy", "fy"]) {
+            j += 1;
+            true
+        } else {
+            false
+        };
         let (e, y) = self.year(j)?;
         if self.runs_in(j) && !named {
             return None;
@@ -1069,7 +1116,11 @@ impl<'a> Parser<'a> {
             return None;
         }
         let j = if self.is_any(i, &["'", "’"]) { i + 1 } else { i };
-        if let Some((v, 2)) = self.digits(j) {
+        // "a man in his 70s" is an age, not the 1970s.
+        let age = i > 0
+            && self.is_any(i - 1, &["his", "her", "their", "its", "my", "your", "our", "early", "late", "mid"])
+            && !(i > 1 && self.is(i - 2, "the"));
+        if let (Some((v, 2)), false) = (self.digits(j), age) {
             // "90s", "'90s", "90 s" after "the"/"in"
             let s_after = self.is(j + 1, "s") && (self.glued(j + 1) || (i > 0 && self.is_any(i - 1, &["the", "in"])));
             if v % 10 == 0 && s_after && !self.runs_on(j + 2) {
@@ -1630,10 +1681,12 @@ impl<'a> Parser<'a> {
             self.kind(j) == Some(TokKind::Digits) && self.glued(j + 1) && self.kind(j + 1) == Some(TokKind::Word);
         let article = self.is_any(j, &["a", "an"]) && !vague;
         // "188 miles an hour", "$15 a day": a rate, not a duration; "a second deck": an ordinal.
-        if article
-            && j > 0
-            && (self.kind(j - 1) == Some(TokKind::Digits) || self.t(j - 1).ends_with('s') || self.is(e - 1, "second"))
-        {
+        let rate = j > 0 && (self.kind(j - 1) == Some(TokKind::Digits) || self.t(j - 1).ends_with('s'));
+        if article && (rate || self.is(e - 1, "second")) {
+            return None;
+        }
+        // "over a week ago": the offset starting at the count is the longer reading.
+        if j > i && self.offset_date(j).is_some_and(|(oe, _)| oe > e) {
             return None;
         }
         // "a quarter of the vote" is a share, not three months.
@@ -1871,6 +1924,13 @@ impl<'a> Parser<'a> {
             Some(_) => &["to", "till", "until", "through", "thru", "-", "–", "~"],
             None => &["to", "till", "until", "through", "thru", "-", "–", "~"],
         };
+        // A season or fiscal year: "the 2015-16 season", "2019–20" (the second year is the next one).
+        if let (Some((a, 4)), Some((b, 2))) = (self.digits(j), self.digits(j + 2)) {
+            let span_ok = self.is_any(j + 1, &["-", "–", "/"]) && self.glued(j + 1) && self.glued(j + 2);
+            if span_ok && (1900..=2199).contains(&a) && b == (a + 1) % 100 && !self.runs_in(j) && !self.runs_on(j + 3) {
+                return Some((j + 3, Meaning::Between(Some(a.to_string()), Some((a + 1).to_string()))));
+            }
+        }
         // Years: "2014-2018", "from 2014~2018" (not a phone number: runs_in/runs_on).
         if let (Some((a, 4)), Some((b, 4))) = (self.digits(j), self.digits(j + 2)) {
             let span_ok = self.is_any(j + 1, &["-", "–", "~"]) && self.glued(j + 1) && self.glued(j + 2);
@@ -1901,7 +1961,17 @@ impl<'a> Parser<'a> {
             // The second end: a full one, or a bare day after a month-day ("April 9th through 17th").
             let b = self.range_end(b_start);
             let meaning = match (&a, b) {
-                (Some(a), Some((be, b))) => self.join(a, &b).map(|m| (be, m)),
+                (Some(a), Some((be, b))) => {
+                    // Only a year the text does not give carries back ("June 2017 and May 2018" keep theirs).
+                    let a_has_year = (j..a_end).any(|k| self.year(k).is_some());
+                    let a = match a {
+                        RangeEnd::Point(w, c) if a_has_year && matches!(w, When::Month { .. } | When::Day(_)) => {
+                            RangeEnd::Point(When::Label(w.render().unwrap_or_default()), *c)
+                        }
+                        other => other.clone(),
+                    };
+                    self.join(&a, &b).map(|m| (be, m))
+                }
                 (None, Some((be, b))) => {
                     let (_, v, _) = self.small_number(j).or_else(|| self.digits(j).map(|(v, _)| (j + 1, v, false)))?;
                     let a = match &b {
