@@ -24,7 +24,8 @@ pub fn is_function_word(w: &str) -> bool {
     function_words().contains(super::lexicon::lower(w).as_ref())
 }
 
-fn looks_plural(w: &str) -> bool {
+/// A plural noun, by its ending or as one of the common irregular ones.
+pub fn looks_plural(w: &str) -> bool {
     let l = w.to_lowercase();
     (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is") && l.len() > 2)
         || matches!(l.as_str(), "people" | "children" | "men" | "women" | "police" | "personnel" | "troops" | "cattle")
