@@ -407,6 +407,10 @@ fn digit_suffixes(t: &Tokens, run: &[Placed], end: usize, value: f64) -> Option<
                 return Some((value * s, end + 1, Form::Cardinal));
             }
         }
+        // "1.5m people", "2m tonnes": millions of something counted; "1.8m tall", "the 100m sprint" are metres.
+        if glued && next == "m" && t.is_word(end + 1) && super::counted::looks_plural(t.str(end + 1)) {
+            return Some((value * 1e6, end + 1, Form::Cardinal));
+        }
     }
     if glued && t.is_any(end, &["e", "E"]) {
         let (sign, k) =

@@ -366,3 +366,17 @@ fn counts_what_a_percentage_is_of() {
     let got: Vec<_> = all(t).iter().map(|q| q.counted.map(|c| c.text(t))).collect();
     assert_eq!(got, [Some("Latino votes"), Some("states"), Some("states")]);
 }
+
+#[test]
+fn reads_m_as_millions_before_a_plural_and_as_metres_otherwise() {
+    let t = "Some 1.5m people live there; he is 1.8m tall and ran the 100m sprint.";
+    let got: Vec<_> = all(t).iter().map(|q| (q.span.text(t), q.kind, q.number().unwrap(), q.unit)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Some 1.5m", Kind::Cardinal, 1.5e6, None),
+            ("1.8m", Kind::Measure, 1.8, Some("m")),
+            ("100m", Kind::Measure, 100.0, Some("m")),
+        ]
+    );
+}
