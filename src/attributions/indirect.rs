@@ -230,9 +230,6 @@ fn takes_any_content(verb: &str) -> bool {
         "fear",
         "ask",
         "accus",
-        "show",
-        "found",
-        "find",
     ];
     lemma_ok.iter().any(|p| verb.starts_with(p))
 }
@@ -546,10 +543,18 @@ fn clause_subject(w: &Words, sa: usize, end: usize) -> Option<(usize, usize)> {
             && (w.is_punct(t, ',') || w.is_punct(t, ';') || w.is(t, "that") || is_subordinator(w.lower(t)));
         boundary.then_some(t + 1)
     }));
-    starts.filter(|&s| s < end).find_map(|s| {
-        let (a, b) = phrase::right(w, s, end)?;
-        (b < end && w.is_word(b) && plausible_source(w, a, b)).then_some((a, b))
-    })
+    let candidates: Vec<(usize, usize)> = starts
+        .filter(|&s| s < end)
+        .filter_map(|s| phrase::right(w, s, end))
+        .filter(|&(a, b)| b < end && plausible_source(w, a, b) && !opens_adverbial(w.lower(a)))
+        .collect();
+    // Best a phrase followed by its verb; else one followed by an apposition or a parenthesis
+    // ("Hillary Clinton, drew a contrast, saying …", "Sen. Bernie Sanders (I-Vt.) defended …").
+    candidates
+        .iter()
+        .find(|&&(_, b)| w.is_word(b))
+        .or_else(|| candidates.iter().find(|&&(_, b)| w.is_punct(b, '(') || w.is_punct(b, ',')))
+        .copied()
 }
 
 /// A passive cue followed by its clause: "it was reported that …". No source.
@@ -560,6 +565,33 @@ fn agentless(doc: &Doc, sb: usize, k: usize) -> Option<Found> {
     }
     let content = content_end(&w, k + 1, sb)?;
     Some(Found { source: None, shares_source_of: None, cue: (k, k + 1), content, medium: None, direct: false })
+}
+
+/// Words that open an adverbial, not a subject: "In a statement, …", "Already, …".
+fn opens_adverbial(w: &str) -> bool {
+    is_preposition(w)
+        || is_time_word(w)
+        || matches!(
+            w,
+            "already"
+                | "perhaps"
+                | "throughout"
+                | "outside"
+                | "inside"
+                | "including"
+                | "after"
+                | "before"
+                | "since"
+                | "during"
+                | "still"
+                | "instead"
+                | "meanwhile"
+                | "however"
+                | "also"
+                | "then"
+                | "now"
+                | "yet"
+        )
 }
 
 /// "according to X": the source follows; the content is the rest of the sentence.

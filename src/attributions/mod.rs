@@ -414,6 +414,26 @@ mod tests {
     }
 
     #[test]
+    fn gives_a_participle_the_subject_of_a_sentence_with_an_apposition() {
+        let t = "But the other candidate, former Secretary of State Hillary Clinton, drew a contrast, saying that job \
+                 losses were real.";
+        let a = run(t);
+        assert_eq!(a[0].source.map(|s| s.text(t)), Some("former Secretary of State Hillary Clinton"));
+        assert_eq!(a[0].content.text(t), "that job losses were real");
+    }
+
+    #[test]
+    fn reads_shares_of_people_as_sources() {
+        let t = "Some say the plan failed. About 47% say troops should stay; people close to Clinton say she won.";
+        let sources: Vec<_> = run(t).iter().map(|a| a.source.map(|s| s.text(t)).unwrap_or_default()).collect();
+        assert_eq!(sources, ["Some", "47%", "people close to Clinton"]);
+        let t = "But some close to the GOP chairman say he wants another term.";
+        let a = run(t);
+        assert_eq!(a[0].source.map(|s| s.text(t)), Some("some close to the GOP chairman"));
+        assert_eq!(a[0].source_kind, SourceKind::Vague);
+    }
+
+    #[test]
     fn survives_odd_inputs() {
         for t in [
             "",

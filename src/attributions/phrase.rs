@@ -73,7 +73,7 @@ fn fits_phrase(w: &Words, i: usize, first: bool) -> bool {
         return false;
     }
     match t.kind {
-        TokenKind::Punct(c) => matches!(c, '&' | '\'' | '’'),
+        TokenKind::Punct(c) => matches!(c, '&' | '\'' | '’' | '%'),
         TokenKind::Word => {
             let lw = w.lower(i);
             // Inside a run of capitalised words a function word is part of a name ("CBS This Morning").
@@ -143,7 +143,9 @@ pub fn left(w: &Words, lo: usize, end: usize) -> Option<(usize, usize)> {
             && i > lo
             && (w.is_capitalised(start) || w.is_capitalised(i - 1))
             && w.is_word(i - 1);
-        if !(fits_phrase(w, i, false) || joins_names) {
+        // "people close to Clinton", "sources close to the campaign".
+        let close_to = lw == "to" && i > lo && w.is(i - 1, "close");
+        if !(fits_phrase(w, i, false) || joins_names || close_to) {
             break;
         }
         start = i;
@@ -160,7 +162,8 @@ fn trim_left(w: &Words, mut start: usize, end: usize) -> Option<(usize, usize)> 
     for k in start + 1..end {
         if matches!(w.lower(k), "the" | "a" | "an") {
             let before = w.lower(k - 1);
-            if !(is_preposition(before) || before.ends_with("'s") || before.ends_with("’s") || before == "and") {
+            let linking = is_preposition(before) || before == "to" || before == "and";
+            if !(linking || before.ends_with("'s") || before.ends_with("’s")) {
                 start = k;
             }
         }
@@ -172,6 +175,48 @@ fn trim_left(w: &Words, mut start: usize, end: usize) -> Option<(usize, usize)> 
 /// Words that open a subordinate clause: "Although Weiner admitted …".
 pub fn is_subordinator(w: &str) -> bool {
     matches!(w, "while" | "although" | "though" | "if" | "because" | "since" | "whereas" | "unless" | "when" | "once")
+}
+
+/// Common irregular verbs in the past: they end a subject read rightwards ("Cruz took the stage").
+fn is_irregular_past(lw: &str) -> bool {
+    matches!(
+        lw,
+        "took"
+            | "made"
+            | "gave"
+            | "went"
+            | "came"
+            | "got"
+            | "threw"
+            | "drew"
+            | "won"
+            | "lost"
+            | "ran"
+            | "met"
+            | "left"
+            | "kept"
+            | "held"
+            | "brought"
+            | "sent"
+            | "spent"
+            | "put"
+            | "set"
+            | "began"
+            | "became"
+            | "struck"
+            | "hit"
+            | "led"
+            | "paid"
+            | "sought"
+            | "fought"
+            | "took,"
+            | "stood"
+            | "spoke"
+            | "broke"
+            | "chose"
+            | "rose"
+            | "fell"
+    )
 }
 
 fn is_known_head(lw: &str) -> bool {
@@ -191,7 +236,7 @@ pub fn plausible_source(w: &Words, a: usize, b: usize) -> bool {
         let bare = lw.strip_suffix("'s").or_else(|| lw.strip_suffix("’s")).unwrap_or(lw);
         let name = w.is_capitalised(i)
             && !matches!(lw, "the" | "a" | "an" | "this" | "these" | "those" | "some" | "many" | "most");
-        name || lex.pronouns.contains_key(lw) || is_known_head(bare)
+        name || lex.pronouns.contains_key(lw) || is_known_head(bare) || w.is_punct(i, '%')
     });
     // A possessive or a bare number ends a modifier, not a source ("Curiel’s alleged", "the 20
     // pledged"); "six in 10" is a source.
@@ -219,7 +264,8 @@ pub fn right(w: &Words, start: usize, hi: usize) -> Option<(usize, usize)> {
     while end < hi && end - start < MAX_PHRASE && fits_phrase(w, end, end == start) {
         // "Rubio thanked Miami": a lower-case word in -ed after the phrase began is its verb.
         let lw = w.lower(end);
-        if end > start && !w.is_capitalised(end) && lw.ends_with("ed") && !lw.contains('-') && !is_known_head(lw) {
+        let past = lw.ends_with("ed") && !lw.contains('-') || is_irregular_past(lw);
+        if end > start && !w.is_capitalised(end) && past && !is_known_head(lw) {
             break;
         }
         end += 1;

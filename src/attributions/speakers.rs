@@ -77,7 +77,10 @@ fn describe_core(w: &Words, a: usize, b: usize) -> Described {
     }
     let text_of = |from: usize, to: usize| w.span(from, to).text(w.text).to_string();
     // The head: the last word before a prepositional phrase, unless it counts ("one of the officials").
-    let prep = (start + 1..core_end).find(|&i| phrase::is_preposition(w.lower(i)));
+    // "people close to the campaign", "sources familiar with the talks": the head is before "close".
+    let prep =
+        (start + 1..core_end).find(|&i| phrase::is_preposition(w.lower(i)) || w.is(i, "to") && w.is(i - 1, "close"));
+    let prep = prep.map(|p| if p > start + 1 && matches!(w.lower(p - 1), "close" | "familiar") { p - 1 } else { p });
     let head = match prep {
         Some(p)
             if !matches!(
