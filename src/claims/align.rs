@@ -21,7 +21,7 @@ const RARE_SHARE: f32 = 0.04;
 const RARE_MIN: f32 = 3.0;
 /// Alignment a date pair gains for each rare event word its sentences share next to both dates
 /// (a word right beside both counts fully; one ten words away about a third).
-const DATE_RARE_WORD: f32 = 0.5;
+const DATE_RARE_WORD: f32 = 0.7;
 /// Weight of event overlap against what-is-measured in the alignment score.
 const EVENT_WEIGHT: f32 = 0.6;
 
@@ -31,8 +31,8 @@ pub struct Pair {
     pub score: f32,
     /// How the first claim's counted thing relates to the second's.
     pub relation: Relation,
-    /// The rarest event words the two share, for the explanation.
-    pub shared: Vec<String>,
+    /// The rarest event words the two share (ids in [`Events`]), for the explanation.
+    pub shared: Vec<u32>,
 }
 
 #[derive(Debug, Default)]
@@ -41,7 +41,7 @@ pub struct Alignment {
     pub pairs: HashMap<(usize, usize), Pair>,
     /// For each claim, its best partner in each document: `(doc, claim, score)`.
     pub best: Vec<Vec<(usize, usize, f32)>>,
-    pub rarity: Rarity,
+    pub events: Events,
 }
 
 impl Alignment {
@@ -107,6 +107,15 @@ impl Rarity {
         Rarity { weights, unseen: (1.0 + n).ln(), rare_df: (n * RARE_SHARE).max(RARE_MIN) }
     }
 
+    /// Rarity as a share of the rarest possible (a word in one sentence): 0 to 1.
+    pub fn relative(&self, word: &str) -> f32 {
+        if self.unseen > 0.0 {
+            (self.of(word) / self.unseen).min(1.0)
+        } else {
+            0.0
+        }
+    }
+
     /// A word found in few sentences of the cluster.
     pub fn is_rare(&self, word: &str) -> bool {
         let n = (self.unseen.exp() - 1.0).max(1.0);
@@ -116,6 +125,107 @@ impl Rarity {
 
     pub fn of(&self, word: &str) -> f32 {
         self.weights.get(word).copied().unwrap_or(self.unseen)
+    }
+}
+
+/// The claims' event words as ids, each claim's sorted by id, with the rarity of each id: pairs
+/// are compared by merging two short lists, not by comparing strings.
+#[derive(Debug, Default)]
+pub struct Events {
+    words: Vec<String>,
+    rarity: Vec<f32>,
+    /// Rarity as a share of the rarest possible, 0 to 1, for rare words; 0 for the others.
+    rare: Vec<f32>,
+    of_claim: Vec<Vec<(u32, f32)>>,
+    /// Per claim: Σ weight × rarity, and the length of the weighted vector.
+    total: Vec<f32>,
+    norm: Vec<f32>,
+}
+
+impl Events {
+    fn new(claims: &[Claim], rarity: &Rarity) -> Events {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ev = Events::default();
+        for c in claims {
+            let mut list: Vec<(u32, f32)> = c
+                .event
+                .iter()
+                .map(|(w, x)| {
+                    let id = *ids.entry(w.as_str()).or_insert_with(|| {
+                        ev.words.push(w.clone());
+                        ev.rarity.push(rarity.of(w));
+                        ev.rare.push(if rarity.is_rare(w) { rarity.relative(w) } else { 0.0 });
+                        ev.words.len() as u32 - 1
+                    });
+                    (id, *x)
+                })
+                .collect();
+            list.sort_by_key(|e| e.0);
+            ev.total.push(list.iter().map(|&(id, x)| x * ev.rarity[id as usize]).sum());
+            ev.norm.push(list.iter().map(|&(id, x)| (x * ev.rarity[id as usize]).powi(2)).sum::<f32>().sqrt());
+            ev.of_claim.push(list);
+        }
+        ev
+    }
+
+    pub fn names(&self, ids: &[u32]) -> Vec<String> {
+        ids.iter().map(|&id| self.words[id as usize].clone()).collect()
+    }
+
+    fn rarity_of(&self, id: u32) -> f32 {
+        self.rarity[id as usize]
+    }
+
+    /// The claim's words, rarest first among those near it.
+    fn index_words(&self, claim: usize) -> Vec<u32> {
+        let mut words: Vec<(u32, f32)> = self.of_claim[claim].iter().copied().filter(|(_, w)| *w >= 0.5).collect();
+        words.sort_by(|a, b| self.rarity_of(b.0).total_cmp(&self.rarity_of(a.0)));
+        words.into_iter().take(INDEX_WORDS).map(|(id, _)| id).collect()
+    }
+
+    /// The words of both claims, with their weights in each: a merge of two sorted lists.
+    fn shared(&self, a: usize, b: usize) -> Vec<(u32, f32, f32)> {
+        let (x, y) = (&self.of_claim[a], &self.of_claim[b]);
+        let (mut i, mut j) = (0, 0);
+        let mut out = Vec::new();
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    out.push((x[i].0, x[i].1, y[j].1));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// The overlap of two claims' event words, each weighted by rarity. For figures, the
+    /// weighted Jaccard of the two contexts (shared weight over the weight of either), so two
+    /// figures in one list, with the same words at different distances, are told apart. For
+    /// dates, the cosine of the two contexts. Also the three strongest shared words.
+    pub fn overlap(&self, a: usize, b: usize, cosine: bool) -> (f32, Vec<u32>) {
+        let shared = self.shared(a, b);
+        let mut strongest: Vec<(u32, f32)> =
+            shared.iter().map(|&(id, x, y)| (id, x.min(y) * self.rarity_of(id))).collect();
+        strongest.sort_by(|p, q| q.1.total_cmp(&p.1));
+        let words = strongest.iter().take(3).map(|p| p.0).collect();
+        if cosine {
+            let dot: f32 = shared.iter().map(|&(id, x, y)| x * y * self.rarity_of(id).powi(2)).sum();
+            let n = self.norm[a] * self.norm[b];
+            return (if n > 0.0 { dot / n } else { 0.0 }, words);
+        }
+        // Σ max over the union = total(a) + total(b) − Σ min over the shared words.
+        let both: f32 = shared.iter().map(|&(id, x, y)| x.min(y) * self.rarity_of(id)).sum();
+        let either = self.total[a] + self.total[b] - both;
+        (if either > 0.0 { both / either } else { 0.0 }, words)
+    }
+
+    /// Rare words both claims have close by, each counted by its closeness to both and its rarity.
+    fn rare_shared(&self, a: usize, b: usize) -> f32 {
+        self.shared(a, b).iter().map(|&(id, x, y)| x.min(y) * self.rare[id as usize]).sum()
     }
 }
 
@@ -155,6 +265,7 @@ pub fn dimension(unit: &str) -> &str {
 /// Aligns the claims of a cluster.
 pub fn align(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim]) -> Alignment {
     let rarity = Rarity::of_cluster(docs, analyses);
+    let events = Events::new(claims, &rarity);
     let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
         for k in keys(c) {
@@ -168,21 +279,21 @@ pub fn align(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim])
             continue;
         }
         // Too many to compare pairwise: sub-buckets by each claim's rarest event words.
-        let mut split: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut split: HashMap<u32, Vec<usize>> = HashMap::new();
         for &i in members {
-            let mut words: Vec<&(String, f32)> = claims[i].event.iter().filter(|(_, w)| *w >= 0.5).collect();
-            words.sort_by(|a, b| rarity.of(&b.0).total_cmp(&rarity.of(&a.0)));
-            for (w, _) in words.into_iter().take(INDEX_WORDS) {
-                split.entry(w.as_str()).or_default().push(i);
+            for w in events.index_words(i) {
+                split.entry(w).or_default().push(i);
             }
         }
         for sub in split.values().filter(|s| s.len() <= BUCKET_LIMIT) {
             add_all_pairs(sub, claims, &mut candidates);
         }
     }
+    let mut candidates: Vec<(usize, usize)> = candidates.into_iter().collect();
+    candidates.sort_unstable();
     let mut alignment = Alignment { best: vec![Vec::new(); claims.len()], ..Alignment::default() };
     for (i, j) in candidates {
-        let Some(pair) = score(&claims[i], &claims[j], &rarity) else { continue };
+        let Some(pair) = score(claims, i, j, &events) else { continue };
         if pair.score < FLOOR {
             continue;
         }
@@ -197,7 +308,7 @@ pub fn align(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim])
         }
         alignment.pairs.insert((i, j), pair);
     }
-    alignment.rarity = rarity;
+    alignment.events = events;
     alignment
 }
 
@@ -216,22 +327,17 @@ fn add_all_pairs(members: &[usize], claims: &[Claim], out: &mut HashSet<(usize, 
     }
 }
 
-/// How strongly two claims look like the same thing, or `None` when they cannot be.
-pub fn score(a: &Claim, b: &Claim, rarity: &Rarity) -> Option<Pair> {
+/// How strongly claims `i` and `j` look like the same thing, or `None` when they cannot be.
+pub fn score(claims: &[Claim], i: usize, j: usize, events: &Events) -> Option<Pair> {
+    let (a, b) = (&claims[i], &claims[j]);
     let (what, relation) = what_score(a, b)?;
     let dates = matches!((&a.value, &b.value), (ClaimValue::Date(_), ClaimValue::Date(_)));
-    let (event, shared) = event_overlap(a, b, rarity, dates);
+    let (event, shared) = events.overlap(i, j, dates);
     if dates {
         // Dates stand in long sentences about many things: the same event shows in the rare
-        // words both sentences use ("retaliation", "chemical"), not in the overall overlap.
-        // Each rare word counts by how close it stands to both dates.
-        let rare: f32 = a
-            .event
-            .iter()
-            .filter(|(w, _)| rarity.is_rare(w))
-            .filter_map(|(w, x)| b.event.iter().find(|(v, _)| v == w).map(|(_, y)| x.min(*y)))
-            .sum();
-        let score = (DATE_RARE_WORD * rare).min(0.75) + 0.3 * event;
+        // words both sentences use next to the dates ("retaliation", "chemical"), each counted
+        // by its closeness and rarity, so a big cluster does not make every word "rare".
+        let score = (DATE_RARE_WORD * events.rare_shared(i, j)).min(0.75) + 0.3 * event;
         return Some(Pair { score, relation, shared });
     }
     Some(Pair { score: what + EVENT_WEIGHT * event, relation, shared })
@@ -295,45 +401,4 @@ fn number_what(a: &Claim, b: &Claim) -> Option<(f32, Relation)> {
         (None, None) => (wa.context.is_some() && wa.context == wb.context).then_some((0.1, Relation::Same)),
         _ => None,
     }
-}
-
-/// The overlap of the two claims' event words, each weighted by rarity. For figures, the
-/// weighted Jaccard of the two contexts (shared weight over the weight of either), so two
-/// figures in one list, with the same words at different distances, are told apart. For dates,
-/// the share of the smaller context that the other covers: a date often stands in a long
-/// sentence about something else, and what it dates is the few words around it.
-pub fn event_overlap(a: &Claim, b: &Claim, rarity: &Rarity, coverage: bool) -> (f32, Vec<String>) {
-    let mut shared: Vec<(&str, f32)> = Vec::new();
-    let (mut both, mut either) = (0.0, 0.0);
-    for (w, x) in &a.event {
-        let r = rarity.of(w);
-        match b.event.iter().find(|(v, _)| v == w) {
-            Some((_, y)) => {
-                both += x.min(*y) * r;
-                either += x.max(*y) * r;
-                shared.push((w, x.min(*y) * r));
-            }
-            None => either += x * r,
-        }
-    }
-    either += b
-        .event
-        .iter()
-        .filter(|(w, _)| !a.event.iter().any(|(v, _)| v == w))
-        .map(|(w, y)| y * rarity.of(w))
-        .sum::<f32>();
-    shared.sort_by(|x, y| y.1.total_cmp(&x.1));
-    let words = shared.into_iter().take(3).map(|(w, _)| w.to_string()).collect();
-    if coverage {
-        // Cosine of the two weighted contexts.
-        let norm = |c: &Claim| c.event.iter().map(|(w, x)| (x * rarity.of(w)).powi(2)).sum::<f32>().sqrt();
-        let dot: f32 = a
-            .event
-            .iter()
-            .filter_map(|(w, x)| b.event.iter().find(|(v, _)| v == w).map(|(_, y)| x * y * rarity.of(w).powi(2)))
-            .sum();
-        let n = norm(a) * norm(b);
-        return (if n > 0.0 { dot / n } else { 0.0 }, words);
-    }
-    (if either > 0.0 { both / either } else { 0.0 }, words)
 }

@@ -15,7 +15,7 @@ const NUMBER_ALIGN: f32 = 0.55;
 const DATE_ALIGN: f32 = 0.45;
 /// Alignment needed to compare two weekdays or two years: stories run over several days and
 /// years are often background, so only a very clear shared event counts.
-const FINE_DATE_ALIGN: f32 = 0.65;
+const FINE_DATE_ALIGN: f32 = 0.8;
 /// Alignment needed to set a denied outcome against a figure.
 const NEGATION_ALIGN: f32 = 0.6;
 /// Alignment needed inside one article, where neighbouring sentences share many words.
@@ -57,7 +57,8 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
                     && numbers_conflict(a, b, alignment.relation(i, j)))
                 .then_some(ContradictionKind::Numeric),
                 (ClaimValue::Date(x), ClaimValue::Date(y)) => {
-                    let comparable = event_date(a) && event_date(b);
+                    // One article gives many dates for many things: dates are compared across articles.
+                    let comparable = a.doc != b.doc && event_date(a) && event_date(b);
                     (comparable && x.disagrees(y) == Some(true) && date_is_the_odd_one(i, j, claims, alignment))
                         .then_some(ContradictionKind::Date)
                 }
@@ -75,7 +76,7 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
             out.push(Contradiction {
                 kind,
                 confidence: confidence(kind, score, a, b),
-                explanation: explain::contradiction(docs, claims, i, j, kind, &pair.shared),
+                explanation: explain::contradiction(docs, claims, i, j, kind, &alignment.events.names(&pair.shared)),
                 a: DocSpan { doc: a.doc, span: a.span },
                 b: DocSpan { doc: b.doc, span: b.span },
             });
@@ -108,13 +109,15 @@ fn weekday_against_majority(
     }
     let Some(major) = (0..7).max_by_key(|&d| docs_by_day[d].len()) else { return };
     let major_docs = docs_by_day[major].len();
+    let naming_docs = docs_by_day.iter().flatten().collect::<HashSet<_>>().len();
     if major_docs < MAJORITY_MIN_DOCS {
         return;
     }
     for (i, c) in claims.iter().enumerate() {
         let Some(day) = weekday_of(c) else { continue };
+        // One article against more than half of those that name a weekday for the event.
         let minority = docs_by_day[day as usize].len();
-        if day as usize == major || major_docs < 2 * minority + 1 {
+        if day as usize == major || minority > 1 || 2 * major_docs <= naming_docs {
             continue;
         }
         // The majority's claim in another article whose words this one shares most.
@@ -123,7 +126,7 @@ fn weekday_against_majority(
             .enumerate()
             .filter(|(_, m)| m.doc != c.doc && weekday_of(m) == Some(major as u32))
             .take(MAJORITY_SCAN)
-            .map(|(j, m)| (j, super::align::event_overlap(c, m, &alignment.rarity, true)))
+            .map(|(j, _)| (j, alignment.events.overlap(i, j, true)))
             .filter(|(_, (sim, _))| *sim > 0.0)
             .max_by(|x, y| x.1 .0.total_cmp(&y.1 .0));
         let Some((j, (sim, shared))) = best else { continue };
@@ -134,7 +137,7 @@ fn weekday_against_majority(
         out.push(Contradiction {
             kind: ContradictionKind::Date,
             confidence: ((0.3 + 0.3 * share + 0.3 * sim as f64).min(0.8) * 100.0).round() / 100.0,
-            explanation: explain::weekday_majority(docs, claims, i, j, major_docs, &shared),
+            explanation: explain::weekday_majority(docs, claims, i, j, major_docs, &alignment.events.names(&shared)),
             a: DocSpan { doc: c.doc, span: c.span },
             b: DocSpan { doc: claims[j].doc, span: claims[j].span },
         });
@@ -289,7 +292,8 @@ pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) ->
     }
     groups
         .into_iter()
-        .map(|g| {
+        .map(|mut g| {
+            g.sort_by_key(|&k| (claims[k].doc, claims[k].span.start));
             let sources = distinct_sources(g.iter().map(|&k| claims[k].source.as_ref()), false);
             Corroboration {
                 explanation: explain::agreement(docs, claims, &g, sources),
@@ -303,8 +307,9 @@ pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) ->
 /// The same exact figure (same value and bound) or the same date.
 fn same_figure(a: &Claim, b: &Claim) -> bool {
     match (&a.value, &b.value) {
+        // "one problem" is a way of speaking more than a figure worth confirming.
         (ClaimValue::Number { low: x, high: hx, .. }, ClaimValue::Number { low: y, high: hy, .. }) => {
-            a.bound == b.bound && x == y && hx == hy && a.what.concept == b.what.concept
+            a.bound == b.bound && x == y && hx == hy && *x != 1.0 && a.what.concept == b.what.concept
         }
         (ClaimValue::Date(x), ClaimValue::Date(y)) => x == y && (x.day.is_some() || x.month.is_some()),
         _ => false,
@@ -321,7 +326,9 @@ pub fn distinct_sources<'a>(sources: impl Iterator<Item = Option<&'a super::Sour
     for s in sources {
         match s {
             Some(s) if s.named => {
-                named.insert(s.name.to_lowercase());
+                // "Donald Trump", "President Trump" and "Trump" are one source: the surname.
+                let surname = s.name.split_whitespace().last().unwrap_or_default();
+                named.insert(surname.trim_end_matches(['\'', '’', 's']).to_lowercase());
             }
             _ => unnamed += 1,
         }

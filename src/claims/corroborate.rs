@@ -59,7 +59,10 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<C
     }
     let runs: Vec<Vec<(usize, usize)>> =
         covered.iter().zip(&per_doc).map(|(c, words)| runs_of(c, |i| words[i].2)).collect();
-    let run_id = |d: usize, pos: usize| runs[d].iter().position(|&(s, e)| s <= pos && pos < e);
+    let run_id = |d: usize, pos: usize| {
+        let r = runs[d].partition_point(|&(s, _)| s <= pos).checked_sub(1)?;
+        (pos < runs[d][r].1).then_some(r)
+    };
     let mut ids: HashMap<(usize, usize), usize> = HashMap::new();
     let mut nodes: Vec<(usize, usize)> = Vec::new(); // (doc, run)
     let mut parent: Vec<usize> = Vec::new();

@@ -72,13 +72,12 @@ pub fn agreement(docs: &[Document], claims: &[Claim], group: &[usize], sources: 
 
 pub fn repeated_words(words: &str, docs: &[usize], sources: usize) -> String {
     let articles: Vec<String> = docs.iter().map(|d| (d + 1).to_string()).collect();
-    format!(
-        "Articles {} carry the same words, “{}”; {} behind them, not {} independent confirmations.",
-        join_and(&articles),
-        shorten(words, 12),
-        count_sources(sources),
-        docs.len()
-    )
+    let independent = if sources < docs.len() {
+        format!("{} behind them, not {} independent confirmations", count_sources(sources), docs.len())
+    } else {
+        format!("{} behind them", count_sources(sources))
+    };
+    format!("Articles {} carry the same words, “{}”; {independent}.", join_and(&articles), shorten(words, 12))
 }
 
 fn count_sources(n: usize) -> String {

@@ -261,3 +261,17 @@ fn a_weekday_against_only_two_articles_is_not_a_majority() {
     ]);
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn one_speaker_named_two_ways_is_one_source() {
+    use crate::claims::Source;
+    let full = Source { name: "Donald Trump".into(), named: true };
+    let short = Source { name: "Trump".into(), named: true };
+    let other = Source { name: "Nancy Pelosi".into(), named: true };
+    let anonymous = Source { name: "a defence official".into(), named: false };
+    let count = |s: &[&Source], same_words| super::checks::distinct_sources(s.iter().map(|x| Some(*x)), same_words);
+    assert_eq!(count(&[&full, &short], true), 1);
+    assert_eq!(count(&[&full, &other], true), 2);
+    assert_eq!(count(&[&anonymous, &anonymous], true), 1, "the same words from an unnamed official: one source");
+    assert_eq!(count(&[&anonymous, &anonymous], false), 2, "an equal figure in two outlets: one each");
+}

@@ -19,6 +19,9 @@ pub struct When {
     /// Relative to when it was written ("last month", "yesterday", "three weeks ago"): its value
     /// depends on a publication date that may differ between articles.
     pub relative: bool,
+    /// The words give the year ("March 2008"); otherwise a year comes from resolving against
+    /// the publication date, a guess ("February" may be last February or next).
+    pub year_written: bool,
 }
 
 /// How finely a date is given; dates are compared only at a level both give.
@@ -97,6 +100,9 @@ impl When {
         }
         w.named_weekday = weekday_word && !month_word;
         let has_digits = words.chars().any(|c| c.is_ascii_digit());
+        w.year_written = words
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4 || (d.len() == 2 && words.contains(&format!("'{d}"))));
         w.relative = saw_relative || !(month_word || weekday_word || has_digits);
         // "last month" without a resolved value says nothing comparable.
         if saw_relative && value.is_none_or(|v| v.starts_with('X')) && w.weekday.is_none() {
@@ -124,11 +130,12 @@ impl When {
                 if self.named_weekday || other.named_weekday {
                     return Some(self.weekday? != other.weekday?);
                 }
-                Some(self.full()? != other.full()?)
+                let (a, b) = (self.full()?, other.full()?);
+                Some((a.1, a.2) != (b.1, b.2) || (self.years_known(other) && a.0 != b.0))
             }
             _ => {
                 let (a, b) = (self.month?, other.month?);
-                let years_differ = matches!((self.year, other.year), (Some(x), Some(y)) if x != y);
+                let years_differ = self.years_known(other) && self.year != other.year;
                 Some(a != b || years_differ)
             }
         }
@@ -142,6 +149,13 @@ impl When {
         } else {
             self.year.map(|_| Granularity::Year)
         }
+    }
+
+    /// Whether the years of both can be trusted: written, or both relative to the same
+    /// publication date ("last month").
+    fn years_known(&self, other: &When) -> bool {
+        let known = |w: &When| w.year_written || w.relative;
+        known(self) && known(other) && self.year.is_some() && other.year.is_some()
     }
 
     /// A month without a day ("in April", "last month").
@@ -222,6 +236,16 @@ mod tests {
         let yesterday = When::read(Some("2017-05-17"), "yesterday").unwrap();
         let thursday = When::read(Some("2017-05-18"), "Thursday").unwrap();
         assert_eq!(yesterday.disagrees(&thursday), None);
+    }
+
+    #[test]
+    fn a_guessed_year_does_not_make_a_conflict() {
+        let february = When::read(Some("2018-02"), "February").unwrap();
+        let end_of_february = When::read(Some("2019-02-28"), "the end of February").unwrap();
+        assert_eq!(february.disagrees(&end_of_february), Some(false));
+        let written = When::read(Some("2008-03"), "March 2008").unwrap();
+        let other = When::read(Some("2010-03"), "March 2010").unwrap();
+        assert_eq!(written.disagrees(&other), Some(true));
     }
 
     #[test]

@@ -24,7 +24,8 @@ pub fn is_function_word(w: &str) -> bool {
     function_words().contains(super::lexicon::lower(w).as_ref())
 }
 
-fn looks_plural(w: &str) -> bool {
+/// A plural noun, by its ending or as one of the common irregular ones.
+pub fn looks_plural(w: &str) -> bool {
     let l = w.to_lowercase();
     (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is") && l.len() > 2)
         || matches!(l.as_str(), "people" | "children" | "men" | "women" | "police" | "personnel" | "troops" | "cattle")
@@ -33,7 +34,8 @@ fn looks_plural(w: &str) -> bool {
 /// The noun phrase counted by a number ending before token `i`, if any.
 pub fn after(t: &Tokens, i: usize) -> Option<Span> {
     let mut words = Vec::new();
-    let mut j = i;
+    // "five more people", "two other men": the comparison word is not what is counted.
+    let mut j = if t.is_any(i, &["more", "other", "fewer", "additional", "extra"]) { i + 1 } else { i };
     while j < t.len() && words.len() < 3 {
         if !t.is_word(j) || is_function_word(t.str(j)) || super::words::small(t.str(j)).is_some() {
             break;
@@ -86,6 +88,12 @@ mod tests {
         assert_eq!(counted("eight people were killed", 1), Some("people"));
         assert_eq!(counted("one tank and a bulldozer", 1), Some("tank"));
         assert_eq!(counted("two killed", 1), None);
+    }
+
+    #[test]
+    fn skips_more_and_other_before_the_noun() {
+        assert_eq!(counted("five more people died", 1), Some("people"));
+        assert_eq!(counted("two other men", 1), Some("men"));
     }
 
     #[test]

@@ -192,10 +192,15 @@ fn collect(t: &Tokens, i: usize) -> Vec<Placed> {
             // A fraction may be scaled: "half million", "three quarters million".
             let scalable = plural || class == OrdinalClass::DenominatorOnly;
             if !(scalable && t.is_word(end) && words::scale(t.str(end)).is_some_and(|s| s >= 1e3)) {
-                // "two thirds of a million".
+                // "two thirds of a million", "half a million".
                 if let Some(s) = words::scale(t.str(end + 2)).filter(|s| *s >= 1e3) {
                     if scalable && t.is(end, "of") && t.is_any(end + 1, &["a", "an"]) {
                         atoms.push(Placed { kind: Atom::Scale(s), end: end + 3 });
+                    }
+                }
+                if let Some(s) = words::scale(t.str(end + 1)).filter(|s| *s >= 1e3) {
+                    if scalable && t.is_any(end, &["a", "an"]) {
+                        atoms.push(Placed { kind: Atom::Scale(s), end: end + 2 });
                     }
                 }
                 break;
@@ -401,6 +406,10 @@ fn digit_suffixes(t: &Tokens, run: &[Placed], end: usize, value: f64) -> Option<
             if (glued && next != "G") || next.len() > 1 || next == "k" || spaced_capital {
                 return Some((value * s, end + 1, Form::Cardinal));
             }
+        }
+        // "1.5m people", "2m tonnes": millions of something counted; "1.8m tall", "the 100m sprint" are metres.
+        if glued && next == "m" && t.is_word(end + 1) && super::counted::looks_plural(t.str(end + 1)) {
+            return Some((value * 1e6, end + 1, Form::Cardinal));
         }
     }
     if glued && t.is_any(end, &["e", "E"]) {

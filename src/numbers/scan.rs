@@ -80,8 +80,8 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
             item.end = end;
         }
         // The counted noun is a word of its own ("20s" is no count of "s").
-        if matches!(item.kind, Kind::Cardinal | Kind::Range) && item.counted.is_none() && !t.joined(item.end - 1) {
-            item.counted = counted::after(&t, item.end);
+        if item.counted.is_none() && !t.joined(item.end - 1) {
+            item.counted = counted_after(&t, &item);
         }
         i = item.end;
         items.push(item);
@@ -110,6 +110,29 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
             },
         })
         .collect()
+}
+
+/// What a quantity counts: "59 cruise missiles", "three of the four soldiers", "15% of voters".
+fn counted_after(t: &Tokens, item: &Item) -> Option<Span> {
+    const DETERMINERS: &[&str] = &["the", "his", "her", "their", "its", "these", "those", "our", "all"];
+    let of = t.is(item.end, "of");
+    let mut from = item.end;
+    if of {
+        from += 1;
+        if t.is_any(from, DETERMINERS) {
+            from += 1;
+        }
+        // "three of the four soldiers": a part of a group counts the group's noun.
+        if let Some(group) = numerals::parse(t, from) {
+            from = group.end;
+        }
+    }
+    match item.kind {
+        Kind::Cardinal | Kind::Range if of && from > item.end + 1 => counted::after(t, from),
+        Kind::Cardinal | Kind::Range if !of => counted::after(t, from),
+        Kind::Percent if of => counted::after(t, from),
+        _ => None,
+    }
 }
 
 fn item(n: Numeral, kind: Kind) -> Item {
@@ -210,7 +233,9 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
             return false;
         }
         // "#3", and markup or query values: id="672152791717158917", page=2.
-        if prev == "#" || prev == "=" || (t.is_any(f - 1, &["\"", "'"]) && f >= 2 && t.is(f - 2, "=")) {
+        let attribute = |eq: usize| t.is(eq, "=") && eq >= 1 && t.joined(eq - 1) && t.is_word(eq - 1) && t.joined(eq);
+        let quoted = t.is_any(f - 1, &["\"", "'"]) && t.joined(f - 1) && f >= 2 && attribute(f - 2);
+        if prev == "#" || attribute(f - 1) || quoted {
             return false;
         }
         // A designating noun: "Stage 5", "No. 1", "flight 17".
@@ -251,6 +276,8 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
     // A list marker: "8. Where Obama plans..." at the start of a sentence.
     if digits
         && f == 0
+        && n.end - n.first == 1
+        && t.str(f).len() <= 2
         && t.is_any(n.end, &[".", ")"])
         && t.joined(n.end - 1)
         && (n.end + 1 == t.len() || t.capitalised(n.end + 1))
@@ -494,7 +521,13 @@ fn build(t: &Tokens, n: Numeral, floor: usize) -> Option<Item> {
             if IDIOMS.iter().any(|w| t.is(k, w)) && t.is(n.first, "one") {
                 return None;
             }
-            it.counted = Some(t.toks[k].span);
+            // "40-odd", "300-plus", "1,000-strong": a bound or a description, not what is counted.
+            match t.str(k).to_ascii_lowercase().as_str() {
+                "odd" | "something" | "ish" => it.bound = Bound::About,
+                "plus" => it.bound = Bound::AtLeast,
+                "strong" => {}
+                _ => it.counted = Some(t.toks[k].span),
+            }
             end = k + 1;
         }
     }
@@ -775,6 +808,10 @@ fn link_restatements(t: &Tokens, items: &mut [Item]) {
     for i in 1..items.len() {
         let (a, b) = (&items[i - 1], &items[i]);
         let bracketed = t.is_any(a.end, &["(", "["]) && b.first == a.end + 1 && t.is_any(b.end, &[")", "]"]);
+        // "17 miles, or 27km": the same figure in another unit (the same unit would be an alternative).
+        let comma = usize::from(t.is(a.end, ","));
+        let or_else = t.is(a.end + comma, "or") && b.first == a.end + comma + 1 && a.unit != b.unit;
+        let bracketed = bracketed || or_else;
         let comparable = match (a.kind, b.kind) {
             (Kind::Money, Kind::Money) => true,
             _ => a.dimension.is_some() && a.dimension == b.dimension,
@@ -834,4 +871,55 @@ fn relative_ordinal(t: &Tokens, i: usize) -> Option<Item> {
     let mut it = item(n, Kind::RelativeOrdinal);
     it.relative = Some(value);
     Some(it)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Tokens<'_> {
+        Tokens::new(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    fn tells_pronoun_one_from_the_number() {
+        let t = toks("the one you mentioned");
+        assert!(pronoun_one(&t, 1));
+        let t = toks("that one mile");
+        assert!(!pronoun_one(&t, 1));
+        let t = toks("at least one.");
+        assert!(!pronoun_one(&t, 2));
+    }
+
+    #[test]
+    fn finds_bound_words_before_and_after() {
+        let t = toks("no more than 50 or so");
+        assert_eq!(bound_before(&t, 3), Some((Bound::AtMost, 0)));
+        assert_eq!(bound_after(&t, 4), Some((Bound::About, 6)));
+        let t = toks("higher than the tenth");
+        assert_eq!(bound_before(&t, 3), Some((Bound::MoreThan, 0)));
+    }
+
+    #[test]
+    fn reads_percent_signs_and_words() {
+        let t = toks("15 % 15 per cent 2 percentage points");
+        assert_eq!(percent_after(&t, 1), Some(("%", 2)));
+        assert_eq!(percent_after(&t, 3), Some(("%", 5)));
+        assert_eq!(percent_after(&t, 6), Some(("pp", 8)));
+    }
+
+    #[test]
+    fn blocks_urls_phones_versions_and_clock_times_in_multibyte_text() {
+        let t = "Café ☕ call +1-222-333-4444, see www.example.com/2017 at 16:30 — v2.1.3";
+        let blocked: Vec<&str> = not_quantities(t, Span::new(0, t.len())).iter().map(|s| s.text(t)).collect();
+        assert_eq!(blocked, ["+1-222-333-4444", "www.example.com/2017", "16:30", "v2.1.3"]);
+    }
+
+    #[test]
+    fn counts_the_group_after_of_the() {
+        let t = "three of the four soldiers";
+        let found = scan(t, Span::new(0, t.len()), 0, &[]);
+        let counted: Vec<_> = found.iter().map(|f| f.quantity.counted.map(|c| c.text(t))).collect();
+        assert_eq!(counted, [Some("soldiers"), Some("soldiers")]);
+    }
 }

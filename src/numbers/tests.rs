@@ -336,3 +336,47 @@ fn leaves_out_list_markers_and_markup_values() {
     assert_eq!(found("They are the two last, big hurdles.")[0].0, "two");
     assert!(all("They are the two last, big hurdles.")[0].counted.is_none());
 }
+
+#[test]
+fn keeps_comparison_signs_and_long_numbers_at_a_sentence_start() {
+    assert_eq!(one("Find the numbers which are < = 100").bound, Bound::AtMost);
+    assert_eq!(found("22,240,260,310.").len(), 1);
+}
+
+#[test]
+fn reads_half_a_million_and_hyphenated_bounds() {
+    assert_eq!(one("They raised half a million.").number(), Some(500_000.0));
+    let t = "a 40-odd group of men";
+    let q = one(t);
+    assert_eq!((q.number(), q.bound, q.counted.map(|c| c.text(t))), (Some(40.0), Bound::About, Some("group")));
+    assert_eq!(one("a 300-plus crowd").bound, Bound::AtLeast);
+}
+
+#[test]
+fn links_a_conversion_after_or_but_not_an_alternative() {
+    let q = all("The zone is 17 miles, or 27km, wide.");
+    assert_eq!(q[1].restates, Some(0));
+    let q = all("It costs $5 or $10 each.");
+    assert!(q.iter().all(|q| q.restates.is_none()));
+}
+
+#[test]
+fn counts_what_a_percentage_is_of() {
+    let t = "Obama won 75 percent of Latino votes and 2 of 3 states.";
+    let got: Vec<_> = all(t).iter().map(|q| q.counted.map(|c| c.text(t))).collect();
+    assert_eq!(got, [Some("Latino votes"), Some("states"), Some("states")]);
+}
+
+#[test]
+fn reads_m_as_millions_before_a_plural_and_as_metres_otherwise() {
+    let t = "Some 1.5m people live there; he is 1.8m tall and ran the 100m sprint.";
+    let got: Vec<_> = all(t).iter().map(|q| (q.span.text(t), q.kind, q.number().unwrap(), q.unit)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Some 1.5m", Kind::Cardinal, 1.5e6, None),
+            ("1.8m", Kind::Measure, 1.8, Some("m")),
+            ("100m", Kind::Measure, 100.0, Some("m")),
+        ]
+    );
+}
