@@ -2177,7 +2177,12 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some((e, w)) = self.offset_date(i) {
-            consider(e, Meaning::Point(w, None), Bound::Exact);
+            // "in 3 years" with no publication date to count from: all the text fixes is a length of time.
+            let unanchored = matches!(w, When::Unresolved) && self.is(i, "in");
+            match self.duration_core(i + 1).filter(|_| unanchored) {
+                Some((de, amount, unit, _)) if de == e => consider(e, Meaning::Duration(amount, unit), Bound::Exact),
+                _ => consider(e, Meaning::Point(w, None), Bound::Exact),
+            }
         }
         if let Some((e, m)) = self.window(i) {
             consider(e, m, Bound::Exact);

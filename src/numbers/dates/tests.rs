@@ -315,3 +315,15 @@ fn reads_the_nth_day_of_a_month() {
     assert_eq!(one("We return on the 15th day of next month.", Some("2020-07-01")).1.as_deref(), Some("2020-08-15"));
     assert_eq!(one("It fell on the twenty third day of September 2019.", None).1.as_deref(), Some("2019-09-23"));
 }
+
+#[test]
+fn reads_in_n_units_as_a_duration_without_a_pub_date_and_as_a_date_with_one() {
+    assert_eq!(
+        dates_in("The loan is repaid in 3 years.", None),
+        [("in 3 years".to_string(), Kind::Duration, Some("3 year".to_string()))]
+    );
+    assert_eq!(
+        dates_in("The loan is repaid in 3 years.", Some("2017-06-09")),
+        [("in 3 years".to_string(), Kind::Date, Some("2020-06-09".to_string()))]
+    );
+}
