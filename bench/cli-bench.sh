@@ -23,16 +23,20 @@ trap 'rm -rf "$work"' EXIT
 # the file $STDIN, if set, on standard input).
 measure() {
   local label=$1 bytes=$2; shift 2
-  local times=() rss=0
+  local times=() cpus=() rss=0
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -v -o "$work/time" "$@" < "${STDIN:-/dev/null}" > "$work/out"
     times+=("$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$work/time")")
+    cpus+=("$(awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{print u+s}' "$work/time")")
     local r; r=$(awk -F': ' '/Maximum resident set size/{print $2}' "$work/time")
     [ "$r" -gt "$rss" ] && rss=$r
   done
-  local median; median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  awk -v l="$label" -v b="$bytes" -v t="$median" -v r="$rss" -v n="$RUNS" \
-    'BEGIN{printf "%-34s %9.0f KB  %7.3f s  %7.1f MB/s  peak RSS %6.1f MB  (median of %d)\n", l, b/1000, t, (t>0? b/1e6/t : 0), r/1024, n}'
+  local median cpu
+  median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
+  # Wall time suffers from other jobs on a shared machine; CPU time (user + system) much less.
+  awk -v l="$label" -v b="$bytes" -v t="$median" -v c="$cpu" -v r="$rss" -v n="$RUNS" \
+    'BEGIN{printf "%-34s %6.0f KB  wall %7.2f s %6.2f MB/s  cpu %7.2f s %6.2f MB/s  peak RSS %6.1f MB  (median of %d)\n", l, b/1000, t, (t>0? b/1e6/t : 0), c, (c>0? b/1e6/c : 0), r/1024, n}'
 }
 
 if [ -d "$SHARED/corpora" ]; then

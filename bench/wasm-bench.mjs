@@ -5,6 +5,7 @@
 //   node bench/wasm-bench.mjs                 # Node and Chromium, every input
 //   node bench/wasm-bench.mjs --only node     # or --only browser, --only page
 //   node bench/wasm-bench.mjs --quick         # fewer runs, for trying things out
+//   --sizes 1,10,100   generated cluster sizes; --compromise-max-kb 400   compromise only on inputs up to this size
 //
 // Inputs: the seed cluster (../shared/seeds, read now, never copied), generated clusters of 1, 10,
 // 100 and 1,000 articles (the `gen-articles` binary, seed 42) and the BASIL event clusters
@@ -64,7 +65,7 @@ function inputs() {
       .map((f) => ({ name: f, text: readFileSync(path.join(seedDir, f), 'utf8') }));
     list.push({ name: 'seeds (5 articles)', clusters: [docs] });
   }
-  for (const n of [1, 10, 100, 1000]) {
+  for (const n of (option('--sizes') ?? '1,10,100,1000').split(',').map(Number)) {
     const { docs } = genArticles(n);
     list.push({ name: `generated ${n}`, clusters: [docs], articles: n });
   }
@@ -82,8 +83,8 @@ function inputs() {
   return list;
 }
 
-// compromise is much slower: it runs on the inputs up to this size (the ratio is per byte).
-const COMPROMISE_MAX_BYTES = 400_000;
+// compromise is much slower: it runs on the inputs up to this size (the ratio is per byte of the same text).
+const COMPROMISE_MAX_BYTES = Number(option('--compromise-max-kb') ?? 400) * 1000;
 
 // ---- Node -----------------------------------------------------------------------------------------
 
