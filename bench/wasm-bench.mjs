@@ -21,7 +21,8 @@ import { measure, runClaimLens, runCompromise } from './timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const dist = path.join(root, 'dist');
+// CLAIMLENS_DIST=/other/dist compares another build (e.g. another opt-level) with the same inputs.
+const dist = path.resolve(process.env.CLAIMLENS_DIST ?? path.join(root, 'dist'));
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
