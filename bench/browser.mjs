@@ -1,0 +1,20 @@
+// Loaded by bench/browser.html: the release wasm (dist/, served at /) and compromise, and
+// `window.bench(clusters, budget, withCompromise)` for bench/wasm-bench.mjs to call.
+import init, { analyze } from '/claimlens.js';
+import { measure, runClaimLens, runCompromise } from '/bench/timing.mjs';
+
+try {
+  const exports = await init('/claimlens_bg.wasm');
+  nlp.plugin(compromiseNumbers);
+  nlp.plugin(compromiseDates);
+  window.bench = (clusters, budget, withCompromise) => {
+    const row = { claimlens: measure(() => runClaimLens(analyze, clusters), budget) };
+    if (withCompromise) row.compromise = measure(() => runCompromise(nlp, clusters), budget);
+    row.wasmMemoryBytes = exports.memory.buffer.byteLength;
+    row.jsHeapBytes = performance.memory?.usedJSHeapSize;
+    return row;
+  };
+  window.benchReady = true;
+} catch (e) {
+  window.benchError = String(e?.stack ?? e);
+}

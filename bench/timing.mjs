@@ -1,0 +1,38 @@
+// Timing shared by Node and the browser page (an ES module with no imports, so both load it).
+
+/** Median of many runs of `fn` after `warmup` runs: at least `minRuns`, then more until `budgetMs`
+ *  has passed or `maxRuns` are done. Times in milliseconds. */
+export function measure(fn, { warmup = 5, minRuns = 15, maxRuns = 200, budgetMs = 4000 } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
+  const times = [];
+  const start = performance.now();
+  while (times.length < minRuns || (times.length < maxRuns && performance.now() - start < budgetMs)) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[times.length >> 1], min: times[0], max: times[times.length - 1], runs: times.length };
+}
+
+/** ClaimLens on every cluster: `analyze(documents, options)` from the wasm module, UTF-16 offsets. */
+export function runClaimLens(analyze, clusters) {
+  let found = 0;
+  for (const docs of clusters) {
+    const out = analyze(docs, { offsets: 'utf16' });
+    found += out.documents.length;
+  }
+  return found;
+}
+
+/** compromise on every article: its numbers, quotations and dates, as JSON like ours. */
+export function runCompromise(nlp, clusters) {
+  let found = 0;
+  for (const docs of clusters) {
+    for (const d of docs) {
+      const doc = nlp(d.text);
+      found += doc.numbers().json().length + doc.quotations().json().length + doc.dates().json().length;
+    }
+  }
+  return found;
+}
