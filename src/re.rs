@@ -101,12 +101,14 @@ mod tests {
         assert!(compiled_patterns().iter().any(|p| p == r"(?i)\b\w+é\b"));
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // panics abort and there is no file system on wasm32
     #[test]
     #[should_panic(expected = "does not build")]
     fn panics_naming_an_invalid_pattern() {
         compile(r"(unclosed");
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // panics abort and there is no file system on wasm32
     #[test]
     #[should_panic(expected = "exceeds size limit")]
     fn refuses_a_pattern_over_the_size_limit() {
@@ -137,6 +139,41 @@ mod tests {
             let size = compiled_size(&pattern).expect("a compiled pattern builds");
             assert!(size * 2 <= SIZE_LIMIT, "{size} bytes compiled, limit {SIZE_LIMIT}: {}", excerpt(&pattern));
         }
+    }
+
+    /// Files that still build regexes themselves; the lead switches them to [`compile`] at merge
+    /// time and removes them here. A new file must use [`compile`] (tests may build their own).
+    const NOT_YET_SWITCHED: &[&str] =
+        &["src/attributions/anonymity.rs", "src/numbers/scan.rs", "src/segment/boilerplate.rs", "src/web/io.rs"];
+
+    #[cfg(not(target_arch = "wasm32"))] // panics abort and there is no file system on wasm32
+    #[test]
+    fn regexes_are_built_here_and_nowhere_else() {
+        fn visit(dir: &std::path::Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    visit(&path, found);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let code = std::fs::read_to_string(&path).unwrap();
+                    // Unit tests at the end of a file may build throwaway regexes.
+                    let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+                    if code.contains("Regex::new(") || code.contains("RegexBuilder::new(") {
+                        found.push(path.to_string_lossy().replace('\\', "/"));
+                    }
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut found = Vec::new();
+        visit(&root.join("src"), &mut found);
+        let mut found: Vec<String> = found
+            .iter()
+            .map(|p| p.strip_prefix(&format!("{}/", root.display())).unwrap_or(p).to_string())
+            .filter(|p| p != "src/re.rs")
+            .collect();
+        found.sort();
+        assert_eq!(found, NOT_YET_SWITCHED, "build regexes with claimlens::re::compile (and update NOT_YET_SWITCHED)");
     }
 
     #[test]

@@ -98,9 +98,11 @@ pub fn check_analysis(docs: &[Document], analysis: &Analysis) -> Result<(), Stri
     }
     for (i, c) in analysis.claims.iter().enumerate() {
         let a = analysis.documents.get(c.doc).ok_or(format!("claim {i} names document {}", c.doc))?;
-        // A denied outcome ("no one was killed") is a claim without a figure.
-        if let Some(q) = c.quantity.filter(|&q| q >= a.numbers.len()) {
-            return Err(format!("claim {i} names figure {q} of {}", a.numbers.len()));
+        if c.quantity.is_some_and(|q| q >= a.numbers.len()) {
+            return Err(format!("claim {i} names figure {:?} of {}", c.quantity, a.numbers.len()));
+        }
+        if c.sentence >= a.segments.sentences.len() {
+            return Err(format!("claim {i} names sentence {} of {}", c.sentence, a.segments.sentences.len()));
         }
         let text = &docs[c.doc].text;
         if c.span.start > c.span.end || text.get(c.span.range()).is_none() {
