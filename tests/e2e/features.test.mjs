@@ -53,6 +53,31 @@ test('numbers_tab_lists_each_figure_with_its_article_and_sources_tab_shows_share
   }
 });
 
+test('attributions_highlight_source_cue_and_content_and_sources_tab_lists_speakers', async () => {
+  const b = await open();
+  try {
+    const h = await highlights(b.page);
+    for (const kind of ['cl-source', 'cl-cue', 'cl-content']) {
+      assert.ok((h[kind] ?? []).some(([pane]) => pane === 0), `${kind}: ${JSON.stringify(h[kind])}`);
+    }
+    assert.ok((h['cl-cue'] ?? []).some(([, t]) => t === 'said'));
+    await b.page.click('.cl-tab[data-tab=sources]');
+    const items = await b.page.locator('.cl-tabpanel .cl-item').allTextContents();
+    assert.ok(items.some((t) => /Mira Okafor.*named/.test(t)), JSON.stringify(items));
+    assert.ok(items.some((t) => /anonymous/.test(t)), JSON.stringify(items));
+    // Enter on a speaker opens the card of their first statement, with the resolved speaker.
+    const okafor = b.page.locator('.cl-tabpanel .cl-item', { hasText: 'Mira Okafor' });
+    await okafor.focus();
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForSelector('#cl-card:not([hidden])');
+    const card = await b.page.textContent('#cl-card');
+    assert.match(card, /Speaker\s*Mira Okafor/);
+    assert.match(card, /Source kind\s*person/);
+  } finally {
+    await b.close();
+  }
+});
+
 test('keyboard_moves_focus_through_findings_and_enter_opens_the_card', async () => {
   const b = await open();
   try {
