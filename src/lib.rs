@@ -18,6 +18,7 @@ pub mod attributions;
 pub mod claims;
 pub mod numbers;
 pub mod output;
+pub mod re;
 pub mod request;
 pub mod segment;
 mod span;

@@ -72,6 +72,10 @@ pub fn verb_group_start(w: &Words, lo: usize, k: usize) -> usize {
     g
 }
 
+fn is_article(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
+}
+
 /// Verbs whose object is the listener: "told Reuters", "assured reporters".
 fn takes_listener(verb: &str) -> bool {
     matches!(
@@ -142,7 +146,11 @@ fn listener_end(w: &Words, j: usize, end: usize) -> usize {
                 break;
             }
         }
-        if m > j && (is_determiner(lw) && lw != "of" || w.is_pronoun(m) || is_time_word(lw) || lw == "that") {
+        let name_goes_on = capitalised && w.is_capitalised(m);
+        if m > j
+            && !name_goes_on
+            && (is_determiner(lw) && lw != "of" || w.is_pronoun(m) || is_time_word(lw) || lw == "that")
+        {
             break;
         }
         if super::lexicon::ends_noun_phrase(lw) || lexicon().verbs.contains_key(lw) {
@@ -222,6 +230,9 @@ fn takes_any_content(verb: &str) -> bool {
         "fear",
         "ask",
         "accus",
+        "show",
+        "found",
+        "find",
     ];
     lemma_ok.iter().any(|p| verb.starts_with(p))
 }
@@ -256,6 +267,11 @@ fn opens_clause(w: &Words, j: usize) -> bool {
 pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
     // The attributions already found in this sentence (direct quotes), by position.
     let mut here: Vec<usize> = (0..found.len()).filter(|&f| (sa..sb).contains(&found[f].cue.0)).collect();
+    // A headline in title case ("Trump Says He Never Pledged …") capitalises its verbs too.
+    let words = (sa..sb).filter(|&t| doc.toks[t].is_word() && !doc.toks[t].quoted);
+    let (capitals, total) =
+        words.fold((0, 0), |(c, n), t| (c + usize::from(doc.toks[t].is_capitalised(doc.text)), n + 1));
+    let title_case = total >= 4 && capitals * 10 >= total * 8;
     here.sort_by_key(|&f| found[f].cue.0);
     let mut i = sa;
     while i < sb {
@@ -269,7 +285,8 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
         let f = if w.is(k, "according") && w.is(k + 1, "to") {
             according_to(doc, sa, sb, k, &found_here).map(|f| (f, k))
         } else {
-            if !w.is_verb(k) || (w.is_capitalised(k) && k != sa) {
+            let verb = w.is_verb(k) || title_case && lexicon().verbs.contains_key(w.lower(k));
+            if !verb || (w.is_capitalised(k) && k != sa && !title_case) {
                 continue;
             }
             let form = lexicon().verbs[w.lower(k)];
@@ -277,7 +294,11 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
                 continue;
             }
             let g = verb_group_start(&w, sa, k);
-            if g > sa && is_determiner(w.lower(g - 1)) && w.is_word(g - 1) {
+            // "the report", "his claims"; "some said" is a subject, "some claims" a noun.
+            let noun = g > sa
+                && w.is_word(g - 1)
+                && if form.ambiguous { is_determiner(w.lower(g - 1)) } else { is_article(w.lower(g - 1)) };
+            if noun {
                 continue; // "the report", "his claims"
             }
             if g > sa + 1 && w.is(g - 1, "to") && matches!(w.lower(g - 2), "declined" | "refused" | "wanted" | "hard") {
@@ -350,11 +371,40 @@ fn claim_clause(doc: &Doc, found: &mut [Found], here: &[usize], f: &Found, claus
     }
 }
 
+/// Ends `f`'s content before an attribution found earlier (a direct quote) whose source and cue lie
+/// further on in it: "21 percent said “not too likely” and 14 percent said “…”".
+pub fn yield_to_later(doc: &Doc, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let (before, rest) = found.split_at_mut(i + 1);
+        let f = &mut before[i];
+        for other in rest.iter().take(6) {
+            cut_before(doc, f, other);
+        }
+    }
+}
+
+fn cut_before(doc: &Doc, f: &mut Found, other: &Found) {
+    let w = doc.words();
+    {
+        let start = other.source.map_or(other.cue.0, |s| s.0.min(other.cue.0));
+        let at = doc.toks[start].span.start;
+        if start > f.cue.1 && f.content.start < at && at < f.content.end {
+            let mut e = start;
+            while e > 0 && (!w.is_word(e - 1) && !w.toks[e - 1].quoted || matches!(w.lower(e - 1), "and" | "but")) {
+                e -= 1;
+            }
+            if e > 0 && w.toks[e - 1].span.end > f.content.start {
+                f.content = Span::new(f.content.start, w.toks[e - 1].span.end);
+            }
+        }
+    }
+}
+
 /// Whether token `k` lies inside an earlier attribution's content without a clause break before it:
 /// "said that Clinton claimed …" reports one statement, not two.
 fn nested(doc: &Doc, found_here: &[Found], k: usize) -> bool {
     let w = doc.words();
-    let breaks = k > 0 && w.ends_clause(k - 1);
+    let breaks = k > 0 && (w.ends_clause(k - 1) || matches!(w.lower(k - 1), "and" | "but"));
     !breaks && found_here.iter().any(|f| f.content.contains(w.toks[k].span))
 }
 
@@ -378,6 +428,16 @@ fn clause_start(doc: &Doc, sa: usize, k: usize, found_here: &[Found]) -> usize {
 
 fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Found]) -> Option<Found> {
     let w = doc.words();
+    // "…, said David Gilbert, the committee's president.": the source follows the verb and ends
+    // the sentence.
+    // Not when the sentence opens with a subject and its apposition ("A Western official, speaking
+    // on condition of anonymity, said the strike …").
+    let subject_with_apposition = phrase::left(&w, sa, g).is_some_and(|(a, _)| a == sa);
+    if g > sa && w.ends_clause(g - 1) && !subject_with_apposition {
+        if let Some(f) = inverted(doc, sa, sb, k, g, found_here) {
+            return Some(f);
+        }
+    }
     if let Some(src) = phrase::left(&w, sa, g) {
         if nested(doc, found_here, src.0) || !plausible_source(&w, src.0, src.1) {
             return None;
@@ -386,8 +446,9 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
         // "While he says X, it would seem …": the content ends with the subordinate clause.
         let subordinate = src.0 > sa && is_subordinator(w.lower(src.0 - 1));
         let end =
-            if subordinate { (j..sb).find(|&t| w.is_punct(t, ',') && !w.toks[t].quoted).unwrap_or(sb) } else { sb };
-        let setting_only = j < end && is_preposition(w.lower(j)) && w.is_word(j);
+            if subordinate { (k + 1..sb).find(|&t| w.is_punct(t, ',') && !w.toks[t].quoted).unwrap_or(sb) } else { sb };
+        // "Sexton said in a phone interview.": a setting, not a statement.
+        let setting_only = j < end && is_preposition(w.lower(j)) && w.is_word(j) && end - j <= 5;
         if let Some(content) = content_end(&w, j, end).filter(|_| j < end && !setting_only) {
             if !takes_any_content(w.lower(k)) && !opens_clause(&w, j) {
                 return None;
@@ -413,19 +474,33 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
         }
         return None;
     }
-    // Inverted: "…, said the official." The verb follows a comma.
-    if g > sa && w.ends_clause(g - 1) {
-        let src = phrase::right(&w, k + 1, sb)?;
-        let (j, medium) = content_right_start(&w, k, src.1, sb);
-        if j < sb && content_end(&w, j, sb).is_some_and(|c| c.len() > 12) {
-            return None;
-        }
-        let from = clause_start(doc, sa, g - 1, found_here);
-        let content = content_end(&w, from, g - 1)?;
-        let direct = is_direct(doc, content);
-        return Some(Found { source: Some(src), shares_source_of: None, cue: (k, k + 1), content, medium, direct });
-    }
     None
+}
+
+/// "…, said the official." The verb follows a comma and the source ends the sentence (or a clause).
+fn inverted(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Found]) -> Option<Found> {
+    let w = doc.words();
+    let lex = lexicon();
+    let names_a_source = |(a, b): (usize, usize)| {
+        let last = w.lower(b - 1);
+        let head = w.is_capitalised(b - 1)
+            || [&lex.anonymous_heads, &lex.org_heads, &lex.media, &lex.vague].iter().any(|set| set.contains(last));
+        b - a <= 8 && head && plausible_source(&w, a, b)
+    };
+    let src = phrase::right(&w, k + 1, sb).filter(|&r| names_a_source(r))?;
+    // The source may carry an apposition: "said Brad Bannon, a Democratic strategist".
+    let mut after = src.1;
+    if w.is_punct(after, ',') {
+        after = (after + 1..sb).find(|&t| w.is_punct(t, ',') || w.is_punct(t, '.')).unwrap_or(sb);
+    }
+    let (j, medium) = content_right_start(&w, k, after, sb);
+    if j < sb && content_end(&w, j, sb).is_some_and(|c| c.len() > 12) {
+        return None;
+    }
+    let from = clause_start(doc, sa, g - 1, found_here);
+    let content = content_end(&w, from, g - 1)?;
+    let direct = is_direct(doc, content);
+    Some(Found { source: Some(src), shares_source_of: None, cue: (k, k + 1), content, medium, direct })
 }
 
 /// "…, adding that …", "…, saying …": the source is the subject of the clause before.

@@ -106,6 +106,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
         }
     }
     let mut found = in_text_order(found);
+    indirect::yield_to_later(&doc, &mut found);
     // A cue that shares its subject ("…, adding that …") names the same words as its source.
     for i in 0..found.len() {
         if let Some(s) = found[i].shares_source_of.filter(|_| found[i].source.is_none()) {
@@ -214,6 +215,19 @@ mod tests {
     }
 
     #[test]
+    fn joins_a_quote_resumed_after_the_speaker_and_a_topic() {
+        let t = "“They have every incentive,” he said of Trump and Ryan, “because they need one another.”";
+        assert_eq!(run(t)[0].content.text(t), t.trim_end_matches('.'));
+    }
+
+    #[test]
+    fn keeps_apart_two_sources_joined_by_and() {
+        let t = "About 21 percent said “not too likely” and 14 percent said “not at all likely.”";
+        let contents: Vec<_> = run(t).iter().map(|a| a.content.text(t)).collect();
+        assert_eq!(contents, ["“not too likely”", "“not at all likely.”"]);
+    }
+
+    #[test]
     fn finds_a_quote_introduced_by_a_colon() {
         let t = "Cruz continued: “You look at the questions.”";
         assert_eq!(found(t), [row("Cruz", "Cruz", "continued", "“You look at the questions.”")]);
@@ -240,6 +254,17 @@ mod tests {
         assert_eq!(a[0].content.text(t), "the strikes had targeted “the Syrian armed forces”");
         assert!(!a[0].direct);
         assert_eq!(a[0].speaker.as_deref(), Some("Gennady Gatilov"));
+    }
+
+    #[test]
+    fn reads_a_quote_ending_a_clause_begun_outside_it_as_indirect() {
+        let t = "Manafort’s work could be termed \"influence peddling,\" The Washington Post reported in 1991.";
+        let a = run(t);
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].content.text(t), "Manafort’s work could be termed \"influence peddling,\"");
+        assert_eq!(a[0].cue.text(t), "reported");
+        assert_eq!(a[0].source_kind, SourceKind::Media);
+        assert!(!a[0].direct);
     }
 
     #[test]
@@ -356,6 +381,56 @@ mod tests {
     fn reports_no_nested_statement_inside_a_reported_clause() {
         let t = "Trump said that Clinton claimed the deal was good.";
         assert_eq!(found(t), [row("Trump", "Trump", "said", "that Clinton claimed the deal was good")]);
+    }
+
+    #[test]
+    fn reads_a_source_after_the_verb_at_the_end_of_the_sentence() {
+        let t = "Its first television ad could start this week, said Brian Baker, a Ricketts aide.";
+        let a = run(t);
+        assert_eq!(a[0].source.map(|s| s.text(t)), Some("Brian Baker"));
+        assert_eq!(a[0].content.text(t), "Its first television ad could start this week");
+    }
+
+    #[test]
+    fn reads_a_speaker_after_a_quote_that_ends_with_a_full_stop() {
+        let t = "“We are going to win.” Trump said.";
+        assert_eq!(found(t), [row("Trump", "Trump", "said", "“We are going to win.”")]);
+    }
+
+    #[test]
+    fn reads_a_title_case_headline() {
+        let t = "Trump Says He Never Pledged To Kill Families";
+        assert_eq!(found(t), [row("Trump", "Trump", "Says", "He Never Pledged To Kill Families")]);
+    }
+
+    #[test]
+    fn reads_a_source_with_an_age_and_an_apposition() {
+        let t = "Jimmy Ghazal, 39, a Lebanese man visiting Nice, told ABC News that he heard gunshots.";
+        let a = run(t);
+        assert_eq!(a[0].source.map(|s| s.text(t)), Some("Jimmy Ghazal, 39, a Lebanese man visiting Nice"));
+        assert_eq!(a[0].speaker.as_deref(), Some("Jimmy Ghazal"));
+        assert_eq!(a[0].medium.map(|s| s.text(t)), Some("ABC News"));
+        assert_eq!(a[0].content.text(t), "that he heard gunshots");
+    }
+
+    #[test]
+    fn survives_odd_inputs() {
+        for t in [
+            "",
+            "said",
+            "“",
+            "” said",
+            "said “",
+            ", said",
+            "according to",
+            "He said,",
+            "— said —",
+            "\"\"\"",
+            "''",
+            "🙂 said 🙂",
+        ] {
+            let _ = run(t);
+        }
     }
 
     #[test]

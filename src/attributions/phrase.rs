@@ -57,9 +57,12 @@ impl<'a> Words<'a> {
             || (i > 0 && self.toks[i].quoted && !self.is_word(i) && self.is_punct(i - 1, ','))
     }
 
-    /// A reporting verb form, not a capitalised name ("Said", "States") unless it opens the sentence.
+    /// A reporting verb form, not a capitalised name after another word ("The Washington Post").
     pub fn is_verb(&self, i: usize) -> bool {
-        self.is_word(i) && !self.toks[i].quoted && lexicon().verbs.contains_key(self.lower(i))
+        self.is_word(i)
+            && !self.toks[i].quoted
+            && lexicon().verbs.contains_key(self.lower(i))
+            && !(self.is_capitalised(i) && i > 0 && self.is_word(i - 1))
     }
 }
 
@@ -73,7 +76,9 @@ fn fits_phrase(w: &Words, i: usize, first: bool) -> bool {
         TokenKind::Punct(c) => matches!(c, '&' | '\'' | '’'),
         TokenKind::Word => {
             let lw = w.lower(i);
-            if ends_noun_phrase(lw) && lw != "may" || is_subordinator(lw) {
+            // Inside a run of capitalised words a function word is part of a name ("CBS This Morning").
+            let in_name = w.is_capitalised(i) && i > 0 && w.is_word(i - 1) && w.is_capitalised(i - 1);
+            if (ends_noun_phrase(lw) && lw != "may" || is_subordinator(lw)) && !in_name {
                 return false;
             }
             if w.is_capitalised(i) {
@@ -117,7 +122,15 @@ pub fn left(w: &Words, lo: usize, end: usize) -> Option<(usize, usize)> {
         while dash && open > lo && w.is_dash(open - 1) {
             open -= 1;
         }
-        let (head_start, head_end) = left(w, lo, open)?;
+        let (mut head_start, head_end) = left(w, lo, open)?;
+        // A second apposition: "Jacob Shiansky, 24, who was visiting Manhattan, told me …".
+        if !plausible_source(w, head_start, head_end) && head_start > lo + 1 && w.is_punct(head_start - 1, ',') {
+            let (first, first_end) = left(w, lo, head_start - 1)?;
+            if first_end != head_start - 1 {
+                return None;
+            }
+            head_start = first;
+        }
         return (head_end == open).then_some((head_start, last));
     }
     let mut start = end;
@@ -173,20 +186,20 @@ fn is_known_head(lw: &str) -> bool {
 pub fn plausible_source(w: &Words, a: usize, b: usize) -> bool {
     let lex = lexicon();
     let core_end = (a..b).find(|&i| w.is_punct(i, ',') || w.is_dash(i)).unwrap_or(b).max(a + 1);
-    (a..core_end).any(|i| {
+    let names_someone = (a..core_end).any(|i| {
         let lw = w.lower(i);
         let bare = lw.strip_suffix("'s").or_else(|| lw.strip_suffix("’s")).unwrap_or(lw);
-        (w.is_capitalised(i)
-            && !matches!(lw, "the" | "a" | "an" | "this" | "these" | "those" | "some" | "many" | "most"))
-            || lex.pronouns.contains_key(lw)
-            || [&lex.anonymous_heads, &lex.org_heads, &lex.media, &lex.documents, &lex.vague, &lex.titles]
-                .iter()
-                .any(|set| set.contains(bare))
-    }) && !w.is_punct(core_end - 1, '\'')
-        && !w.lower(core_end - 1).ends_with("'s")
-        && !w.lower(core_end - 1).ends_with("’s")
-        && !(w.lower(core_end - 1).chars().all(|c| c.is_ascii_digit())
-            && !(a..core_end).any(|i| w.is(i, "in") || w.is(i, "of")))
+        let name = w.is_capitalised(i)
+            && !matches!(lw, "the" | "a" | "an" | "this" | "these" | "those" | "some" | "many" | "most");
+        name || lex.pronouns.contains_key(lw) || is_known_head(bare)
+    });
+    // A possessive or a bare number ends a modifier, not a source ("Curiel’s alleged", "the 20
+    // pledged"); "six in 10" is a source.
+    let last = w.lower(core_end - 1);
+    let possessive = w.is_punct(core_end - 1, '\'') || last.ends_with("'s") || last.ends_with("’s");
+    let counted = (a..core_end).any(|i| w.is(i, "in") || w.is(i, "of"));
+    let bare_number = last.chars().all(|c| c.is_ascii_digit()) && !counted;
+    names_someone && !possessive && !bare_number
 }
 
 pub fn is_preposition(w: &str) -> bool {

@@ -67,6 +67,15 @@ fn ends_open(doc: &Doc, q: usize, qe: usize) -> bool {
     inner.ends_with([',', '?', '!', '—', '–', '…', '-']) || doc.words().is_punct(qe, ',') || doc.words().is_dash(qe)
 }
 
+/// `“We are done.” Trump said.`: a source and a speech verb that end the sentence.
+fn source_and_verb_end_sentence(doc: &Doc, j: usize, pb: usize) -> bool {
+    let w = doc.words();
+    let end = doc.sentence_end_token(j, pb);
+    let Some(k) = (j..end.min(j + 8)).find(|&k| w.is_verb(k)) else { return false };
+    let ends = k + 1 >= end || w.is_punct(k + 1, '.') && k + 2 >= end;
+    ends && k > j && phrase::left(&w, j, verb_group_start(&w, j, k)).is_some_and(|s| s.0 == j)
+}
+
 /// The speaker written after quote `q` (tokens end at `qe`): its source phrase and verb.
 fn match_after(doc: &Doc, q: usize, qe: usize, pb: usize) -> Option<((usize, usize), usize)> {
     let w = doc.words();
@@ -76,7 +85,10 @@ fn match_after(doc: &Doc, q: usize, qe: usize, pb: usize) -> Option<((usize, usi
     }
     if w.is_punct(j, ',') || w.is_dash(j) {
         j += 1;
-    } else if !ends_open(doc, q, qe) && (!w.is_word(j) || w.is_capitalised(j)) {
+    } else if !ends_open(doc, q, qe)
+        && (!w.is_word(j) || w.is_capitalised(j))
+        && !source_and_verb_end_sentence(doc, j, pb)
+    {
         return None;
     }
     let sentence_end = doc.sentence_end_token(j, pb);
@@ -85,7 +97,7 @@ fn match_after(doc: &Doc, q: usize, qe: usize, pb: usize) -> Option<((usize, usi
         return Some((phrase::right(&w, j + 1, sentence_end)?, j));
     }
     // "…,” Saloum said. / "…,” the coalition said in a statement.
-    let k = (j..sentence_end.min(j + 18)).find(|&k| w.is_verb(k))?;
+    let k = (j..sentence_end.min(j + 30)).find(|&k| w.is_verb(k))?;
     let g = verb_group_start(&w, j, k);
     let src = phrase::left(&w, j, g)?;
     (src.0 == j && phrase::plausible_source(&w, src.0, src.1) && lexicon().verbs[w.lower(k)].class != VerbClass::Belief)
@@ -95,22 +107,45 @@ fn match_after(doc: &Doc, q: usize, qe: usize, pb: usize) -> Option<((usize, usi
 fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found> {
     let (source, cue) = match_after(doc, q, qe, pb)?;
     let mut content = group_before(doc, q);
+    // "… could be termed "influence peddling," the Post reported": a quote that ends a clause
+    // begun outside it is a partial quote; the statement is the whole clause.
+    let qs = (0..qe).rev().find(|&i| doc.toks[i].span.start <= content.start).unwrap_or(0);
+    // One leading word ("This “flagrant aggression …”") does not make a paraphrase.
+    let from = doc.sentence_start_token(qs, 0);
+    let words_before = (from..qs).filter(|&i| doc.words().is_word(i) && !doc.toks[i].quoted).count();
+    let partial = words_before >= 2 && doc.words().is_word(qs - 1) && !doc.toks[qs - 1].quoted;
+    if partial {
+        content = doc.toks[from].span.cover(content);
+    }
     let after_cue = if source.0 > cue { source.1 } else { cue + 1 };
     let w = doc.words();
     let sentence_end = doc.sentence_end_token(cue, pb);
     let (next, medium) = content_right_start(&w, cue, after_cue, sentence_end);
     // "“…,” Saloum said, “…”": the second half of the same sentence.
+    // Also "“…,” he said of Trump and Ryan, “…”" and, when the sentence did not end after the
+    // source, "“…,” said X, the director of the A.F.L.-C.I.O. “…”" (a quote without a speaker of its own).
     let mut k = next;
-    while k < pb && (w.is_punct(k, ',') || w.is_punct(k, ':') || w.is_dash(k)) {
+    if w.is(k, "of") || w.is(k, "about") {
+        while k < sentence_end.min(next + 8) && w.is_word(k) && !w.toks[k].quoted {
+            k += 1;
+        }
+    }
+    let mut full_stop = false;
+    while k < pb && (w.is_punct(k, ',') || w.is_punct(k, ':') || w.is_dash(k) || w.is_punct(k, '.')) {
+        full_stop |= w.is_punct(k, '.');
         k += 1;
     }
-    if let Some(q2) = doc.quote_starting_at(k) {
-        if !doc.quote_used[q2] && q2 > q {
+    // Words, then a quote with no comma between: not the same statement.
+    let joined = k == next || w.ends_clause(k - 1) || w.is_punct(k - 1, ':') || full_stop;
+    if let Some(q2) = doc.quote_starting_at(k).filter(|_| joined && k < pb) {
+        let q2_end = (k..pb).find(|&i| doc.toks[i].span.start >= doc.segments.quotes[q2].outer.end).unwrap_or(pb);
+        let own_speaker = full_stop && match_after(doc, q2, q2_end, pb).is_some();
+        if !doc.quote_used[q2] && q2 > q && !own_speaker {
             doc.quote_used[q2] = true;
             content = content.cover(group_after(doc, q2));
         }
     }
-    Some(Found { source: Some(source), shares_source_of: None, cue: (cue, cue + 1), content, medium, direct: true })
+    Some(Found { source: Some(source), shares_source_of: None, cue: (cue, cue + 1), content, medium, direct: !partial })
 }
 
 /// Quotes that open the sentences right after an attributed one and have no speaker of their own

@@ -72,12 +72,26 @@ fn read_text(path: &PathBuf) -> Result<String, String> {
     } else {
         bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), describe_io(&e)))?;
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let line_of = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("{}: not UTF-8 text (invalid byte 0x{:02x} at byte {at}, line {line})", path.display(), bytes[at])
-    })
+        format!(
+            "{}: not UTF-8 text (invalid byte 0x{:02x} at byte {at}, line {})",
+            path.display(),
+            bytes[at],
+            line_of(bytes, at)
+        )
+    })?;
+    // No text file holds a NUL byte; valid UTF-8 with one is binary data (an archive, a database).
+    if let Some(at) = text.find('\0') {
+        return Err(format!(
+            "{}: binary data, not text (NUL byte at byte {at}, line {})",
+            path.display(),
+            line_of(text.as_bytes(), at)
+        ));
+    }
+    Ok(text)
 }
 
 fn describe_io(e: &std::io::Error) -> String {
@@ -108,6 +122,13 @@ fn run_files(args: &AnalyzeArgs) -> Result<(), String> {
     if docs.is_empty() {
         return Err("nothing to analyse: no file could be read".into());
     }
+    // An empty article stays in the output (document indices follow the arguments), with a word.
+    for doc in docs.iter().filter(|d| d.text.trim().is_empty()) {
+        eprintln!("claimlens: {} is empty: nothing to analyse in it", doc.name);
+    }
+    if docs.iter().all(|d| d.text.trim().is_empty()) {
+        return Err("nothing to analyse: the input is empty".into());
+    }
     let options = Options { pub_date: args.pub_date };
     let analysis = analyze(&docs, &options);
     let out = output::render(&docs, &analysis, args.offsets);
@@ -124,7 +145,7 @@ fn run_jsonl(args: &AnalyzeArgs) -> Result<(), String> {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut w = BufWriter::new(stdout.lock());
-    let (mut analysed, mut lines) = (0usize, 0usize);
+    let (mut analysed, mut lines, mut blank) = (0usize, 0usize, 0usize);
     let mut buf = Vec::new();
     let mut input = stdin.lock();
     loop {
@@ -135,6 +156,7 @@ fn run_jsonl(args: &AnalyzeArgs) -> Result<(), String> {
         }
         lines += 1;
         if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            blank += 1;
             continue;
         }
         let line = match analyse_line(&buf, lines, args) {
@@ -149,7 +171,7 @@ fn run_jsonl(args: &AnalyzeArgs) -> Result<(), String> {
     }
     w.flush().map_err(|e| e.to_string())?;
     if analysed == 0 {
-        return Err(if lines == 0 {
+        return Err(if lines == blank {
             "nothing to analyse: standard input is empty".into()
         } else {
             "nothing to analyse: no input line could be read".into()
@@ -165,17 +187,19 @@ fn analyse_line(
     args: &AnalyzeArgs,
 ) -> Result<serde_json::Value, (serde_json::Value, String)> {
     let fallback_id = serde_json::Value::Null;
+    // The line break is not part of the line: keep it out of the parser's messages.
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         (fallback_id.clone(), format!("line {line_no}: not UTF-8 (invalid byte at column {})", e.valid_up_to() + 1))
     })?;
-    let req: ClusterRequest = serde_json::from_str(text).map_err(|e| {
-        // Keep the id when the line is JSON but not of the right shape.
-        let id = serde_json::from_str::<serde_json::Value>(text)
-            .ok()
-            .and_then(|v| v.get("id").cloned())
-            .unwrap_or(serde_json::Value::Null);
-        (id, format!("line {line_no}: {e}"))
-    })?;
+    let req: ClusterRequest =
+        serde_json::from_str(text).map_err(|e| match serde_json::from_str::<serde_json::Value>(text) {
+            Err(_) => (fallback_id.clone(), format!("line {line_no}: not JSON: {e}")),
+            Ok(v) if !v.is_object() => (fallback_id.clone(), format!("line {line_no}: not a JSON object")),
+            // JSON of the wrong shape: keep its id.
+            Ok(v) => (v.get("id").cloned().unwrap_or(serde_json::Value::Null), format!("line {line_no}: {e}")),
+        })?;
     let id = req.id.clone().unwrap_or(serde_json::Value::Null);
     let (docs, mut options) = req.into_parts().map_err(|e| (id.clone(), format!("line {line_no}: {e}")))?;
     if options.pub_date.is_none() {

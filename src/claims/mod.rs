@@ -1,10 +1,25 @@
 //! Claims and the findings across a cluster: contradictions and corroborations.
 //!
-//! A claim is a figure plus what it measures, the event words around it and who asserts it;
-//! claims about the same thing are aligned through an index on their keys, never all pairs.
+//! A claim is a figure or date plus what it measures, the event words around it and who asserts
+//! it (`build`); claims about the same thing are aligned through an index on their keys, never
+//! all pairs (`align`); aligned claims are checked for numeric, date and negation conflicts
+//! (`checks`); repeated claims and repeated words become corroborations (`corroborate`); every
+//! finding says in one sentence why (`explain`).
 
+mod align;
+mod build;
+mod checks;
+mod corroborate;
+mod explain;
+mod lexicon;
+mod when;
+mod words;
+
+use crate::numbers::Bound;
 use crate::{Document, DocumentAnalysis, Span};
 use serde::Serialize;
+
+pub use when::When;
 
 /// A place in one document of the cluster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -13,14 +28,74 @@ pub struct DocSpan {
     pub span: Span,
 }
 
-/// A number or date with what it is about.
+/// Who asserts a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// The speaker's name, or the words that name the source ("a defence official").
+    pub name: String,
+    /// A named person, organisation or outlet (not "an official").
+    pub named: bool,
+}
+
+/// What a claim measures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct What {
+    /// The counted thing, canonical ("cruise missile"), from the lexicon or the head noun.
+    pub concept: Option<String>,
+    /// Lemmas of the counted phrase ("tomahawk", "missile").
+    pub lemmas: Vec<String>,
+    /// Capitalised modifiers ("syrian"): "Syrian troops" and "Russian troops" are different things.
+    pub proper: Vec<String>,
+    pub counted_span: Option<Span>,
+    pub unit: Option<&'static str>,
+    /// The figure modifies a noun: "a 20-vehicle convoy" (`reference` is "convoy").
+    pub compound: bool,
+    /// What the figure is measured from or modifies: "27 km from the border" → "border".
+    pub reference: Option<String>,
+    /// With no counted noun, the nearest content word before the figure ("the ratio is 2").
+    pub context: Option<String>,
+}
+
+/// What a claim says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimValue {
+    Number {
+        low: f64,
+        high: f64,
+        /// The value in SI units, when the numbers stage converted it.
+        si: Option<f64>,
+        unit: Option<&'static str>,
+        /// The unit of the last written digit: "55.3" → 0.1.
+        digit: f64,
+        /// The slack of a round figure: "1,000" → 50.
+        rounding: f64,
+    },
+    Date(When),
+    /// A denied outcome: "no one was killed".
+    None,
+}
+
+/// A number, date or denied outcome with what it is about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     pub doc: usize,
-    /// Index into that document's quantities.
-    pub quantity: usize,
+    /// Index into that document's quantities (`None` for a denied outcome).
+    pub quantity: Option<usize>,
     /// The claim's words as shown to the reader ("59 cruise missiles").
     pub span: Span,
+    pub sentence: usize,
+    pub what: What,
+    pub value: ClaimValue,
+    pub bound: Bound,
+    /// The outcome verb group near the figure ("killed" → "kill").
+    pub outcome: Option<String>,
+    /// Lemmas of the words around the claim, weighted by closeness.
+    pub event: Vec<(String, f32)>,
+    pub source: Option<Source>,
+    /// Inside quotation marks.
+    pub quoted: bool,
+    /// A date that dates a statement ("said on Thursday"), not the event.
+    pub dates_statement: bool,
 }
 
 /// What a contradiction is about.
@@ -58,18 +133,20 @@ pub struct Findings {
     pub corroborations: Vec<Corroboration>,
 }
 
-/// Turns each document's figures into claims.
+/// Turns each document's figures, dates and denied outcomes into claims.
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
-    let _ = docs;
-    analyses
-        .iter()
-        .enumerate()
-        .flat_map(|(d, a)| a.numbers.iter().enumerate().map(move |(i, q)| Claim { doc: d, quantity: i, span: q.span }))
-        .collect()
+    build::build(docs, analyses)
 }
 
 /// Compares the claims of a cluster.
 pub fn compare(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim]) -> Findings {
-    let _ = (docs, analyses, claims);
-    Findings::default()
+    let alignment = align::align(docs, analyses, claims);
+    let mut findings =
+        Findings { contradictions: checks::contradictions(docs, claims, &alignment), ..Findings::default() };
+    findings.corroborations = checks::agreements(docs, claims, &alignment);
+    findings.corroborations.extend(corroborate::repeated_words(docs, analyses));
+    findings
 }
+
+#[cfg(test)]
+mod tests;

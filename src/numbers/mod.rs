@@ -102,11 +102,16 @@ impl Quantity {
 
 /// Finds the figures in `text`.
 pub fn extract(text: &str, segments: &Segments, options: &Options) -> Vec<Quantity> {
+    // Dates first: "April 7, 2017" is one date, not two cardinals.
+    assemble(text, segments, |sentence, si| dates::find(text, sentence, si, options))
+}
+
+/// The numbers of every content sentence, after the dates `dates_of` finds in it.
+fn assemble(text: &str, segments: &Segments, dates_of: impl Fn(Span, usize) -> Vec<Quantity>) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut restated: Vec<(Span, Span)> = Vec::new();
     for (si, sentence) in segments.content_sentences() {
-        // Dates first: "April 7, 2017" is one date, not two cardinals.
-        let dates = dates::find(text, sentence.span, si, options);
+        let dates = dates_of(sentence.span, si);
         let taken: Vec<Span> = dates.iter().map(|d| d.span).collect();
         for found in scan::scan(text, sentence.span, si, &taken) {
             if let Some(r) = found.restates {

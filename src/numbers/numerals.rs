@@ -31,6 +31,18 @@ pub struct Numeral {
 pub fn parse(t: &Tokens, i: usize) -> Option<Numeral> {
     let n = parse_one(t, i)?;
     // "a third party", "a second chance": an ordinal after the article; "a third of them", "cut by a third." a fraction.
+    if n.form == Form::Fraction
+        && t.is_any(i, &["a", "an"])
+        && t.is_any(n.end, &["-", "\u{2011}"])
+        && t.joined(n.end - 1)
+    {
+        // "a third-world country".
+        let singular = words::ordinal(t.str(n.end - 1))
+            .is_some_and(|(_, class, plural)| !plural && class != OrdinalClass::DenominatorOnly);
+        if singular {
+            return parse_one(t, i + 1);
+        }
+    }
     if n.form == Form::Fraction && t.is_any(i, &["a", "an"]) && t.is_word(n.end) {
         let next = t.str(n.end);
         let fraction_follows = t.is_any(n.end, &["of", "and", "or"]) || words::scale(next).is_some();

@@ -54,7 +54,11 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
             i += 1;
             continue;
         }
-        if let Some(item) = vague(&t, i).or_else(|| relative_ordinal(&t, i)).or_else(|| percent_of(&t, i)) {
+        if let Some(item) = vague(&t, i)
+            .or_else(|| relative_ordinal(&t, i))
+            .or_else(|| percent_of(&t, i))
+            .or_else(|| one_and_a_half(&t, i))
+        {
             i = item.end;
             items.push(item);
             continue;
@@ -137,7 +141,7 @@ fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
             r"|\(\d{3}\)\s*\d{3}-\d{4}",
             r"|\bv\d+(?:\.\d+)+",
             // Clock times ("16:30") and scores or ratios written with a colon belong to the dates stage.
-            r"|\b\d{1,2}:\d{2}\b",
+            r"|\b\d{1,2}:\d{2}",
             r"|\b\d{1,2}(?::\d{2})?\s?(?:[ap]m\b|[ap]\.m\.)",
         ))
         .expect("not-a-quantity regex")
@@ -205,7 +209,8 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
         if t.is_any(f - 1, &["-", "\u{2011}"]) && t.joined(f - 1) && f >= 2 && t.joined(f - 2) && t.is_word(f - 2) {
             return false;
         }
-        if prev == "#" {
+        // "#3", and markup or query values: id="672152791717158917", page=2.
+        if prev == "#" || prev == "=" || (t.is_any(f - 1, &["\"", "'"]) && f >= 2 && t.is(f - 2, "=")) {
             return false;
         }
         // A designating noun: "Stage 5", "No. 1", "flight 17".
@@ -227,6 +232,14 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
             }
         }
     }
+    // Digits glued to capitals that are no unit, currency or scale: "5G", "3D", "4WD".
+    if digits && t.joined(n.end - 1) && t.capitalised(n.end) && t.is_digits(n.end - 1) {
+        let known =
+            units::at(t, n.end).is_some() || money::after(t, n.end).is_some() || percent_after(t, n.end).is_some();
+        if !known {
+            return false;
+        }
+    }
     // Digits, letters, digits: a serial ("24703m212"), unless the letters and digits are a unit ("24703m2").
     if digits && t.joined(n.end - 1) && t.is_word(n.end) && t.joined(n.end) && t.is_digits(n.end + 1) {
         let unit_ends_clean = units::at(t, n.end)
@@ -234,6 +247,15 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
         if !unit_ends_clean {
             return false;
         }
+    }
+    // A list marker: "8. Where Obama plans..." at the start of a sentence.
+    if digits
+        && f == 0
+        && t.is_any(n.end, &[".", ")"])
+        && t.joined(n.end - 1)
+        && (n.end + 1 == t.len() || t.capitalised(n.end + 1))
+    {
+        return false;
     }
     // A word joined into a compound: "one-on-one", "catch-all".
     if !digits
@@ -303,7 +325,7 @@ fn pronoun_one(t: &Tokens, i: usize) -> bool {
     // "an even harder one when …": a function word after it, other than those of a count ("one in five").
     if t.is_word(i + 1)
         && counted::is_function_word(t.str(i + 1))
-        && !t.is_any(i + 1, &["in", "or", "to", "and", "by", "out", "per"])
+        && !t.is_any(i + 1, &["in", "or", "to", "and", "by", "out", "per", "last", "next", "first"])
     {
         return true;
     }
@@ -477,15 +499,29 @@ fn build(t: &Tokens, n: Numeral, floor: usize) -> Option<Item> {
         }
     }
     it.end = end;
-    if n.form == Form::Cardinal && n.words && n.end - n.first == 1 && t.is(n.first, "one") && it.counted.is_none() {
-        // Counted later; nothing to do here.
-    }
     apply_bounds(t, &mut it, floor);
     Some(it)
 }
 
 /// "one-time", "one-off": adjectives, not counts.
 const IDIOMS: &[&str] = &["time", "off", "way", "sided", "on", "size", "stop", "party", "liners", "liner", "to"];
+
+/// "a year and a half", "an hour and a half": one and a half of a unit of time.
+fn one_and_a_half(t: &Tokens, i: usize) -> Option<Item> {
+    if !t.is_any(i, &["a", "an"]) {
+        return None;
+    }
+    let (unit, next) = units::at(t, i + 1).filter(|(u, _)| u.is_time())?;
+    if !(t.is(next, "and") && t.is_any(next + 1, &["a", "an"]) && t.is(next + 2, "half")) {
+        return None;
+    }
+    let n = Numeral { first: i, end: next + 3, value: 1.5, form: Form::Fraction, words: true, scale: 1.0 };
+    let mut it = item(n, Kind::Duration);
+    it.unit = Some(unit.symbol);
+    it.dimension = Some(unit.dimension);
+    it.si = Some(unit.to_si(1.5));
+    Some(it)
+}
 
 /// "per cent of 210", "percents of twenty": the percent word before its number.
 fn percent_of(t: &Tokens, i: usize) -> Option<Item> {
@@ -523,7 +559,7 @@ fn percent_after(t: &Tokens, end: usize) -> Option<(&'static str, usize)> {
     if t.is(end, "per") && t.is(end + 1, "cent") {
         return Some(("%", end + 2));
     }
-    if t.is_any(end, &["percent", "pct", "percentage"]) {
+    if t.is_any(end, &["percent", "pct", "percentage"]) || (t.str(end) == "pc" && !t.is_word(end + 1)) {
         return Some(("%", end + 1));
     }
     if t.is(end, "basis") && t.is_any(end + 1, &["point", "points"]) {

@@ -3,8 +3,9 @@
 use super::*;
 use crate::segment::segment;
 
+/// The numbers stage alone: these tests are about numbers, whatever the dates stage finds.
 fn all(t: &str) -> Vec<Quantity> {
-    extract(t, &segment(t), &Options::default())
+    assemble(t, &segment(t), |_, _| Vec::new())
 }
 
 /// (text, kind, value) of each quantity.
@@ -281,4 +282,57 @@ fn gives_a_money_range_the_currency_and_scale_of_its_ends() {
 #[test]
 fn leaves_clock_times_to_the_dates_stage() {
     assert!(found("They met at 6pm and again at 7 a.m. on the day.").iter().all(|f| f.0 != "6" && f.0 != "7"));
+}
+
+#[test]
+fn reads_glued_temperature_letters_and_pc() {
+    let q = one("Temperatures hit 40C in Seville.");
+    assert_eq!((q.kind, q.unit), (Kind::Measure, Some("°C")));
+    assert!((q.si_value.unwrap() - 313.15).abs() < 1e-9);
+    assert_eq!(one("Inflation is 5pc.").unit, Some("%"));
+    assert_eq!(one("Fully 40 percent agreed.").bound, Bound::Exact);
+}
+
+#[test]
+fn reads_a_year_and_a_half_as_a_duration() {
+    let q = one("It was booked a year and a half ahead.");
+    assert_eq!((q.kind, q.number(), q.unit), (Kind::Duration, Some(1.5), Some("year")));
+    assert_eq!(found("a third-world country"), [("third-world", Kind::Ordinal, 3.0)]);
+}
+
+#[test]
+fn leaves_out_digits_glued_to_capitals_that_name_a_thing() {
+    assert!(found("They rolled out 5G and 3D maps.").is_empty());
+    assert_eq!(found("It hit 40C.").len(), 1);
+    assert_eq!(found("It cost 15USD.").len(), 1);
+}
+
+#[test]
+fn leaves_what_a_date_covers_to_the_date() {
+    let t = "On 5 May 2017 they fired 59 missiles.";
+    let date = Span::new(t.find("5 May").unwrap(), t.find(" they").unwrap());
+    let q = assemble(t, &segment(t), |_, si| {
+        vec![Quantity {
+            span: date,
+            kind: Kind::Date,
+            value: Some(Value::Text("2017-05-05".into())),
+            value_max: None,
+            unit: None,
+            counted: None,
+            bound: Bound::Exact,
+            si_value: None,
+            restates: None,
+            sentence: si,
+        }]
+    });
+    let got: Vec<_> = q.iter().map(|q| (q.span.text(t), q.kind)).collect();
+    assert_eq!(got, [("5 May 2017", Kind::Date), ("59", Kind::Cardinal)]);
+}
+
+#[test]
+fn leaves_out_list_markers_and_markup_values() {
+    assert!(found("8. Where the money goes").is_empty());
+    assert!(found(r#"<tweet tweet-id="783499116076687360"> and page=2"#).is_empty());
+    assert_eq!(found("They are the two last, big hurdles.")[0].0, "two");
+    assert!(all("They are the two last, big hurdles.")[0].counted.is_none());
 }

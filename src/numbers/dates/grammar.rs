@@ -14,8 +14,14 @@ use crate::Date;
 pub struct Context {
     /// The publication date, if known.
     pub today: Option<Date>,
-    /// The sentence speaks of the future ("will", "next"): bare weekdays look ahead.
-    pub future: bool,
+}
+
+/// Whether the words around a date speak of the past or the future ("said on Friday", "will meet on Friday").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
 }
 
 pub struct Match {
@@ -31,6 +37,8 @@ pub struct Parser<'a> {
     low: &'a str,
     toks: &'a [Tok],
     ctx: Context,
+    /// The tense around the expression being read (set by [`Parser::best_at`]).
+    tense: std::cell::Cell<Tense>,
 }
 
 /// Words before a month, weekday or year that make it a date ("in May", "by March").
@@ -102,7 +110,40 @@ type Parsed<T> = Option<(usize, T)>;
 
 impl<'a> Parser<'a> {
     pub fn new(low: &'a str, toks: &'a [Tok], ctx: Context) -> Self {
-        Parser { low, toks, ctx }
+        Parser { low, toks, ctx, tense: std::cell::Cell::new(Tense::Unknown) }
+    }
+
+    /// The tense of the nearest verb cue before token `i` in its clause, else after it.
+    fn tense_at(&self, i: usize) -> Tense {
+        let cue = |k: usize| -> Option<Tense> {
+            let w = self.t(k);
+            if matches!(
+                w,
+                "will" | "shall" | "would" | "scheduled" | "expected" | "planned" | "plans" | "due" | "upcoming"
+            ) || w.ends_with("'ll")
+                || w.ends_with("’ll")
+                || (w == "going" && self.is(k + 1, "to"))
+            {
+                return Some(Tense::Future);
+            }
+            let past = matches!(
+                w,
+                "said" | "told" | "was" | "were" | "had" | "did" | "came" | "took" | "met" | "began" | "saw" | "went"
+            ) || (w.len() > 4 && w.ends_with("ed") && self.kind(k) == Some(TokKind::Word));
+            past.then_some(Tense::Past)
+        };
+        let clause_end = |k: usize| matches!(self.t(k), "." | ";" | "!" | "?" | ":" | "—" | "–");
+        let mut k = i;
+        while k > 0 && i - k < 8 {
+            k -= 1;
+            if clause_end(k) {
+                break;
+            }
+            if let Some(t) = cue(k) {
+                return t;
+            }
+        }
+        ((i + 1)..(i + 8).min(self.toks.len())).take_while(|&k| !clause_end(k)).find_map(cue).unwrap_or(Tense::Unknown)
     }
 
     // ------------------------------------------------------------ token helpers
@@ -254,12 +295,18 @@ impl<'a> Parser<'a> {
         match (year, self.ctx.today) {
             (Some(y), _) => is_valid(y, month, day).then_some(When::Day(Date { year: y, month, day })),
             (None, Some(today)) => {
-                // The nearest such day to the publication date.
+                // The nearest such day to the publication date, on the side the tense points to.
+                let tense = self.tense.get();
                 let candidates = [today.year - 1, today.year, today.year + 1];
                 candidates
                     .iter()
                     .filter(|&&y| is_valid(y, month, day))
                     .map(|&y| Date { year: y, month, day })
+                    .filter(|&d| match tense {
+                        Tense::Past => d <= today,
+                        Tense::Future => d >= today,
+                        Tense::Unknown => true,
+                    })
                     .min_by_key(|&d| (super::calendar::day_number(d) - super::calendar::day_number(today)).abs())
                     .map(When::Day)
             }
@@ -271,12 +318,13 @@ impl<'a> Parser<'a> {
         match self.ctx.today {
             Some(today) => {
                 let diff = month as i32 - today.month as i32;
-                let year = if diff > 6 {
-                    today.year - 1
-                } else if diff < -6 {
-                    today.year + 1
-                } else {
-                    today.year
+                let year = match self.tense.get() {
+                    Tense::Past if diff > 0 => today.year - 1,
+                    Tense::Future if diff < 0 => today.year + 1,
+                    Tense::Past | Tense::Future => today.year,
+                    Tense::Unknown if diff > 6 => today.year - 1,
+                    Tense::Unknown if diff < -6 => today.year + 1,
+                    Tense::Unknown => today.year,
                 };
                 When::Month { year: Some(year), month }
             }
@@ -466,7 +514,11 @@ impl<'a> Parser<'a> {
                 "next" => 1,
                 _ => 0,
             };
-            let w = self.shifted(|t| When::Month { year: Some(t.year + shift), month: m });
+            // Without a publication date the month is still known: "XXXX-06".
+            let w = self
+                .ctx
+                .today
+                .map_or(When::Month { year: None, month: m }, |t| When::Month { year: Some(t.year + shift), month: m });
             return Some((k + 2, w));
         }
         // The month alone: sure names always; "May", "March", "Jan" only where a date is expected.
@@ -534,7 +586,7 @@ impl<'a> Parser<'a> {
             "this" => (WeekdayShift::ThisWeek, i + 1),
             "coming" | "upcoming" => (WeekdayShift::Coming, i + 1),
             "past" => (WeekdayShift::Past, i + 1),
-            _ => (WeekdayShift::Nearest { future: self.ctx.future }, i),
+            _ => (WeekdayShift::Nearest { future: self.tense.get() == Tense::Future }, i),
         };
         // "next week Wednesday", "this week Monday", "previous week - Monday"
         let mut week_first = false;
@@ -633,7 +685,7 @@ impl<'a> Parser<'a> {
             "right" if self.is(i + 1, "now") => (i + 2, 0),
             // "over the weekend": the nearest Saturday.
             "the" if self.is(i + 1, "weekend") => {
-                let future = self.ctx.future;
+                let future = self.tense.get() == Tense::Future;
                 return Some((
                     i + 2,
                     self.shifted(|t| When::Day(place_weekday(t, 6, WeekdayShift::Nearest { future }))),
@@ -709,7 +761,7 @@ impl<'a> Parser<'a> {
                 if sure != Sureness::Full && !self.capital(k) {
                     return None;
                 }
-                let w = self.shifted(|t| {
+                let w = self.ctx.today.map_or(When::Month { year: None, month: m }, |t| {
                     let y = match shift {
                         -1 if m >= t.month => t.year - 1,
                         1 if m <= t.month => t.year + 1,
@@ -802,16 +854,23 @@ impl<'a> Parser<'a> {
             "this" => (0, i + 1),
             _ => (0, i),
         };
-        // Longest holiday name first.
-        let mut key = String::new();
-        let mut found = None;
-        for n in 1..=lex.holiday_longest {
-            if n > 1 {
-                key.push('_');
+        // The longest holiday name at j ("Christmas Eve" before "Christmas"); apostrophe marks are skipped.
+        let mut found: Option<(usize, Holiday)> = None;
+        for (rest, h) in lex.holidays.get(self.t(j)).into_iter().flatten() {
+            let mut k = j + 1;
+            let mut matched = true;
+            for word in rest {
+                if self.is_any(k, &["'", "’"]) {
+                    k += 1;
+                }
+                if !self.is(k, word) {
+                    matched = false;
+                    break;
+                }
+                k += 1;
             }
-            key.push_str(self.t(j + n - 1));
-            if let Some(&h) = lex.holidays.get(key.as_str()) {
-                found = Some((j + n, h));
+            if matched && found.is_none_or(|(e, _)| k > e) {
+                found = Some((k, *h));
             }
         }
         if let Some((e, h)) = found {
@@ -1065,6 +1124,51 @@ impl<'a> Parser<'a> {
     /// A clock time: "16:30", "6pm", "6:30 p.m.", "noon", "half past seven", "seven o'clock".
     /// Bare numbers ("at 5") count only after "at" (see [`Parser::at_time`]).
     pub fn clock(&self, i: usize) -> Parsed<Clock> {
+        let (e, c) = self.clock_with_day_part(i)?;
+        Some((self.zone_end(e), c))
+    }
+
+    /// After a time: a time zone belongs to it ("16:30 GMT", "9 a.m. ET"); the value stays local.
+    fn zone_end(&self, e: usize) -> usize {
+        let zone = matches!(
+            self.t(e),
+            "gmt"
+                | "utc"
+                | "bst"
+                | "cet"
+                | "cest"
+                | "eet"
+                | "est"
+                | "edt"
+                | "cst"
+                | "cdt"
+                | "mst"
+                | "mdt"
+                | "pst"
+                | "pdt"
+                | "et"
+                | "pt"
+                | "ct"
+                | "mt"
+                | "ist"
+                | "jst"
+                | "msk"
+                | "aest"
+        );
+        // Two-letter zones only in capitals ("ET", not "et").
+        if zone
+            && (self.t(e).len() > 2
+                || self.toks.get(e).is_some_and(|t| self.low[t.start..t.end].len() == 2 && t.capital))
+        {
+            e + 1
+        } else if self.is(e, "local") && self.is(e + 1, "time") {
+            e + 2
+        } else {
+            e
+        }
+    }
+
+    fn clock_with_day_part(&self, i: usize) -> Parsed<Clock> {
         let (e, mut c, has_meridiem) = self.clock_core(i)?;
         // "7 in the evening", "8 tonight"
         if let Some((pe, part)) = self.day_part(e) {
@@ -1148,6 +1252,10 @@ impl<'a> Parser<'a> {
             if colon && hlen <= 2 && !self.runs_on(e) {
                 return Some((e, c, c.hour > 12 || c.hour == 0));
             }
+            // "1630 GMT": four digits are a time only with a zone after them.
+            if hlen == 4 && self.zone_end(e) > e && self.capital(e) {
+                return Some((e, c, true));
+            }
             return None;
         }
         // Number words: "six pm", "one thirty p m", "seven o'clock", "five-thirty", "ten past 9"
@@ -1213,7 +1321,9 @@ impl<'a> Parser<'a> {
     }
 
     /// "at 5", "at 6.45", "at 10:20": a bare hour is a time only after "at".
-    fn at_time(&self, i: usize) -> Parsed<Clock> {
+    /// `after_date`: a day comes just before ("Monday at 5"); otherwise a bare hour needs a day or
+    /// a part of the day after it ("at 5 tomorrow", "at 7 in the evening"): "stood at 5." is a number.
+    fn at_time(&self, i: usize, after_date: bool) -> Parsed<Clock> {
         if !self.is_any(i, &["at", "@", "around"]) {
             return None;
         }
@@ -1244,6 +1354,12 @@ impl<'a> Parser<'a> {
         if self.is(e, "%") {
             return None;
         }
+        let day_after = self.day_part(e).is_some()
+            || (self.is(e, "on") && self.date(e + 1).is_some())
+            || self.is_any(e, &["tomorrow", "today", "tonight", "yesterday", "this", "next", "last"]);
+        if !after_date && !day_after {
+            return None;
+        }
         if let Some((pe, part)) = self.day_part(e) {
             if c.hour < 12 && part != DayPart::Morning {
                 c.hour += 12;
@@ -1263,7 +1379,7 @@ impl<'a> Parser<'a> {
         // "in the morning at 7", "in the afternoon at 7"
         if let Some((pe, part)) = self.day_part(i) {
             if self.is(i, "in") {
-                if let Some((e, mut c)) = self.at_time(pe) {
+                if let Some((e, mut c)) = self.at_time(pe, true) {
                     if c.hour < 12 && part != DayPart::Morning {
                         c.hour += 12;
                     }
@@ -1271,7 +1387,15 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        self.at_time(i).or_else(|| self.clock(i))
+        self.at_time(i, false).or_else(|| self.clock(i))
+    }
+
+    /// A clock time right after a day: "Monday at 5", "tomorrow 8:00am".
+    fn time_after_date(&self, i: usize) -> Parsed<Clock> {
+        if self.runs_in(i) {
+            return None;
+        }
+        self.at_time(i, true).or_else(|| self.clock(i))
     }
 
     // ------------------------------------------------------------ dates with times
@@ -1310,7 +1434,7 @@ impl<'a> Parser<'a> {
                 // "Monday at 2pm", "tomorrow 8:00am", "Jan 15, 1:00 PM", "5/3/18 @ 17:49:19"
                 let k = self.opt_any(e, &[",", "-"]);
                 let k2 = self.opt(k, "on");
-                if let Some((te, c)) = self.time(k2).or_else(|| self.time(k)) {
+                if let Some((te, c)) = self.time_after_date(k2).or_else(|| self.time_after_date(k)) {
                     consider(Some((te, (when.clone(), Some(c)))));
                 }
                 // "end of tomorrow"
@@ -1815,6 +1939,7 @@ impl<'a> Parser<'a> {
     /// "before 4pm", "around 1pm", "2018 or later".
     pub fn best_at(&self, i: usize) -> Option<Match> {
         use crate::numbers::Bound;
+        self.tense.set(self.tense_at(i));
         let plain = self.plain_at(i);
         let Some((inner_start, side)) = self.bound_cue(i) else {
             return plain.map(|m| self.with_open_end(m));
@@ -1902,7 +2027,7 @@ impl<'a> Parser<'a> {
         if let Some((e, code)) = self.day_part_alone(i) {
             consider(e, Meaning::Point(When::Label(code.into()), None), Bound::Exact);
             // "in the morning 9 o'clock", "in the afternoon at 7", "early morning at 8:00"
-            if let Some((te, mut c)) = self.at_time(e).or_else(|| self.clock(e)) {
+            if let Some((te, mut c)) = self.at_time(e, true).or_else(|| self.clock(e)) {
                 if c.hour < 12 && matches!(code, "TAF" | "TEV" | "TNI") && !(code == "TNI" && c.hour < 4) {
                     c.hour += 12;
                 }

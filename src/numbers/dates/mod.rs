@@ -25,11 +25,18 @@ pub fn find(text: &str, sentence: Span, sentence_index: usize, options: &Options
     let s = sentence.text(text);
     let low = s.to_ascii_lowercase();
     let toks = tokens::tokenize(s);
-    let ctx = Context { today: options.pub_date, future: speaks_of_future(&low) };
+    let ctx = Context { today: options.pub_date };
     let parser = Parser::new(&low, &toks, ctx);
     let mut out = Vec::new();
     let mut i = 0;
+    let lex = lexicon::lexicon();
     while i < toks.len() {
+        // Most words cannot begin a date: skip them without trying the grammar.
+        let word = &low[toks[i].start..toks[i].end];
+        if toks[i].kind == tokens::TokKind::Word && !lex.can_start(word) {
+            i += 1;
+            continue;
+        }
         let Some(m) = parser.best_at(i) else {
             i += 1;
             continue;
@@ -39,15 +46,6 @@ pub fn find(text: &str, sentence: Span, sentence_index: usize, options: &Options
         i = m.end;
     }
     out
-}
-
-/// Future-tense sentences place a bare weekday ahead of the publication date, others behind it.
-fn speaks_of_future(low: &str) -> bool {
-    low.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').any(|w| {
-        matches!(w, "will" | "shall" | "next" | "upcoming" | "tomorrow" | "scheduled" | "plans" | "planned")
-            || w.ends_with("'ll")
-            || w.ends_with("’ll")
-    })
 }
 
 fn quantity(span: Span, meaning: Meaning, bound: Bound, sentence: usize) -> Quantity {

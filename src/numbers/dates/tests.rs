@@ -219,3 +219,35 @@ fn keeps_fractions_and_may_the_name_out_of_dates() {
     assert_eq!(dates_in("In May the group met, and May officials agreed.", None).len(), 1);
     assert_eq!(one("It crashed 20 minutes after takeoff.", None).1.as_deref(), Some("20 minute"));
 }
+
+#[test]
+fn places_weekdays_and_months_by_the_tense_around_them() {
+    // Pub date: Wednesday 2010-12-01.
+    let p = Some("2010-12-01");
+    assert_eq!(one("Reid said on Tuesday that the Senate will vote.", p).1.as_deref(), Some("2010-11-30"));
+    assert_eq!(one("The Senate will vote on Tuesday.", p).1.as_deref(), Some("2010-12-07"));
+    assert_eq!(one("On Friday, the House will vote.", p).1.as_deref(), Some("2010-12-03"));
+    assert_eq!(one("He declared back in October that it was over.", Some("2010-07-04")).1.as_deref(), Some("2009-10"));
+    assert_eq!(one("The vote is expected in October.", Some("2010-12-01")).1.as_deref(), Some("2011-10"));
+}
+
+#[test]
+fn keeps_the_month_of_a_relative_month_without_a_pub_date() {
+    assert_eq!(one("It began in June previous year.", None).1.as_deref(), Some("XXXX-06"));
+    assert_eq!(one("It began last March.", None).1.as_deref(), Some("XXXX-03"));
+}
+
+#[test]
+fn reads_a_bare_hour_only_next_to_a_day() {
+    assert!(dates_in("Unemployment stood at 5.", None).is_empty());
+    assert!(dates_in("Shares closed at 6.45 on the day.", None).iter().all(|d| d.1 != Kind::Time));
+    assert_eq!(one("The party is on Sat at 5.", None).1.as_deref(), Some("XXXX-WXX-6T05:00"));
+    assert_eq!(one("We meet at 7 in the evening.", None).1.as_deref(), Some("19:00"));
+}
+
+#[test]
+fn keeps_a_time_zone_in_the_span_of_its_time() {
+    assert_eq!(one("The strike began at 16:30 GMT.", None), ("at 16:30 GMT".into(), Some("16:30".into())));
+    assert_eq!(one("The strike began (1630 GMT) near the border.", None), ("1630 GMT".into(), Some("16:30".into())));
+    assert_eq!(one("Polls close at 9 p.m. ET tonight.", None).0, "at 9 p.m. ET tonight");
+}

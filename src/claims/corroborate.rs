@@ -1,0 +1,147 @@
+//! Repeated words: the same quote or sentence in several articles, found through an index of
+//! word n-grams (never all pairs of sentences), with how many distinct sources stand behind it.
+
+use super::checks::distinct_sources;
+use super::explain;
+use super::words::{is_content, tokens, Token};
+use super::{Corroboration, DocSpan, Source};
+use crate::attributions::SourceKind;
+use crate::{Document, DocumentAnalysis, Span};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// Words in a shingle: six words in a row is rarely chance ("did not signal a strategic shift").
+const SHINGLE: usize = 6;
+/// Content words a shingle needs, so "one of the most of the" does not count.
+const MIN_CONTENT: usize = 2;
+/// A shingle found in more articles than this is a stock phrase, not a repeated claim.
+const MAX_SPREAD: usize = 50;
+
+pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Corroboration> {
+    // Per document: its words (in content sentences), their lower-case forms and sentences.
+    let per_doc: Vec<Vec<(Token, String, usize)>> = docs
+        .iter()
+        .zip(analyses)
+        .map(|(doc, a)| {
+            a.segments
+                .content_sentences()
+                .flat_map(|(si, s)| tokens(&doc.text, s.span).into_iter().map(move |t| (t, si)))
+                .map(|(t, si)| (t, t.text(&doc.text).to_lowercase(), si))
+                .collect()
+        })
+        .collect();
+    // Shingle hash → the (document, first word) places it occurs, one per document.
+    let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    for (d, words) in per_doc.iter().enumerate() {
+        for start in 0..words.len().saturating_sub(SHINGLE - 1) {
+            let gram = &words[start..start + SHINGLE];
+            let one_sentence = gram[0].2 == gram[SHINGLE - 1].2;
+            if !one_sentence || gram.iter().filter(|(_, w, _)| is_content(w)).count() < MIN_CONTENT {
+                continue;
+            }
+            let mut h = DefaultHasher::new();
+            gram.iter().for_each(|(_, w, _)| w.hash(&mut h));
+            let places = index.entry(h.finish()).or_default();
+            if places.last().is_none_or(|&(pd, _)| pd != d) {
+                places.push((d, start));
+            }
+        }
+    }
+    // Runs of shared words in each document, joined across documents by the shingles they share.
+    let mut covered: Vec<Vec<bool>> = per_doc.iter().map(|w| vec![false; w.len()]).collect();
+    let mut links: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    for places in index.values().filter(|p| p.len() >= 2 && p.len() <= MAX_SPREAD) {
+        for &(d, s) in places {
+            covered[d][s..s + SHINGLE].iter_mut().for_each(|c| *c = true);
+        }
+        links.extend(places.windows(2).map(|w| (w[0], w[1])));
+    }
+    let runs: Vec<Vec<(usize, usize)>> =
+        covered.iter().zip(&per_doc).map(|(c, words)| runs_of(c, |i| words[i].2)).collect();
+    let run_id = |d: usize, pos: usize| runs[d].iter().position(|&(s, e)| s <= pos && pos < e);
+    let mut ids: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut nodes: Vec<(usize, usize)> = Vec::new(); // (doc, run)
+    let mut parent: Vec<usize> = Vec::new();
+    let mut node = |d: usize, r: usize, nodes: &mut Vec<(usize, usize)>, parent: &mut Vec<usize>| {
+        *ids.entry((d, r)).or_insert_with(|| {
+            nodes.push((d, r));
+            parent.push(parent.len());
+            parent.len() - 1
+        })
+    };
+    for ((da, sa), (db, sb)) in links {
+        let (Some(ra), Some(rb)) = (run_id(da, sa), run_id(db, sb)) else { continue };
+        let x = node(da, ra, &mut nodes, &mut parent);
+        let y = node(db, rb, &mut nodes, &mut parent);
+        let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+        parent[rx] = ry;
+    }
+    let mut groups: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for (n, &place) in nodes.iter().enumerate() {
+        let root = find(&mut parent, n);
+        groups.entry(root).or_default().push(place);
+    }
+    let mut out: Vec<Corroboration> = Vec::new();
+    let mut group_list: Vec<Vec<(usize, usize)>> = groups.into_values().collect();
+    group_list.iter_mut().for_each(|g| g.sort());
+    group_list.sort();
+    for mut group in group_list {
+        // One run per document: the longest.
+        group.sort_by_key(|&(d, r)| (d, std::cmp::Reverse(runs[d][r].1 - runs[d][r].0)));
+        group.dedup_by_key(|x| x.0);
+        if group.len() < 2 {
+            continue;
+        }
+        let claims: Vec<DocSpan> = group
+            .iter()
+            .map(|&(d, r)| {
+                let (s, e) = runs[d][r];
+                DocSpan { doc: d, span: Span::new(per_doc[d][s].0.span.start, per_doc[d][e - 1].0.span.end) }
+            })
+            .collect();
+        let speakers: Vec<Option<Source>> =
+            claims.iter().map(|c| speaker_of(&docs[c.doc].text, c.span, &analyses[c.doc])).collect();
+        let sources = distinct_sources(speakers.iter().map(Option::as_ref), true);
+        let first = claims[0];
+        let words = first.span.text(&docs[first.doc].text);
+        let doc_list: Vec<usize> = claims.iter().map(|c| c.doc).collect();
+        out.push(Corroboration { explanation: explain::repeated_words(words, &doc_list, sources), claims, sources });
+    }
+    out
+}
+
+/// Maximal runs of `true`, as `[start, end)`, each inside one sentence.
+fn runs_of(covered: &[bool], sentence: impl Fn(usize) -> usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for i in 0..=covered.len() {
+        if let Some(s) = start {
+            if i == covered.len() || !covered[i] || sentence(i) != sentence(s) {
+                out.push((s, i));
+                start = None;
+            }
+        }
+        if start.is_none() && i < covered.len() && covered[i] {
+            start = Some(i);
+        }
+    }
+    out
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// The speaker of the words at `span`, from the attributions stage.
+fn speaker_of(text: &str, span: Span, a: &DocumentAnalysis) -> Option<Source> {
+    let at = a.attributions.iter().find(|x| x.content.overlaps(span))?;
+    let name = at.speaker.clone().or_else(|| at.source.map(|s| s.text(text).to_string()))?;
+    let named =
+        !at.anonymous && matches!(at.source_kind, SourceKind::Person | SourceKind::Organisation | SourceKind::Media);
+    Some(Source { name, named })
+}

@@ -1,0 +1,263 @@
+//! Behaviour of the whole claims stage, on short articles run through the real pipeline.
+
+use crate::claims::ContradictionKind;
+use crate::{analyze, Analysis, Document, Options};
+
+fn run(texts: &[&str]) -> (Vec<Document>, Analysis) {
+    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::new(format!("d{i}"), *t)).collect();
+    let analysis = analyze(&docs, &Options::default());
+    (docs, analysis)
+}
+
+/// The contradictions as (kind, words of a, words of b).
+fn contradictions(texts: &[&str]) -> Vec<(ContradictionKind, String, String)> {
+    let (docs, a) = run(texts);
+    a.contradictions
+        .iter()
+        .map(|c| {
+            (c.kind, c.a.span.text(&docs[c.a.doc].text).to_string(), c.b.span.text(&docs[c.b.doc].text).to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn reports_different_counts_of_the_same_missiles() {
+    let found = contradictions(&[
+        "In April the navy launched 59 cruise missiles at the Shayrat air base in retaliation.",
+        "The navy fired 57 Tomahawk missiles at the Shayrat air base in retaliation in April.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0], (ContradictionKind::Numeric, "59 cruise missiles".into(), "57 Tomahawk missiles".into()));
+}
+
+#[test]
+fn explains_the_mismatch_naming_both_articles_and_figures() {
+    let (_, a) = run(&[
+        "In April the navy launched 59 cruise missiles at the Shayrat air base.",
+        "The navy fired 57 Tomahawk missiles at the Shayrat air base in April.",
+    ]);
+    let e = &a.contradictions[0].explanation;
+    assert!(e.starts_with("Article 1 says"), "{e}");
+    assert!(e.contains("59 cruise missiles") && e.contains("article 2") && e.contains("57 Tomahawk missiles"), "{e}");
+}
+
+#[test]
+fn at_least_one_tank_fits_four_tanks() {
+    let found = contradictions(&[
+        "The strike near Tanf destroyed at least one tank and a bulldozer.",
+        "The strike near Tanf destroyed four tanks and a bulldozer.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn more_than_two_cards_contradicts_two_cards() {
+    let found = contradictions(&[
+        "Since you are nice, you give the boy 2 baseball cards",
+        "Since you are nice, you give the boy more than 2 baseball cards",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "more than 2 baseball cards");
+}
+
+#[test]
+fn a_figure_rounded_agrees_with_a_precise_one() {
+    let found = contradictions(&[
+        "The index of the Harim exchange closed at 55.3 points on Monday.",
+        "The index of the Harim exchange closed at 55 points on Monday.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_narrower_count_may_be_smaller_than_a_broader_one() {
+    let found = contradictions(&[
+        "The convoy near the Tanf garrison had 20 vehicles in all.",
+        "The convoy near the Tanf garrison had four tanks in all.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+    let found = contradictions(&[
+        "The convoy near the Tanf garrison had 20 vehicles in all.",
+        "The convoy near the Tanf garrison had 24 tanks in all.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn counts_of_generic_people_in_different_events_are_not_compared() {
+    let found = contradictions(&[
+        "Monitors reported that eight people were killed when jets hit the convoy.",
+        "The gas attack on the northern town last spring killed 86 people.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn different_national_groups_are_different_things() {
+    let found = contradictions(&[
+        "Officials said 12 Syrian soldiers were wounded in the clash at the Zarka junction.",
+        "Officials said 3 Russian soldiers were wounded in the clash at the Zarka junction.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_denial_contradicts_a_count_of_the_same_outcome() {
+    let found = contradictions(&[
+        "Three soldiers were killed in the raid on the Harim depot, the ministry said.",
+        "No soldiers were killed in the raid on the Harim depot, the ministry said.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, ContradictionKind::Negation);
+    assert!(found.iter().any(|f| f.1 == "No soldiers were killed" || f.2 == "No soldiers were killed"), "{found:?}");
+}
+
+#[test]
+fn no_troops_killed_does_not_deny_a_count_of_people() {
+    let found = contradictions(&[
+        "Eight people were killed in the raid on the Harim depot, the ministry said.",
+        "No troops were killed in the raid on the Harim depot, the ministry said.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn claim_spans_stay_on_the_words_with_emoji_accents_and_cjk() {
+    let found = contradictions(&[
+        "🚀 Le café “Zaatari” 東京: the navy launched 59 cruise missiles at the Shayrat air base.",
+        "Ça va — the navy launched 57 cruise missiles at the Shayrat air base 🙂.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].1.as_str(), found[0].2.as_str()), ("59 cruise missiles", "57 cruise missiles"));
+}
+
+#[test]
+fn the_same_quote_in_two_outlets_is_one_corroboration() {
+    let (docs, a) = run(&[
+        "An official told AFP the strike “did not signal a strategic shift for the coalition”.",
+        "Reporters heard that the strike did not signal a strategic shift for the coalition at all.",
+    ]);
+    assert_eq!(a.corroborations.len(), 1, "{:?}", a.corroborations);
+    let c = &a.corroborations[0];
+    assert_eq!(c.claims.len(), 2);
+    assert!(c.claims.iter().all(|x| x.span.text(&docs[x.doc].text).contains("did not signal a strategic shift")));
+    assert_eq!(c.sources, 1);
+}
+
+#[test]
+fn the_same_figure_for_the_same_thing_corroborates() {
+    let (_, a) = run(&[
+        "In April the navy launched 59 cruise missiles at the Shayrat air base.",
+        "Fifty-nine is wrong; in April the navy fired 59 cruise missiles at Shayrat air base.",
+    ]);
+    assert!(a.contradictions.is_empty(), "{:?}", a.contradictions);
+    assert!(a.corroborations.iter().any(|c| c.explanation.contains("same figure")), "{:?}", a.corroborations);
+}
+
+#[test]
+fn a_restated_figure_is_not_a_contradiction_in_its_own_sentence() {
+    let found = contradictions(&["The rebel convoy was 27 kilometres (17 miles) from the base near Tanf."]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+fn run_on(texts: &[&str], pub_date: &str) -> Vec<(ContradictionKind, String, String)> {
+    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::new(format!("d{i}"), *t)).collect();
+    let options = Options { pub_date: Some(crate::Date::parse_iso(pub_date).unwrap()) };
+    let a = analyze(&docs, &options);
+    a.contradictions
+        .iter()
+        .map(|c| {
+            (c.kind, c.a.span.text(&docs[c.a.doc].text).to_string(), c.b.span.text(&docs[c.b.doc].text).to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn reports_different_months_for_the_same_retaliation_strike() {
+    let found = contradictions(&[
+        "The navy struck the Shayrat air base in April in retaliation for the chemical attack.",
+        "Unlike the strike on the Shayrat air base in March, ordered in retaliation for a chemical attack, this one was small.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0, found[0].1.as_str(), found[0].2.as_str()), (ContradictionKind::Date, "April", "March"));
+}
+
+#[test]
+fn dates_of_different_events_are_not_compared() {
+    let found = contradictions(&[
+        "The navy struck the Shayrat air base in April in retaliation for the chemical attack.",
+        "The ministry opened a new school in Harim in March after years of delay.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn resolves_last_month_against_the_publication_date() {
+    let texts = [
+        "The cruise missile strike launched last month in retaliation for the chemical attack killed no one.",
+        "The cruise missile strike in March in retaliation for the chemical attack was the first.",
+    ];
+    let found = run_on(&texts, "2017-05-20");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, ContradictionKind::Date);
+    assert!(run_on(&texts, "2017-04-20").is_empty(), "last month is March when published in April");
+}
+
+#[test]
+fn a_lone_weekday_against_four_other_articles_is_reported() {
+    let found = contradictions(&[
+        "Jets hit the convoy near Tanf on Thursday, officials said.",
+        "The coalition struck the convoy near Tanf on Thursday.",
+        "On Thursday the convoy near Tanf was destroyed by coalition jets.",
+        "Coalition jets destroyed a convoy near Tanf on Thursday.",
+        "The coalition came to the aid of the rebels near Tanf, as it did on Wednesday. Moscow protested, officials said on Friday.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0, found[0].1.as_str(), found[0].2.as_str()),
+        (ContradictionKind::Date, "Wednesday", "Thursday")
+    );
+}
+
+#[test]
+fn distances_from_different_places_are_not_compared() {
+    let found = contradictions(&[
+        "The attack on the convoy near Tanf was 27 kilometres from the border.",
+        "The attack on the convoy near Tanf was 55 kilometres from the base.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn converted_units_agree_and_different_distances_do_not() {
+    let same = contradictions(&[
+        "The convoy near Tanf stopped 27 km from the base.",
+        "The convoy near Tanf stopped 17 miles from the base.",
+    ]);
+    assert!(same.is_empty(), "{same:?}");
+    let differ = contradictions(&[
+        "The convoy near Tanf stopped 27 km from the base.",
+        "The convoy near Tanf stopped 40 miles from the base.",
+    ]);
+    assert_eq!(differ.len(), 1, "{differ:?}");
+    assert_eq!((differ[0].1.as_str(), differ[0].2.as_str()), ("27 km", "40 miles"));
+}
+
+#[test]
+fn about_a_figure_allows_the_rounding_around_it() {
+    let found = contradictions(&[
+        "The fighters built positions about 55 kilometers from the coalition base.",
+        "The fighters built positions 57 kilometers from the coalition base.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_weekday_against_only_two_articles_is_not_a_majority() {
+    let found = contradictions(&[
+        "Jets hit the convoy near Tanf on Thursday, officials said.",
+        "The coalition struck the convoy near Tanf on Thursday.",
+        "The coalition came to the aid of the rebels near Tanf, as it did on Wednesday.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
