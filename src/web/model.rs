@@ -96,6 +96,17 @@ impl Attribution {
     }
 }
 
+/// ISO-8601-like intervals in words: "../09:30" → "until 09:30", "14:00/.." → "from 14:00",
+/// "2026-03-01/2026-03-04" → "2026-03-01 to 2026-03-04"; anything else as it is.
+pub fn readable_interval(s: &str) -> String {
+    match s.split_once('/') {
+        Some(("..", end)) => format!("until {end}"),
+        Some((start, "..")) => format!("from {start}"),
+        Some((start, end)) if !start.starts_with('R') => format!("{start} to {end}"),
+        _ => s.to_string(),
+    }
+}
+
 /// "1,234.5": a value with thousands separators and at most two decimals.
 pub fn format_number(v: f64) -> String {
     if !v.is_finite() {
@@ -183,7 +194,7 @@ impl Number {
                     }
                 }
             }
-            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::String(s)) => readable_interval(s),
             Some(other) => other.to_string(),
             None => "not resolved".to_string(),
         };
@@ -222,6 +233,8 @@ mod tests {
         range.value_max = Some(40.0);
         assert_eq!(range.value_text(), "30–40");
         assert_eq!(number("date", serde_json::json!("2026-03-04"), None).value_text(), "2026-03-04");
+        assert_eq!(number("range", serde_json::json!("../09:30"), None).value_text(), "until 09:30");
+        assert_eq!(number("range", serde_json::json!("14:00/.."), None).value_text(), "from 14:00");
     }
 
     #[wasm_bindgen_test]

@@ -53,6 +53,33 @@ test('numbers_tab_lists_each_figure_with_its_article_and_sources_tab_shows_share
   }
 });
 
+test('contradictions_are_highlighted_listed_by_confidence_and_the_card_jumps_to_the_other_side', async () => {
+  const b = await open();
+  try {
+    const h = await highlights(b.page);
+    const marked = (h['cl-contradiction'] ?? []).map(([pane, t]) => `${pane}:${t}`);
+    assert.ok(marked.includes('0:212 passengers') && marked.includes('1:218 passengers'), JSON.stringify(marked));
+    const items = b.page.locator('.cl-tabpanel .cl-item');
+    assert.ok((await items.count()) >= 2);
+    const confidences = (await items.locator('.cl-item-head').allTextContents()).map((t) => Number(t.match(/(\d+)%/)[1]));
+    assert.deepEqual(confidences, [...confidences].sort((x, y) => y - x));
+    const counted = items.filter({ hasText: '212 passengers' });
+    await counted.first().focus();
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForSelector('#cl-card:not([hidden])');
+    assert.match(await b.page.textContent('#cl-card'), /Contradiction · numeric/);
+    assert.match(await b.page.textContent('#cl-card'), /“218 passengers” \(Coastal Wire\)/);
+    await b.page.click('#cl-card .cl-card-contradiction .cl-jump');
+    await b.page.waitForFunction(() => [...(CSS.highlights.get('cl-current') ?? [])].some((r) => r.toString() === '218 passengers'));
+    const current = names(await highlights(b.page), 'cl-current');
+    assert.deepEqual(current, ['1:218 passengers']);
+    await b.page.click('.cl-tab[data-tab=corroborations]');
+    assert.match(await b.page.textContent('.cl-tabpanel'), /We heard a long scraping sound/);
+  } finally {
+    await b.close();
+  }
+});
+
 test('attributions_highlight_source_cue_and_content_and_sources_tab_lists_speakers', async () => {
   const b = await open();
   try {
