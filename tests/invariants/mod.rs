@@ -98,8 +98,8 @@ pub fn check_analysis(docs: &[Document], analysis: &Analysis) -> Result<(), Stri
     }
     for (i, c) in analysis.claims.iter().enumerate() {
         let a = analysis.documents.get(c.doc).ok_or(format!("claim {i} names document {}", c.doc))?;
-        if c.quantity >= a.numbers.len() {
-            return Err(format!("claim {i} names figure {} of {}", c.quantity, a.numbers.len()));
+        if let Some(q) = c.quantity.filter(|&q| q >= a.numbers.len()) {
+            return Err(format!("claim {i} names figure {q} of {}", a.numbers.len()));
         }
         let text = &docs[c.doc].text;
         if c.span.start > c.span.end || text.get(c.span.range()).is_none() {

@@ -117,19 +117,36 @@ impl<'a> Parser<'a> {
     fn tense_at(&self, i: usize) -> Tense {
         let cue = |k: usize| -> Option<Tense> {
             let w = self.t(k);
-            if matches!(
-                w,
-                "will" | "shall" | "would" | "scheduled" | "expected" | "planned" | "plans" | "due" | "upcoming"
-            ) || w.ends_with("'ll")
+            if matches!(w, "will" | "shall" | "scheduled" | "expected" | "planned" | "plans" | "due" | "upcoming")
+                || w.ends_with("'ll")
                 || w.ends_with("’ll")
                 || (w == "going" && self.is(k + 1, "to"))
             {
                 return Some(Tense::Future);
             }
+            // Only unambiguous past forms: "-ed" words are as often adjectives ("vaccinated travellers").
             let past = matches!(
                 w,
-                "said" | "told" | "was" | "were" | "had" | "did" | "came" | "took" | "met" | "began" | "saw" | "went"
-            ) || (w.len() > 4 && w.ends_with("ed") && self.kind(k) == Some(TokKind::Word));
+                "said"
+                    | "told"
+                    | "was"
+                    | "were"
+                    | "had"
+                    | "did"
+                    | "came"
+                    | "took"
+                    | "met"
+                    | "began"
+                    | "saw"
+                    | "went"
+                    | "announced"
+                    | "declared"
+                    | "reported"
+                    | "happened"
+                    | "occurred"
+                    | "died"
+                    | "killed"
+            );
             past.then_some(Tense::Past)
         };
         let clause_end = |k: usize| matches!(self.t(k), "." | ";" | "!" | "?" | ":" | "—" | "–");
@@ -307,7 +324,7 @@ impl<'a> Parser<'a> {
                         Tense::Future => d >= today,
                         Tense::Unknown => true,
                     })
-                    .min_by_key(|&d| (super::calendar::day_number(d) - super::calendar::day_number(today)).abs())
+                    .min_by_key(|&d| news_distance(super::calendar::day_number(d) - super::calendar::day_number(today)))
                     .map(When::Day)
             }
             (None, None) => (day <= 31).then_some(When::MonthDay { month, day }),
@@ -322,8 +339,13 @@ impl<'a> Parser<'a> {
                     Tense::Past if diff > 0 => today.year - 1,
                     Tense::Future if diff < 0 => today.year + 1,
                     Tense::Past | Tense::Future => today.year,
-                    Tense::Unknown if diff > 6 => today.year - 1,
-                    Tense::Unknown if diff < -6 => today.year + 1,
+                    // News looks back more than ahead: a later month is this year's only when close.
+                    Tense::Unknown if diff > 0 && news_distance(i64::from(diff)) > i64::from(12 - diff) => {
+                        today.year - 1
+                    }
+                    Tense::Unknown if diff < 0 && news_distance(i64::from(12 + diff)) < i64::from(-diff) => {
+                        today.year + 1
+                    }
                     Tense::Unknown => today.year,
                 };
                 When::Month { year: Some(year), month }
@@ -423,6 +445,10 @@ impl<'a> Parser<'a> {
         // Month and day alone ("on 11/20"): only after a date word or a weekday, or in a list or range.
         let after_weekday = i > 0 && lexicon().weekdays.contains_key(self.t(i - 1));
         if (sep == "." && !after_weekday) || !(1..=12).contains(&m) || !(1..=31).contains(&d) || self.runs_on(i + 3) {
+            return None;
+        }
+        // "24/7" is round the clock, not the 24th of July.
+        if a == 24 && b == 7 {
             return None;
         }
         // "1/4 of members", "and 3/4": fractions, unless a date word comes before ("on 1/4").
@@ -543,7 +569,40 @@ impl<'a> Parser<'a> {
             // "seven April" is not a date; "the seventh of April" and "7 April" are.
             return None;
         }
+        // "the twenty third day of September", "the 15th day of next month"
+        let day_word = ord && self.is(de, "day") && self.is(de + 1, "of");
+        let de = if day_word { de + 1 } else { de };
         let k = self.opt(de, "of");
+        if day_word {
+            let k2 = self.opt(k, "the");
+            let shift = match self.t(k2) {
+                "next" | "following" => Some(1),
+                "last" | "previous" => Some(-1),
+                "this" | "the" | "current" => Some(0),
+                _ => None,
+            };
+            if let (Some(shift), true) = (shift, self.is(k2 + 1, "month")) {
+                let w = self.shifted(|t| {
+                    let m = add_months(Date { day: 1, ..t }, shift);
+                    if is_valid(m.year, m.month, d) {
+                        When::Day(Date { day: d, ..m })
+                    } else {
+                        When::Unresolved
+                    }
+                });
+                return Some((k2 + 2, w));
+            }
+            if self.is(k2, "month") {
+                let w = self.shifted(|t| {
+                    if is_valid(t.year, t.month, d) {
+                        When::Day(Date { day: d, ..t })
+                    } else {
+                        When::Unresolved
+                    }
+                });
+                return Some((k2 + 1, w));
+            }
+        }
         let k = self.opt_any(k, &["-", "/"]);
         let (me, m, _) = self.month_name(k)?;
         if let Some((ye, y)) = self.trailing_year(me) {
@@ -565,8 +624,13 @@ impl<'a> Parser<'a> {
         let (e, d, true) = self.day_of_month(j)? else { return None };
         // "the first Republican contest" is not a day: a word ordinal needs nothing after it.
         let word_ordinal = self.kind(j) == Some(TokKind::Word);
+        // "the 5th U.S. Circuit", "the 20th anniversary": an ordinal before a name or a noun.
+        let noun_after = self.kind(e) == Some(TokKind::Word)
+            && !self.is_any(e, &["this", "next", "at", "and", "or", "to", "through", "until", "from", "in", "when"]);
         if self.is_any(e, &["of", "century", "day", "week", "month", "year", "time", "floor", "amendment"])
             || (word_ordinal && self.kind(e) == Some(TokKind::Word))
+            || noun_after
+            || self.capital(e)
         {
             return None;
         }
@@ -600,6 +664,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let plain = j == i;
+        // "the Sunday Times", "the Monday Club": a name, not a day.
+        if plain && i > 0 && self.is(i - 1, "the") && self.capital(e) && !lexicon().months.contains_key(self.t(e)) {
+            return None;
+        }
         // Full date after the weekday: "Tue May 9", "Wednesday, April 5, 2017", "Friday 7.6".
         let k = self.opt_any(e, &[",", "-", "("]);
         if let Some((end, when)) = self.month_first(k).or_else(|| self.day_first(k)).or_else(|| self.numeric_date(k)) {
@@ -675,6 +743,11 @@ impl<'a> Parser<'a> {
 
     /// today, tomorrow, yesterday, tonight, the day after tomorrow, …
     fn relative_day(&self, i: usize) -> Parsed<When> {
+        // "the Today programme", "NBC's Today show": a capitalised title in mid-sentence.
+        if i > 0 && self.capital(i) && self.kind(i - 1) != Some(TokKind::Punct) && self.is_any(i, &["today", "tonight"])
+        {
+            return None;
+        }
         let (end, offset) = match self.t(i) {
             "today" | "tonight" | "tonite" => (i + 1, 0),
             "tomorrow" | "tmrw" | "tmr" => (i + 1, 1),
@@ -788,17 +861,26 @@ impl<'a> Parser<'a> {
                 return Some((ye, When::Label(q.label(y))));
             }
         }
+        // Fiscal years: "fiscal 2017", "fiscal year 2018", "FY2018", "FY18".
+        if self.is_any(i, &["fiscal", "fy"]) {
+            let k = if self.is(i, "fiscal") && self.is(i + 1, "year") { i + 2 } else { i + 1 };
+            if let Some((e, y)) = self.year(k) {
+                return Some((e, When::Label(format!("FY{y}"))));
+            }
+            if let (true, Some((v, 2))) = (self.is(i, "fy") && self.glued(k), self.digits(k)) {
+                return Some((k + 1, When::Label(format!("FY{}", self.two_digit_year(v)))));
+            }
+        }
         let mut j = i;
-        let named =
-            if (self.is(j, "the") || self.is_any(j, &["fiscal", "calendar", "financial"])) && self.is(j + 1, "year") {
-                j += 2;
-                true
-            } else if self.is_any(j, &["year", "cy", "fy"]) {
-                j += 1;
-                true
-            } else {
-                false
-            };
+        let named = if (self.is(j, "the") || self.is_any(j, &["calendar", "financial"])) && self.is(j + 1, "year") {
+            j += 2;
+            true
+        } else if self.is_any(j, &["year", "cy", "fy"]) {
+            j += 1;
+            true
+        } else {
+            false
+        };
         let (e, y) = self.year(j)?;
         if self.runs_in(j) && !named {
             return None;
@@ -1034,7 +1116,11 @@ impl<'a> Parser<'a> {
             return None;
         }
         let j = if self.is_any(i, &["'", "’"]) { i + 1 } else { i };
-        if let Some((v, 2)) = self.digits(j) {
+        // "a man in his 70s" is an age, not the 1970s.
+        let age = i > 0
+            && self.is_any(i - 1, &["his", "her", "their", "its", "my", "your", "our", "early", "late", "mid"])
+            && !(i > 1 && self.is(i - 2, "the"));
+        if let (Some((v, 2)), false) = (self.digits(j), age) {
             // "90s", "'90s", "90 s" after "the"/"in"
             let s_after = self.is(j + 1, "s") && (self.glued(j + 1) || (i > 0 && self.is_any(i - 1, &["the", "in"])));
             if v % 10 == 0 && s_after && !self.runs_on(j + 2) {
@@ -1595,10 +1681,12 @@ impl<'a> Parser<'a> {
             self.kind(j) == Some(TokKind::Digits) && self.glued(j + 1) && self.kind(j + 1) == Some(TokKind::Word);
         let article = self.is_any(j, &["a", "an"]) && !vague;
         // "188 miles an hour", "$15 a day": a rate, not a duration; "a second deck": an ordinal.
-        if article
-            && j > 0
-            && (self.kind(j - 1) == Some(TokKind::Digits) || self.t(j - 1).ends_with('s') || self.is(e - 1, "second"))
-        {
+        let rate = j > 0 && (self.kind(j - 1) == Some(TokKind::Digits) || self.t(j - 1).ends_with('s'));
+        if article && (rate || self.is(e - 1, "second")) {
+            return None;
+        }
+        // "over a week ago": the offset starting at the count is the longer reading.
+        if j > i && self.offset_date(j).is_some_and(|(oe, _)| oe > e) {
             return None;
         }
         // "a quarter of the vote" is a share, not three months.
@@ -1658,6 +1746,17 @@ impl<'a> Parser<'a> {
             "later" | "hence" => Some((e + 1, self.shifted(|t| step(t, 1.0)))),
             _ => self.offset_anchor(e, step),
         }
+    }
+
+    /// A superlative earlier in the clause ("the biggest increase in four decades", "the first time in").
+    fn superlative_before(&self, i: usize) -> bool {
+        (i.saturating_sub(8)..i).rev().take_while(|&k| !self.is_any(k, &[".", ";", ","])).any(|k| {
+            let w = self.t(k);
+            (w.len() > 5
+                && w.ends_with("est")
+                && !matches!(w, "interest" | "protest" | "request" | "contest" | "arrest" | "suggest" | "invest"))
+                || matches!(w, "most" | "first" | "record" | "worst" | "best" | "least")
+        })
     }
 
     /// "… from now", "… from today", "… after Christmas", "… before May 13 1999".
@@ -1825,6 +1924,13 @@ impl<'a> Parser<'a> {
             Some(_) => &["to", "till", "until", "through", "thru", "-", "–", "~"],
             None => &["to", "till", "until", "through", "thru", "-", "–", "~"],
         };
+        // A season or fiscal year: "the 2015-16 season", "2019–20" (the second year is the next one).
+        if let (Some((a, 4)), Some((b, 2))) = (self.digits(j), self.digits(j + 2)) {
+            let span_ok = self.is_any(j + 1, &["-", "–", "/"]) && self.glued(j + 1) && self.glued(j + 2);
+            if span_ok && (1900..=2199).contains(&a) && b == (a + 1) % 100 && !self.runs_in(j) && !self.runs_on(j + 3) {
+                return Some((j + 3, Meaning::Between(Some(a.to_string()), Some((a + 1).to_string()))));
+            }
+        }
         // Years: "2014-2018", "from 2014~2018" (not a phone number: runs_in/runs_on).
         if let (Some((a, 4)), Some((b, 4))) = (self.digits(j), self.digits(j + 2)) {
             let span_ok = self.is_any(j + 1, &["-", "–", "~"]) && self.glued(j + 1) && self.glued(j + 2);
@@ -1846,6 +1952,8 @@ impl<'a> Parser<'a> {
         });
         let mut best: Parsed<Meaning> = None;
         for (a_end, a) in first.into_iter().map(|(e, a)| (e, Some(a))).chain(bare.map(|(e, _)| (e, None))) {
+            // "between Dec. 14, 2020, and Aug. 8": a comma may come before the joiner.
+            let a_end = if self.is(a_end, ",") && self.is_any(a_end + 1, joiners) { a_end + 1 } else { a_end };
             if !self.is_any(a_end, joiners) {
                 continue;
             }
@@ -1853,7 +1961,17 @@ impl<'a> Parser<'a> {
             // The second end: a full one, or a bare day after a month-day ("April 9th through 17th").
             let b = self.range_end(b_start);
             let meaning = match (&a, b) {
-                (Some(a), Some((be, b))) => self.join(a, &b).map(|m| (be, m)),
+                (Some(a), Some((be, b))) => {
+                    // Only a year the text does not give carries back ("June 2017 and May 2018" keep theirs).
+                    let a_has_year = (j..a_end).any(|k| self.year(k).is_some());
+                    let a = match a {
+                        RangeEnd::Point(w, c) if a_has_year && matches!(w, When::Month { .. } | When::Day(_)) => {
+                            RangeEnd::Point(When::Label(w.render().unwrap_or_default()), *c)
+                        }
+                        other => other.clone(),
+                    };
+                    self.join(&a, &b).map(|m| (be, m))
+                }
                 (None, Some((be, b))) => {
                     let (_, v, _) = self.small_number(j).or_else(|| self.digits(j).map(|(v, _)| (j + 1, v, false)))?;
                     let a = match &b {
@@ -2049,6 +2167,15 @@ impl<'a> Parser<'a> {
                 _ => consider(e, Meaning::Between(Some(a.render()), Some(b.render())), Bound::Exact),
             }
         }
+        // "the biggest rise in 39 years": the last 39 years, not 39 years from now.
+        if self.is(i, "in") && self.superlative_before(i) {
+            if let Some((e, amount, unit, _)) = self.duration_core(i + 1) {
+                if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                    consider(e, self.window_meaning(-1, amount, unit), Bound::Exact);
+                    return best;
+                }
+            }
+        }
         if let Some((e, w)) = self.offset_date(i) {
             consider(e, Meaning::Point(w, None), Bound::Exact);
         }
@@ -2176,6 +2303,16 @@ impl Quarter {
         } else {
             format!("{year}-Q{}", self.n)
         }
+    }
+}
+
+/// How far a date is from the publication date, for picking the likelier year: news mostly reports
+/// the past, so days ahead count four times ("Jan. 6" in October is last January's, "Nov. 8" is next month's).
+fn news_distance(days_ahead: i64) -> i64 {
+    if days_ahead > 0 {
+        4 * days_ahead
+    } else {
+        -days_ahead
     }
 }
 

@@ -251,3 +251,67 @@ fn keeps_a_time_zone_in_the_span_of_its_time() {
     assert_eq!(one("The strike began (1630 GMT) near the border.", None), ("1630 GMT".into(), Some("16:30".into())));
     assert_eq!(one("Polls close at 9 p.m. ET tonight.", None).0, "at 9 p.m. ET tonight");
 }
+
+#[test]
+fn reads_in_n_years_after_a_superlative_as_the_past_years() {
+    let found = dates_in("It is the biggest increase in 39 years.", Some("2021-10-13"));
+    assert_eq!(found[0].2.as_deref(), Some("1982-10-13/2021-10-13"));
+    assert_eq!(one("We will know in two years.", Some("2021-10-13")).1.as_deref(), Some("2023-10-13"));
+}
+
+#[test]
+fn prefers_the_past_for_dates_without_a_year_unless_they_are_close_ahead() {
+    // Pub date 2021-10-08: January 6 is last January's; November 8 is next month's.
+    assert_eq!(
+        one("The committee is investigating the Jan. 6 attack.", Some("2021-10-08")).1.as_deref(),
+        Some("2021-01-06")
+    );
+    assert_eq!(
+        one("Travellers can enter beginning Nov. 8 under the rule.", Some("2021-10-08")).1.as_deref(),
+        Some("2021-11-08/..")
+    );
+    assert!(dates_in("The port moves to 24/7 service.", Some("2021-10-08")).is_empty());
+    assert_eq!(dates_in("A ruling by the 5th Circuit came.", None), []);
+}
+
+#[test]
+fn reads_a_range_with_a_comma_before_its_joiner_and_skips_the_today_show() {
+    let found = dates_in("Cases between Dec. 14, 2020, and Aug. 8 were studied.", Some("2021-10-06"));
+    assert_eq!(found[0].2.as_deref(), Some("2020-12-14/2021-08-08"));
+    assert!(dates_in("He told the Today programme it was fixed.", None).is_empty());
+}
+
+#[test]
+fn reads_seasons_and_fiscal_years() {
+    assert_eq!(one("Their 2015-16 season was poor.", None).1.as_deref(), Some("2015/2016"));
+    assert_eq!(one("Revenue in fiscal 2017 rose.", None).1.as_deref(), Some("FY2017"));
+    assert_eq!(one("The FY18 budget passed.", None).1.as_deref(), Some("FY2018"));
+}
+
+#[test]
+fn keeps_the_stated_year_of_a_range_start_and_reads_over_a_week_ago() {
+    let found = dates_in("Reports between June 2017 and May 2018 showed it.", Some("2021-09-10"));
+    assert_eq!(found[0].2.as_deref(), Some("2017-06/2018-05"));
+    assert_eq!(one("They left just over a week ago.", Some("2021-09-09")).1.as_deref(), Some("2021-09-02"));
+    assert!(dates_in("A second poll showed the same.", None).is_empty());
+}
+
+#[test]
+fn keeps_ages_and_anniversaries_out_of_dates() {
+    assert!(dates_in("A man in his 70s died.", None).is_empty());
+    assert_eq!(one("Music of the 70s returned.", None).1.as_deref(), Some("197X"));
+    let found = dates_in("Four days before the 20th anniversary, he spoke.", Some("2021-09-07"));
+    assert!(found.iter().all(|d| !d.0.contains("20th")), "{found:?}");
+}
+
+#[test]
+fn reads_the_sunday_times_as_a_name() {
+    assert!(dates_in("It was reported by the Sunday Times.", None).is_empty());
+    assert_eq!(one("Talks resumed on Monday President Biden said.", None).0, "Monday");
+}
+
+#[test]
+fn reads_the_nth_day_of_a_month() {
+    assert_eq!(one("We return on the 15th day of next month.", Some("2020-07-01")).1.as_deref(), Some("2020-08-15"));
+    assert_eq!(one("It fell on the twenty third day of September 2019.", None).1.as_deref(), Some("2019-09-23"));
+}
