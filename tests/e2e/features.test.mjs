@@ -314,11 +314,12 @@ test('screenshots_of_the_page_in_light_and_dark', async () => {
   for (const scheme of ['light', 'dark']) {
     const b = await open({ colorScheme: scheme });
     try {
-      await b.page.click('.cl-tab[data-tab=numbers]');
-      await b.page.keyboard.press('j');
+      // The first contradiction (highest confidence), opened from the keyboard.
+      await b.page.locator('.cl-tab[data-tab=contradictions]').focus();
       await b.page.keyboard.press('j');
       await b.page.keyboard.press('Enter');
       await b.page.waitForSelector('#cl-card:not([hidden])');
+      assert.match(await b.page.textContent('#cl-card'), /Contradiction/);
       await screenshot(b.page, scheme === 'light' ? 'page-light.png' : 'page-dark.png');
     } finally {
       await b.close();
