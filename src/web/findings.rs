@@ -107,7 +107,10 @@ pub fn collect(out: &Output) -> Vec<Finding> {
     let mut all = Vec::new();
     for (doc, d) in out.documents.iter().enumerate() {
         for (i, n) in d.numbers.iter().enumerate() {
-            let class = if matches!(n.kind.as_str(), "date" | "time") { Class::Date } else { Class::Number };
+            // Dates, times and spans of time ("before 9:30 a.m.") resolve to ISO strings.
+            let temporal = matches!(n.kind.as_str(), "date" | "time")
+                || (n.kind == "range" && matches!(n.value, Some(serde_json::Value::String(_))));
+            let class = if temporal { Class::Date } else { Class::Number };
             all.push(Finding { class, doc, start: n.start, end: n.end, detail: Detail::Number(i) });
         }
         for (i, a) in d.attributions.iter().enumerate() {

@@ -96,6 +96,17 @@ impl Attribution {
     }
 }
 
+/// ISO-8601-like intervals in words: "../09:30" → "until 09:30", "14:00/.." → "from 14:00",
+/// "2026-03-01/2026-03-04" → "2026-03-01 to 2026-03-04"; anything else as it is.
+pub fn readable_interval(s: &str) -> String {
+    match s.split_once('/') {
+        Some(("..", end)) => format!("until {end}"),
+        Some((start, "..")) => format!("from {start}"),
+        Some((start, end)) if !start.starts_with('R') => format!("{start} to {end}"),
+        _ => s.to_string(),
+    }
+}
+
 /// "1,234.5": a value with thousands separators and at most two decimals.
 pub fn format_number(v: f64) -> String {
     if !v.is_finite() {
@@ -141,11 +152,20 @@ pub fn conversion(value: f64, unit: &str) -> Option<String> {
         "kn" | "knot" | "knots" => (1.852, "km/h"),
         "km/h" => (0.621_371, "mph"),
         "mph" => (1.609_344, "km/h"),
-        "°C" | "C" => return Some(format!("{} °F", format_number(value * 9.0 / 5.0 + 32.0))),
-        "°F" | "F" => return Some(format!("{} °C", format_number((value - 32.0) * 5.0 / 9.0))),
+        "°C" | "C" => return Some(format!("{} °F", approx(value * 9.0 / 5.0 + 32.0))),
+        "°F" | "F" => return Some(format!("{} °C", approx((value - 32.0) * 5.0 / 9.0))),
         _ => return None,
     };
-    Some(format!("{} {other}", format_number(value * factor)))
+    Some(format!("{} {other}", approx(value * factor)))
+}
+
+/// A converted value is approximate: one decimal is enough ("16.8 mi"), two below 1.
+fn approx(v: f64) -> String {
+    if v.abs() >= 1.0 {
+        format_number((v * 10.0).round() / 10.0)
+    } else {
+        format_number(v)
+    }
 }
 
 impl Number {
@@ -174,7 +194,7 @@ impl Number {
                     }
                 }
             }
-            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::String(s)) => readable_interval(s),
             Some(other) => other.to_string(),
             None => "not resolved".to_string(),
         };
@@ -187,5 +207,49 @@ impl Number {
             "" | "exact" => None,
             b => Some(b.replace('_', " ")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn number(kind: &str, value: serde_json::Value, unit: Option<&str>) -> Number {
+        Number { kind: kind.into(), value: Some(value), unit: unit.map(String::from), ..Default::default() }
+    }
+
+    #[wasm_bindgen_test]
+    fn shows_a_measure_with_its_conversion() {
+        assert_eq!(number("measure", serde_json::json!(27.0), Some("km")).value_text(), "27 km = 16.8 mi");
+        assert_eq!(number("measure", serde_json::json!(300.0), Some("m")).value_text(), "300 m = 984.3 ft");
+    }
+
+    #[wasm_bindgen_test]
+    fn shows_money_percent_ranges_and_dates() {
+        assert_eq!(number("money", serde_json::json!(1900000.0), Some("USD")).value_text(), "USD 1,900,000");
+        assert_eq!(number("percent", serde_json::json!(8.5), Some("%")).value_text(), "8.5%");
+        let mut range = number("range", serde_json::json!(30.0), None);
+        range.value_max = Some(40.0);
+        assert_eq!(range.value_text(), "30–40");
+        assert_eq!(number("date", serde_json::json!("2026-03-04"), None).value_text(), "2026-03-04");
+        assert_eq!(number("range", serde_json::json!("../09:30"), None).value_text(), "until 09:30");
+        assert_eq!(number("range", serde_json::json!("14:00/.."), None).value_text(), "from 14:00");
+    }
+
+    #[wasm_bindgen_test]
+    fn names_bounds_in_words() {
+        let mut n = number("cardinal", serde_json::json!(12.0), None);
+        n.bound = "at_least".into();
+        assert_eq!(n.bound_text().as_deref(), Some("at least"));
+        n.bound = "exact".into();
+        assert_eq!(n.bound_text(), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn formats_numbers_with_separators() {
+        assert_eq!(format_number(1234567.891), "1,234,567.89");
+        assert_eq!(format_number(-0.5), "-0.5");
+        assert_eq!(format_number(100.0), "100");
     }
 }

@@ -609,9 +609,15 @@ impl App {
     fn edited(&mut self, id: u32) {
         if let Some(i) = self.pane_index(id) {
             let pane = &self.panes[i];
-            let map = TextMap::build(&pane.editor, "\n");
+            let mut map = TextMap::build(&pane.editor, "\n");
             if !map.is_plain(&pane.editor) {
-                normalise_editor(&pane.editor, &map);
+                // Typing at an edge can add a second text node: merging keeps the live highlight
+                // ranges (DOM normalize() moves them); only other elements need a rebuild.
+                pane.editor.normalize();
+                map = TextMap::build(&pane.editor, "\n");
+                if !map.is_plain(&pane.editor) {
+                    normalise_editor(&pane.editor, &map);
+                }
             }
         }
         self.hide_card();
@@ -623,6 +629,7 @@ impl App {
         if let Some(t) = self.timer.take() {
             dom::window().clear_timeout_with_handle(t);
         }
+        self.set_state("editing");
         self.timer = Some(dom::timeout(DEBOUNCE_MS, || {
             with(|app| {
                 app.timer = None;
@@ -644,6 +651,7 @@ impl App {
         self.seq += 1;
         self.sent_texts = saved.iter().map(|p| p.text.clone()).collect();
         self.sent_at = dom::now_ms();
+        self.set_state("analysing");
         if let Some(worker) = &self.worker {
             self.set_status("Analysing…");
             let msg = js_sys::Object::new();
@@ -719,6 +727,12 @@ impl App {
 
     fn root_mark_ready(&self) {
         self.panes_el.set_attribute("data-analysed", &self.seq.to_string()).ok();
+        self.set_state("ready");
+    }
+
+    /// `editing`, `analysing` or `ready` on the panes (`data-state`), for styles and tests.
+    fn set_state(&self, state: &str) {
+        self.panes_el.set_attribute("data-state", state).ok();
     }
 
     fn render_highlights(&self) {

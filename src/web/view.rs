@@ -194,3 +194,103 @@ pub fn place_card(card: &HtmlElement, range: &Range) {
     style.set_property("left", &format!("{}px", left + sx)).ok();
     style.set_property("top", &format!("{}px", top + sy)).ok();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wasm::web::findings::collect;
+    use crate::wasm::web::model::{Attribution, Contradiction, Document, Number, Span};
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+
+    fn cluster() -> Output {
+        let a_text = "We counted 212 passengers, she said.";
+        let number = Number {
+            start: 11,
+            end: 25,
+            text: "212 passengers".into(),
+            kind: "cardinal".into(),
+            value: Some(serde_json::json!(212.0)),
+            counted: Some("passengers".into()),
+            bound: "exact".into(),
+            ..Default::default()
+        };
+        let attribution = Attribution {
+            speaker: Some("Mira Okafor".into()),
+            source: Some(Span { start: 27, end: 30, text: "she".into() }),
+            cue: Span { start: 31, end: 35, text: "said".into() },
+            content: Span { start: 0, end: 25, text: a_text[..25].into() },
+            direct: false,
+            anonymous: false,
+            source_kind: "person".into(),
+            medium: None,
+        };
+        Output {
+            offsets: "utf16".into(),
+            documents: vec![
+                Document { name: "Gazette".into(), numbers: vec![number], attributions: vec![attribution] },
+                Document { name: "Wire".into(), ..Default::default() },
+            ],
+            contradictions: vec![Contradiction {
+                kind: "numeric".into(),
+                confidence: 0.9,
+                explanation: "212 passengers here, 218 there.".into(),
+                a: DocSpan { doc: 0, start: 11, end: 25, text: "212 passengers".into() },
+                b: DocSpan { doc: 1, start: 4, end: 18, text: "218 passengers".into() },
+            }],
+            corroborations: vec![],
+        }
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn card_explains_a_contradiction_and_jumps_to_the_other_side() {
+        let out = cluster();
+        let findings = collect(&out);
+        let hits = crate::wasm::web::findings::at(&findings, 0, 12, |_| true);
+        let jumped: Rc<RefCell<Option<DocSpan>>> = Rc::default();
+        let seen = jumped.clone();
+        let jump: Jump = Rc::new(move |s| *seen.borrow_mut() = Some(s));
+        let card = el("div", "");
+        fill_card(&card, &out, &hits, &jump);
+        let text = card.text_content().unwrap();
+        assert!(text.contains("Contradiction · numeric · 90% confident"), "{text}");
+        assert!(text.contains("“218 passengers” (Wire)"), "{text}");
+        assert!(text.contains("Counts") && text.contains("passengers"), "{text}");
+        assert!(text.contains("Mira Okafor") && text.contains("Named as“she”"), "{text}");
+        assert!(text.contains("named"), "{text}");
+        let button: HtmlElement = card.query_selector(".cl-jump").unwrap().unwrap().unchecked_into();
+        button.click();
+        assert_eq!(jumped.borrow().as_ref().map(|s| (s.doc, s.start)), Some((1, 4)));
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn card_sections_come_narrowest_first_with_one_per_attribution() {
+        let out = cluster();
+        let findings = collect(&out);
+        let hits = crate::wasm::web::findings::at(&findings, 0, 12, |_| true);
+        let classes: Vec<Class> = hits.iter().map(|f| f.class).collect();
+        assert_eq!(classes, vec![Class::Number, Class::Contradiction, Class::Content]);
+        let hidden = crate::wasm::web::findings::at(&findings, 0, 12, |c| c != Class::Contradiction);
+        assert_eq!(hidden.len(), 2);
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn legend_counts_each_kind_and_reports_toggles() {
+        let out = cluster();
+        let findings = collect(&out);
+        let toggled: Rc<RefCell<Vec<(Class, bool)>>> = Rc::default();
+        let log = toggled.clone();
+        let legend = legend(|_| true, Rc::new(move |c, shown| log.borrow_mut().push((c, shown))));
+        update_legend(&legend, &findings, |c| c != Class::Cue);
+        let count = |k: &str| legend.query_selector(&format!("[data-count={k}]")).unwrap().unwrap().text_content();
+        assert_eq!(count("number").as_deref(), Some("1"));
+        assert_eq!(count("contradiction").as_deref(), Some("2"));
+        let cue: HtmlInputElement = legend.query_selector("input[data-class=cue]").unwrap().unwrap().unchecked_into();
+        assert!(!cue.checked());
+        // Checkboxes only fire `change` when they are in the document.
+        crate::wasm::web::dom::document().body().unwrap().append_child(&legend).unwrap();
+        cue.click();
+        legend.remove();
+        assert_eq!(*toggled.borrow(), vec![(Class::Cue, true)]);
+    }
+}

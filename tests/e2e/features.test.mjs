@@ -53,6 +53,58 @@ test('numbers_tab_lists_each_figure_with_its_article_and_sources_tab_shows_share
   }
 });
 
+test('contradictions_are_highlighted_listed_by_confidence_and_the_card_jumps_to_the_other_side', async () => {
+  const b = await open();
+  try {
+    const h = await highlights(b.page);
+    const marked = (h['cl-contradiction'] ?? []).map(([pane, t]) => `${pane}:${t}`);
+    assert.ok(marked.includes('0:212 passengers') && marked.includes('1:218 passengers'), JSON.stringify(marked));
+    const items = b.page.locator('.cl-tabpanel .cl-item');
+    assert.ok((await items.count()) >= 2);
+    const confidences = (await items.locator('.cl-item-head').allTextContents()).map((t) => Number(t.match(/(\d+)%/)[1]));
+    assert.deepEqual(confidences, [...confidences].sort((x, y) => y - x));
+    const counted = items.filter({ hasText: '212 passengers' });
+    await counted.first().focus();
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForSelector('#cl-card:not([hidden])');
+    assert.match(await b.page.textContent('#cl-card'), /Contradiction · numeric/);
+    assert.match(await b.page.textContent('#cl-card'), /“218 passengers” \(Coastal Wire\)/);
+    await b.page.click('#cl-card .cl-card-contradiction .cl-jump');
+    await b.page.waitForFunction(() => [...(CSS.highlights.get('cl-current') ?? [])].some((r) => r.toString() === '218 passengers'));
+    const current = names(await highlights(b.page), 'cl-current');
+    assert.deepEqual(current, ['1:218 passengers']);
+    await b.page.click('.cl-tab[data-tab=corroborations]');
+    assert.match(await b.page.textContent('.cl-tabpanel'), /We heard a long scraping sound/);
+  } finally {
+    await b.close();
+  }
+});
+
+test('attributions_highlight_source_cue_and_content_and_sources_tab_lists_speakers', async () => {
+  const b = await open();
+  try {
+    const h = await highlights(b.page);
+    for (const kind of ['cl-source', 'cl-cue', 'cl-content']) {
+      assert.ok((h[kind] ?? []).some(([pane]) => pane === 0), `${kind}: ${JSON.stringify(h[kind])}`);
+    }
+    assert.ok((h['cl-cue'] ?? []).some(([, t]) => t === 'said'));
+    await b.page.click('.cl-tab[data-tab=sources]');
+    const items = await b.page.locator('.cl-tabpanel .cl-item').allTextContents();
+    assert.ok(items.some((t) => /Mira Okafor.*named/.test(t)), JSON.stringify(items));
+    assert.ok(items.some((t) => /anonymous/.test(t)), JSON.stringify(items));
+    // Enter on a speaker opens the card of their first statement, with the resolved speaker.
+    const okafor = b.page.locator('.cl-tabpanel .cl-item', { hasText: 'Mira Okafor' });
+    await okafor.focus();
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForSelector('#cl-card:not([hidden])');
+    const card = await b.page.textContent('#cl-card');
+    assert.match(card, /Speaker\s*Mira Okafor/);
+    assert.match(card, /Source kind\s*person/);
+  } finally {
+    await b.close();
+  }
+});
+
 test('keyboard_moves_focus_through_findings_and_enter_opens_the_card', async () => {
   const b = await open();
   try {
@@ -262,11 +314,12 @@ test('screenshots_of_the_page_in_light_and_dark', async () => {
   for (const scheme of ['light', 'dark']) {
     const b = await open({ colorScheme: scheme });
     try {
-      await b.page.click('.cl-tab[data-tab=numbers]');
-      await b.page.keyboard.press('j');
+      // The first contradiction (highest confidence), opened from the keyboard.
+      await b.page.locator('.cl-tab[data-tab=contradictions]').focus();
       await b.page.keyboard.press('j');
       await b.page.keyboard.press('Enter');
       await b.page.waitForSelector('#cl-card:not([hidden])');
+      assert.match(await b.page.textContent('#cl-card'), /Contradiction/);
       await screenshot(b.page, scheme === 'light' ? 'page-light.png' : 'page-dark.png');
     } finally {
       await b.close();

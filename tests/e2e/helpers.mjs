@@ -92,10 +92,13 @@ function watch(page, errors) {
   });
 }
 
-/** Waits until the page has shown an analysis newer than `after` (the panes' data-analysed). */
+/** Waits until the page shows an analysis newer than `after` of the text as it is now (no edit pending). */
 export async function waitForAnalysis(page, after = 0) {
   await page.waitForFunction(
-    (n) => Number(document.querySelector('.cl-panes')?.dataset.analysed ?? 0) > n,
+    (n) => {
+      const panes = document.querySelector('.cl-panes');
+      return panes?.dataset.state === 'ready' && Number(panes.dataset.analysed ?? 0) > n;
+    },
     after,
     { timeout: 15000 },
   );
