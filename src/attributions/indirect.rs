@@ -450,7 +450,7 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
             if !takes_any_content(w.lower(k)) && !opens_clause(&w, j) {
                 return None;
             }
-            // "If it’s small, the campaign said, it may not bother": the content runs around the cue.
+            // "If the tide turns, the harbour office said, the ferry may wait": the content runs around the cue.
             let parenthetical = src.0 > sa && w.ends_clause(src.0 - 1) && w.is_punct(k + 1, ',');
             let content = if parenthetical {
                 let from = clause_start(doc, sa, src.0, found_here);
@@ -517,8 +517,8 @@ fn participle(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Opti
 }
 
 /// "Paul suggested that … and argued that …": a second verb with the subject of the first.
-/// Without an earlier attribution, the source is the subject that opens the clause: "Graham called
-/// both “crazy” and said …", "when Rubio thanked Miami and said …".
+/// Without an earlier attribution, the source is the subject that opens the clause: "Lund called
+/// both plans “hasty” and said …", "when Varga thanked the crew and said …".
 fn coordinated(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Option<usize>) -> Option<Found> {
     let w = doc.words();
     let (j, medium) = content_right_start(&w, k, k + 1, sb);
@@ -549,7 +549,7 @@ fn clause_subject(w: &Words, sa: usize, end: usize) -> Option<(usize, usize)> {
         .filter(|&(a, b)| b < end && plausible_source(w, a, b) && !opens_adverbial(w.lower(a)))
         .collect();
     // Best a phrase followed by its verb; else one followed by an apposition or a parenthesis
-    // ("Hillary Clinton, drew a contrast, saying …", "Sen. Bernie Sanders (I-Vt.) defended …").
+    // ("Helen Park, struck another tone, saying …", "Sen. Ola Brekke (D-Ore.) defended …").
     candidates
         .iter()
         .find(|&&(_, b)| w.is_word(b))
