@@ -27,7 +27,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
-    /// A named person: "Jim Mattis".
+    /// A named person: "Tomas Wirth".
     Person,
     /// An unnamed individual: "a DoD official", "a military source".
     UnnamedOfficial,
@@ -46,9 +46,9 @@ pub enum SourceKind {
 /// One reported statement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribution {
-    /// The words that name the source ("US Defence Secretary Jim Mattis", "he"); `None` if absent.
+    /// The words that name the source ("Norwegian Fisheries Minister Ola Brekke", "he"); `None` if absent.
     pub source: Option<Span>,
-    /// Who the source is, resolved ("he" → "Gennady Gatilov").
+    /// Who the source is, resolved ("he" → "Rosa Quintana").
     pub speaker: Option<String>,
     /// The reporting words ("said", "according to", "told").
     pub cue: Span,
@@ -229,8 +229,8 @@ mod tests {
 
     #[test]
     fn finds_a_quote_introduced_by_a_colon() {
-        let t = "Cruz continued: “You look at the questions.”";
-        assert_eq!(found(t), [row("Cruz", "Cruz", "continued", "“You look at the questions.”")]);
+        let t = "Varga continued: “You look at the tide tables.”";
+        assert_eq!(found(t), [row("Varga", "Varga", "continued", "“You look at the tide tables.”")]);
     }
 
     #[test]
@@ -361,12 +361,12 @@ mod tests {
 
     #[test]
     fn ends_a_content_where_a_coordinated_cue_begins() {
-        let t = "Paul suggested that Rubio was weak and argued that spending was too high.";
+        let t = "Lund suggested that Moreau was timid and argued that fares were too high.";
         assert_eq!(
             found(t),
             [
-                row("Paul", "Paul", "suggested", "that Rubio was weak"),
-                row("Paul", "Paul", "argued", "that spending was too high"),
+                row("Lund", "Lund", "suggested", "that Moreau was timid"),
+                row("Lund", "Lund", "argued", "that fares were too high"),
             ]
         );
     }

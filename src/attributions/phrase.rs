@@ -262,7 +262,7 @@ pub fn right(w: &Words, start: usize, hi: usize) -> Option<(usize, usize)> {
     }
     let mut end = start;
     while end < hi && end - start < MAX_PHRASE && fits_phrase(w, end, end == start) {
-        // "Rubio thanked Miami": a lower-case word in -ed after the phrase began is its verb.
+        // "Varga thanked the crew": a lower-case word in -ed after the phrase began is its verb.
         let lw = w.lower(end);
         let past = lw.ends_with("ed") && !lw.contains('-') || is_irregular_past(lw);
         if end > start && !w.is_capitalised(end) && past && !is_known_head(lw) {

@@ -151,7 +151,7 @@ fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found>
 /// Quotes that open the sentences right after an attributed one and have no speaker of their own
 /// continue it: "“It’s cold,” Varga said. “And colder still at night.”"
 fn extend_with_following_quotes(doc: &mut Doc, f: &mut Found, pb: usize) {
-    // The next paragraph may go on with the quote too ("“…,” Sexton said.¶“But I see …”").
+    // The next paragraph may go on with the quote too ("“…,” Lund said.¶“But we saw …”").
     let pb = doc.paragraph_end_token(pb);
     loop {
         let Some(last) =
@@ -178,7 +178,7 @@ fn speaker_before(doc: &mut Doc, q: usize, pa: usize, qs: usize, found: &[Found]
     let w = doc.words();
     let lo = doc.sentence_start_token(qs, pa);
     // The verb sits right before the quote, maybe with a colon, comma or a listener in between:
-    // "he said: “…”", "Cruz continued, “…”", "Mattis told reporters: “…”".
+    // "he said: “…”", "Varga continued, “…”", "Brekke told reporters: “…”".
     let mut k = qs;
     while k > lo && (w.is_punct(k - 1, ':') || w.is_punct(k - 1, ',')) {
         k -= 1;

@@ -1962,7 +1962,7 @@ impl<'a> Parser<'a> {
             let b = self.range_end(b_start);
             let meaning = match (&a, b) {
                 (Some(a), Some((be, b))) => {
-                    // Only a year the text does not give carries back ("June 2017 and May 2018" keep theirs).
+                    // Only a year the text does not give carries back ("July 2016 and April 2018" keep theirs).
                     let a_has_year = (j..a_end).any(|k| self.year(k).is_some());
                     let a = match a {
                         RangeEnd::Point(w, c) if a_has_year && matches!(w, When::Month { .. } | When::Day(_)) => {
