@@ -1,5 +1,5 @@
-//! Indirect speech: a reporting verb with its source and the reported clause ("Mattis said the US is
-//! not deepening its role", "the strikes were legal, officials said", "told Reuters the convoy …"),
+//! Indirect speech: a reporting verb with its source and the reported clause ("Brekke said the quota is
+//! not changing", "the raids were legal, officials said", "told AFP the lorries …"),
 //! "according to X" before or after the content, and a cue ending in a colon.
 
 use super::found::Found;
@@ -264,7 +264,7 @@ fn opens_clause(w: &Words, j: usize) -> bool {
 pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
     // The attributions already found in this sentence (direct quotes), by position.
     let mut here: Vec<usize> = (0..found.len()).filter(|&f| (sa..sb).contains(&found[f].cue.0)).collect();
-    // A headline in title case ("Trump Says He Never Pledged …") capitalises its verbs too.
+    // A headline in title case ("Okafor Says She Never Agreed …") capitalises its verbs too.
     let words = (sa..sb).filter(|&t| doc.toks[t].is_word() && !doc.toks[t].quoted);
     let (capitals, total) =
         words.fold((0, 0), |(c, n), t| (c + usize::from(doc.toks[t].is_capitalised(doc.text)), n + 1));
@@ -444,13 +444,13 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
         let subordinate = src.0 > sa && is_subordinator(w.lower(src.0 - 1));
         let end =
             if subordinate { (k + 1..sb).find(|&t| w.is_punct(t, ',') && !w.toks[t].quoted).unwrap_or(sb) } else { sb };
-        // "Sexton said in a phone interview.": a setting, not a statement.
+        // "Lund said in a radio interview.": a setting, not a statement.
         let setting_only = j < end && is_preposition(w.lower(j)) && w.is_word(j) && end - j <= 5;
         if let Some(content) = content_end(&w, j, end).filter(|_| j < end && !setting_only) {
             if !takes_any_content(w.lower(k)) && !opens_clause(&w, j) {
                 return None;
             }
-            // "If it’s small, the campaign said, it may not bother": the content runs around the cue.
+            // "If the tide turns, the harbour office said, the ferry may wait": the content runs around the cue.
             let parenthetical = src.0 > sa && w.ends_clause(src.0 - 1) && w.is_punct(k + 1, ',');
             let content = if parenthetical {
                 let from = clause_start(doc, sa, src.0, found_here);
@@ -485,7 +485,7 @@ fn inverted(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[F
         b - a <= 8 && head && plausible_source(&w, a, b)
     };
     let src = phrase::right(&w, k + 1, sb).filter(|&r| names_a_source(r))?;
-    // The source may carry an apposition: "said Brad Bannon, a Democratic strategist".
+    // The source may carry an apposition: "said Marta Ruiz, a Kessler adviser".
     let mut after = src.1;
     if w.is_punct(after, ',') {
         after = (after + 1..sb).find(|&t| w.is_punct(t, ',') || w.is_punct(t, '.')).unwrap_or(sb);
@@ -517,8 +517,8 @@ fn participle(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Opti
 }
 
 /// "Paul suggested that … and argued that …": a second verb with the subject of the first.
-/// Without an earlier attribution, the source is the subject that opens the clause: "Graham called
-/// both “crazy” and said …", "when Rubio thanked Miami and said …".
+/// Without an earlier attribution, the source is the subject that opens the clause: "Lund called
+/// both plans “hasty” and said …", "when Varga thanked the crew and said …".
 fn coordinated(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, subject: Option<usize>) -> Option<Found> {
     let w = doc.words();
     let (j, medium) = content_right_start(&w, k, k + 1, sb);
@@ -549,7 +549,7 @@ fn clause_subject(w: &Words, sa: usize, end: usize) -> Option<(usize, usize)> {
         .filter(|&(a, b)| b < end && plausible_source(w, a, b) && !opens_adverbial(w.lower(a)))
         .collect();
     // Best a phrase followed by its verb; else one followed by an apposition or a parenthesis
-    // ("Hillary Clinton, drew a contrast, saying …", "Sen. Bernie Sanders (I-Vt.) defended …").
+    // ("Helen Park, struck another tone, saying …", "Sen. Ola Brekke (D-Ore.) defended …").
     candidates
         .iter()
         .find(|&&(_, b)| w.is_word(b))

@@ -1,5 +1,5 @@
-//! Source noun phrases: the words before a reporting verb ("US Defence Secretary Jim Mattis said") or
-//! after it ("said one of the officials"), appositions included.
+//! Source noun phrases: the words before a reporting verb ("Norwegian Fisheries Minister Ola Brekke said") or
+//! after it ("said one of the guards"), appositions included.
 
 use super::lexicon::{ends_noun_phrase, is_time_word, lexicon};
 use super::tokens::{Token, TokenKind};
@@ -104,7 +104,7 @@ pub fn left(w: &Words, lo: usize, end: usize) -> Option<(usize, usize)> {
     if w.is_pronoun(last) && !w.toks[last].quoted {
         return Some((last, end));
     }
-    // A parenthesis after a name: "Sen. Marco Rubio (R-Fla.) said".
+    // A parenthesis after a name: "Sen. Ola Brekke (D-Ore.) said".
     if w.is_punct(last, ')') {
         let open = (lo..last).rev().take(12).find(|&j| w.is_punct(j, '('))?;
         let (head_start, head_end) = left(w, lo, open)?;
@@ -123,7 +123,7 @@ pub fn left(w: &Words, lo: usize, end: usize) -> Option<(usize, usize)> {
             open -= 1;
         }
         let (mut head_start, head_end) = left(w, lo, open)?;
-        // A second apposition: "Jacob Shiansky, 24, who was visiting Manhattan, told me …".
+        // A second apposition: "Priya Nair, 27, who was touring Porto, told me …".
         if !plausible_source(w, head_start, head_end) && head_start > lo + 1 && w.is_punct(head_start - 1, ',') {
             let (first, first_end) = left(w, lo, head_start - 1)?;
             if first_end != head_start - 1 {
@@ -252,7 +252,7 @@ pub fn is_preposition(w: &str) -> bool {
 }
 
 /// The source phrase that starts at token `start`, not reaching `hi`: "said [one of the officials]",
-/// "according to [the Syrian Observatory for Human Rights]".
+/// "according to [the Baltic Council for Coastal Safety]".
 pub fn right(w: &Words, start: usize, hi: usize) -> Option<(usize, usize)> {
     if start >= hi {
         return None;
@@ -262,7 +262,7 @@ pub fn right(w: &Words, start: usize, hi: usize) -> Option<(usize, usize)> {
     }
     let mut end = start;
     while end < hi && end - start < MAX_PHRASE && fits_phrase(w, end, end == start) {
-        // "Rubio thanked Miami": a lower-case word in -ed after the phrase began is its verb.
+        // "Varga thanked the crew": a lower-case word in -ed after the phrase began is its verb.
         let lw = w.lower(end);
         let past = lw.ends_with("ed") && !lw.contains('-') || is_irregular_past(lw);
         if end > start && !w.is_capitalised(end) && past && !is_known_head(lw) {

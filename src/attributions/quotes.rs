@@ -107,7 +107,7 @@ fn match_after(doc: &Doc, q: usize, qe: usize, pb: usize) -> Option<((usize, usi
 fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found> {
     let (source, cue) = match_after(doc, q, qe, pb)?;
     let mut content = group_before(doc, q);
-    // "… could be termed "influence peddling," the Post reported": a quote that ends a clause
+    // "… might be labelled "quiet arm-twisting," the Herald reported": a quote that ends a clause
     // begun outside it is a partial quote; the statement is the whole clause.
     let qs = (0..qe).rev().find(|&i| doc.toks[i].span.start <= content.start).unwrap_or(0);
     // One leading word ("This “flagrant aggression …”") does not make a paraphrase.
@@ -122,8 +122,8 @@ fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found>
     let sentence_end = doc.sentence_end_token(cue, pb);
     let (next, medium) = content_right_start(&w, cue, after_cue, sentence_end);
     // "“…,” Saloum said, “…”": the second half of the same sentence.
-    // Also "“…,” he said of Trump and Ryan, “…”" and, when the sentence did not end after the
-    // source, "“…,” said X, the director of the A.F.L.-C.I.O. “…”" (a quote without a speaker of its own).
+    // Also "“…,” she said of Lund and Moreau, “…”" and, when the sentence did not end after the
+    // source, "“…,” said X, the head of the dockers’ union. “…”" (a quote without a speaker of its own).
     let mut k = next;
     if w.is(k, "of") || w.is(k, "about") {
         while k < sentence_end.min(next + 8) && w.is_word(k) && !w.toks[k].quoted {
@@ -149,9 +149,9 @@ fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found>
 }
 
 /// Quotes that open the sentences right after an attributed one and have no speaker of their own
-/// continue it: "“It’s fine,” Trump said. “And much tougher than that is fine.”"
+/// continue it: "“It’s cold,” Varga said. “And colder still at night.”"
 fn extend_with_following_quotes(doc: &mut Doc, f: &mut Found, pb: usize) {
-    // The next paragraph may go on with the quote too ("“…,” Sexton said.¶“But I see …”").
+    // The next paragraph may go on with the quote too ("“…,” Lund said.¶“But we saw …”").
     let pb = doc.paragraph_end_token(pb);
     loop {
         let Some(last) =
@@ -178,7 +178,7 @@ fn speaker_before(doc: &mut Doc, q: usize, pa: usize, qs: usize, found: &[Found]
     let w = doc.words();
     let lo = doc.sentence_start_token(qs, pa);
     // The verb sits right before the quote, maybe with a colon, comma or a listener in between:
-    // "he said: “…”", "Cruz continued, “…”", "Mattis told reporters: “…”".
+    // "he said: “…”", "Varga continued, “…”", "Brekke told reporters: “…”".
     let mut k = qs;
     while k > lo && (w.is_punct(k - 1, ':') || w.is_punct(k - 1, ',')) {
         k -= 1;

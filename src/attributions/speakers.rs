@@ -1,5 +1,5 @@
 //! Who a source is: its kind, whether it is named, and the resolved name. Pronouns ("he", "it") and
-//! short names ("Mattis") resolve to the last compatible full name of the document.
+//! short names ("Wirth") resolve to the last compatible full name of the document.
 
 use super::found::Found;
 use super::lexicon::{lexicon, PronounRef};
@@ -22,7 +22,7 @@ struct Described {
     anonymous: bool,
     plural: bool,
     pronoun: Option<PronounRef>,
-    /// A single capitalised name ("Mattis") that may stand for a fuller one.
+    /// A single capitalised name ("Wirth") that may stand for a fuller one.
     short_name: bool,
 }
 
@@ -189,7 +189,7 @@ struct Entity {
     aside: bool,
 }
 
-/// People named with a title anywhere in the text ("Deputy Foreign Minister Gennady Gatilov"), so a
+/// People named with a title anywhere in the text ("Deputy Trade Minister Rosa Quintana"), so a
 /// pronoun can refer to someone who has not spoken yet.
 fn titled_people(w: &Words) -> Vec<Entity> {
     let lex = lexicon();
@@ -240,7 +240,7 @@ fn compatible(e: &Entity, r: PronounRef) -> bool {
 }
 
 /// The full name a short one stands for: an earlier speaker, or an earlier mention in the text
-/// where capitalised words lead up to it ("Defense Secretary Jim Mattis" for "Mattis").
+/// where capitalised words lead up to it ("Health Secretary Tomas Wirth" for "Wirth").
 fn full_name(w: &Words, before: usize, short: &str, entities: &[Entity]) -> Option<String> {
     let suffix = format!(" {short}");
     if let Some(e) = entities.iter().rev().find(|e| e.kind == SourceKind::Person && e.name.ends_with(&suffix)) {

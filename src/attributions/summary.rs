@@ -6,7 +6,7 @@ use serde::Serialize;
 /// One distinct speaker of an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceSummary {
-    /// The resolved speaker ("Jim Mattis", "DoD official"); sources without a name are left out.
+    /// The resolved speaker ("Tomas Wirth", "DoD official"); sources without a name are left out.
     pub speaker: String,
     pub source_kind: SourceKind,
     pub anonymous: bool,

@@ -299,7 +299,7 @@ fn source_of(text: &str, span: Span, sentence: usize, attributions: &[Attributio
     Some(Source { name: words, named })
 }
 
-/// "No Syrian or Russian troops were killed", "no one was hurt", "nobody died": an outcome denied
+/// "No Danish or Dutch sailors were injured", "no one was hurt", "nobody died": an outcome denied
 /// for a group of people or things.
 fn negation_claims(
     text: &str,
@@ -316,7 +316,7 @@ fn negation_claims(
             if lower != "no" && !everyone {
                 continue;
             }
-            // The outcome verb within a few words: "no [Syrian or Russian troops] were killed".
+            // The outcome verb within a few words: "no [Danish or Dutch sailors] were injured".
             let Some((vi, outcome)) = toks
                 .iter()
                 .enumerate()

@@ -11,7 +11,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-/// Words in a shingle: six words in a row is rarely chance ("did not signal a strategic shift").
+/// Words in a shingle: six words in a row is rarely chance ("would not alter lending rules for").
 const SHINGLE: usize = 6;
 /// Content words a shingle needs, so "one of the most of the" does not count.
 const MIN_CONTENT: usize = 2;

@@ -96,7 +96,7 @@ fn article(doc: usize, other: Option<usize>) -> String {
     }
 }
 
-/// The claim in a few words of its sentence: “…launched 59 cruise missiles at a Syrian…”.
+/// The claim in a few words of its sentence: “…the ferry carried 212 passengers to the island…”.
 fn quoted_context(docs: &[Document], c: &Claim) -> String {
     let text = &docs[c.doc].text;
     let words: Vec<(usize, usize)> = word_bounds(text, c.span.start, c.span.end);

@@ -44,8 +44,8 @@ fn explains_the_mismatch_naming_both_articles_and_figures() {
 #[test]
 fn at_least_one_tank_fits_four_tanks() {
     let found = contradictions(&[
-        "The strike near Tanf destroyed at least one tank and a bulldozer.",
-        "The strike near Tanf destroyed four tanks and a bulldozer.",
+        "The flood near Ystad wrecked at least one barn and a tractor.",
+        "The flood near Ystad wrecked four barns and a tractor.",
     ]);
     assert!(found.is_empty(), "{found:?}");
 }
@@ -86,8 +86,8 @@ fn a_narrower_count_may_be_smaller_than_a_broader_one() {
 #[test]
 fn counts_of_generic_people_in_different_events_are_not_compared() {
     let found = contradictions(&[
-        "Monitors reported that eight people were killed when jets hit the convoy.",
-        "The gas attack on the northern town last spring killed 86 people.",
+        "Witnesses reported that six people were killed when the footbridge gave way.",
+        "The ferry fire off the southern coast last winter killed 41 people.",
     ]);
     assert!(found.is_empty(), "{found:?}");
 }
@@ -134,13 +134,13 @@ fn claim_spans_stay_on_the_words_with_emoji_accents_and_cjk() {
 #[test]
 fn the_same_quote_in_two_outlets_is_one_corroboration() {
     let (docs, a) = run(&[
-        "An official told AFP the strike “did not signal a strategic shift for the coalition”.",
-        "Reporters heard that the strike did not signal a strategic shift for the coalition at all.",
+        "A clerk told AFP the merger “would not alter lending rules for small farms”.",
+        "Reporters heard that the merger would not alter lending rules for small farms at all.",
     ]);
     assert_eq!(a.corroborations.len(), 1, "{:?}", a.corroborations);
     let c = &a.corroborations[0];
     assert_eq!(c.claims.len(), 2);
-    assert!(c.claims.iter().all(|x| x.span.text(&docs[x.doc].text).contains("did not signal a strategic shift")));
+    assert!(c.claims.iter().all(|x| x.span.text(&docs[x.doc].text).contains("would not alter lending rules")));
     assert_eq!(c.sources, 1);
 }
 
@@ -175,8 +175,8 @@ fn run_on(texts: &[&str], pub_date: &str) -> Vec<(ContradictionKind, String, Str
 #[test]
 fn reports_different_months_for_the_same_retaliation_strike() {
     let found = contradictions(&[
-        "The navy struck the Shayrat air base in April in retaliation for the chemical attack.",
-        "Unlike the strike on the Shayrat air base in March, ordered in retaliation for a chemical attack, this one was small.",
+        "The army shelled the Korva rail depot in April in reprisal for the dam sabotage.",
+        "Unlike the shelling of the Korva rail depot in March, ordered in reprisal for a dam sabotage, it was brief.",
     ]);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!((found[0].0, found[0].1.as_str(), found[0].2.as_str()), (ContradictionKind::Date, "April", "March"));
@@ -185,7 +185,7 @@ fn reports_different_months_for_the_same_retaliation_strike() {
 #[test]
 fn dates_of_different_events_are_not_compared() {
     let found = contradictions(&[
-        "The navy struck the Shayrat air base in April in retaliation for the chemical attack.",
+        "The army shelled the Korva rail depot in April in reprisal for the dam sabotage.",
         "The ministry opened a new school in Harim in March after years of delay.",
     ]);
     assert!(found.is_empty(), "{found:?}");
@@ -194,8 +194,8 @@ fn dates_of_different_events_are_not_compared() {
 #[test]
 fn resolves_last_month_against_the_publication_date() {
     let texts = [
-        "The cruise missile strike launched last month in retaliation for the chemical attack killed no one.",
-        "The cruise missile strike in March in retaliation for the chemical attack was the first.",
+        "The artillery barrage fired last month in reprisal for the dam sabotage hurt nobody.",
+        "The artillery barrage in March in reprisal for the dam sabotage was the first.",
     ];
     let found = run_on(&texts, "2017-05-20");
     assert_eq!(found.len(), 1, "{found:?}");

@@ -1952,7 +1952,7 @@ impl<'a> Parser<'a> {
         });
         let mut best: Parsed<Meaning> = None;
         for (a_end, a) in first.into_iter().map(|(e, a)| (e, Some(a))).chain(bare.map(|(e, _)| (e, None))) {
-            // "between Dec. 14, 2020, and Aug. 8": a comma may come before the joiner.
+            // "between Nov. 3, 2020, and Jul. 9": a comma may come before the joiner.
             let a_end = if self.is(a_end, ",") && self.is_any(a_end + 1, joiners) { a_end + 1 } else { a_end };
             if !self.is_any(a_end, joiners) {
                 continue;
@@ -1962,7 +1962,7 @@ impl<'a> Parser<'a> {
             let b = self.range_end(b_start);
             let meaning = match (&a, b) {
                 (Some(a), Some((be, b))) => {
-                    // Only a year the text does not give carries back ("June 2017 and May 2018" keep theirs).
+                    // Only a year the text does not give carries back ("July 2016 and April 2018" keep theirs).
                     let a_has_year = (j..a_end).any(|k| self.year(k).is_some());
                     let a = match a {
                         RangeEnd::Point(w, c) if a_has_year && matches!(w, When::Month { .. } | When::Day(_)) => {

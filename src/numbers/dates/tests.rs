@@ -276,8 +276,8 @@ fn prefers_the_past_for_dates_without_a_year_unless_they_are_close_ahead() {
 
 #[test]
 fn reads_a_range_with_a_comma_before_its_joiner_and_skips_the_today_show() {
-    let found = dates_in("Cases between Dec. 14, 2020, and Aug. 8 were studied.", Some("2021-10-06"));
-    assert_eq!(found[0].2.as_deref(), Some("2020-12-14/2021-08-08"));
+    let found = dates_in("Samples between Nov. 3, 2020, and Jul. 9 were tested.", Some("2021-10-06"));
+    assert_eq!(found[0].2.as_deref(), Some("2020-11-03/2021-07-09"));
     assert!(dates_in("He told the Today programme it was fixed.", None).is_empty());
 }
 
@@ -290,18 +290,18 @@ fn reads_seasons_and_fiscal_years() {
 
 #[test]
 fn keeps_the_stated_year_of_a_range_start_and_reads_over_a_week_ago() {
-    let found = dates_in("Reports between June 2017 and May 2018 showed it.", Some("2021-09-10"));
-    assert_eq!(found[0].2.as_deref(), Some("2017-06/2018-05"));
+    let found = dates_in("Surveys between July 2016 and April 2018 found it.", Some("2021-09-10"));
+    assert_eq!(found[0].2.as_deref(), Some("2016-07/2018-04"));
     assert_eq!(one("They left just over a week ago.", Some("2021-09-09")).1.as_deref(), Some("2021-09-02"));
     assert!(dates_in("A second poll showed the same.", None).is_empty());
 }
 
 #[test]
 fn keeps_ages_and_anniversaries_out_of_dates() {
-    assert!(dates_in("A man in his 70s died.", None).is_empty());
+    assert!(dates_in("A woman in her 80s recovered.", None).is_empty());
     assert_eq!(one("Music of the 70s returned.", None).1.as_deref(), Some("197X"));
-    let found = dates_in("Four days before the 20th anniversary, he spoke.", Some("2021-09-07"));
-    assert!(found.iter().all(|d| !d.0.contains("20th")), "{found:?}");
+    let found = dates_in("Three weeks before the 15th anniversary, she wrote.", Some("2021-09-07"));
+    assert!(found.iter().all(|d| !d.0.contains("15th")), "{found:?}");
 }
 
 #[test]
