@@ -5,5 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 scripts/setup.sh
-echo "[dev] serving ClaimLens on http://127.0.0.1:${PORT:-8080}/ (rebuilds on change; Ctrl-C stops)"
-exec trunk serve --offline --release --address 127.0.0.1 --port "${PORT:-8080}"
+trunk build --release --offline
+# A plain static server: the page's Content Security Policy forbids trunk serve's inline reload script.
+echo "[dev] serving ClaimLens on http://127.0.0.1:${PORT:-8080}/ (Ctrl-C stops; rerun to rebuild)"
+exec python3 -m http.server --directory dist --bind 127.0.0.1 "${PORT:-8080}"

@@ -15,7 +15,7 @@ cargo fmt --all -- --check
 
 step "clippy (native and wasm32), warnings are errors"
 cargo clippy --all-targets --locked -- -D warnings
-cargo clippy --lib --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy --lib --tests --target wasm32-unknown-unknown --no-default-features --locked -- -D warnings
 
 step "native tests"
 cargo test --locked
@@ -24,7 +24,7 @@ step "accuracy ratchet on the release CLI (../shared/eval/score.py)"
 cargo test --release --locked --test accuracy -- --nocapture
 
 step "wasm bindings in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --no-default-features --lib --test wasm_bindings
 
 step "building the page (trunk, offline)"
 trunk build --release --offline

@@ -10,10 +10,9 @@ use std::sync::OnceLock;
 fn grant_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        crate::re::compile(
             r"(?i)\b(?:(?:on|under) (?:the )?condition (?:of anonymity|(?:that )?(?:he|she|they|it) (?:not )?(?:be )?(?:named|identified))|(?:declined|asked|requested|wished|refused) (?:not )?to be (?:named|identified)|not authori[sz]ed to (?:speak|discuss|comment|talk)|speaking anonymously|requested anonymity|granted anonymity|anonymously)\b",
         )
-        .expect("valid anonymity pattern")
     })
 }
 

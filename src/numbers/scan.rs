@@ -157,9 +157,9 @@ fn item(n: Numeral, kind: Kind) -> Item {
 fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(concat!(
+        crate::re::compile(concat!(
             r"(?i)\b(?:https?://|www\.)\S+",
-            r"|\S+@\S+\.[a-z]{2,}",
+            r"|[^\s@]{1,64}@[^\s@]{1,253}\.[a-z]{2,}",
             r"|\+?\(?\d+\)?(?:[-./]\d+){2,}",
             r"|\(\d{3}\)\s*\d{3}-\d{4}",
             r"|\bv\d+(?:\.\d+)+",
@@ -167,7 +167,6 @@ fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
             r"|\b\d{1,2}:\d{2}",
             r"|\b\d{1,2}(?::\d{2})?\s?(?:[ap]m\b|[ap]\.m\.)",
         ))
-        .expect("not-a-quantity regex")
     });
     let s = sentence.text(text);
     re.find_iter(s).map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end())).collect()

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 pub fn is_boilerplate(para: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(
+        crate::re::compile(
             r"(?x)^(?:
                 (?i:latest|more|related|top|breaking)\s+(?i:news|stories|articles|coverage)\b.*
               | (?i:more\ news|read\ more|see\ also|related|watch|listen|advertisement|sponsored|share\ this(?:\ article)?|follow\ us|sign\ up|subscribe)\b\s*(?::.*)?
@@ -18,7 +18,6 @@ pub fn is_boilerplate(para: &str) -> bool {
               | \(?(?i:copyright|©).*
             )$",
         )
-        .expect("boilerplate regex")
     });
     re.is_match(para.trim())
 }

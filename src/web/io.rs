@@ -20,19 +20,17 @@ pub struct SavedPane {
 /// lines in a row; one blank line is only a paragraph break. Empty parts are dropped.
 pub fn split_articles(text: &str) -> Vec<String> {
     static SEPARATOR: LazyLock<regex::Regex> =
-        LazyLock::new(|| regex::Regex::new(r"(?m)^[ \t]*-{3,}[ \t]*$|\n[ \t]*\n(?:[ \t]*\n)+").expect("separator"));
+        LazyLock::new(|| crate::re::compile(r"(?m)^[ \t]*-{3,}[ \t]*$|\n[ \t]*\n(?:[ \t]*\n)+"));
     let text = text.replace("\r\n", "\n");
     SEPARATOR.split(&text).map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
 }
 
 /// Markdown reduced to its words: headings, emphasis, code marks, links and images lose their marks.
 pub fn markdown_to_text(md: &str) -> String {
-    static LINE_MARKS: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)").expect("line")
-    });
+    static LINE_MARKS: LazyLock<regex::Regex> =
+        LazyLock::new(|| crate::re::compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)"));
     static INLINE: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"!?\[([^\]]*)\]\([^)]*\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\n]+)\*|`([^`]*)`")
-            .expect("inline")
+        crate::re::compile(r"!?\[([^\]]*)\]\([^)]*\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\n]+)\*|`([^`]*)`")
     });
     let md = md.replace("\r\n", "\n");
     let without_lines = LINE_MARKS.replace_all(&md, "");
