@@ -34,11 +34,19 @@ pub struct Document {
     /// What the reader calls it: a file name or a pane title.
     pub name: String,
     pub text: String,
+    /// This article's own publication date; when `None`, the cluster's ([`Options::pub_date`]).
+    pub pub_date: Option<Date>,
 }
 
 impl Document {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Document { name: name.into(), text: text.into() }
+        Document { name: name.into(), text: text.into(), pub_date: None }
+    }
+
+    /// The same article with its own publication date.
+    pub fn with_pub_date(mut self, pub_date: Option<Date>) -> Self {
+        self.pub_date = pub_date;
+        self
     }
 }
 
@@ -109,7 +117,9 @@ pub fn analyze(docs: &[Document], options: &Options) -> Analysis {
         .iter()
         .map(|doc| {
             let segments = segment::segment(&doc.text);
-            let numbers = numbers::extract(&doc.text, &segments, options);
+            // Relative dates resolve against the article's own date, else the cluster's.
+            let doc_options = Options { pub_date: doc.pub_date.or(options.pub_date) };
+            let numbers = numbers::extract(&doc.text, &segments, &doc_options);
             let attributions = attributions::extract(&doc.text, &segments);
             DocumentAnalysis { segments, numbers, attributions }
         })
@@ -117,4 +127,24 @@ pub fn analyze(docs: &[Document], options: &Options) -> Analysis {
     let claims = claims::build(docs, &documents);
     let findings = claims::compare(docs, &documents, &claims);
     Analysis { documents, claims, contradictions: findings.contradictions, corroborations: findings.corroborations }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_dates_resolve_against_each_articles_own_pub_date() {
+        let date = |s: &str| Date::parse_iso(s).ok();
+        let docs = [
+            Document::new("a", "The vote was held yesterday.").with_pub_date(date("2017-06-09")),
+            Document::new("b", "The vote was held yesterday."),
+        ];
+        let analysis = analyze(&docs, &Options { pub_date: date("2017-06-20") });
+        let value = |d: usize| {
+            analysis.documents[d].numbers.iter().find(|q| q.kind == numbers::Kind::Date).and_then(|q| q.value.clone())
+        };
+        assert_eq!(value(0), Some(numbers::Value::Text("2017-06-08".into())));
+        assert_eq!(value(1), Some(numbers::Value::Text("2017-06-19".into())));
+    }
 }

@@ -669,9 +669,13 @@ impl App {
     }
 
     fn request(&self, saved: &[SavedPane]) -> String {
-        let documents: Vec<serde_json::Value> =
-            saved.iter().enumerate().map(|(i, p)| json!({"name": self.display_name(i), "text": p.text})).collect();
-        // The engine takes one publication date per cluster: the first pane that has one.
+        // Each pane's own date resolves its relative dates ("yesterday"); a pane without one falls back
+        // to the first date given, as the cluster's.
+        let documents: Vec<serde_json::Value> = saved
+            .iter()
+            .enumerate()
+            .map(|(i, p)| json!({"name": self.display_name(i), "text": p.text, "pub_date": p.date.trim()}))
+            .collect();
         let pub_date = saved.iter().map(|p| p.date.trim()).find(|d| !d.is_empty());
         json!({"documents": documents, "pub_date": pub_date}).to_string()
     }
