@@ -30,12 +30,12 @@ pub fn start() {
 #[wasm_bindgen]
 pub fn analyze(documents: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let docs: Vec<DocumentInput> = if let Some(s) = documents.as_string() {
-        vec![DocumentInput { name: None, text: s }]
+        vec![DocumentInput { name: None, text: s, pub_date: None }]
     } else if js_sys::Array::is_array(&documents) {
         let arr = js_sys::Array::from(&documents);
         arr.iter()
             .map(|v| match v.as_string() {
-                Some(text) => Ok(DocumentInput { name: None, text }),
+                Some(text) => Ok(DocumentInput { name: None, text, pub_date: None }),
                 None => serde_wasm_bindgen::from_value(v).map_err(|e| JsError::new(&format!("documents: {e}"))),
             })
             .collect::<Result<_, _>>()?
