@@ -33,6 +33,7 @@ const CONVERSION_SLACK: f64 = 0.03;
 pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment) -> Vec<Contradiction> {
     let mut out = Vec::new();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut reported: HashSet<(Fact, Fact)> = HashSet::new();
     for i in 0..claims.len() {
         for &(_, j, score) in &alignment.best[i] {
             let key = (i.min(j), i.max(j));
@@ -72,6 +73,12 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
             };
             let Some(kind) = found else { continue };
             seen.insert(key);
+            // "about 4 km (2.5 miles)" against "about 6 km (3.7 miles)" is one conflict, not two.
+            let (fa, fb) = (fact(a), fact(b));
+            let facts = if fa <= fb { (fa, fb) } else { (fb, fa) };
+            if !reported.insert(facts) {
+                continue;
+            }
             let (pair, _) = alignment.pair(i, j).expect("aligned pair");
             out.push(Contradiction {
                 kind,
@@ -161,6 +168,14 @@ fn confidence(kind: ContradictionKind, score: f32, a: &Claim, b: &Claim) -> f64 
 fn event_date(c: &Claim) -> bool {
     let quoted_relative = c.quoted && matches!(&c.value, ClaimValue::Date(w) if w.relative);
     !c.dates_statement && !quoted_relative
+}
+
+/// One fact of one sentence: a figure and its restatement in other units ("4 km (2.5 miles)") are the
+/// same fact, so a conflict between two such sentences is reported once.
+type Fact = (usize, usize, Option<String>, bool);
+
+fn fact(c: &Claim) -> Fact {
+    (c.doc, c.sentence, c.what.concept.clone(), c.what.unit.is_some())
 }
 
 /// "27km (17 miles)": one figure given twice.

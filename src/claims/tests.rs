@@ -275,3 +275,13 @@ fn one_speaker_named_two_ways_is_one_source() {
     assert_eq!(count(&[&anonymous, &anonymous], true), 1, "the same words from an unnamed official: one source");
     assert_eq!(count(&[&anonymous, &anonymous], false), 2, "an equal figure in two outlets: one each");
 }
+
+#[test]
+fn reports_a_distance_given_in_two_units_once() {
+    let found = contradictions(&[
+        "The trawler came to rest about 4 km (2.5 miles) from the harbour of Lindqvist after the storm.",
+        "The trawler came to rest about 6 km (3.7 miles) from the harbour of Lindqvist after the storm.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, ContradictionKind::Numeric);
+}
