@@ -91,8 +91,8 @@ fn five_thousand_small_articles_in_one_cluster_finish() {
 }
 
 #[test]
-#[ignore = "quadratic in numbers/scan.rs (`\\S+@` in not_quantities) on a line without spaces: minutes even in release; \
-            run with `cargo test --release --test limits -- --include-ignored`"]
+#[ignore = "superlinear on a line without spaces: over a minute even in release (the unbounded e-mail pattern is \
+            fixed; another scan remains, see docs/reliability.md); run with `cargo test --release --test limits -- --include-ignored`"]
 fn one_megabyte_line_without_spaces_finishes() {
     // Digits, separators, quotes, letters, emoji and CJK, but no white space at all.
     let pieces = ["1,234", ".5", "“", "said", "”", "-", "59km", "é", "👍🏽", "東京", "2017-04-07", "%", "$", "'", "("];

@@ -32,43 +32,19 @@ enum Granularity {
     Day,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
-/// The month (1–12) a word names: full names and the usual abbreviations ("Sept.").
+/// The month (1–12) a word names, from the dates stage's lexicon.
 fn month_of(word: &str) -> Option<u32> {
-    const ABBREVIATIONS: [&str; 12] =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let w = word.trim_end_matches('.').to_lowercase();
-    let w = if w == "sept" { "sep".to_string() } else { w };
-    MONTHS.iter().position(|m| *m == w).or_else(|| ABBREVIATIONS.iter().position(|a| *a == w)).map(|i| i as u32 + 1)
+    crate::numbers::dates::month_number(word)
 }
 
+/// The weekday a word names, 0 = Monday.
 fn weekday_of(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    let w = w.trim_end_matches("'s").trim_end_matches("’s");
-    WEEKDAYS.iter().position(|d| *d == w || (w.len() == 3 && d.starts_with(w))).map(|i| i as u32)
+    crate::numbers::dates::weekday_number(word).map(|d| d - 1)
 }
 
 /// Day of the week of a Gregorian date, 0 = Monday.
 pub fn weekday(year: i32, month: u32, day: u32) -> u32 {
-    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if month < 3 { year - 1 } else { year };
-    let sunday_based = (y + y / 4 - y / 100 + y / 400 + T[month as usize - 1] + day as i32).rem_euclid(7);
-    ((sunday_based + 6) % 7) as u32
+    crate::numbers::dates::iso_weekday(crate::Date { year, month, day }) - 1
 }
 
 impl When {
@@ -187,11 +163,11 @@ impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts: Vec<String> = Vec::new();
         if let Some(wd) = self.weekday {
-            let name = WEEKDAYS[wd as usize];
+            let name = crate::numbers::dates::weekday_name(wd + 1).unwrap_or("?");
             parts.push(format!("{}{}", name[..1].to_uppercase(), &name[1..]));
         }
         if let Some(m) = self.month {
-            let name = MONTHS[m as usize - 1];
+            let name = crate::numbers::dates::month_name(m).unwrap_or("?");
             let day = self.day.map(|d| format!(" {d}")).unwrap_or_default();
             parts.push(format!("{}{}{day}", name[..1].to_uppercase(), &name[1..]));
         }

@@ -57,14 +57,7 @@ pub fn parse(t: &Tokens, i: usize) -> Option<Numeral> {
         if let Some(d) = parse_one(t, n.end + 1) {
             let bare = !t.is_word(d.end) && !t.is_digits(d.end);
             if d.form == Form::Cardinal && d.value > n.value.abs() && d.value.fract() == 0.0 && bare {
-                return Some(Numeral {
-                    end: d.end,
-                    value: n.value / d.value,
-                    form: Form::Fraction,
-                    words: n.words || d.words,
-                    scale: 1.0,
-                    ..n
-                });
+                return Some(ratio(n, d));
             }
         }
     }
@@ -72,14 +65,7 @@ pub fn parse(t: &Tokens, i: usize) -> Option<Numeral> {
     if n.form == Form::Cardinal && t.is(n.end, "out") && t.is(n.end + 1, "of") {
         if let Some(d) = parse_one(t, n.end + 2) {
             if d.form == Form::Cardinal && d.value > n.value && n.value >= 0.0 {
-                return Some(Numeral {
-                    end: d.end,
-                    value: n.value / d.value,
-                    form: Form::Fraction,
-                    words: n.words || d.words,
-                    scale: 1.0,
-                    ..n
-                });
+                return Some(ratio(n, d));
             }
         }
     }
@@ -680,6 +666,11 @@ fn decimal_digits(atoms: &[Atom]) -> Option<String> {
         i += 1;
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// `n` over `d` as one fraction spanning both ("one over three", "two out of five").
+fn ratio(n: Numeral, d: Numeral) -> Numeral {
+    Numeral { end: d.end, value: n.value / d.value, form: Form::Fraction, words: n.words || d.words, scale: 1.0, ..n }
 }
 
 #[cfg(test)]

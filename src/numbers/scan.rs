@@ -183,40 +183,6 @@ fn designators() -> &'static HashSet<&'static str> {
     })
 }
 
-const MONTHS_AND_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Whether a numeral counts or measures something, rather than naming it ("F-22", "Boeing 737",
 /// "Stage 5", "flight 17") or standing for a noun ("the one you mentioned", "one of the officials").
 fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
@@ -247,7 +213,8 @@ fn is_quantity(t: &Tokens, n: &Numeral) -> bool {
             let lower = t.str(f - 1).to_lowercase();
             let ordinary = counted::is_function_word(&lower)
                 || bounds().before(t, f).is_some()
-                || MONTHS_AND_DAYS.contains(&lower.as_str())
+                || super::dates::month_number(&lower).is_some()
+                || super::dates::weekday_number(&lower).is_some()
                 || money::before(t, f).is_some()
                 || lower == "between"
                 || lower == "from";

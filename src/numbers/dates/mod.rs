@@ -17,6 +17,36 @@ use crate::{Options, Span};
 use grammar::{Context, Parser};
 use values::Meaning;
 
+pub use calendar::weekday as iso_weekday;
+
+/// The month (1–12) a word names: full names and abbreviations ("March", "Sept."), any case.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    lexicon::lexicon().months.get(w.as_str()).map(|&(m, _)| m)
+}
+
+/// The ISO weekday (1 = Monday … 7 = Sunday) a word names: "Thursday", "Thu.", "Thursday's".
+pub fn weekday_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    lexicon::lexicon().weekdays.get(w).filter(|(_, sure)| *sure != lexicon::Sureness::Plural).map(|&(d, _)| d)
+}
+
+/// The full English name of a month (1–12), lower-case: the longest word the lexicon has for it.
+pub fn month_name(month: u32) -> Option<&'static str> {
+    lexicon::lexicon().months.iter().filter(|(_, &(m, _))| m == month).map(|(w, _)| *w).max_by_key(|w| w.len())
+}
+
+/// The full English name of an ISO weekday (1–7), lower-case.
+pub fn weekday_name(weekday: u32) -> Option<&'static str> {
+    let lex = lexicon::lexicon();
+    lex.weekdays
+        .iter()
+        .filter(|(_, &(d, sure))| d == weekday && sure != lexicon::Sureness::Plural)
+        .map(|(w, _)| *w)
+        .max_by_key(|w| w.len())
+}
+
 /// Finds the dates and times in one sentence (`sentence` is its span in `text`).
 ///
 /// Returned quantities have kind `Date`, `Time` or `Duration` (or `Range` for date ranges).
