@@ -1,7 +1,7 @@
 //! The counted-things table (`lexicon.txt`): synonyms, is-a links, generic nouns, outcome verbs.
 
 use crate::numbers::Bound;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// How two counted things relate.
@@ -31,6 +31,9 @@ pub struct Lexicon {
     speech: HashSet<String>,
     /// Qualifier phrases ("at least") and the bound they set, longest first.
     bounds: Vec<(String, Bound)>,
+    /// Each concept with an is-a link to its broader concepts, nearest first: computed once, as
+    /// alignment asks for every pair of claims.
+    ancestors: HashMap<String, Vec<String>>,
 }
 
 pub fn lexicon() -> &'static Lexicon {
@@ -82,6 +85,8 @@ impl Lexicon {
             }
         }
         lex.bounds.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        // Only a phrase with is-a links of its own has broader concepts.
+        lex.ancestors = lex.isa.keys().map(|c| (c.clone(), lex.walk_broader(c))).collect();
         lex
     }
 
@@ -110,7 +115,11 @@ impl Lexicon {
     }
 
     /// The broader concepts of `concept`, nearest first (not including itself).
-    pub fn broader(&self, concept: &str) -> Vec<String> {
+    pub fn broader(&self, concept: &str) -> &[String] {
+        self.ancestors.get(concept).map_or(&[], Vec::as_slice)
+    }
+
+    fn walk_broader(&self, concept: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut frontier = vec![concept.to_string()];
         while let Some(c) = frontier.pop() {
