@@ -32,6 +32,8 @@ const NEAR: usize = 8;
 /// A word in at most this share of the cluster's sentences (or `RARE_MIN` sentences) is rare.
 const RARE_SHARE: f32 = 0.04;
 const RARE_MIN: f32 = 3.0;
+/// Past the rare limit a word fades out, naming no event at this many times the limit.
+const RARE_FADE: f32 = 1.5;
 /// Alignment a date pair gains for each rare event word its sentences share next to both dates
 /// (a word right beside both counts fully; one ten words away about a third).
 const DATE_RARE_WORD: f32 = 0.7;
@@ -123,7 +125,8 @@ impl Rarity {
         let n = sentences.max(1) as f32;
         let unseen = (1.0 + n).ln();
         let weights = df.iter().map(|&c| if c > 0 { (1.0 + n / c as f32).ln() } else { unseen }).collect();
-        Rarity { lemmas, weights, unseen, rare_df: (n * RARE_SHARE).max(RARE_MIN) }
+        let rare_df = (n * RARE_SHARE).max(RARE_MIN);
+        Rarity { lemmas, weights, unseen, rare_df }
     }
 
     /// Rarity as a share of the rarest possible (a word in one sentence): 0 to 1.
@@ -135,11 +138,14 @@ impl Rarity {
         }
     }
 
-    /// A word of this rarity is found in few sentences of the cluster.
-    fn is_rare(&self, weight: f32) -> bool {
+    /// How far a word of this rarity names an event, 0 to 1: fully when found in few sentences of
+    /// the cluster, fading to nothing at [`RARE_FADE`] times as many. A word does not stop naming the event
+    /// when one more article uses it ("on board" in a third article).
+    fn rareness(&self, weight: f32) -> f32 {
         let n = (self.unseen.exp() - 1.0).max(1.0);
         let df = n / (weight.exp() - 1.0);
-        df <= self.rare_df + 0.5
+        let limit = self.rare_df + 0.5;
+        ((RARE_FADE * limit - df) / ((RARE_FADE - 1.0) * limit)).clamp(0.0, 1.0)
     }
 }
 
@@ -159,7 +165,7 @@ pub struct Events {
 
 impl Events {
     fn new(claims: &[Claim], rarity: Rarity) -> Events {
-        let rare_of = |w: f32| if rarity.is_rare(w) { rarity.relative(w) } else { 0.0 };
+        let rare_of = |w: f32| rarity.rareness(w) * rarity.relative(w);
         let unseen = (rarity.unseen, rare_of(rarity.unseen));
         let rare = rarity.weights.iter().map(|&w| rare_of(w)).collect();
         let mut ev = Events { lemmas: rarity.lemmas, rarity: rarity.weights, rare, ..Events::default() };

@@ -285,3 +285,28 @@ fn reports_a_distance_given_in_two_units_once() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, ContradictionKind::Numeric);
 }
+
+#[test]
+fn a_third_article_using_the_event_words_keeps_a_date_conflict() {
+    let first = "Cargo ship Miranda aground near Torvik\n\nThe cargo ship Miranda struck a reef off the islet of \
+                 Torvik at dawn on Monday, June 8, 2026, with 40 sailors on board.\n\nThe Miranda was carrying \
+                 timber and steel from Varde to Oslund. Its owner, Baltic Haulage, said the ship was insured.\n\n\
+                 Tugs from Varde pulled the Miranda free at high tide. The coastguard said no fuel had leaked.\n\n\
+                 The ship's captain, Ivo Lesk, declined to comment. The Miranda had passed an inspection in the spring.";
+    let second = "Miranda crew safe after grounding\n\nVARDE — The cargo ship Miranda struck a reef off Torvik early \
+                  on Sunday, June 7, 2026, with 41 sailors on board.\n\nBaltic Haulage said the Miranda would be \
+                  repaired in Varde. The ship is 20 years old.\n\nDivers inspected the hull of the Miranda the next \
+                  day and found a crack.";
+    // The third article uses the words the first two share ("on board", "reef", "Torvik") in
+    // sentences of its own: they are the event's words, and must not stop counting as such.
+    let third = "Torvik fishermen helped the Miranda\n\nFishermen from Torvik said the sailors had stayed on board \
+                 until the tugs arrived.\n\nA cook who was on board filmed the reef from the deck of the Miranda.\n\n\
+                 The harbour office in Torvik said the reef is marked on every chart. Baltic Haulage thanked the \
+                 fishermen.";
+    let date_conflicts = |texts: &[&str]| {
+        contradictions(texts).into_iter().filter(|c| c.0 == ContradictionKind::Date).collect::<Vec<_>>()
+    };
+    assert_eq!(date_conflicts(&[first, second]).len(), 1, "{:?}", date_conflicts(&[first, second]));
+    let with_third = date_conflicts(&[first, second, third]);
+    assert_eq!(with_third.len(), 1, "{with_third:?}");
+}
