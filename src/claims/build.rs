@@ -40,6 +40,7 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
             }
         }
         negation_claims(d, analysis, &words, &sources, &mut out);
+        opposite_claims(d, analysis, &words, &sources, &mut out);
     }
     out
 }
@@ -432,6 +433,50 @@ fn negation_claims(
                 value: ClaimValue::None,
                 bound: Bound::Exact,
                 outcome: Some(outcome),
+                event: event_words(words, span, Some(span), si, usize::MAX),
+                source: sources.source_of(text, span, si),
+                quoted: analysis.segments.in_quote(span.start),
+                dates_statement: false,
+            });
+        }
+    }
+}
+
+/// "Its shares fell", "the council approved": a verb of opposite outcomes (lexicon `opposite`)
+/// with its subject, the nearest content word before it. A negated verb ("did not approve") is
+/// left out: what it says is less clear than the opposite verb would be.
+fn opposite_claims(
+    doc: usize,
+    analysis: &DocumentAnalysis,
+    words: &Words,
+    sources: &SourceIndex,
+    out: &mut Vec<Claim>,
+) {
+    let text = words.text;
+    for (si, toks) in words.tokens.iter().enumerate() {
+        for (vi, t) in toks.iter().enumerate() {
+            let verb = t.text(text);
+            // Written in lower case: "Rose" and "Won" begin names as often as sentences.
+            if verb.bytes().any(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            let Some((group, up)) = lexicon().opposite(verb) else { continue };
+            let negated = toks[vi.saturating_sub(3)..vi].iter().any(|n| {
+                let w = n.text(text).to_lowercase();
+                matches!(w.as_str(), "not" | "never" | "no" | "nor") || w.ends_with("n't") || w.ends_with("n’t")
+            });
+            let subject = words.lemmas[si][..vi].iter().rev().flatten().next();
+            let (false, Some(&subject)) = (negated, subject) else { continue };
+            let span = t.span;
+            out.push(Claim {
+                doc,
+                quantity: None,
+                span,
+                sentence: si,
+                what: What { context: Some(words.names.word(subject).to_string()), ..What::default() },
+                value: ClaimValue::Opposite { group, up },
+                bound: Bound::Exact,
+                outcome: None,
                 event: event_words(words, span, Some(span), si, usize::MAX),
                 source: sources.source_of(text, span, si),
                 quoted: analysis.segments.in_quote(span.start),

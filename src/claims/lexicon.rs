@@ -29,6 +29,8 @@ pub struct Lexicon {
     known: HashSet<String>,
     /// Verbs of saying ("said", "accused").
     speech: HashSet<String>,
+    /// A verb form to its group of opposite outcomes and its side ("fell" → ("direction", false)).
+    opposite: HashMap<String, (String, bool)>,
     /// Qualifier phrases ("at least") and the bound they set, longest first.
     bounds: Vec<(String, Bound)>,
     /// Each concept with an is-a link to its broader concepts, nearest first: computed once, as
@@ -57,6 +59,15 @@ impl Lexicon {
                         lex.same.insert(a, b);
                     } else {
                         lex.isa.entry(a).or_default().push(b);
+                    }
+                }
+                "opposite" => {
+                    let (group, sides) = rest.split_once(' ').unwrap_or((rest, ""));
+                    let (up, down) = sides.split_once('|').unwrap_or((sides, ""));
+                    for (forms, side) in [(up, true), (down, false)] {
+                        for w in forms.split_whitespace() {
+                            lex.opposite.insert(w.to_string(), (group.to_string(), side));
+                        }
                     }
                 }
                 "generic" => lex.generic.extend(rest.split_whitespace().map(String::from)),
@@ -156,6 +167,12 @@ impl Lexicon {
         self.speech.contains(lower)
     }
 
+    /// The group of opposite outcomes a verb form belongs to, and its side: "rose" → ("direction",
+    /// true), "fell" → ("direction", false).
+    pub fn opposite(&self, lower: &str) -> Option<(&str, bool)> {
+        self.opposite.get(lower).map(|(g, side)| (g.as_str(), *side))
+    }
+
     /// The outcome group of a verb form ("killed" → "kill").
     pub fn outcome(&self, lower: &str) -> Option<&str> {
         self.outcome.get(lower).map(String::as_str)
@@ -208,6 +225,16 @@ mod tests {
         assert_eq!(lexicon().bound_before("gave more than ").map(|b| b.0), Some(Bound::MoreThan));
         assert_eq!(lexicon().bound_before("a hover ").map(|b| b.0), None);
         assert_eq!(lexicon().bound_before("the ").map(|b| b.0), None);
+    }
+
+    #[test]
+    fn opposite_outcomes_share_a_group_on_different_sides() {
+        let lex = lexicon();
+        assert_eq!(lex.opposite("rose"), Some(("direction", true)));
+        assert_eq!(lex.opposite("fell"), Some(("direction", false)));
+        assert_eq!(lex.opposite("approved").map(|o| o.0), lex.opposite("rejected").map(|o| o.0));
+        assert_ne!(lex.opposite("won").map(|o| o.1), lex.opposite("lost").map(|o| o.1));
+        assert_eq!(lex.opposite("said"), None);
     }
 
     #[test]

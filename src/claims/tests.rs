@@ -310,3 +310,37 @@ fn a_third_article_using_the_event_words_keeps_a_date_conflict() {
     let with_third = date_conflicts(&[first, second, third]);
     assert_eq!(with_third.len(), 1, "{with_third:?}");
 }
+
+#[test]
+fn opposite_outcomes_for_the_same_subject_contradict() {
+    let found = contradictions(&[
+        "After the storm warning on Tuesday, shares of Velmar Shipping fell sharply in early trading in Oslund.",
+        "After the storm warning on Tuesday, shares of Velmar Shipping rose sharply in early trading in Oslund.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0, found[0].1.as_str(), found[0].2.as_str()), (ContradictionKind::Negation, "fell", "rose"));
+    let found = contradictions(&[
+        "The Harim district council approved the new harbour budget at its meeting on Monday night.",
+        "The Harim district council rejected the new harbour budget at its meeting on Monday night.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn opposite_outcomes_for_different_subjects_or_events_do_not_contradict() {
+    let different_subjects = contradictions(&[
+        "On Thursday the lower house approved the fishing quota bill after a long debate.",
+        "On Thursday the upper chamber rejected the fishing quota bill after a long debate.",
+    ]);
+    assert!(different_subjects.is_empty(), "{different_subjects:?}");
+    let different_events = contradictions(&[
+        "The Velmar team won the regional rowing final on the lake at Oslund.",
+        "Last winter the Velmar team lost a friendly match against a club from Harim in the indoor hall.",
+    ]);
+    assert!(different_events.is_empty(), "{different_events:?}");
+    let negated = contradictions(&[
+        "The Harim district council approved the new harbour budget at its meeting on Monday night.",
+        "The Harim district council had not approved the new harbour budget at its meeting on Monday night.",
+    ]);
+    assert!(negated.is_empty(), "a negated verb is left out: {negated:?}");
+}
