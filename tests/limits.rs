@@ -67,7 +67,7 @@ fn analyse_and_check(docs: &[Document]) {
 }
 
 #[test]
-#[ignore = "minutes in debug, ~50 s of CPU optimised (claims' source_of is indexed now, no longer quadratic; the \
+#[ignore = "minutes in debug, 44–53 s of CPU optimised (claims' source_of is indexed now, no longer quadratic; the \
             attributions stage and the bucket indexes dominate, see BENCHMARKS.md Scaling): run with \
             `cargo test --release --test limits -- --include-ignored`"]
 fn ten_megabyte_article_finishes_with_exact_spans() {
