@@ -344,3 +344,19 @@ fn opposite_outcomes_for_different_subjects_or_events_do_not_contradict() {
     ]);
     assert!(negated.is_empty(), "a negated verb is left out: {negated:?}");
 }
+
+#[test]
+fn a_lone_figure_among_hundreds_of_articles_is_still_compared() {
+    // 240 articles agree on 59 missiles, one says 57: a bucket far beyond what pairwise
+    // comparison allowed (the old limit, 200 claims, skipped it silently).
+    let agreeing = "In April the navy launched 59 cruise missiles at the Shayrat air base in retaliation.";
+    let lone = "In April the navy launched 57 cruise missiles at the Shayrat air base in retaliation.";
+    let mut texts = vec![agreeing; 240];
+    texts.insert(120, lone);
+    let (docs, a) = run(&texts);
+    let with_lone: Vec<_> = a.contradictions.iter().filter(|c| c.a.doc == 120 || c.b.doc == 120).collect();
+    assert!(!with_lone.is_empty(), "the lone 57 is compared with the others");
+    assert!(a.contradictions.iter().all(|c| c.a.doc == 120 || c.b.doc == 120), "only the lone figure disagrees");
+    let words = |d: crate::claims::DocSpan| d.span.text(&docs[d.doc].text).to_string();
+    assert!(with_lone.iter().all(|c| words(c.a).starts_with("5") && words(c.b).starts_with("5")));
+}
