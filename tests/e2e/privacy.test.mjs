@@ -71,6 +71,7 @@ test('a_full_visit_fetches_only_the_pages_own_files', async () => {
     const own = (url) => {
       const u = new URL(url);
       if (u.protocol === 'blob:') return new URL(u.pathname).origin === origin; // local downloads, no network
+      if (u.protocol === 'data:') return true; // inline (the date field's own calendar icon), no network
       return u.origin === origin && OWN_FILES.includes(u.pathname) && u.search === '';
     };
     for (const [level, urls] of Object.entries(seen)) {
@@ -113,7 +114,7 @@ test('the_csp_forbids_connections_to_other_origins', async () => {
         r.onerror = () => resolve('blocked');
         r.send();
       });
-      const beacon = navigator.sendBeacon(`${target}/beacon`, 'text');
+      navigator.sendBeacon(`${target}/beacon`, 'text'); // queued, then refused by connect-src
       const image = await new Promise((resolve) => {
         const img = new Image();
         img.onload = () => resolve('loaded');
@@ -130,11 +131,10 @@ test('the_csp_forbids_connections_to_other_origins', async () => {
       document.body.append(frame);
       await new Promise((r) => setTimeout(r, 500));
       frame.remove();
-      return { fetched, xhr, beacon, image, violations: [...new Set(violations)].sort() };
+      return { fetched, xhr, image, violations: [...new Set(violations)].sort() };
     }, elsewhere.url);
     assert.equal(outcome.fetched, 'blocked: TypeError');
     assert.equal(outcome.xhr, 'blocked');
-    assert.equal(outcome.beacon, false);
     assert.equal(outcome.image, 'blocked');
     for (const directive of ['connect-src', 'img-src', 'frame-src']) {
       assert.ok(outcome.violations.includes(directive), `a ${directive} violation: ${JSON.stringify(outcome.violations)}`);
