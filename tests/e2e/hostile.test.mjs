@@ -302,12 +302,16 @@ test('payloads_given_to_the_embed_are_analysed_as_text_and_never_rendered', asyn
       for (const [i, p] of list.entries()) {
         const el = document.createElement('claim-lens');
         el.setAttribute('name', p);
+        if (i % 2) el.setAttribute('pub-date', p); // never a date: the widget says so and analyses without it
         el.textContent = p;
         const ready = new Promise((resolve) => el.addEventListener('claimlens-ready', resolve, { once: true }));
         document.body.append(el);
         await Promise.race([ready, new Promise((r) => setTimeout(r, 2000))]);
         if (!el.result) wrong.push(`claim-lens ${i} gave no result`);
         else if (el.result.documents[0].name !== p) wrong.push(`claim-lens name ${i}`);
+        const problem = el.querySelector('.cl-embed-problem')?.textContent ?? null;
+        if ((i % 2 === 1) !== (problem !== null)) wrong.push(`claim-lens date note ${i}: ${problem}`);
+        else if (problem && !problem.includes(`“${p.trim()}”`)) wrong.push(`claim-lens date note ${i} quotes the date: ${problem}`);
         el.remove();
       }
       return wrong;

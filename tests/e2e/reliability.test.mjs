@@ -101,7 +101,7 @@ function bigArticle(mb) {
   return parts.join('\n');
 }
 
-test('a_multi_megabyte_paste_keeps_the_page_responsive_shows_progress_and_is_abandoned_when_the_text_changes', async () => {
+test('a_multi_megabyte_paste_keeps_the_page_responsive_shows_progress_and_is_abandoned_when_the_text_changes', async (t) => {
   const b = await open();
   try {
     const big = bigArticle(3);
@@ -134,13 +134,25 @@ test('a_multi_megabyte_paste_keeps_the_page_responsive_shows_progress_and_is_aba
     // Progress: after a moment the status line shows what runs and for how long.
     await b.page.waitForSelector('.cl-status[data-busy]', { timeout: 20000 });
     assert.match(await b.page.textContent('.cl-status'), /^Analysing 3 articles \(3\.\d MB\)… \d+ s so far\./);
+    // While the worker analyses and nothing else happens, the main thread stays free (the
+    // status line ticks each second without laying the 3 MB text out again).
     await b.page.evaluate(() => {
       window.__gaps = [];
     });
-    // Typing elsewhere while the engine works: each key is handled at once.
-    await b.page.locator('.cl-name').first().click();
-    await b.page.keyboard.type('Desk copy', { delay: 50 });
     await b.page.waitForTimeout(1500);
+    const quiet = await b.page.evaluate(() => Math.max(...window.__gaps));
+    // Bound: a relayout of the big text costs 500 ms here; 350 leaves room for a loaded machine's
+    // own scheduling (2 cores shared with builds).
+    assert.ok(quiet < 350, `the main thread stalled for ${quiet.toFixed(0)} ms while the worker analysed (paste: ${pasteMs} ms)`);
+    // Typing elsewhere meanwhile: each key is handled at once; the re-analysis it asks for costs
+    // the page one step to gather and send 3 MB (and abandons the running analysis).
+    await b.page.evaluate(() => {
+      window.__gaps = [];
+    });
+    await b.page.locator('.cl-name').first().click();
+    await b.page.keyboard.press('End');
+    await b.page.keyboard.type(' desk copy', { delay: 50 });
+    await b.page.waitForTimeout(1000);
     const { gaps, keys, state } = await b.page.evaluate(() => ({
       gaps: window.__gaps,
       keys: window.__keyLatency,
@@ -149,10 +161,11 @@ test('a_multi_megabyte_paste_keeps_the_page_responsive_shows_progress_and_is_aba
     assert.equal(state, 'analysing', 'the big text is still being analysed (if the engine got this fast, make the text bigger)');
     const worstGap = Math.max(...gaps);
     const worstKey = Math.max(...keys);
-    assert.ok(keys.length >= 9, `${keys.length} keys seen`);
-    assert.ok(worstKey < 250, `a key waited ${worstKey.toFixed(0)} ms (paste took ${pasteMs} ms)`);
-    assert.ok(worstGap < 250, `the main thread stalled for ${worstGap.toFixed(0)} ms while the worker analysed`);
-    assert.equal(await b.page.locator('.cl-name').first().inputValue(), 'Harbour GazetteDesk copy');
+    assert.ok(keys.length >= 11, `${keys.length} keys seen`);
+    assert.ok(worstKey < 250, `a key waited ${worstKey.toFixed(0)} ms`);
+    assert.ok(worstGap < 500, `typing and re-sending 3 MB stalled the main thread for ${worstGap.toFixed(0)} ms`);
+    t.diagnostic(`paste ${pasteMs} ms; quiet worst gap ${quiet.toFixed(0)} ms; typing worst gap ${worstGap.toFixed(0)} ms; worst key ${worstKey.toFixed(0)} ms`);
+    assert.equal(await b.page.locator('.cl-name').first().inputValue(), 'Harbour Gazette desk copy');
 
     // New text replaces the big one: its long analysis is abandoned, the new text's result shown.
     const editor = b.page.locator('.cl-editor').nth(2);
@@ -240,6 +253,27 @@ test('an_invalid_publication_date_gets_a_message_and_the_rest_is_still_analysed'
     await date.fill('2026-02-28');
     await date.dispatchEvent('change');
     await b.page.waitForFunction(() => document.querySelectorAll('.cl-pane-notice')[2].hidden);
+  } finally {
+    await b.close();
+  }
+});
+
+test('the_embed_names_an_invalid_pub_date_and_analyses_without_it', async () => {
+  const b = await launch();
+  try {
+    await b.page.goto(`${server.url}embed-example.html`);
+    await b.page.waitForSelector('claim-lens .cl-embed');
+    const out = await b.page.evaluate(async () => {
+      const el = document.createElement('claim-lens');
+      el.setAttribute('pub-date', '2019-02-29');
+      el.textContent = 'Yesterday 14 boats left the port.';
+      const ready = new Promise((resolve) => el.addEventListener('claimlens-ready', resolve, { once: true }));
+      document.body.append(el);
+      await ready;
+      return { numbers: el.result.documents[0].numbers.map((n) => n.text), problem: el.querySelector('.cl-embed-problem').textContent };
+    });
+    assert.ok(out.numbers.some((t) => t.startsWith('14')), JSON.stringify(out.numbers));
+    assert.match(out.problem, /^The publication date “2019-02-29” is not a valid date \(YYYY-MM-DD, a real day\)/);
   } finally {
     await b.close();
   }
