@@ -22,7 +22,14 @@ const ready = init().then(
   },
 );
 
+// Set by a test ({crashOnNextRequest: message}; null disarms): the next analysis panics.
+let crashOnNextRequest = null;
+
 self.onmessage = async (event) => {
+  if ('crashOnNextRequest' in event.data) {
+    crashOnNextRequest = event.data.crashOnNextRequest;
+    return;
+  }
   const { seq, request, crashForTests } = event.data;
   try {
     await ready;
@@ -32,9 +39,10 @@ self.onmessage = async (event) => {
   const t0 = performance.now();
   lastConsoleError = '';
   try {
-    // Only a test that holds this worker can send crashForTests: the page never does, and no
-    // text can reach it (texts travel inside `request`).
-    if (crashForTests) panicForTests(String(crashForTests));
+    // Only a test that holds this worker can send crashForTests or crashOnNextRequest: the page
+    // never does, and no text can reach them (texts travel inside `request`).
+    const crash = crashForTests ?? (request !== undefined ? crashOnNextRequest : null);
+    if (crash) panicForTests(String(crash));
     const json = analyzeJson(request);
     self.postMessage({ seq, json, ms: performance.now() - t0 });
   } catch (err) {

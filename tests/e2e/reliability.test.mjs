@@ -71,6 +71,54 @@ test('a_panic_in_the_engine_shows_an_error_keeps_the_text_and_a_fresh_worker_ana
   }
 });
 
+test('an_engine_that_crashes_twice_on_the_same_text_stops_retrying_and_keeps_the_text', async () => {
+  const b = await launch();
+  await b.context.addInitScript(recordWorkers);
+  // Every worker the page starts is armed (while window.__crashEvery is set) to panic on its next request.
+  await b.context.addInitScript(() => {
+    const Recorded = window.Worker;
+    window.Worker = class extends Recorded {
+      constructor(...args) {
+        super(...args);
+        if (window.__crashEvery) this.postMessage({ crashOnNextRequest: window.__crashEvery });
+      }
+    };
+  });
+  try {
+    await b.page.goto(server.url);
+    let seq = await waitForAnalysis(b.page);
+    await b.page.evaluate(() => {
+      window.__crashEvery = 'this text always breaks the engine';
+      window.__workers[0].postMessage({ crashOnNextRequest: window.__crashEvery });
+    });
+    const editor = b.page.locator('.cl-editor').first();
+    await editor.click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.type(' Then 4 barges.');
+    await b.page.waitForSelector('.cl-panes[data-state=failed]');
+    assert.match(
+      await alertText(b.page),
+      /^The analysis engine crashed again on this text \(panicked: this text always breaks the engine\)\. Your text is kept; edit it to try again\.$/,
+    );
+    assert.equal(await b.page.textContent('.cl-status'), 'Analysis failed: the engine crashed twice on this text.');
+    // Two crashes, then one idle fresh worker: no retry loop.
+    await b.page.waitForTimeout(1000);
+    assert.deepEqual(await workers(b.page), [true, true, false]);
+    assert.match((await keptTexts(b.page))[0], /Then 4 barges\.$/);
+    // Once the engine is fine again, an edit brings the analysis back.
+    await b.page.evaluate(() => {
+      window.__crashEvery = null;
+      window.__workers[2].postMessage({ crashOnNextRequest: null });
+    });
+    await b.page.keyboard.type(' And 2 cranes.');
+    seq = await waitForAnalysis(b.page, seq);
+    assert.match(await b.page.textContent('.cl-status'), /Analysed 3 articles in a worker/);
+    assert.match(await editor.textContent(), /Then 4 barges\. And 2 cranes\.$/);
+  } finally {
+    await b.close();
+  }
+});
+
 test('text_typed_just_before_a_reload_survives_it', async () => {
   const b = await open();
   try {
