@@ -163,6 +163,10 @@ test('a_multi_megabyte_paste_keeps_the_page_responsive_shows_progress_and_is_aba
         window.__gaps.push(now - last);
         last = now;
       }, 20);
+      // The page's own long tasks (over 50 ms): unlike timer gaps, they do not count the time the
+      // process waits for a CPU on a loaded machine.
+      window.__longTasks = [];
+      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
       window.__keyLatency = [];
       document.addEventListener('keydown', (e) => window.__keyLatency.push(performance.now() - e.timeStamp), true);
       window.__summaries = [];
@@ -186,33 +190,42 @@ test('a_multi_megabyte_paste_keeps_the_page_responsive_shows_progress_and_is_aba
     // status line ticks each second without laying the 3 MB text out again).
     await b.page.evaluate(() => {
       window.__gaps = [];
+      window.__longTasks = [];
     });
     await b.page.waitForTimeout(1500);
-    const quiet = await b.page.evaluate(() => Math.max(...window.__gaps));
-    // Bound: a relayout of the big text costs 500 ms here; 350 leaves room for a loaded machine's
-    // own scheduling (2 cores shared with builds).
-    assert.ok(quiet < 350, `the main thread stalled for ${quiet.toFixed(0)} ms while the worker analysed (paste: ${pasteMs} ms)`);
+    const [quiet, quietGap] = await b.page.evaluate(() => [Math.max(0, ...window.__longTasks), Math.max(...window.__gaps)]);
+    // Bound: laying the big text out again costs about 2 s here; 350 ms leaves room for a loaded
+    // machine (2 cores shared with builds).
+    assert.ok(quiet < 350, `a ${quiet.toFixed(0)} ms task blocked the page while the worker analysed (paste: ${pasteMs} ms)`);
     // Typing elsewhere meanwhile: each key is handled at once; the re-analysis it asks for costs
     // the page one step to gather and send 3 MB (and abandons the running analysis).
     await b.page.evaluate(() => {
       window.__gaps = [];
+      window.__longTasks = [];
     });
     await b.page.locator('.cl-name').first().click();
     await b.page.keyboard.press('End');
     await b.page.keyboard.type(' desk copy', { delay: 50 });
     await b.page.waitForTimeout(1000);
-    const { gaps, keys, state } = await b.page.evaluate(() => ({
+    const { gaps, tasks, keys, state } = await b.page.evaluate(() => ({
       gaps: window.__gaps,
+      tasks: window.__longTasks,
       keys: window.__keyLatency,
       state: document.querySelector('.cl-panes').dataset.state,
     }));
     assert.equal(state, 'analysing', 'the big text is still being analysed (if the engine got this fast, make the text bigger)');
     const worstGap = Math.max(...gaps);
+    const worstTask = Math.max(0, ...tasks);
     const worstKey = Math.max(...keys);
     assert.ok(keys.length >= 11, `${keys.length} keys seen`);
     assert.ok(worstKey < 250, `a key waited ${worstKey.toFixed(0)} ms`);
-    assert.ok(worstGap < 500, `typing and re-sending 3 MB stalled the main thread for ${worstGap.toFixed(0)} ms`);
-    t.diagnostic(`paste ${pasteMs} ms; quiet worst gap ${quiet.toFixed(0)} ms; typing worst gap ${worstGap.toFixed(0)} ms; worst key ${worstKey.toFixed(0)} ms`);
+    // Re-sending 3 MB (gathering the texts, the request, the storage check) measured 150–450 ms
+    // under load; the bound catches a freeze, not a slow machine.
+    assert.ok(worstTask < 1000, `typing and re-sending 3 MB blocked the page for ${worstTask.toFixed(0)} ms`);
+    t.diagnostic(
+      `paste ${pasteMs} ms; while analysing: longest task ${quiet.toFixed(0)} ms, timer gap ${quietGap.toFixed(0)} ms; ` +
+        `typing: longest task ${worstTask.toFixed(0)} ms, timer gap ${worstGap.toFixed(0)} ms, worst key ${worstKey.toFixed(0)} ms`,
+    );
     assert.equal(await b.page.locator('.cl-name').first().inputValue(), 'Harbour Gazette desk copy');
 
     // New text replaces the big one: its long analysis is abandoned, the new text's result shown.
