@@ -6,8 +6,8 @@
 
 use super::tokens::Tokens;
 use crate::Span;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// `s` in lower case, without allocating when it already is (most words are).
 pub fn lower(s: &str) -> Cow<'_, str> {
@@ -27,8 +27,8 @@ pub struct Lexicon<T> {
 
 impl<T: Clone> Lexicon<T> {
     pub fn new(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
-        let mut by_last: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
+        let mut by_last: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
         for (phrase, value) in phrases {
             let toks = Tokens::new(&phrase, Span::new(0, phrase.len()));
             let words: Vec<String> = (0..toks.len()).map(|i| toks.str(i).to_string()).collect();

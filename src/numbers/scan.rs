@@ -12,7 +12,7 @@ use super::words;
 use super::{Bound, Kind, Quantity, Value};
 use crate::Span;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// A quantity found in a sentence, with the span of the quantity it restates, if any.
@@ -158,14 +158,17 @@ fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         crate::re::compile(concat!(
-            r"(?i)\b(?:https?://|www\.)\S+",
+            // ASCII word boundaries and digits: a Unicode `\b` makes the lazy DFA give up on any
+            // non-ASCII text (curly quotes) and the slow backtracker run instead. The number
+            // tokenizers only read ASCII digits anyway.
+            r"(?i)(?-u:\b)(?:https?://|www\.)\S+",
             r"|[^\s@]{1,64}@[^\s@]{1,253}\.[a-z]{2,}",
-            r"|\+?\(?\d+\)?(?:[-./]\d+){2,}",
-            r"|\(\d{3}\)\s*\d{3}-\d{4}",
-            r"|\bv\d+(?:\.\d+)+",
+            r"|\+?\(?[0-9]+\)?(?:[-./][0-9]+){2,}",
+            r"|\([0-9]{3}\)\s*[0-9]{3}-[0-9]{4}",
+            r"|(?-u:\b)v[0-9]+(?:\.[0-9]+)+",
             // Clock times ("16:30") and scores or ratios written with a colon belong to the dates stage.
-            r"|\b\d{1,2}:\d{2}",
-            r"|\b\d{1,2}(?::\d{2})?\s?(?:[ap]m\b|[ap]\.m\.)",
+            r"|(?-u:\b)[0-9]{1,2}:[0-9]{2}",
+            r"|(?-u:\b)[0-9]{1,2}(?::[0-9]{2})?\s?(?:[ap]m(?-u:\b)|[ap]\.m\.)",
         ))
     });
     let s = sentence.text(text);

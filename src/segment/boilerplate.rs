@@ -7,11 +7,12 @@ use std::sync::OnceLock;
 /// Whether a whole paragraph is boilerplate.
 pub fn is_boilerplate(para: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
+    // ASCII word boundaries after ASCII words: a Unicode `\b` would stop the lazy DFA on non-ASCII text.
     let re = RE.get_or_init(|| {
         crate::re::compile(
             r"(?x)^(?:
-                (?i:latest|more|related|top|breaking)\s+(?i:news|stories|articles|coverage)\b.*
-              | (?i:more\ news|read\ more|see\ also|related|watch|listen|advertisement|sponsored|share\ this(?:\ article)?|follow\ us|sign\ up|subscribe)\b\s*(?::.*)?
+                (?i:latest|more|related|top|breaking)\s+(?i:news|stories|articles|coverage)(?-u:\b).*
+              | (?i:more\ news|read\ more|see\ also|related|watch|listen|advertisement|sponsored|share\ this(?:\ article)?|follow\ us|sign\ up|subscribe)(?-u:\b)\s*(?::.*)?
               | [•·▪■\-–—*]\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}
               | (?i:by|reporting\ by|editing\ by|written\ by)\s+\p{Lu}[\p{L}.'’\-]*(?:[\s,;]+(?:and\s+)?\p{Lu}[\p{L}.'’\-]*){0,7}\.?
               | (?i:photo|image|video|graphic)s?\s*:.*

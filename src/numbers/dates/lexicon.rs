@@ -1,6 +1,6 @@
 //! The word lists of the date grammar, read once from the text files beside this module.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +146,7 @@ pub fn lexicon() -> &'static Lexicon {
         let units = lines(include_str!("units.txt"))
             .map(|f| (f[0], (Unit::parse(f[1]), f[2].parse().expect("unit multiple"))))
             .collect();
-        let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, Holiday)>> = HashMap::new();
+        let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, Holiday)>> = HashMap::default();
         for f in lines(include_str!("holidays.txt")) {
             let mut words = f[0].split('_').map(|w| w.trim_end_matches(['\'', '’']));
             let first = words.next().expect("a holiday name");
