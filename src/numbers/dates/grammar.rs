@@ -45,7 +45,7 @@ pub struct Parser<'a> {
     tense: std::cell::Cell<Option<Tense>>,
     /// [`Parser::datetime`]'s results for the expression being read: the same token is read as a
     /// date directly, as a range end and after a clock range, so it is parsed once.
-    datetimes: std::cell::RefCell<Vec<(usize, Parsed<(When, Option<Clock>)>)>>,
+    datetimes: std::cell::RefCell<Vec<(usize, Parsed<DateTime>)>>,
 }
 
 /// Words before a month, weekday or year that make it a date ("in May", "by March").
@@ -114,6 +114,9 @@ const AMBIGUOUS_MONTH_CUES: &[&str] = &[
 ];
 
 type Parsed<T> = Option<(usize, T)>;
+
+/// A date with the time of day, if one is given.
+type DateTime = (When, Option<Clock>);
 
 impl<'a> Parser<'a> {
     pub fn new(low: &'a str, toks: &'a [Tok], ctx: Context) -> Self {
@@ -1534,7 +1537,7 @@ impl<'a> Parser<'a> {
     // ------------------------------------------------------------ dates with times
 
     /// A date with an optional time before or after it, or a day with a part of the day.
-    fn datetime(&self, i: usize) -> Parsed<(When, Option<Clock>)> {
+    fn datetime(&self, i: usize) -> Parsed<DateTime> {
         if let Some((_, parsed)) = self.datetimes.borrow().iter().find(|(at, _)| *at == i) {
             return parsed.clone();
         }
@@ -1543,10 +1546,10 @@ impl<'a> Parser<'a> {
         parsed
     }
 
-    fn read_datetime(&self, i: usize) -> Parsed<(When, Option<Clock>)> {
+    fn read_datetime(&self, i: usize) -> Parsed<DateTime> {
         // "last night", "tomorrow night", "tonight", "this morning"
-        let mut best: Parsed<(When, Option<Clock>)> = None;
-        let mut consider = |cand: Parsed<(When, Option<Clock>)>| {
+        let mut best: Parsed<DateTime> = None;
+        let mut consider = |cand: Parsed<DateTime>| {
             if let Some((e, v)) = cand {
                 if best.as_ref().is_none_or(|(be, _)| e > *be) {
                     best = Some((e, v));
