@@ -658,6 +658,11 @@ impl<'a> Parser<'a> {
         if let Some((ye, y)) = self.trailing_year(me) {
             return self.month_day(Some(y), m, d).map(|w| (ye, w));
         }
+        // "the 19 Sept. 11 hijackers": a day number right after the month is that month's day
+        // ("Sept. 11"); the number before the month counts something else.
+        if self.kind(me) == Some(TokKind::Digits) && !self.glued(me) && self.day_of_month(me).is_some() {
+            return None;
+        }
         self.month_day(None, m, d).map(|w| (me, w))
     }
 
