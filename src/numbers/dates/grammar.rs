@@ -698,14 +698,15 @@ impl<'a> Parser<'a> {
 
     /// A weekday, with what comes with it: "on Thursday", "next Friday", "Tue May 9", "Monday 21".
     fn weekday_date(&self, i: usize) -> Parsed<When> {
-        let (mut shift, mut j) = match self.t(i) {
-            "next" => (WeekdayShift::NextWeek, i + 1),
-            "last" | "previous" => (WeekdayShift::LastWeek, i + 1),
-            "this" if self.is(i + 1, "past") => (WeekdayShift::Past, i + 2),
-            "this" => (WeekdayShift::ThisWeek, i + 1),
-            "coming" | "upcoming" => (WeekdayShift::Coming, i + 1),
-            "past" => (WeekdayShift::Past, i + 1),
-            _ => (WeekdayShift::Nearest { future: self.tense() == Tense::Future }, i),
+        let (shift, mut j) = match self.t(i) {
+            "next" => (Some(WeekdayShift::NextWeek), i + 1),
+            "last" | "previous" => (Some(WeekdayShift::LastWeek), i + 1),
+            "this" if self.is(i + 1, "past") => (Some(WeekdayShift::Past), i + 2),
+            "this" => (Some(WeekdayShift::ThisWeek), i + 1),
+            "coming" | "upcoming" => (Some(WeekdayShift::Coming), i + 1),
+            "past" => (Some(WeekdayShift::Past), i + 1),
+            // The nearest such weekday, on the side of the tense: read once a weekday is found.
+            _ => (None, i),
         };
         // "next week Wednesday", "this week Monday", "previous week - Monday"
         let mut week_first = false;
@@ -718,6 +719,7 @@ impl<'a> Parser<'a> {
         if sure == Sureness::Plural {
             return None;
         }
+        let mut shift = shift.unwrap_or_else(|| WeekdayShift::Nearest { future: self.tense() == Tense::Future });
         let plain = j == i;
         // "the Sunday Times", "the Monday Club": a name, not a day.
         if plain && i > 0 && self.is(i - 1, "the") && self.capital(e) && !self.is_month(e) {
