@@ -20,8 +20,8 @@ cargo clippy --lib --tests --target wasm32-unknown-unknown --no-default-features
 step "native tests"
 cargo test --locked
 
-step "accuracy ratchet on the release CLI (../shared/eval/score.py)"
-cargo test --release --locked --test accuracy -- --nocapture
+step "accuracy ratchet on the release CLI (../shared/eval/score.py) and the huge inputs (tests/limits.rs)"
+cargo test --release --locked --test accuracy --test limits -- --nocapture
 
 step "wasm bindings in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --no-default-features --lib --test wasm_bindings

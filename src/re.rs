@@ -131,6 +131,7 @@ mod tests {
         let text = "Officials said 59 missiles were fired at 4:40 a.m. on April 7, 2017, last month.\n\n\
                     “At least 1,200 people fled,” the governor told Reuters. A source, who asked not to \
                     be named, said 27km (17 miles) of road, $3.5 million and 80% of homes were lost.\n\n\
+                    Write to desk@example.org or call (555) 123-4567.\n\n\
                     Latest News\n\n• Tom Perry";
         let docs = [crate::Document::new("a", text), crate::Document::new("b", text.replace("59", "57"))];
         let options = crate::Options { pub_date: Some(crate::Date { year: 2017, month: 4, day: 8 }) };

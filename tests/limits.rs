@@ -1,7 +1,9 @@
 //! Huge inputs finish, and every invariant of `tests/invariants` still holds on them:
 //! a 10 MB article, 5,000 small articles in one cluster, one 1 MB line without spaces, and
 //! 100,000 quotations in one paragraph. No timing asserts here: the times and peak memory of the
-//! release CLI on the same inputs are recorded in `docs/reliability.md`.
+//! release CLI on the same inputs are recorded in `docs/reliability.md`. The three largest run only
+//! in optimised builds (`cargo test --release --test limits`, as `scripts/test.sh` does): a debug
+//! build takes minutes on each.
 //!
 //! With `CLAIMLENS_LIMITS_DIR=DIR`, each test also writes its input to DIR (a text file, or a JSON
 //! Lines cluster for the 5,000 articles) so the release CLI can be measured on exactly that input.
@@ -67,9 +69,7 @@ fn analyse_and_check(docs: &[Document]) {
 }
 
 #[test]
-#[ignore = "minutes in debug, 44–53 s of CPU optimised (claims' source_of is indexed now, no longer quadratic; the \
-            attributions stage and the bucket indexes dominate, see BENCHMARKS.md Scaling): run with \
-            `cargo test --release --test limits -- --include-ignored`"]
+#[cfg_attr(debug_assertions, ignore = "minutes in debug builds; runs in release: `cargo test --release --test limits`")]
 fn ten_megabyte_article_finishes_with_exact_spans() {
     let text = article(10 * MB);
     assert!(text.len() >= 10 * MB);
@@ -93,8 +93,10 @@ fn five_thousand_small_articles_in_one_cluster_finish() {
 }
 
 #[test]
-#[ignore = "superlinear on a line without spaces: over a minute even in release (the unbounded e-mail pattern is \
-            fixed; another scan remains, see docs/reliability.md); run with `cargo test --release --test limits -- --include-ignored`"]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "a minute in debug builds; runs in release: `cargo test --release --test limits`"
+)]
 fn one_megabyte_line_without_spaces_finishes() {
     // Digits, separators, quotes, letters, emoji and CJK, but no white space at all.
     let pieces = ["1,234", ".5", "“", "said", "”", "-", "59km", "é", "👍🏽", "東京", "2017-04-07", "%", "$", "'", "("];
@@ -111,8 +113,7 @@ fn one_megabyte_line_without_spaces_finishes() {
 }
 
 #[test]
-#[ignore = "quadratic in attributions/quotes.rs (extend_with_following_quotes scans the paragraph per quote): \
-            minutes in debug; run with `cargo test --release --test limits -- --include-ignored`"]
+#[cfg_attr(debug_assertions, ignore = "minutes in debug builds; runs in release: `cargo test --release --test limits`")]
 fn one_hundred_thousand_quotes_in_one_paragraph_finish() {
     let mut text = String::new();
     for i in 0..100_000 {

@@ -47,7 +47,14 @@ impl<'a> Doc<'a> {
         let Some(next) = self.toks.get(pb) else { return pb };
         let para = self.segments.paragraphs.partition_point(|p| p.end <= next.span.start);
         let end = self.segments.paragraphs.get(para).map_or(usize::MAX, |p| p.end);
-        (pb..self.toks.len()).find(|&k| self.toks[k].span.start >= end).unwrap_or(self.toks.len())
+        self.first_token_from(pb, self.toks.len(), end)
+    }
+
+    /// The first token in `lo..hi` that starts at or after byte `at` (`hi` if none). A binary
+    /// search (tokens are in text order), so that a paragraph of thousands of quotes stays linear.
+    pub fn first_token_from(&self, lo: usize, hi: usize, at: usize) -> usize {
+        let (lo, hi) = (lo.min(hi), hi.min(self.toks.len()));
+        lo + self.toks[lo..hi].partition_point(|t| t.span.start < at)
     }
 
     /// The quote region whose opening mark is token `k`.
@@ -261,9 +268,12 @@ fn opens_clause(w: &Words, j: usize) -> bool {
 }
 
 /// Finds indirect attributions in the sentence of tokens `sa..sb`.
-pub fn find(doc: &Doc, sa: usize, sb: usize, found: &mut Vec<Found>) {
+///
+/// `quoted` are the indices in `found` of the attributions of direct quotes whose cue is in the
+/// sentence, ordered by cue.
+pub fn find(doc: &Doc, sa: usize, sb: usize, quoted: &[usize], found: &mut Vec<Found>) {
     // The attributions already found in this sentence (direct quotes), by position.
-    let mut here: Vec<usize> = (0..found.len()).filter(|&f| (sa..sb).contains(&found[f].cue.0)).collect();
+    let mut here: Vec<usize> = quoted.to_vec();
     // A headline in title case ("Okafor Says She Never Agreed …") capitalises its verbs too.
     let words = (sa..sb).filter(|&t| doc.toks[t].is_word() && !doc.toks[t].quoted);
     let (capitals, total) =

@@ -1,6 +1,6 @@
 //! Word lists of the attributions stage, read once from the text files in `lexicon/`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// What a reporting verb reports.
@@ -109,7 +109,7 @@ fn set(file: &str) -> HashSet<String> {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut verbs = HashMap::new();
+        let mut verbs = HashMap::default();
         for line in include_str!("lexicon/verbs.txt").lines().filter(|l| !l.starts_with('#')) {
             let Some((forms, class)) = line.split_once('|') else { continue };
             let class = match class.trim() {

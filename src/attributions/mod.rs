@@ -95,12 +95,23 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
         if pa == pb || (pa..pb).all(boilerplate) {
             continue;
         }
+        let first_of_paragraph = found.len();
         quotes::find(&mut doc, pa, pb, &mut found);
+        debug_assert!(found[first_of_paragraph..].iter().all(|f| (pa..pb).contains(&f.cue.0)));
+        // The quotations' attributions by cue, so that each sentence finds its own with a binary
+        // search instead of scanning them all (a paragraph may hold thousands).
+        let mut by_cue: Vec<usize> = (first_of_paragraph..found.len()).collect();
+        by_cue.sort_by_key(|&f| found[f].cue.0);
         let mut sa = pa;
         while sa < pb {
             let sb = doc.sentence_end_token(sa, pb).max(sa + 1);
             if !boilerplate(sa) {
-                indirect::find(&doc, sa, sb, &mut found);
+                let lo = by_cue.partition_point(|&f| found[f].cue.0 < sa);
+                let hi = lo + by_cue[lo..].partition_point(|&f| found[f].cue.0 < sb);
+                let before = found.len();
+                indirect::find(&doc, sa, sb, &by_cue[lo..hi], &mut found);
+                // A sentence's own attributions have their cue in it: later sentences need not see them.
+                debug_assert!(found[before..].iter().all(|f| (sa..sb).contains(&f.cue.0)));
             }
             sa = sb;
         }

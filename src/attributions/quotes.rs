@@ -10,19 +10,21 @@ use crate::Span;
 
 /// Finds the quotations of paragraph `para` (token range `pa..pb`) that have a speaker.
 pub fn find(doc: &mut Doc, pa: usize, pb: usize, found: &mut Vec<Found>) {
-    let quotes: Vec<usize> = (0..doc.segments.quotes.len())
-        .filter(|&q| {
-            let o = doc.segments.quotes[q].outer;
-            pa < pb && o.start >= doc.toks[pa].span.start && o.start < doc.toks[pb - 1].span.end
-        })
-        .collect();
-    for q in quotes {
+    if pa >= pb {
+        return;
+    }
+    // The quotes that open inside the paragraph (regions are in text order).
+    let (from, to) = (doc.toks[pa].span.start, doc.toks[pb - 1].span.end);
+    let regions = &doc.segments.quotes;
+    let first = regions.partition_point(|r| r.outer.start < from);
+    let last = first + regions[first..].partition_point(|r| r.outer.start < to);
+    for q in first..last {
         if doc.quote_used[q] {
             continue;
         }
         let region = doc.segments.quotes[q];
-        let qs = (pa..pb).find(|&i| doc.toks[i].span.start >= region.outer.start).unwrap_or(pb);
-        let qe = (qs..pb).find(|&i| doc.toks[i].span.start >= region.outer.end).unwrap_or(pb);
+        let qs = doc.first_token_from(pa, pb, region.outer.start);
+        let qe = doc.first_token_from(qs, pb, region.outer.end);
         if qs >= qe {
             continue;
         }
@@ -109,7 +111,7 @@ fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found>
     let mut content = group_before(doc, q);
     // "… might be labelled "quiet arm-twisting," the Herald reported": a quote that ends a clause
     // begun outside it is a partial quote; the statement is the whole clause.
-    let qs = (0..qe).rev().find(|&i| doc.toks[i].span.start <= content.start).unwrap_or(0);
+    let qs = doc.toks[..qe].partition_point(|t| t.span.start <= content.start).saturating_sub(1);
     // One leading word ("This “flagrant aggression …”") does not make a paraphrase.
     let from = doc.sentence_start_token(qs, 0);
     let words_before = (from..qs).filter(|&i| doc.words().is_word(i) && !doc.toks[i].quoted).count();
@@ -138,7 +140,7 @@ fn speaker_after(doc: &mut Doc, q: usize, qe: usize, pb: usize) -> Option<Found>
     // Words, then a quote with no comma between: not the same statement.
     let joined = k == next || w.ends_clause(k - 1) || w.is_punct(k - 1, ':') || full_stop;
     if let Some(q2) = doc.quote_starting_at(k).filter(|_| joined && k < pb) {
-        let q2_end = (k..pb).find(|&i| doc.toks[i].span.start >= doc.segments.quotes[q2].outer.end).unwrap_or(pb);
+        let q2_end = doc.first_token_from(k, pb, doc.segments.quotes[q2].outer.end);
         let own_speaker = full_stop && match_after(doc, q2, q2_end, pb).is_some();
         if !doc.quote_used[q2] && q2 > q && !own_speaker {
             doc.quote_used[q2] = true;
@@ -154,8 +156,11 @@ fn extend_with_following_quotes(doc: &mut Doc, f: &mut Found, pb: usize) {
     // The next paragraph may go on with the quote too ("“…,” Lund said.¶“But we saw …”").
     let pb = doc.paragraph_end_token(pb);
     loop {
+        // The last token of the statement so far (tokens are in text order: a binary search).
+        let end = f.content.end.max(doc.toks[f.cue.0].span.end);
+        let lo = f.cue.0.min(pb);
         let Some(last) =
-            (f.cue.0..pb).rev().find(|&t| doc.toks[t].span.end <= f.content.end.max(doc.toks[f.cue.0].span.end))
+            (lo + doc.toks[lo..pb].partition_point(|t| t.span.end <= end)).checked_sub(1).filter(|&t| t >= lo)
         else {
             return;
         };
@@ -165,7 +170,7 @@ fn extend_with_following_quotes(doc: &mut Doc, f: &mut Found, pb: usize) {
             return;
         }
         let region = doc.segments.quotes[q];
-        let qe = (next..pb).find(|&i| doc.toks[i].span.start >= region.outer.end).unwrap_or(pb);
+        let qe = doc.first_token_from(next, pb, region.outer.end);
         if match_after(doc, q, qe, pb).is_some() || qe < doc.sentence_end_token(next, pb) {
             return;
         }

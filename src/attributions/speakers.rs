@@ -127,7 +127,7 @@ fn describe_core(w: &Words, a: usize, b: usize) -> Described {
     {
         let caps: Vec<usize> = (start..core_end).filter(|&i| w.is_capitalised(i)).collect();
         let any =
-            |set: &std::collections::HashSet<String>| caps.iter().any(|&i| set.contains(strip_possessive(w.lower(i))));
+            |set: &rustc_hash::FxHashSet<String>| caps.iter().any(|&i| set.contains(strip_possessive(w.lower(i))));
         if any(&lex.media) {
             return described(SourceKind::Media, false);
         }

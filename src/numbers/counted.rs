@@ -6,7 +6,7 @@
 
 use super::tokens::Tokens;
 use crate::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 fn function_words() -> &'static HashSet<&'static str> {

@@ -6,8 +6,8 @@
 
 use super::tokens::Tokens;
 use crate::Span;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// `s` in lower case, without allocating when it already is (most words are).
 pub fn lower(s: &str) -> Cow<'_, str> {
@@ -20,20 +20,48 @@ pub fn lower(s: &str) -> Cow<'_, str> {
 
 pub struct Lexicon<T> {
     /// Phrases by their first token (lower-cased): (tokens, value), longest first.
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: HashMap<String, Vec<(Vec<Word>, T)>>,
     /// The same by their last token, for matching backwards.
-    by_last: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_last: HashMap<String, Vec<(Vec<Word>, T)>>,
+}
+
+/// One token of a phrase, with what matching it needs worked out once.
+#[derive(Clone)]
+struct Word {
+    text: String,
+    lower: String,
+    /// One letter, or a spelling in capitals ("TRY", not the verb "try"): must match exactly.
+    exact: bool,
+}
+
+impl Word {
+    fn new(text: &str) -> Self {
+        let exact = (text.chars().count() == 1 && text.chars().all(char::is_alphabetic))
+            || (text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase));
+        Word { text: text.to_string(), lower: lower(text).into_owned(), exact }
+    }
+
+    /// Whether token text `s` is this word: exactly, or both lower-cased (no allocation for ASCII).
+    fn matches(&self, s: &str) -> bool {
+        if self.exact {
+            s == self.text
+        } else if s.is_ascii() {
+            s.eq_ignore_ascii_case(&self.lower)
+        } else {
+            lower(s) == self.lower
+        }
+    }
 }
 
 impl<T: Clone> Lexicon<T> {
     pub fn new(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
-        let mut by_last: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<Word>, T)>> = HashMap::default();
+        let mut by_last: HashMap<String, Vec<(Vec<Word>, T)>> = HashMap::default();
         for (phrase, value) in phrases {
             let toks = Tokens::new(&phrase, Span::new(0, phrase.len()));
-            let words: Vec<String> = (0..toks.len()).map(|i| toks.str(i).to_string()).collect();
+            let words: Vec<Word> = (0..toks.len()).map(|i| Word::new(toks.str(i))).collect();
             let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
-            let key = |w: &String| w.to_lowercase();
+            let key = |w: &Word| w.text.to_lowercase();
             by_first.entry(key(first)).or_default().push((words.clone(), value.clone()));
             by_last.entry(key(last)).or_default().push((words, value));
         }
@@ -61,19 +89,8 @@ impl<T: Clone> Lexicon<T> {
     }
 }
 
-fn same(t: &Tokens, i: usize, w: &str) -> bool {
-    if i >= t.len() {
-        return false;
-    }
-    let s = t.str(i);
-    // One letter, or a spelling in capitals ("TRY", not the verb "try"), must match exactly.
-    let exact = (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
-        || (w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase));
-    if exact {
-        s == w
-    } else {
-        lower(s) == lower(w)
-    }
+fn same(t: &Tokens, i: usize, w: &Word) -> bool {
+    i < t.len() && w.matches(t.str(i))
 }
 
 /// The fields of each data line of a table file (separated by " | "; blank lines and `#` comments

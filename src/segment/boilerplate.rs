@@ -6,25 +6,69 @@ use std::sync::OnceLock;
 
 /// Whether a whole paragraph is boilerplate.
 pub fn is_boilerplate(para: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        crate::re::compile(
-            r"(?x)^(?:
-                (?i:latest|more|related|top|breaking)\s+(?i:news|stories|articles|coverage)\b.*
-              | (?i:more\ news|read\ more|see\ also|related|watch|listen|advertisement|sponsored|share\ this(?:\ article)?|follow\ us|sign\ up|subscribe)\b\s*(?::.*)?
+    // The two alternatives with names (Unicode letter classes, repeated) are most of the compile
+    // time, and they can only match a line that begins with a bullet or with "by", "reporting by",
+    // "editing by", "written by": other lines are matched without them, which gives the same
+    // answer, and the full pattern is only built when a line needs it.
+    static WITH_NAMES: OnceLock<Regex> = OnceLock::new();
+    static WITHOUT_NAMES: OnceLock<Regex> = OnceLock::new();
+    let line = para.trim();
+    let starts_with_word = |w: &str| line.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+    let may_name = line.starts_with(['•', '·', '▪', '■', '-', '–', '—', '*'])
+        || ["by", "reporting", "editing", "written"].into_iter().any(starts_with_word);
+    let re = if may_name {
+        WITH_NAMES.get_or_init(|| crate::re::compile(&pattern(true)))
+    } else {
+        WITHOUT_NAMES.get_or_init(|| crate::re::compile(&pattern(false)))
+    };
+    re.is_match(line)
+}
+
+fn pattern(with_names: bool) -> String {
+    // ASCII word boundaries after ASCII words: a Unicode `\b` would stop the lazy DFA on non-ASCII text.
+    let names = r"
               | [•·▪■\-–—*]\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}
-              | (?i:by|reporting\ by|editing\ by|written\ by)\s+\p{Lu}[\p{L}.'’\-]*(?:[\s,;]+(?:and\s+)?\p{Lu}[\p{L}.'’\-]*){0,7}\.?
+              | (?i:by|reporting\ by|editing\ by|written\ by)\s+\p{Lu}[\p{L}.'’\-]*(?:[\s,;]+(?:and\s+)?\p{Lu}[\p{L}.'’\-]*){0,7}\.?";
+    [
+        r"(?x)^(?:
+                (?i:latest|more|related|top|breaking)\s+(?i:news|stories|articles|coverage)(?-u:\b).*
+              | (?i:more\ news|read\ more|see\ also|related|watch|listen|advertisement|sponsored|share\ this(?:\ article)?|follow\ us|sign\ up|subscribe)(?-u:\b)\s*(?::.*)?",
+        if with_names { names } else { "" },
+        r"
               | (?i:photo|image|video|graphic)s?\s*:.*
               | \(?(?i:copyright|©).*
             )$",
-        )
-    });
-    re.is_match(para.trim())
+    ]
+    .concat()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_boilerplate;
+    use super::{is_boilerplate, pattern};
+
+    #[test]
+    fn answers_as_the_full_pattern_does_on_every_line() {
+        let full = crate::re::compile(&pattern(true));
+        for line in [
+            "By Jane Doe",
+            "by Émile Zola and Åsa Ek.",
+            "BYLINE news",
+            "Reporting by Ana Lim; Editing by Tom Roe",
+            "Written by ökonom Staff",
+            "— Zoë Ball",
+            "* Notes",
+            "•",
+            "Byzantine Empire",
+            "Editorial",
+            "Latest News",
+            "Photo: Reuters",
+            "The strike hit 59 targets.",
+            "東京 By Kenji",
+            "„Zitat“ sagte er",
+        ] {
+            assert_eq!(is_boilerplate(line), full.is_match(line.trim()), "{line}");
+        }
+    }
 
     #[test]
     fn recognises_common_page_furniture() {

@@ -67,16 +67,84 @@ fn ends_with_abbreviation(before: &str) -> bool {
     !word.is_empty() && is_abbreviation(word)
 }
 
+/// The longest sentence kept whole, in bytes. Longer ones are run-ons without a full stop (tables,
+/// lists, code, a pasted line without spaces): they are cut into pieces of at most this size, so that
+/// every step that reads a sentence around each figure stays bounded (issue 8: a 1 MB line). News
+/// sentences are far shorter: none of the evaluation corpora has one near this size.
+const MAX_SENTENCE_BYTES: usize = 4096;
+
 fn push(out: &mut Vec<Span>, text: &str, span: Span) {
-    let t = span.trim(text);
+    let mut t = span.trim(text);
+    while t.len() > MAX_SENTENCE_BYTES {
+        let cut = cut_point(t.text(text));
+        let head = Span::new(t.start, t.start + cut).trim(text);
+        if !head.is_empty() {
+            out.push(head);
+        }
+        t = Span::new(t.start + cut, t.end).trim(text);
+    }
     if !t.is_empty() {
         out.push(t);
     }
 }
 
+/// Where to cut an over-long sentence `s`: at the last white space of its first
+/// [`MAX_SENTENCE_BYTES`], else after the last mark that is neither letter nor digit (so that
+/// words and numbers stay whole), else at the limit; never in the first half, so that pieces
+/// stay large.
+fn cut_point(s: &str) -> usize {
+    let mut limit = MAX_SENTENCE_BYTES.min(s.len());
+    while !s.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let half = limit / 2;
+    let window = s[..limit].char_indices().rev().take_while(|&(i, _)| i >= half);
+    let mut mark = None;
+    for (i, c) in window {
+        if c.is_whitespace() {
+            return i;
+        }
+        if mark.is_none() && !c.is_alphanumeric() {
+            mark = Some(i + c.len_utf8());
+        }
+    }
+    mark.unwrap_or(limit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cuts_a_run_on_line_without_spaces_into_bounded_pieces_on_char_boundaries() {
+        // No white space and no full stop: 12,000 bytes of digits, commas, accents, emoji and CJK.
+        let line = "1,234é👍🏽東京”".repeat(500);
+        let spans = split(&line, Span::new(0, line.len()));
+        assert!(spans.len() >= 3);
+        assert!(spans.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+        assert!(spans.iter().all(|s| line.is_char_boundary(s.start) && line.is_char_boundary(s.end)));
+        // Nothing is lost: the pieces follow one another.
+        assert_eq!(spans[0].start, 0);
+        assert_eq!(spans.last().unwrap().end, line.len());
+        assert!(spans.windows(2).all(|w| w[0].end == w[1].start));
+        // Cut after a mark, not inside a number or word.
+        assert!(spans.iter().all(|s| line[..s.end].ends_with(['”', ',', '👍', '🏽']) || s.end == line.len()));
+    }
+
+    #[test]
+    fn cuts_a_long_run_on_sentence_at_white_space() {
+        let text = "one two, three ".repeat(600);
+        let spans = split(&text, Span::new(0, text.len()));
+        assert!(spans.len() >= 2 && spans.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+        assert!(spans.iter().all(|s| s.text(&text).starts_with("one") && s.text(&text).ends_with(['o', 'e', ','])));
+    }
+
+    #[test]
+    fn keeps_a_long_but_ordinary_sentence_whole() {
+        let text = format!("{}.", "The council voted 12 to 3 on the plan, ".repeat(40).trim_end());
+        assert!(text.len() < MAX_SENTENCE_BYTES);
+        assert_eq!(split(&text, Span::new(0, text.len())).len(), 1);
+    }
 
     fn sentences(t: &str) -> Vec<&str> {
         split(t, Span::new(0, t.len())).into_iter().map(|s| s.text(t)).collect()

@@ -4,7 +4,7 @@
 //! its last token, or `None`. [`Parser::best_at`] tries them all and keeps the longest match.
 
 use super::calendar::{add_days, add_months, easter, is_valid, monday_of, nth_weekday, weekday};
-use super::lexicon::{lexicon, Holiday, Sureness, Unit};
+use super::lexicon::{lexicon, Entry, Holiday, Sureness, Unit};
 use super::tokens::{Tok, TokKind};
 use super::values::{place_weekday, Clock, Meaning, WeekdayShift, When};
 use crate::Date;
@@ -37,8 +37,15 @@ pub struct Parser<'a> {
     low: &'a str,
     toks: &'a [Tok],
     ctx: Context,
-    /// The tense around the expression being read (set by [`Parser::best_at`]).
-    tense: std::cell::Cell<Tense>,
+    /// Each token's entry in the word lists, looked up once per sentence.
+    entries: Vec<Option<&'static Entry>>,
+    /// Where the expression being read starts (set by [`Parser::best_at`]) and, once asked for,
+    /// the tense around it: most starts never need it.
+    start: std::cell::Cell<usize>,
+    tense: std::cell::Cell<Option<Tense>>,
+    /// [`Parser::datetime`]'s results for the expression being read: the same token is read as a
+    /// date directly, as a range end and after a clock range, so it is parsed once.
+    datetimes: std::cell::RefCell<Vec<(usize, Parsed<DateTime>)>>,
 }
 
 /// Words before a month, weekday or year that make it a date ("in May", "by March").
@@ -108,9 +115,37 @@ const AMBIGUOUS_MONTH_CUES: &[&str] = &[
 
 type Parsed<T> = Option<(usize, T)>;
 
+/// A date with the time of day, if one is given.
+type DateTime = (When, Option<Clock>);
+
 impl<'a> Parser<'a> {
     pub fn new(low: &'a str, toks: &'a [Tok], ctx: Context) -> Self {
-        Parser { low, toks, ctx, tense: std::cell::Cell::new(Tense::Unknown) }
+        let words = &lexicon().words;
+        let entries = toks.iter().map(|t| words.get(&low[t.start..t.end])).collect();
+        Parser {
+            low,
+            toks,
+            ctx,
+            entries,
+            start: std::cell::Cell::new(0),
+            tense: std::cell::Cell::new(None),
+            datetimes: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Whether an expression can start at token `i`: words must be in the word lists.
+    pub fn can_start(&self, i: usize) -> bool {
+        self.toks[i].kind != TokKind::Word || self.entries[i].is_some()
+    }
+
+    /// The tense around the expression being read.
+    fn tense(&self) -> Tense {
+        if let Some(t) = self.tense.get() {
+            return t;
+        }
+        let t = self.tense_at(self.start.get());
+        self.tense.set(Some(t));
+        t
     }
 
     /// The tense of the nearest verb cue before token `i` in its clause, else after it.
@@ -167,6 +202,26 @@ impl<'a> Parser<'a> {
 
     fn t(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.low[t.start..t.end])
+    }
+
+    fn entry(&self, i: usize) -> Option<&'static Entry> {
+        self.entries.get(i).copied().flatten()
+    }
+
+    fn number_word(&self, i: usize) -> Option<(u32, bool)> {
+        self.entry(i)?.number
+    }
+
+    fn is_month(&self, i: usize) -> bool {
+        self.entry(i).is_some_and(|e| e.month.is_some())
+    }
+
+    fn is_weekday(&self, i: usize) -> bool {
+        self.entry(i).is_some_and(|e| e.weekday.is_some())
+    }
+
+    fn is_unit(&self, i: usize) -> bool {
+        self.entry(i).is_some_and(|e| e.unit.is_some())
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -258,12 +313,11 @@ impl<'a> Parser<'a> {
             let suffix = self.glued(i + 1) && self.is_any(i + 1, &["st", "nd", "rd", "th"]);
             return Some(if suffix { (i + 2, v, true) } else { (i + 1, v, false) });
         }
-        let lex = lexicon();
-        let &(v, ord) = lex.numbers.get(self.t(i))?;
+        let (v, ord) = self.number_word(i)?;
         if (20..=90).contains(&v) && v % 10 == 0 && !ord {
             // "twenty nine", "twenty-fourth"
             let j = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
-            if let Some(&(u, o)) = lex.numbers.get(self.t(j)) {
+            if let Some((u, o)) = self.number_word(j) {
                 if (1..=9).contains(&u) {
                     return Some((j + 1, v + u, o));
                 }
@@ -283,8 +337,7 @@ impl<'a> Parser<'a> {
         if let Some((v, 4)) = self.digits(i) {
             return (1000..=2199).contains(&v).then_some((i + 1, v as i32));
         }
-        let lex = lexicon();
-        let &(first, false) = lex.numbers.get(self.t(i))? else { return None };
+        let (first, false) = self.number_word(i)? else { return None };
         if first == 2 && self.is(i + 1, "thousand") {
             let mut end = i + 2;
             let mut year = first * 1000;
@@ -313,7 +366,7 @@ impl<'a> Parser<'a> {
             (Some(y), _) => is_valid(y, month, day).then_some(When::Day(Date { year: y, month, day })),
             (None, Some(today)) => {
                 // The nearest such day to the publication date, on the side the tense points to.
-                let tense = self.tense.get();
+                let tense = self.tense();
                 let candidates = [today.year - 1, today.year, today.year + 1];
                 candidates
                     .iter()
@@ -335,7 +388,7 @@ impl<'a> Parser<'a> {
         match self.ctx.today {
             Some(today) => {
                 let diff = month as i32 - today.month as i32;
-                let year = match self.tense.get() {
+                let year = match self.tense() {
                     Tense::Past if diff > 0 => today.year - 1,
                     Tense::Future if diff < 0 => today.year + 1,
                     Tense::Past | Tense::Future => today.year,
@@ -368,14 +421,14 @@ impl<'a> Parser<'a> {
     // ------------------------------------------------------------ names
 
     fn month_name(&self, i: usize) -> Option<(usize, u32, Sureness)> {
-        let &(m, s) = lexicon().months.get(self.t(i))?;
+        let (m, s) = self.entry(i)?.month?;
         // "Jan." — the full stop of an abbreviation belongs to it.
         let end = if s == Sureness::Abbr && self.is(i + 1, ".") && self.glued(i + 1) { i + 2 } else { i + 1 };
         Some((end, m, s))
     }
 
     fn weekday_name(&self, i: usize) -> Option<(usize, u32, Sureness)> {
-        let &(w, s) = lexicon().weekdays.get(self.t(i))?;
+        let (w, s) = self.entry(i)?.weekday?;
         let end = if s == Sureness::Abbr && self.is(i + 1, ".") && self.glued(i + 1) { i + 2 } else { i + 1 };
         Some((end, w, s))
     }
@@ -443,7 +496,7 @@ impl<'a> Parser<'a> {
             return is_valid(y, m, d).then_some((i + 5, When::Day(Date { year: y, month: m, day: d })));
         }
         // Month and day alone ("on 11/20"): only after a date word or a weekday, or in a list or range.
-        let after_weekday = i > 0 && lexicon().weekdays.contains_key(self.t(i - 1));
+        let after_weekday = i > 0 && self.is_weekday(i - 1);
         if (sep == "." && !after_weekday) || !(1..=12).contains(&m) || !(1..=31).contains(&d) || self.runs_on(i + 3) {
             return None;
         }
@@ -552,10 +605,7 @@ impl<'a> Parser<'a> {
             Sureness::Full => !(i > 0 && self.is_any(i - 1, &["an", "most"])),
             _ => {
                 (i > 0 && self.is_any(i - 1, AMBIGUOUS_MONTH_CUES))
-                    || (i > 1
-                        && self.is_any(i - 1, &["and", "or", "to"])
-                        && self.capital(i)
-                        && lexicon().months.contains_key(self.t(i - 2)))
+                    || (i > 1 && self.is_any(i - 1, &["and", "or", "to"]) && self.capital(i) && self.is_month(i - 2))
             }
         };
         alone_ok.then(|| (e, self.month_alone(m)))
@@ -608,6 +658,11 @@ impl<'a> Parser<'a> {
         if let Some((ye, y)) = self.trailing_year(me) {
             return self.month_day(Some(y), m, d).map(|w| (ye, w));
         }
+        // "the 19 Sept. 11 hijackers": a day number right after the month is that month's day
+        // ("Sept. 11"); the number before the month counts something else.
+        if self.kind(me) == Some(TokKind::Digits) && !self.glued(me) && self.day_of_month(me).is_some() {
+            return None;
+        }
         self.month_day(None, m, d).map(|w| (me, w))
     }
 
@@ -643,14 +698,15 @@ impl<'a> Parser<'a> {
 
     /// A weekday, with what comes with it: "on Thursday", "next Friday", "Tue May 9", "Monday 21".
     fn weekday_date(&self, i: usize) -> Parsed<When> {
-        let (mut shift, mut j) = match self.t(i) {
-            "next" => (WeekdayShift::NextWeek, i + 1),
-            "last" | "previous" => (WeekdayShift::LastWeek, i + 1),
-            "this" if self.is(i + 1, "past") => (WeekdayShift::Past, i + 2),
-            "this" => (WeekdayShift::ThisWeek, i + 1),
-            "coming" | "upcoming" => (WeekdayShift::Coming, i + 1),
-            "past" => (WeekdayShift::Past, i + 1),
-            _ => (WeekdayShift::Nearest { future: self.tense.get() == Tense::Future }, i),
+        let (shift, mut j) = match self.t(i) {
+            "next" => (Some(WeekdayShift::NextWeek), i + 1),
+            "last" | "previous" => (Some(WeekdayShift::LastWeek), i + 1),
+            "this" if self.is(i + 1, "past") => (Some(WeekdayShift::Past), i + 2),
+            "this" => (Some(WeekdayShift::ThisWeek), i + 1),
+            "coming" | "upcoming" => (Some(WeekdayShift::Coming), i + 1),
+            "past" => (Some(WeekdayShift::Past), i + 1),
+            // The nearest such weekday, on the side of the tense: read once a weekday is found.
+            _ => (None, i),
         };
         // "next week Wednesday", "this week Monday", "previous week - Monday"
         let mut week_first = false;
@@ -663,9 +719,10 @@ impl<'a> Parser<'a> {
         if sure == Sureness::Plural {
             return None;
         }
+        let mut shift = shift.unwrap_or_else(|| WeekdayShift::Nearest { future: self.tense() == Tense::Future });
         let plain = j == i;
         // "the Sunday Times", "the Monday Club": a name, not a day.
-        if plain && i > 0 && self.is(i - 1, "the") && self.capital(e) && !lexicon().months.contains_key(self.t(e)) {
+        if plain && i > 0 && self.is(i - 1, "the") && self.capital(e) && !self.is_month(e) {
             return None;
         }
         // Full date after the weekday: "Tue May 9", "Wednesday, April 5, 2017", "Friday 7.6".
@@ -758,7 +815,7 @@ impl<'a> Parser<'a> {
             "right" if self.is(i + 1, "now") => (i + 2, 0),
             // "over the weekend": the nearest Saturday.
             "the" if self.is(i + 1, "weekend") => {
-                let future = self.tense.get() == Tense::Future;
+                let future = self.tense() == Tense::Future;
                 return Some((
                     i + 2,
                     self.shifted(|t| When::Day(place_weekday(t, 6, WeekdayShift::Nearest { future }))),
@@ -1487,10 +1544,19 @@ impl<'a> Parser<'a> {
     // ------------------------------------------------------------ dates with times
 
     /// A date with an optional time before or after it, or a day with a part of the day.
-    fn datetime(&self, i: usize) -> Parsed<(When, Option<Clock>)> {
+    fn datetime(&self, i: usize) -> Parsed<DateTime> {
+        if let Some((_, parsed)) = self.datetimes.borrow().iter().find(|(at, _)| *at == i) {
+            return parsed.clone();
+        }
+        let parsed = self.read_datetime(i);
+        self.datetimes.borrow_mut().push((i, parsed.clone()));
+        parsed
+    }
+
+    fn read_datetime(&self, i: usize) -> Parsed<DateTime> {
         // "last night", "tomorrow night", "tonight", "this morning"
-        let mut best: Parsed<(When, Option<Clock>)> = None;
-        let mut consider = |cand: Parsed<(When, Option<Clock>)>| {
+        let mut best: Parsed<DateTime> = None;
+        let mut consider = |cand: Parsed<DateTime>| {
             if let Some((e, v)) = cand {
                 if best.as_ref().is_none_or(|(be, _)| e > *be) {
                     best = Some((e, v));
@@ -1574,7 +1640,7 @@ impl<'a> Parser<'a> {
         if self.is(e, "and") && self.is(e + 1, "a") && self.is(e + 2, "half") {
             return Some((e + 3, f64::from(v) + 0.5, false));
         }
-        if self.is(e, "and") && self.is(e + 1, "half") && lexicon().units.contains_key(self.t(e + 2)) {
+        if self.is(e, "and") && self.is(e + 1, "half") && self.is_unit(e + 2) {
             return Some((e + 2, f64::from(v) + 0.5, false));
         }
         Some((e, f64::from(v), false))
@@ -1582,7 +1648,7 @@ impl<'a> Parser<'a> {
 
     fn unit(&self, i: usize, after_digits: bool) -> Option<(usize, Unit, f64)> {
         let t = self.t(i);
-        let &(unit, times) = lexicon().units.get(t)?;
+        let (unit, times) = self.entry(i)?.unit?;
         if t.len() == 1 && !(after_digits && self.glued(i)) {
             return None;
         }
@@ -1830,7 +1896,6 @@ impl<'a> Parser<'a> {
 
     /// Repeated times: "every week", "each Monday", "weekly", "once a year", "on Thursdays".
     fn set(&self, i: usize) -> Parsed<String> {
-        let lex = lexicon();
         // "the Weekly Standard", "the state's largest daily": names and nouns, not repetitions.
         let title_case = i > 0 && self.capital(i) && self.kind(i - 1) != Some(TokKind::Punct);
         // "a free daily.": a newspaper; "a daily briefing": a repetition.
@@ -1886,7 +1951,7 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         // "on Thursdays", "Friday mornings", "Tuesday afternoons"
-        let &(wd, sure) = lex.weekdays.get(self.t(i))?;
+        let (wd, sure) = self.entry(i)?.weekday?;
         if sure == Sureness::Plural {
             return Some((i + 1, format!("R/XXXX-WXX-{wd}")));
         }
@@ -2057,7 +2122,10 @@ impl<'a> Parser<'a> {
     /// "before 4pm", "around 1pm", "2018 or later".
     pub fn best_at(&self, i: usize) -> Option<Match> {
         use crate::numbers::Bound;
-        self.tense.set(self.tense_at(i));
+        // What was read for the previous start depended on its tense.
+        self.start.set(i);
+        self.tense.set(None);
+        self.datetimes.borrow_mut().clear();
         let plain = self.plain_at(i);
         let Some((inner_start, side)) = self.bound_cue(i) else {
             return plain.map(|m| self.with_open_end(m));

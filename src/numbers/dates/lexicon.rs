@@ -1,6 +1,6 @@
 //! The word lists of the date grammar, read once from the text files beside this module.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,26 +80,23 @@ pub enum Holiday {
 pub struct Lexicon {
     pub months: HashMap<&'static str, (u32, Sureness)>,
     pub weekdays: HashMap<&'static str, (u32, Sureness)>,
-    /// Number words: value and whether the word is an ordinal.
-    pub numbers: HashMap<&'static str, (u32, bool)>,
-    /// Duration units: unit and multiple ("fortnight" = 2 weeks).
-    pub units: HashMap<&'static str, (Unit, u32)>,
     /// Holidays by their first word: the words after it (trailing apostrophes dropped) and the day.
     pub holidays: HashMap<&'static str, Vec<(Vec<&'static str>, Holiday)>>,
-    /// Other words the grammar starts with ("in", "last", "noon", …).
-    pub starters: HashSet<&'static str>,
+    /// Every word a date expression can begin with ("in", "last", "noon", holidays' first words,
+    /// number words, units, months, weekdays) and what it is in each list: the grammar looks each
+    /// token up once, here. A word missing here is skipped by the scan.
+    pub words: HashMap<&'static str, Entry>,
 }
 
-impl Lexicon {
-    /// Whether a (lower-case) word can begin a date expression; the scan skips words that cannot.
-    pub fn can_start(&self, word: &str) -> bool {
-        self.starters.contains(word)
-            || self.months.contains_key(word)
-            || self.weekdays.contains_key(word)
-            || self.numbers.contains_key(word)
-            || self.units.contains_key(word)
-            || self.holidays.contains_key(word)
-    }
+/// What one word is in the word lists (a word can be in several: "may", "second", "march").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry {
+    pub month: Option<(u32, Sureness)>,
+    pub weekday: Option<(u32, Sureness)>,
+    /// A number word: value and whether the word is an ordinal.
+    pub number: Option<(u32, bool)>,
+    /// A duration unit and its multiple ("fortnight" = 2 weeks).
+    pub unit: Option<(Unit, u32)>,
 }
 
 fn lines(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -134,26 +131,42 @@ fn holiday(s: &str) -> Holiday {
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let months = lines(include_str!("months.txt"))
+        let months: HashMap<_, _> = lines(include_str!("months.txt"))
             .map(|f| (f[0], (f[1].parse().expect("month number"), sureness(f[2]))))
             .collect();
-        let weekdays = lines(include_str!("weekdays.txt"))
+        let weekdays: HashMap<_, _> = lines(include_str!("weekdays.txt"))
             .map(|f| (f[0], (f[1].parse().expect("weekday number"), sureness(f[2]))))
             .collect();
-        let numbers = lines(include_str!("numbers.txt"))
+        let numbers: HashMap<_, _> = lines(include_str!("numbers.txt"))
             .map(|f| (f[0], (f[1].parse().expect("number value"), f[2] == "ordinal")))
             .collect();
-        let units = lines(include_str!("units.txt"))
+        let units: HashMap<_, _> = lines(include_str!("units.txt"))
             .map(|f| (f[0], (Unit::parse(f[1]), f[2].parse().expect("unit multiple"))))
             .collect();
-        let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, Holiday)>> = HashMap::new();
+        let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, Holiday)>> = HashMap::default();
         for f in lines(include_str!("holidays.txt")) {
             let mut words = f[0].split('_').map(|w| w.trim_end_matches(['\'', '’']));
             let first = words.next().expect("a holiday name");
             holidays.entry(first).or_default().push((words.collect(), holiday(f[1])));
         }
-        let starters = lines(include_str!("starters.txt")).map(|f| f[0]).collect();
-        Lexicon { months, weekdays, numbers, units, holidays, starters }
+        let starters = lines(include_str!("starters.txt")).map(|f| f[0]);
+        let mut words: HashMap<&'static str, Entry> = HashMap::default();
+        for (&w, &m) in &months {
+            words.entry(w).or_default().month = Some(m);
+        }
+        for (&w, &d) in &weekdays {
+            words.entry(w).or_default().weekday = Some(d);
+        }
+        for (&w, &n) in &numbers {
+            words.entry(w).or_default().number = Some(n);
+        }
+        for (&w, &u) in &units {
+            words.entry(w).or_default().unit = Some(u);
+        }
+        for w in starters.chain(holidays.keys().copied()) {
+            words.entry(w).or_default();
+        }
+        Lexicon { months, weekdays, holidays, words }
     })
 }
 
@@ -169,7 +182,7 @@ mod tests {
         let missing: Vec<&str> = literal
             .captures_iter(source)
             .map(|c| c.get(1).unwrap().as_str())
-            .filter(|w| !lexicon().can_start(w))
+            .filter(|w| !lexicon().words.contains_key(w))
             .collect();
         assert!(missing.is_empty(), "add to starters.txt: {missing:?}");
     }
@@ -180,8 +193,9 @@ mod tests {
         assert_eq!(lex.months["sept"], (9, Sureness::Abbr));
         assert_eq!(lex.months["may"], (5, Sureness::Ambiguous));
         assert_eq!(lex.weekdays["thursday"], (4, Sureness::Full));
-        assert_eq!(lex.numbers["twelfth"], (12, true));
-        assert_eq!(lex.units["fortnight"], (Unit::Week, 2));
+        assert_eq!(lex.words["twelfth"].number, Some((12, true)));
+        assert_eq!(lex.words["fortnight"].unit, Some((Unit::Week, 2)));
+        assert_eq!(lex.words["in"], Entry::default());
         assert!(lex.holidays["christmas"].contains(&(vec!["eve"], Holiday::Fixed(12, 24))));
         assert!(lex.holidays["international"].contains(&(vec!["workers", "day"], Holiday::Fixed(5, 1))));
     }

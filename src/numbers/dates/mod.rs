@@ -59,11 +59,9 @@ pub fn find(text: &str, sentence: Span, sentence_index: usize, options: &Options
     let parser = Parser::new(&low, &toks, ctx);
     let mut out = Vec::new();
     let mut i = 0;
-    let lex = lexicon::lexicon();
     while i < toks.len() {
         // Most words cannot begin a date: skip them without trying the grammar.
-        let word = &low[toks[i].start..toks[i].end];
-        if toks[i].kind == tokens::TokKind::Word && !lex.can_start(word) {
+        if !parser.can_start(i) {
             i += 1;
             continue;
         }

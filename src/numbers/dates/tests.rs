@@ -327,3 +327,16 @@ fn reads_in_n_units_as_a_duration_without_a_pub_date_and_as_a_date_with_one() {
         [("in 3 years".to_string(), Kind::Date, Some("2020-06-09".to_string()))]
     );
 }
+
+#[test]
+fn gives_a_day_number_after_the_month_to_that_month() {
+    // "19 Sept. 11 hijackers": a count before "Sept. 11", not the 19th of September.
+    assert_eq!(
+        one("Fifteen of the 19 Sept. 11 hijackers were named 👍🏽.", None),
+        ("Sept. 11".into(), Some("XXXX-09-11".into()))
+    );
+    assert_eq!(one("I paid €12 December 27 in Zürich.", None), ("December 27".into(), Some("XXXX-12-27".into())));
+    // A year or a comma after the month leaves the day before it alone.
+    assert_eq!(one("On 19 Sept. 2011 it rained.", None).1.as_deref(), Some("2011-09-19"));
+    assert_eq!(dates_in("They met on 4 March, 10 hours before the vote.", None)[0].0, "4 March");
+}
