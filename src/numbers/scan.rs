@@ -159,7 +159,9 @@ fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
     let re = RE.get_or_init(|| {
         crate::re::compile(concat!(
             r"(?i)\b(?:https?://|www\.)\S+",
-            r"|[^\s@]{1,64}@[^\s@]{1,253}\.[a-z]{2,}",
+            // Unbounded runs, not {1,64}@{1,253}: each counted copy of a Unicode class is compiled
+            // out in full (11 ms of regex compilation natively, ~200 ms at a page's first analysis).
+            r"|[^\s@]+@[^\s@]+\.[a-z]{2,}",
             r"|\+?\(?\d+\)?(?:[-./]\d+){2,}",
             r"|\(\d{3}\)\s*\d{3}-\d{4}",
             r"|\bv\d+(?:\.\d+)+",

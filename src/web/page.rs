@@ -298,6 +298,11 @@ fn start_worker(url: &str) -> Option<Worker> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let worker = Worker::new_with_options(url, &options).ok()?;
+    // The worker instantiates the module this page has already compiled instead of fetching and
+    // compiling it again (www/worker.js waits for this first message).
+    let module = js_sys::Object::new();
+    js_sys::Reflect::set(&module, &"module".into(), &wasm_bindgen::module()).ok();
+    worker.post_message(&module).ok();
     on::<MessageEvent>(&worker, "message", |e| {
         let data = e.data();
         let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok();
