@@ -127,6 +127,8 @@ fn with<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
 /// Builds the page inside `root`. `worker_url` is the analysis worker script (none: analyse on
 /// the main thread).
 pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> {
+    // Started first, so the worker's thread and module load overlap the page's own set-up.
+    let worker = worker_url.and_then(|url| start_worker(&url));
     clear(root);
     let header = el("header", "cl-header");
     let title = el("div", "cl-title");
@@ -220,7 +222,6 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
     card.set_hidden(true);
     append(&dom::document().body().expect("body"), &card);
 
-    let worker = worker_url.and_then(|url| start_worker(&url));
     let fallback = !highlight::supported();
     if fallback {
         root.class_list().add_1("cl-no-highlight-api").ok();
