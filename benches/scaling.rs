@@ -1,6 +1,8 @@
 //! Scaling with the size of one cluster: 1, 10, 100 and 1,000 generated articles about one event.
-//! The claims stage aligns claims by key (no all-pairs comparison), so the time per article should
-//! stay flat; criterion's "elements" throughput is articles per second.
+//! The claims stage aligns claims through an inverted index on event words with a bounded number
+//! of candidates per claim (no all-pairs comparison, no skipped bucket), so the time per article
+//! should stay flat; criterion's "elements" throughput is articles per second. The CLI figures in
+//! BENCHMARKS.md ("Scaling") come from the same generator.
 //!
 //!     cargo bench --bench scaling
 

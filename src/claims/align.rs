@@ -1,24 +1,39 @@
 //! Alignment: which claims, in different articles or the same one, are about the same thing.
 //!
 //! Claims are put in buckets by key (the counted concept and the concepts above it, the unit's
-//! dimension, "date"); only claims sharing a bucket are compared, and a bucket too large to
-//! compare pairwise is split by the claims' rarest event words. Two claims align when what they
-//! measure matches and their event words overlap, each word weighted by how rare it is in the
-//! cluster.
+//! dimension, "date"). Inside a bucket an inverted index on event words (interned ids) finds each
+//! claim's candidates: the claims that share its most telling words, each shared word counted by
+//! its rarity in the cluster. A word common in the bucket (a long posting list) is read only
+//! around the claim's value (the same value, and the nearest values below and above, in a list
+//! sorted by value), and the claims nearest in value are candidates too, so a claim with no
+//! shared words still meets the figures closest to its own. Each claim keeps its best
+//! [`OTHER_DOC_CANDIDATES`] candidates in other articles and [`SAME_DOC_CANDIDATES`] in its own,
+//! which are then scored exactly. The work per claim is bounded, so a cluster of 1,000 articles
+//! costs about ten times one of 100; the price, in a big bucket, is that a claim is compared only
+//! with its best-matching candidates, never with every claim of the bucket.
 
 use super::lexicon::{lexicon, Relation};
-use super::words::{is_content, lemma, tokens};
+use super::words::{tokens, Lemmas};
 use super::{Claim, ClaimValue};
 use crate::{Document, DocumentAnalysis};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 
-/// Above this size a bucket is split by event words.
-const BUCKET_LIMIT: usize = 200;
-/// How many of a claim's rarest event words index it in a split bucket.
-const INDEX_WORDS: usize = 4;
+/// Candidates a claim keeps in other articles, and in its own, best first: enough for one per
+/// article of a usual cluster, few enough to keep the work per claim bounded.
+pub const OTHER_DOC_CANDIDATES: usize = 8;
+pub const SAME_DOC_CANDIDATES: usize = 2;
+/// A claim looks up its most telling event words (closeness × rarity) in the index.
+const LOOKUP_WORDS: usize = 12;
+/// A posting list longer than this is a word common in the bucket: read only around the value.
+const LONG_LIST: usize = 48;
+/// Entries read in a long list on each side of the claim among equal values, and of the nearest
+/// lower and higher values; also the claims nearest in value in the whole bucket.
+const NEAR: usize = 8;
 /// A word in at most this share of the cluster's sentences (or `RARE_MIN` sentences) is rare.
 const RARE_SHARE: f32 = 0.04;
 const RARE_MIN: f32 = 3.0;
+/// Past the rare limit a word fades out, naming no event at this many times the limit.
+const RARE_FADE: f32 = 1.5;
 /// Alignment a date pair gains for each rare event word its sentences share next to both dates
 /// (a word right beside both counts fully; one ten words away about a third).
 const DATE_RARE_WORD: f32 = 0.7;
@@ -38,7 +53,7 @@ pub struct Pair {
 #[derive(Debug, Default)]
 pub struct Alignment {
     /// Scored pairs `(i, j)` with `i < j`.
-    pub pairs: HashMap<(usize, usize), Pair>,
+    pub pairs: FxHashMap<(usize, usize), Pair>,
     /// For each claim, its best partner in each document: `(doc, claim, score)`.
     pub best: Vec<Vec<(usize, usize, f32)>>,
     pub events: Events,
@@ -73,10 +88,11 @@ impl Alignment {
     }
 }
 
-/// How rare each word is in the cluster: `ln(1 + sentences / sentences holding it)`.
+/// How rare each word is in the cluster: `ln(1 + sentences / sentences holding it)`, by lemma id.
 #[derive(Debug, Default)]
 pub struct Rarity {
-    weights: HashMap<String, f32>,
+    lemmas: Lemmas,
+    weights: Vec<f32>,
     unseen: f32,
     /// Words in at most this many sentences are rare enough to name an event ("retaliation").
     rare_df: f32,
@@ -84,47 +100,52 @@ pub struct Rarity {
 
 impl Rarity {
     pub fn of_cluster(docs: &[Document], analyses: &[DocumentAnalysis]) -> Rarity {
-        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut lemmas = Lemmas::default();
+        // Sentences holding each lemma, and the last sentence that counted it (each counts once).
+        let mut df: Vec<u32> = Vec::new();
+        let mut last_seen: Vec<u32> = Vec::new();
         let mut sentences = 0u32;
-        let mut seen: HashSet<String> = HashSet::new();
         for (doc, a) in docs.iter().zip(analyses) {
             for (_, s) in a.segments.content_sentences() {
                 sentences += 1;
-                seen.clear();
                 for t in tokens(&doc.text, s.span) {
-                    let lower = t.text(&doc.text).to_lowercase();
-                    if is_content(&lower) {
-                        seen.insert(lemma(&lower));
+                    let Some(id) = lemmas.content(t.text(&doc.text)) else { continue };
+                    let id = id as usize;
+                    if id >= df.len() {
+                        df.resize(id + 1, 0);
+                        last_seen.resize(id + 1, 0);
                     }
-                }
-                for w in seen.drain() {
-                    *df.entry(w).or_default() += 1;
+                    if last_seen[id] != sentences {
+                        last_seen[id] = sentences;
+                        df[id] += 1;
+                    }
                 }
             }
         }
         let n = sentences.max(1) as f32;
-        let weights = df.into_iter().map(|(w, c)| (w, (1.0 + n / c as f32).ln())).collect();
-        Rarity { weights, unseen: (1.0 + n).ln(), rare_df: (n * RARE_SHARE).max(RARE_MIN) }
+        let unseen = (1.0 + n).ln();
+        let weights = df.iter().map(|&c| if c > 0 { (1.0 + n / c as f32).ln() } else { unseen }).collect();
+        let rare_df = (n * RARE_SHARE).max(RARE_MIN);
+        Rarity { lemmas, weights, unseen, rare_df }
     }
 
     /// Rarity as a share of the rarest possible (a word in one sentence): 0 to 1.
-    pub fn relative(&self, word: &str) -> f32 {
+    fn relative(&self, weight: f32) -> f32 {
         if self.unseen > 0.0 {
-            (self.of(word) / self.unseen).min(1.0)
+            (weight / self.unseen).min(1.0)
         } else {
             0.0
         }
     }
 
-    /// A word found in few sentences of the cluster.
-    pub fn is_rare(&self, word: &str) -> bool {
+    /// How far a word of this rarity names an event, 0 to 1: fully when found in few sentences of
+    /// the cluster, fading to nothing at [`RARE_FADE`] times as many. A word does not stop naming the event
+    /// when one more article uses it ("on board" in a third article).
+    fn rareness(&self, weight: f32) -> f32 {
         let n = (self.unseen.exp() - 1.0).max(1.0);
-        let df = n / (self.of(word).exp() - 1.0);
-        df <= self.rare_df + 0.5
-    }
-
-    pub fn of(&self, word: &str) -> f32 {
-        self.weights.get(word).copied().unwrap_or(self.unseen)
+        let df = n / (weight.exp() - 1.0);
+        let limit = self.rare_df + 0.5;
+        ((RARE_FADE * limit - df) / ((RARE_FADE - 1.0) * limit)).clamp(0.0, 1.0)
     }
 }
 
@@ -132,7 +153,7 @@ impl Rarity {
 /// are compared by merging two short lists, not by comparing strings.
 #[derive(Debug, Default)]
 pub struct Events {
-    words: Vec<String>,
+    lemmas: Lemmas,
     rarity: Vec<f32>,
     /// Rarity as a share of the rarest possible, 0 to 1, for rare words; 0 for the others.
     rare: Vec<f32>,
@@ -143,24 +164,26 @@ pub struct Events {
 }
 
 impl Events {
-    fn new(claims: &[Claim], rarity: &Rarity) -> Events {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut ev = Events::default();
+    fn new(claims: &[Claim], rarity: Rarity) -> Events {
+        let rare_of = |w: f32| rarity.rareness(w) * rarity.relative(w);
+        let unseen = (rarity.unseen, rare_of(rarity.unseen));
+        let rare = rarity.weights.iter().map(|&w| rare_of(w)).collect();
+        let mut ev = Events { lemmas: rarity.lemmas, rarity: rarity.weights, rare, ..Events::default() };
         for c in claims {
             let mut list: Vec<(u32, f32)> = c
                 .event
                 .iter()
                 .map(|(w, x)| {
-                    let id = *ids.entry(w.as_str()).or_insert_with(|| {
-                        ev.words.push(w.clone());
-                        ev.rarity.push(rarity.of(w));
-                        ev.rare.push(if rarity.is_rare(w) { rarity.relative(w) } else { 0.0 });
-                        ev.words.len() as u32 - 1
-                    });
+                    let id = ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w));
+                    if id as usize >= ev.rarity.len() {
+                        // A word of no content sentence (a title counted as boilerplate): as rare as can be.
+                        ev.rarity.push(unseen.0);
+                        ev.rare.push(unseen.1);
+                    }
                     (id, *x)
                 })
                 .collect();
-            list.sort_by_key(|e| e.0);
+            list.sort_unstable_by_key(|e| e.0);
             ev.total.push(list.iter().map(|&(id, x)| x * ev.rarity[id as usize]).sum());
             ev.norm.push(list.iter().map(|&(id, x)| (x * ev.rarity[id as usize]).powi(2)).sum::<f32>().sqrt());
             ev.of_claim.push(list);
@@ -169,18 +192,11 @@ impl Events {
     }
 
     pub fn names(&self, ids: &[u32]) -> Vec<String> {
-        ids.iter().map(|&id| self.words[id as usize].clone()).collect()
+        ids.iter().map(|&id| self.lemmas.word(id).to_string()).collect()
     }
 
     fn rarity_of(&self, id: u32) -> f32 {
         self.rarity[id as usize]
-    }
-
-    /// The claim's words, rarest first among those near it.
-    fn index_words(&self, claim: usize) -> Vec<u32> {
-        let mut words: Vec<(u32, f32)> = self.of_claim[claim].iter().copied().filter(|(_, w)| *w >= 0.5).collect();
-        words.sort_by(|a, b| self.rarity_of(b.0).total_cmp(&self.rarity_of(a.0)));
-        words.into_iter().take(INDEX_WORDS).map(|(id, _)| id).collect()
     }
 
     /// The words of both claims, with their weights in each: a merge of two sorted lists.
@@ -219,8 +235,17 @@ impl Events {
         }
         // Σ max over the union = total(a) + total(b) − Σ min over the shared words.
         let both: f32 = shared.iter().map(|&(id, x, y)| x.min(y) * self.rarity_of(id)).sum();
+        (self.jaccard(a, b, both), words)
+    }
+
+    /// The weighted Jaccard of two claims' words from the weight they share.
+    fn jaccard(&self, a: usize, b: usize, both: f32) -> f32 {
         let either = self.total[a] + self.total[b] - both;
-        (if either > 0.0 { both / either } else { 0.0 }, words)
+        if either > 0.0 {
+            both / either
+        } else {
+            0.0
+        }
     }
 
     /// Rare words both claims have close by, each counted by its closeness to both and its rarity.
@@ -233,12 +258,13 @@ impl Events {
 fn keys(claim: &Claim) -> Vec<String> {
     match &claim.value {
         ClaimValue::Date(_) => vec!["date".into()],
+        ClaimValue::Opposite { group, .. } => vec![format!("opposite:{group}")],
         ClaimValue::Number { unit: Some(u), .. } => vec![format!("unit:{}", dimension(u))],
         _ => {
             let w = &claim.what;
             if let Some(c) = &w.concept {
                 let mut k = vec![c.clone()];
-                k.extend(lexicon().broader(c));
+                k.extend(lexicon().broader(c).iter().cloned());
                 k
             } else if let Some(c) = &w.context {
                 vec![format!("near:{c}")]
@@ -262,37 +288,39 @@ pub fn dimension(unit: &str) -> &str {
     }
 }
 
+/// A claim's value as one number, to sort a bucket by: figures in SI units when converted, dates
+/// by year, month, day and weekday, denials below every figure.
+fn sort_value(c: &Claim) -> f64 {
+    match &c.value {
+        ClaimValue::Number { low, si, .. } => si.unwrap_or(*low),
+        ClaimValue::Date(w) => {
+            let (y, m, d, wd) = (w.year.unwrap_or(0), w.month.unwrap_or(0), w.day.unwrap_or(0), w.weekday.unwrap_or(7));
+            ((y as f64 * 13.0 + m as f64) * 32.0 + d as f64) * 8.0 + wd as f64
+        }
+        ClaimValue::None => f64::NEG_INFINITY,
+        ClaimValue::Opposite { up, .. } => f64::from(u8::from(*up)),
+    }
+}
+
 /// Aligns the claims of a cluster.
 pub fn align(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim]) -> Alignment {
-    let rarity = Rarity::of_cluster(docs, analyses);
-    let events = Events::new(claims, &rarity);
-    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    let events = Events::new(claims, Rarity::of_cluster(docs, analyses));
+    let mut buckets: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         for k in keys(c) {
-            buckets.entry(k).or_default().push(i);
+            buckets.entry(k).or_default().push(i as u32);
         }
     }
-    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    let mut candidates: Vec<(u32, u32)> = Vec::new();
+    let mut finder = Finder::default();
     for members in buckets.values() {
-        if members.len() <= BUCKET_LIMIT {
-            add_all_pairs(members, claims, &mut candidates);
-            continue;
-        }
-        // Too many to compare pairwise: sub-buckets by each claim's rarest event words.
-        let mut split: HashMap<u32, Vec<usize>> = HashMap::new();
-        for &i in members {
-            for w in events.index_words(i) {
-                split.entry(w).or_default().push(i);
-            }
-        }
-        for sub in split.values().filter(|s| s.len() <= BUCKET_LIMIT) {
-            add_all_pairs(sub, claims, &mut candidates);
-        }
+        finder.bucket(members, claims, &events, &mut candidates);
     }
-    let mut candidates: Vec<(usize, usize)> = candidates.into_iter().collect();
     candidates.sort_unstable();
+    candidates.dedup();
     let mut alignment = Alignment { best: vec![Vec::new(); claims.len()], ..Alignment::default() };
     for (i, j) in candidates {
+        let (i, j) = (i as usize, j as usize);
         let Some(pair) = score(claims, i, j, &events) else { continue };
         if pair.score < FLOOR {
             continue;
@@ -315,16 +343,116 @@ pub fn align(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim])
 /// Pairs below this score are not kept at all.
 const FLOOR: f32 = 0.2;
 
-fn add_all_pairs(members: &[usize], claims: &[Claim], out: &mut HashSet<(usize, usize)>) {
-    for (x, &i) in members.iter().enumerate() {
-        for &j in &members[x + 1..] {
-            let (a, b) = (&claims[i], &claims[j]);
-            let comparable = a.doc != b.doc || a.sentence != b.sentence;
-            if comparable && i != j {
-                out.insert((i.min(j), i.max(j)));
+/// One claim of a bucket in a posting list (or in the bucket sorted by value).
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    value: f64,
+    /// The claim's place in the bucket.
+    member: u32,
+    /// The word's closeness weight in that claim.
+    weight: f32,
+}
+
+/// The candidate search of one bucket, with buffers reused from bucket to bucket.
+#[derive(Debug, Default)]
+struct Finder {
+    lists: FxHashMap<u32, Vec<Posting>>,
+    /// Per member: the rarity-weighted weight of the words it shares with the claim looked up.
+    shared: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl Finder {
+    /// Adds the candidate pairs `(i, j)`, `i < j` (claim indices), of one bucket.
+    fn bucket(&mut self, members: &[u32], claims: &[Claim], events: &Events, out: &mut Vec<(u32, u32)>) {
+        if members.len() < 2 {
+            return;
+        }
+        self.lists.clear();
+        for (m, &c) in members.iter().enumerate() {
+            let value = sort_value(&claims[c as usize]);
+            for &(word, weight) in &events.of_claim[c as usize] {
+                self.lists.entry(word).or_default().push(Posting { value, member: m as u32, weight });
+            }
+        }
+        let by_value = |x: &Posting, y: &Posting| x.value.total_cmp(&y.value).then(x.member.cmp(&y.member));
+        for list in self.lists.values_mut().filter(|l| l.len() > LONG_LIST) {
+            list.sort_unstable_by(by_value);
+        }
+        let mut sorted: Vec<Posting> = (0..members.len())
+            .map(|m| Posting { value: sort_value(&claims[members[m] as usize]), member: m as u32, weight: 0.0 })
+            .collect();
+        sorted.sort_unstable_by(by_value);
+        self.shared.clear();
+        self.shared.resize(members.len(), 0.0);
+        let mut ranked: Vec<(f32, u32)> = Vec::new();
+        // Claims in order of value: each looks up the same regions of the long lists as the one
+        // before, which keeps the binary searches in cache on a big bucket.
+        for &me in &sorted {
+            let c = members[me.member as usize] as usize;
+            // The claim's most telling words: close to its figure and rare in the cluster.
+            let mut words: Vec<(u32, f32)> = events.of_claim[c].clone();
+            words.sort_unstable_by(|x, y| (y.1 * events.rarity_of(y.0)).total_cmp(&(x.1 * events.rarity_of(x.0))));
+            for &(word, weight) in words.iter().take(LOOKUP_WORDS) {
+                let rarity = events.rarity_of(word);
+                let list = &self.lists[&word];
+                let short = list.len() <= LONG_LIST;
+                let near = if short { [0..list.len(), 0..0, 0..0] } else { near_value(list, me) };
+                for p in near.into_iter().flat_map(|r| &list[r]) {
+                    if p.member != me.member {
+                        if self.shared[p.member as usize] == 0.0 {
+                            self.touched.push(p.member);
+                        }
+                        self.shared[p.member as usize] += weight.min(p.weight) * rarity + f32::MIN_POSITIVE;
+                    }
+                }
+            }
+            // The claims nearest in value, whatever their words: a figure alone in its sentence
+            // still meets the figures closest to it.
+            for r in near_value(&sorted, me) {
+                for p in &sorted[r] {
+                    if p.member != me.member && self.shared[p.member as usize] == 0.0 {
+                        self.touched.push(p.member);
+                        self.shared[p.member as usize] = f32::MIN_POSITIVE;
+                    }
+                }
+            }
+            // Ranked by what an exact score would give: what is measured + event overlap.
+            for (own_doc, keep) in [(false, OTHER_DOC_CANDIDATES), (true, SAME_DOC_CANDIDATES)] {
+                ranked.clear();
+                for &t in &self.touched {
+                    let j = members[t as usize] as usize;
+                    let (a, b) = (&claims[c], &claims[j]);
+                    if (a.doc == b.doc) != own_doc || (a.doc == b.doc && a.sentence == b.sentence) {
+                        continue;
+                    }
+                    let Some((what, _)) = what_score(a, b) else { continue };
+                    ranked.push((what + EVENT_WEIGHT * events.jaccard(c, j, self.shared[t as usize]), j as u32));
+                }
+                if ranked.len() > keep {
+                    ranked.select_nth_unstable_by(keep, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                    ranked.truncate(keep);
+                }
+                out.extend(ranked.iter().map(|&(_, j)| (j.min(c as u32), j.max(c as u32))));
+            }
+            for t in self.touched.drain(..) {
+                self.shared[t as usize] = 0.0;
             }
         }
     }
+}
+
+/// The entries of a list sorted by value that lie near `me`: up to [`NEAR`] on each side of it
+/// among equal values, and the [`NEAR`] nearest below and above its value.
+fn near_value(list: &[Posting], me: Posting) -> [std::ops::Range<usize>; 3] {
+    let lo = list.partition_point(|p| p.value < me.value);
+    let hi = list.partition_point(|p| p.value <= me.value);
+    let own = lo + list[lo..hi].partition_point(|p| p.member < me.member);
+    [
+        lo.saturating_sub(NEAR)..lo,
+        own.saturating_sub(NEAR).max(lo)..(own + NEAR + 1).min(hi),
+        hi..(hi + NEAR).min(list.len()),
+    ]
 }
 
 /// How strongly claims `i` and `j` look like the same thing, or `None` when they cannot be.
@@ -354,6 +482,10 @@ fn what_score(a: &Claim, b: &Claim) -> Option<(f32, Relation)> {
             (a.outcome.is_some() && a.outcome == b.outcome).then_some(())?;
             let relation = lexicon().relation(a.what.concept.as_deref()?, b.what.concept.as_deref()?);
             (relation != Relation::Unrelated).then_some((0.3, relation))
+        }
+        // Opposite outcomes meet only for the same subject ("shares rose", "shares fell").
+        (ClaimValue::Opposite { group: ga, .. }, ClaimValue::Opposite { group: gb, .. }) => {
+            (ga == gb && a.what.context.is_some() && a.what.context == b.what.context).then_some((0.3, Relation::Same))
         }
         _ => None,
     }

@@ -3,7 +3,7 @@
 
 use super::lexicon::lexicon;
 use super::when::When;
-use super::words::{is_content, is_stop, lemma, tokens, Token};
+use super::words::{is_content, is_stop, lemma, tokens, Lemmas, Token};
 use super::{Claim, ClaimValue, Source, What};
 use crate::attributions::{Attribution, SourceKind};
 use crate::numbers::{Bound, Kind, Quantity, Value};
@@ -15,9 +15,12 @@ const PROXIMITY: f32 = 6.0;
 const NEIGHBOUR_WEIGHT: f32 = 0.3;
 /// Words on each side of a date that say what it dates.
 const DATE_WINDOW: usize = 40;
+/// Bytes before a figure searched for a qualifier ("no fewer than ").
+const QUALIFIER_BYTES: usize = 48;
 
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
     let mut out = Vec::new();
+    let mut lemmas = Lemmas::default();
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
         let text = doc.text.as_str();
         let sentence_tokens: Vec<Vec<Token>> = analysis
@@ -26,25 +29,41 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
             .iter()
             .map(|s| if s.boilerplate { Vec::new() } else { tokens(text, s.span) })
             .collect();
+        // Each word lemmatised once, not once per claim of its sentence and its neighbours'.
+        let sentence_lemmas: Vec<Vec<Option<u32>>> =
+            sentence_tokens.iter().map(|toks| toks.iter().map(|t| lemmas.content(t.text(text))).collect()).collect();
+        let words = Words { text, tokens: &sentence_tokens, lemmas: &sentence_lemmas, names: &lemmas };
+        let sources = SourceIndex::new(&analysis.attributions);
         for (qi, q) in analysis.numbers.iter().enumerate() {
-            if let Some(claim) = quantity_claim(text, d, qi, q, analysis, &sentence_tokens) {
+            if let Some(claim) = quantity_claim(d, qi, q, analysis, &words, &sources) {
                 out.push(claim);
             }
         }
-        negation_claims(text, d, analysis, &sentence_tokens, &mut out);
+        negation_claims(d, analysis, &words, &sources, &mut out);
+        opposite_claims(d, analysis, &words, &sources, &mut out);
     }
     out
 }
 
+/// One document's words for building claims: per sentence, its tokens and their lemma ids
+/// (`None` for stop words), with the interned lemmas.
+struct Words<'a> {
+    text: &'a str,
+    tokens: &'a [Vec<Token>],
+    lemmas: &'a [Vec<Option<u32>>],
+    names: &'a Lemmas,
+}
+
 fn quantity_claim(
-    text: &str,
     doc: usize,
     index: usize,
     q: &Quantity,
     analysis: &DocumentAnalysis,
-    sentence_tokens: &[Vec<Token>],
+    words: &Words,
+    sources: &SourceIndex,
 ) -> Option<Claim> {
-    let toks = sentence_tokens.get(q.sentence)?;
+    let text = words.text;
+    let toks = words.tokens.get(q.sentence)?;
     let sentence = analysis.segments.sentences[q.sentence].span;
     let value = match q.kind {
         Kind::Date => {
@@ -68,11 +87,19 @@ fn quantity_claim(
     let mut span = q.span;
     let mut bound = q.bound;
     if bound == Bound::Exact && !matches!(value, ClaimValue::Date(_)) {
-        let before = text[sentence.start..q.span.start].to_lowercase();
+        // The qualifier is a few words just before the figure: read only the last bytes of the
+        // sentence before it, so a sentence with many figures is not lower-cased once per figure.
+        let mut from = q.span.start.saturating_sub(QUALIFIER_BYTES).max(sentence.start);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..q.span.start].to_lowercase();
         if let Some((b, len)) = lexicon().bound_before(&before) {
-            bound = b;
-            let qualifier_start = sentence.start + before.trim_end().len() - len;
-            span = Span::new(qualifier_start, span.end);
+            let qualifier_start = from + before.trim_end().len() - len;
+            if text.is_char_boundary(qualifier_start) {
+                bound = b;
+                span = Span::new(qualifier_start, span.end);
+            }
         }
     }
     let what = if matches!(value, ClaimValue::Date(_)) {
@@ -94,7 +121,7 @@ fn quantity_claim(
         bound,
         outcome: None,
         event: Vec::new(),
-        source: source_of(text, q.span, q.sentence, &analysis.attributions),
+        source: sources.source_of(text, q.span, q.sentence),
         quoted: analysis.segments.in_quote(q.span.start),
         dates_statement: false,
     };
@@ -104,9 +131,9 @@ fn quantity_claim(
     claim.outcome = outcome_near(text, toks, q.span);
     claim.event = if matches!(claim.value, ClaimValue::Date(_)) {
         // What a date dates is the few words around it, not the rest of a long sentence.
-        event_words(text, q.span, None, q.sentence, sentence_tokens, DATE_WINDOW)
+        event_words(words, q.span, None, q.sentence, DATE_WINDOW)
     } else {
-        event_words(text, q.span, claim.what.counted_span, q.sentence, sentence_tokens, usize::MAX)
+        event_words(words, q.span, claim.what.counted_span, q.sentence, usize::MAX)
     };
     Some(claim)
 }
@@ -249,71 +276,122 @@ fn outcome_near(text: &str, toks: &[Token], span: Span) -> Option<String> {
 /// The content words of the claim's sentence, weighted by closeness to the figure, and of the
 /// sentences before and after, weighted less. The counted words are left out: they are the key.
 fn event_words(
-    text: &str,
+    words: &Words,
     figure: Span,
     counted: Option<Span>,
     sentence: usize,
-    sentence_tokens: &[Vec<Token>],
     window: usize,
 ) -> Vec<(String, f32)> {
-    let mut out: Vec<(String, f32)> = Vec::new();
-    let mut add = |w: String, weight: f32| match out.iter_mut().find(|(x, _)| *x == w) {
-        Some(e) => e.1 = e.1.max(weight),
-        None => out.push((w, weight)),
-    };
-    let own = &sentence_tokens[sentence];
+    let mut found: Vec<(u32, f32)> = Vec::new();
+    let own = &words.tokens[sentence];
     let at = own.iter().position(|t| t.span.start >= figure.start).unwrap_or(own.len()) as f32;
-    for (i, t) in own.iter().enumerate() {
-        let far = (i as f32 - at).abs() > window as f32;
-        if far || figure.overlaps(t.span) || counted.is_some_and(|c| c.overlaps(t.span)) {
+    for (i, (t, lemma)) in own.iter().zip(&words.lemmas[sentence]).enumerate() {
+        let distance = (i as f32 - at).abs();
+        if distance > window as f32 || figure.overlaps(t.span) || counted.is_some_and(|c| c.overlaps(t.span)) {
             continue;
         }
-        let lower = t.text(text).to_lowercase();
-        if is_content(&lower) {
-            let distance = (i as f32 - at).abs();
-            add(lemma(&lower), 1.0 / (1.0 + distance / PROXIMITY));
+        if let Some(id) = lemma {
+            found.push((*id, 1.0 / (1.0 + distance / PROXIMITY)));
         }
     }
-    let neighbours = if window == usize::MAX { vec![sentence.wrapping_sub(1), sentence + 1] } else { Vec::new() };
-    for n in neighbours {
-        for t in sentence_tokens.get(n).into_iter().flatten() {
-            let lower = t.text(text).to_lowercase();
-            if is_content(&lower) {
-                add(lemma(&lower), NEIGHBOUR_WEIGHT);
-            }
+    if window == usize::MAX {
+        for n in [sentence.wrapping_sub(1), sentence + 1] {
+            let lemmas = words.lemmas.get(n).map_or(&[][..], Vec::as_slice);
+            found.extend(lemmas.iter().flatten().map(|&id| (id, NEIGHBOUR_WEIGHT)));
         }
     }
-    out
+    // Each word once, at its greatest weight.
+    found.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+    found.dedup_by_key(|x| x.0);
+    found.into_iter().map(|(id, w)| (words.names.word(id).to_string(), w)).collect()
 }
 
-/// Who asserts what lies at `span`: the attribution whose content holds it, else one whose cue
-/// is in the same sentence.
-fn source_of(text: &str, span: Span, sentence: usize, attributions: &[Attribution]) -> Option<Source> {
-    let a = attributions
-        .iter()
-        .find(|a| a.content.contains(span))
-        .or_else(|| attributions.iter().find(|a| a.sentence == sentence))?;
-    let words = a.speaker.clone().or_else(|| a.source.map(|s| s.text(text).to_string()))?;
-    let named =
-        !a.anonymous && matches!(a.source_kind, SourceKind::Person | SourceKind::Organisation | SourceKind::Media);
-    Some(Source { name: words, named })
+/// The attributions of one document, indexed to find who asserts what lies at a span: the
+/// attribution whose content holds it (the first in text order), else the first whose cue is in
+/// the same sentence. A lookup costs a binary search and a walk down a tree, not a scan of
+/// every attribution (a 10 MB article has tens of thousands).
+struct SourceIndex<'a> {
+    attributions: &'a [Attribution],
+    /// Attribution indices by content start.
+    by_start: Vec<usize>,
+    starts: Vec<usize>,
+    /// A segment tree over `by_start`: the largest content end under each node.
+    max_end: Vec<usize>,
+    leaves: usize,
+    first_in_sentence: rustc_hash::FxHashMap<usize, usize>,
+}
+
+impl<'a> SourceIndex<'a> {
+    fn new(attributions: &'a [Attribution]) -> SourceIndex<'a> {
+        let mut by_start: Vec<usize> = (0..attributions.len()).collect();
+        by_start.sort_by_key(|&i| (attributions[i].content.start, i));
+        let leaves = by_start.len().next_power_of_two();
+        let mut max_end = vec![0; 2 * leaves];
+        for (k, &i) in by_start.iter().enumerate() {
+            max_end[leaves + k] = attributions[i].content.end;
+        }
+        for node in (1..leaves).rev() {
+            max_end[node] = max_end[2 * node].max(max_end[2 * node + 1]);
+        }
+        let mut first_in_sentence = rustc_hash::FxHashMap::default();
+        for (i, a) in attributions.iter().enumerate() {
+            first_in_sentence.entry(a.sentence).or_insert(i);
+        }
+        let starts = by_start.iter().map(|&i| attributions[i].content.start).collect();
+        SourceIndex { attributions, by_start, starts, max_end, leaves, first_in_sentence }
+    }
+
+    /// The first attribution (in text order) whose content holds `span`.
+    fn containing(&self, span: Span) -> Option<usize> {
+        let starting_before = self.starts.partition_point(|&s| s <= span.start);
+        let mut first = None;
+        self.visit(1, 0, self.leaves, starting_before, span.end, &mut first);
+        first
+    }
+
+    /// Walks the nodes over `[lo, hi)` whose leaves start at or before the span (`limit`) and
+    /// may end at or after it: only the branches that hold a containing content.
+    fn visit(&self, node: usize, lo: usize, hi: usize, limit: usize, end: usize, first: &mut Option<usize>) {
+        if lo >= limit || self.max_end[node] < end {
+            return;
+        }
+        if hi - lo == 1 {
+            let i = self.by_start[lo];
+            *first = Some(first.map_or(i, |f: usize| f.min(i)));
+            return;
+        }
+        let mid = (lo + hi) / 2;
+        self.visit(2 * node, lo, mid, limit, end, first);
+        self.visit(2 * node + 1, mid, hi, limit, end, first);
+    }
+
+    fn source_of(&self, text: &str, span: Span, sentence: usize) -> Option<Source> {
+        let i = self.containing(span).or_else(|| self.first_in_sentence.get(&sentence).copied())?;
+        let a = &self.attributions[i];
+        let words = a.speaker.clone().or_else(|| a.source.map(|s| s.text(text).to_string()))?;
+        let named =
+            !a.anonymous && matches!(a.source_kind, SourceKind::Person | SourceKind::Organisation | SourceKind::Media);
+        Some(Source { name: words, named })
+    }
 }
 
 /// "No Danish or Dutch sailors were injured", "no one was hurt", "nobody died": an outcome denied
 /// for a group of people or things.
 fn negation_claims(
-    text: &str,
     doc: usize,
     analysis: &DocumentAnalysis,
-    sentence_tokens: &[Vec<Token>],
+    words: &Words,
+    sources: &SourceIndex,
     out: &mut Vec<Claim>,
 ) {
-    for (si, toks) in sentence_tokens.iter().enumerate() {
+    let text = words.text;
+    for (si, toks) in words.tokens.iter().enumerate() {
         for (i, t) in toks.iter().enumerate() {
-            let lower = t.text(text).to_lowercase();
-            let everyone = lower == "nobody"
-                || (lower == "no" && toks.get(i + 1).is_some_and(|n| n.text(text).eq_ignore_ascii_case("one")));
-            if lower != "no" && !everyone {
+            let word = t.text(text);
+            let no = word.eq_ignore_ascii_case("no");
+            let everyone = word.eq_ignore_ascii_case("nobody")
+                || (no && toks.get(i + 1).is_some_and(|n| n.text(text).eq_ignore_ascii_case("one")));
+            if !no && !everyone {
                 continue;
             }
             // The outcome verb within a few words: "no [Danish or Dutch sailors] were injured".
@@ -355,8 +433,52 @@ fn negation_claims(
                 value: ClaimValue::None,
                 bound: Bound::Exact,
                 outcome: Some(outcome),
-                event: event_words(text, span, Some(span), si, sentence_tokens, usize::MAX),
-                source: source_of(text, span, si, &analysis.attributions),
+                event: event_words(words, span, Some(span), si, usize::MAX),
+                source: sources.source_of(text, span, si),
+                quoted: analysis.segments.in_quote(span.start),
+                dates_statement: false,
+            });
+        }
+    }
+}
+
+/// "Its shares fell", "the council approved": a verb of opposite outcomes (lexicon `opposite`)
+/// with its subject, the nearest content word before it. A negated verb ("did not approve") is
+/// left out: what it says is less clear than the opposite verb would be.
+fn opposite_claims(
+    doc: usize,
+    analysis: &DocumentAnalysis,
+    words: &Words,
+    sources: &SourceIndex,
+    out: &mut Vec<Claim>,
+) {
+    let text = words.text;
+    for (si, toks) in words.tokens.iter().enumerate() {
+        for (vi, t) in toks.iter().enumerate() {
+            let verb = t.text(text);
+            // Written in lower case: "Rose" and "Won" begin names as often as sentences.
+            if verb.bytes().any(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            let Some((group, up)) = lexicon().opposite(verb) else { continue };
+            let negated = toks[vi.saturating_sub(3)..vi].iter().any(|n| {
+                let w = n.text(text).to_lowercase();
+                matches!(w.as_str(), "not" | "never" | "no" | "nor") || w.ends_with("n't") || w.ends_with("n’t")
+            });
+            let subject = words.lemmas[si][..vi].iter().rev().flatten().next();
+            let (false, Some(&subject)) = (negated, subject) else { continue };
+            let span = t.span;
+            out.push(Claim {
+                doc,
+                quantity: None,
+                span,
+                sentence: si,
+                what: What { context: Some(words.names.word(subject).to_string()), ..What::default() },
+                value: ClaimValue::Opposite { group, up },
+                bound: Bound::Exact,
+                outcome: None,
+                event: event_words(words, span, Some(span), si, usize::MAX),
+                source: sources.source_of(text, span, si),
                 quoted: analysis.segments.in_quote(span.start),
                 dates_statement: false,
             });

@@ -18,6 +18,9 @@ const DATE_ALIGN: f32 = 0.45;
 const FINE_DATE_ALIGN: f32 = 0.8;
 /// Alignment needed to set a denied outcome against a figure.
 const NEGATION_ALIGN: f32 = 0.6;
+/// Alignment needed to set opposite outcomes against each other: the subject must match, and
+/// most of the words around both verbs.
+const OPPOSITE_ALIGN: f32 = 0.6;
 /// Alignment needed inside one article, where neighbouring sentences share many words.
 const SAME_DOC_ALIGN: f32 = 0.8;
 /// Alignment needed to call two equal figures a corroboration.
@@ -48,6 +51,7 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
                 }
                 (ClaimValue::Date(_), _) => DATE_ALIGN,
                 (ClaimValue::None, _) | (_, ClaimValue::None) => NEGATION_ALIGN,
+                (ClaimValue::Opposite { .. }, _) => OPPOSITE_ALIGN,
                 _ => NUMBER_ALIGN,
             };
             if score < needed || restates(a, b) {
@@ -68,6 +72,11 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
                 }
                 (ClaimValue::Number { .. }, ClaimValue::None) => {
                     denial_conflict(a, alignment.relation(i, j)).then_some(ContradictionKind::Negation)
+                }
+                // "the council approved the plan" against "the council rejected the plan".
+                (ClaimValue::Opposite { up: x, .. }, ClaimValue::Opposite { up: y, .. }) => {
+                    (a.doc != b.doc && x != y && alignment.mutual_best(i, j, claims))
+                        .then_some(ContradictionKind::Negation)
                 }
                 _ => None,
             };

@@ -3,13 +3,12 @@
 
 use super::checks::distinct_sources;
 use super::explain;
+use super::words::lower_into;
 use super::words::{is_content, tokens, Token};
 use super::{Corroboration, DocSpan, Source};
 use crate::attributions::SourceKind;
 use crate::{Document, DocumentAnalysis, Span};
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use rustc_hash::FxHashMap;
 
 /// Words in a shingle: six words in a row is rarely chance ("would not alter lending rules for").
 const SHINGLE: usize = 6;
@@ -19,30 +18,37 @@ const MIN_CONTENT: usize = 2;
 const MAX_SPREAD: usize = 50;
 
 pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Corroboration> {
-    // Per document: its words (in content sentences), their lower-case forms and sentences.
-    let per_doc: Vec<Vec<(Token, String, usize)>> = docs
+    if docs.len() < 2 {
+        return Vec::new(); // words repeated within one article corroborate nothing
+    }
+    // Each distinct lower-case word form as an id, with whether it is a content word: the
+    // shingles are then arrays of integers, hashed with FxHash, compared without strings.
+    let mut forms = Forms::default();
+    // Per document: its words (in content sentences) as (token, form id, sentence).
+    let per_doc: Vec<Vec<(Token, u32, usize)>> = docs
         .iter()
         .zip(analyses)
         .map(|(doc, a)| {
-            a.segments
-                .content_sentences()
-                .flat_map(|(si, s)| tokens(&doc.text, s.span).into_iter().map(move |t| (t, si)))
-                .map(|(t, si)| (t, t.text(&doc.text).to_lowercase(), si))
-                .collect()
+            let mut words = Vec::new();
+            for (si, s) in a.segments.content_sentences() {
+                for t in tokens(&doc.text, s.span) {
+                    words.push((t, forms.id(t.text(&doc.text)), si));
+                }
+            }
+            words
         })
         .collect();
-    // Shingle hash → the (document, first word) places it occurs, one per document.
-    let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    // Shingle → the (document, first word) places it occurs, one per document.
+    let mut index: FxHashMap<[u32; SHINGLE], Vec<(usize, usize)>> = FxHashMap::default();
     for (d, words) in per_doc.iter().enumerate() {
         for start in 0..words.len().saturating_sub(SHINGLE - 1) {
             let gram = &words[start..start + SHINGLE];
             let one_sentence = gram[0].2 == gram[SHINGLE - 1].2;
-            if !one_sentence || gram.iter().filter(|(_, w, _)| is_content(w)).count() < MIN_CONTENT {
+            if !one_sentence || gram.iter().filter(|w| forms.content[w.1 as usize]).count() < MIN_CONTENT {
                 continue;
             }
-            let mut h = DefaultHasher::new();
-            gram.iter().for_each(|(_, w, _)| w.hash(&mut h));
-            let places = index.entry(h.finish()).or_default();
+            let key: [u32; SHINGLE] = std::array::from_fn(|k| gram[k].1);
+            let places = index.entry(key).or_default();
             if places.last().is_none_or(|&(pd, _)| pd != d) {
                 places.push((d, start));
             }
@@ -63,7 +69,7 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<C
         let r = runs[d].partition_point(|&(s, _)| s <= pos).checked_sub(1)?;
         (pos < runs[d][r].1).then_some(r)
     };
-    let mut ids: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut ids: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     let mut nodes: Vec<(usize, usize)> = Vec::new(); // (doc, run)
     let mut parent: Vec<usize> = Vec::new();
     let mut node = |d: usize, r: usize, nodes: &mut Vec<(usize, usize)>, parent: &mut Vec<usize>| {
@@ -80,7 +86,7 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<C
         let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
         parent[rx] = ry;
     }
-    let mut groups: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    let mut groups: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
     for (n, &place) in nodes.iter().enumerate() {
         let root = find(&mut parent, n);
         groups.entry(root).or_default().push(place);
@@ -112,6 +118,27 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<C
         out.push(Corroboration { explanation: explain::repeated_words(words, &doc_list, sources), claims, sources });
     }
     out
+}
+
+/// Word forms (lower case) as dense ids, each with whether it is a content word.
+#[derive(Default)]
+struct Forms {
+    ids: FxHashMap<String, u32>,
+    content: Vec<bool>,
+    buf: String,
+}
+
+impl Forms {
+    fn id(&mut self, word: &str) -> u32 {
+        lower_into(word, &mut self.buf);
+        if let Some(&id) = self.ids.get(self.buf.as_str()) {
+            return id;
+        }
+        self.content.push(is_content(&self.buf));
+        let id = self.content.len() as u32 - 1;
+        self.ids.insert(self.buf.clone(), id);
+        id
+    }
 }
 
 /// Maximal runs of `true`, as `[start, end)`, each inside one sentence.

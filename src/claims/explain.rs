@@ -23,6 +23,7 @@ pub fn contradiction(
     let what = match kind {
         ContradictionKind::Numeric => "figures that cannot both be right",
         ContradictionKind::Date => "different dates",
+        ContradictionKind::Negation if matches!(a.value, ClaimValue::Opposite { .. }) => "opposite outcomes",
         ContradictionKind::Negation => "one reports what the other denies",
     };
     let _ = write!(s, " — {what}");

@@ -1,7 +1,7 @@
 //! The counted-things table (`lexicon.txt`): synonyms, is-a links, generic nouns, outcome verbs.
 
 use crate::numbers::Bound;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// How two counted things relate.
@@ -29,8 +29,13 @@ pub struct Lexicon {
     known: HashSet<String>,
     /// Verbs of saying ("said", "accused").
     speech: HashSet<String>,
+    /// A verb form to its group of opposite outcomes and its side ("fell" → ("direction", false)).
+    opposite: HashMap<String, (String, bool)>,
     /// Qualifier phrases ("at least") and the bound they set, longest first.
     bounds: Vec<(String, Bound)>,
+    /// Each concept with an is-a link to its broader concepts, nearest first: computed once, as
+    /// alignment asks for every pair of claims.
+    ancestors: HashMap<String, Vec<String>>,
 }
 
 pub fn lexicon() -> &'static Lexicon {
@@ -54,6 +59,15 @@ impl Lexicon {
                         lex.same.insert(a, b);
                     } else {
                         lex.isa.entry(a).or_default().push(b);
+                    }
+                }
+                "opposite" => {
+                    let (group, sides) = rest.split_once(' ').unwrap_or((rest, ""));
+                    let (up, down) = sides.split_once('|').unwrap_or((sides, ""));
+                    for (forms, side) in [(up, true), (down, false)] {
+                        for w in forms.split_whitespace() {
+                            lex.opposite.insert(w.to_string(), (group.to_string(), side));
+                        }
                     }
                 }
                 "generic" => lex.generic.extend(rest.split_whitespace().map(String::from)),
@@ -82,6 +96,8 @@ impl Lexicon {
             }
         }
         lex.bounds.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        // Only a phrase with is-a links of its own has broader concepts.
+        lex.ancestors = lex.isa.keys().map(|c| (c.clone(), lex.walk_broader(c))).collect();
         lex
     }
 
@@ -110,7 +126,11 @@ impl Lexicon {
     }
 
     /// The broader concepts of `concept`, nearest first (not including itself).
-    pub fn broader(&self, concept: &str) -> Vec<String> {
+    pub fn broader(&self, concept: &str) -> &[String] {
+        self.ancestors.get(concept).map_or(&[], Vec::as_slice)
+    }
+
+    fn walk_broader(&self, concept: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut frontier = vec![concept.to_string()];
         while let Some(c) = frontier.pop() {
@@ -145,6 +165,12 @@ impl Lexicon {
     /// A verb of saying or reacting ("said", "accused").
     pub fn is_speech(&self, lower: &str) -> bool {
         self.speech.contains(lower)
+    }
+
+    /// The group of opposite outcomes a verb form belongs to, and its side: "rose" → ("direction",
+    /// true), "fell" → ("direction", false).
+    pub fn opposite(&self, lower: &str) -> Option<(&str, bool)> {
+        self.opposite.get(lower).map(|(g, side)| (g.as_str(), *side))
     }
 
     /// The outcome group of a verb form ("killed" → "kill").
@@ -199,6 +225,16 @@ mod tests {
         assert_eq!(lexicon().bound_before("gave more than ").map(|b| b.0), Some(Bound::MoreThan));
         assert_eq!(lexicon().bound_before("a hover ").map(|b| b.0), None);
         assert_eq!(lexicon().bound_before("the ").map(|b| b.0), None);
+    }
+
+    #[test]
+    fn opposite_outcomes_share_a_group_on_different_sides() {
+        let lex = lexicon();
+        assert_eq!(lex.opposite("rose"), Some(("direction", true)));
+        assert_eq!(lex.opposite("fell"), Some(("direction", false)));
+        assert_eq!(lex.opposite("approved").map(|o| o.0), lex.opposite("rejected").map(|o| o.0));
+        assert_ne!(lex.opposite("won").map(|o| o.1), lex.opposite("lost").map(|o| o.1));
+        assert_eq!(lex.opposite("said"), None);
     }
 
     #[test]

@@ -73,9 +73,14 @@ pub enum ClaimValue {
     Date(When),
     /// A denied outcome: "no one was killed".
     None,
+    /// One side of opposite outcomes for a subject: "shares rose" (`up`), "shares fell".
+    Opposite {
+        group: &'static str,
+        up: bool,
+    },
 }
 
-/// A number, date or denied outcome with what it is about.
+/// A number, date, denied outcome or one of opposite outcomes, with what it is about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     pub doc: usize,

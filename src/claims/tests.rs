@@ -285,3 +285,78 @@ fn reports_a_distance_given_in_two_units_once() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, ContradictionKind::Numeric);
 }
+
+#[test]
+fn a_third_article_using_the_event_words_keeps_a_date_conflict() {
+    let first = "Cargo ship Miranda aground near Torvik\n\nThe cargo ship Miranda struck a reef off the islet of \
+                 Torvik at dawn on Monday, June 8, 2026, with 40 sailors on board.\n\nThe Miranda was carrying \
+                 timber and steel from Varde to Oslund. Its owner, Baltic Haulage, said the ship was insured.\n\n\
+                 Tugs from Varde pulled the Miranda free at high tide. The coastguard said no fuel had leaked.\n\n\
+                 The ship's captain, Ivo Lesk, declined to comment. The Miranda had passed an inspection in the spring.";
+    let second = "Miranda crew safe after grounding\n\nVARDE — The cargo ship Miranda struck a reef off Torvik early \
+                  on Sunday, June 7, 2026, with 41 sailors on board.\n\nBaltic Haulage said the Miranda would be \
+                  repaired in Varde. The ship is 20 years old.\n\nDivers inspected the hull of the Miranda the next \
+                  day and found a crack.";
+    // The third article uses the words the first two share ("on board", "reef", "Torvik") in
+    // sentences of its own: they are the event's words, and must not stop counting as such.
+    let third = "Torvik fishermen helped the Miranda\n\nFishermen from Torvik said the sailors had stayed on board \
+                 until the tugs arrived.\n\nA cook who was on board filmed the reef from the deck of the Miranda.\n\n\
+                 The harbour office in Torvik said the reef is marked on every chart. Baltic Haulage thanked the \
+                 fishermen.";
+    let date_conflicts = |texts: &[&str]| {
+        contradictions(texts).into_iter().filter(|c| c.0 == ContradictionKind::Date).collect::<Vec<_>>()
+    };
+    assert_eq!(date_conflicts(&[first, second]).len(), 1, "{:?}", date_conflicts(&[first, second]));
+    let with_third = date_conflicts(&[first, second, third]);
+    assert_eq!(with_third.len(), 1, "{with_third:?}");
+}
+
+#[test]
+fn opposite_outcomes_for_the_same_subject_contradict() {
+    let found = contradictions(&[
+        "After the storm warning on Tuesday, shares of Velmar Shipping fell sharply in early trading in Oslund.",
+        "After the storm warning on Tuesday, shares of Velmar Shipping rose sharply in early trading in Oslund.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0, found[0].1.as_str(), found[0].2.as_str()), (ContradictionKind::Negation, "fell", "rose"));
+    let found = contradictions(&[
+        "The Harim district council approved the new harbour budget at its meeting on Monday night.",
+        "The Harim district council rejected the new harbour budget at its meeting on Monday night.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn opposite_outcomes_for_different_subjects_or_events_do_not_contradict() {
+    let different_subjects = contradictions(&[
+        "On Thursday the lower house approved the fishing quota bill after a long debate.",
+        "On Thursday the upper chamber rejected the fishing quota bill after a long debate.",
+    ]);
+    assert!(different_subjects.is_empty(), "{different_subjects:?}");
+    let different_events = contradictions(&[
+        "The Velmar team won the regional rowing final on the lake at Oslund.",
+        "Last winter the Velmar team lost a friendly match against a club from Harim in the indoor hall.",
+    ]);
+    assert!(different_events.is_empty(), "{different_events:?}");
+    let negated = contradictions(&[
+        "The Harim district council approved the new harbour budget at its meeting on Monday night.",
+        "The Harim district council had not approved the new harbour budget at its meeting on Monday night.",
+    ]);
+    assert!(negated.is_empty(), "a negated verb is left out: {negated:?}");
+}
+
+#[test]
+fn a_lone_figure_among_hundreds_of_articles_is_still_compared() {
+    // 240 articles agree on 59 missiles, one says 57: a bucket far beyond what pairwise
+    // comparison allowed (the old limit, 200 claims, skipped it silently).
+    let agreeing = "In April the navy launched 59 cruise missiles at the Shayrat air base in retaliation.";
+    let lone = "In April the navy launched 57 cruise missiles at the Shayrat air base in retaliation.";
+    let mut texts = vec![agreeing; 240];
+    texts.insert(120, lone);
+    let (docs, a) = run(&texts);
+    let with_lone: Vec<_> = a.contradictions.iter().filter(|c| c.a.doc == 120 || c.b.doc == 120).collect();
+    assert!(!with_lone.is_empty(), "the lone 57 is compared with the others");
+    assert!(a.contradictions.iter().all(|c| c.a.doc == 120 || c.b.doc == 120), "only the lone figure disagrees");
+    let words = |d: crate::claims::DocSpan| d.span.text(&docs[d.doc].text).to_string();
+    assert!(with_lone.iter().all(|c| words(c.a).starts_with("5") && words(c.b).starts_with("5")));
+}

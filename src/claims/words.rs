@@ -1,7 +1,7 @@
 //! Words for the claims stage: a tokenizer over byte spans, a light lemma, and stop words.
 
 use crate::Span;
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// One word of the text: letters and digits, with inner apostrophes ("Assad's" is one word).
@@ -86,6 +86,62 @@ pub fn is_content(lower: &str) -> bool {
     !is_stop(lower) && !lower.chars().all(|c| c.is_ascii_digit()) && lower.chars().count() > 1
 }
 
+/// `word` in lower case, written into `buf` (no allocation for ASCII words once `buf` has grown).
+pub fn lower_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+}
+
+/// The lemmas of a cluster as dense `u32` ids: each distinct word form is lower-cased, checked
+/// against the stop words and lemmatised once, so the words of a whole cluster cost one FxHash
+/// look-up each and are then compared as integers.
+#[derive(Debug, Default)]
+pub struct Lemmas {
+    /// Lower-case word form → its lemma's id, `None` for stop words and numbers.
+    by_form: FxHashMap<String, Option<u32>>,
+    ids: FxHashMap<String, u32>,
+    /// Id → lemma.
+    words: Vec<String>,
+    buf: String,
+}
+
+impl Lemmas {
+    /// The lemma id of `word` (as written) if it is a content word.
+    pub fn content(&mut self, word: &str) -> Option<u32> {
+        lower_into(word, &mut self.buf);
+        if let Some(&id) = self.by_form.get(self.buf.as_str()) {
+            return id;
+        }
+        let id = is_content(&self.buf).then(|| lemma(&self.buf)).map(|l| self.intern(&l));
+        self.by_form.insert(self.buf.clone(), id);
+        id
+    }
+
+    /// The id of a lemma, new or known.
+    pub fn intern(&mut self, lemma: &str) -> u32 {
+        if let Some(&id) = self.ids.get(lemma) {
+            return id;
+        }
+        self.words.push(lemma.to_string());
+        let id = self.words.len() as u32 - 1;
+        self.ids.insert(lemma.to_string(), id);
+        id
+    }
+
+    pub fn id(&self, lemma: &str) -> Option<u32> {
+        self.ids.get(lemma).copied()
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +170,17 @@ mod tests {
         assert_eq!(lemma("Assad's"), "assad");
         assert_eq!(lemma("people"), "people");
         assert_eq!(lemma("gas"), "gas");
+    }
+
+    #[test]
+    fn interns_word_forms_of_one_lemma_to_one_id_and_skips_stop_words() {
+        let mut lemmas = Lemmas::default();
+        let a = lemmas.content("Missiles").unwrap();
+        assert_eq!(lemmas.content("missile"), Some(a));
+        assert_eq!(lemmas.content("MISSILES"), Some(a));
+        assert_eq!(lemmas.word(a), "missile");
+        assert_eq!(lemmas.content("the"), None);
+        assert_eq!(lemmas.content("1990"), None);
+        assert_eq!(lemmas.content("Café"), lemmas.id("café"));
     }
 }

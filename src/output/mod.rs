@@ -96,12 +96,21 @@ pub struct Output {
 
 /// Converts an analysis into the output model, with offsets in `unit`.
 pub fn render(docs: &[Document], analysis: &Analysis, unit: OffsetUnit) -> Output {
+    // The spans of the cluster's findings, per document, gathered in one pass (not one pass over
+    // every finding per document: quadratic in a cluster of thousands of articles).
+    let mut finding_spans: Vec<Vec<Span>> = vec![Vec::new(); docs.len()];
+    let finding_places = analysis.contradictions.iter().flat_map(|c| [c.a, c.b]);
+    for x in finding_places.chain(analysis.corroborations.iter().flat_map(|c| c.claims.iter().copied())) {
+        if let Some(spans) = finding_spans.get_mut(x.doc) {
+            spans.push(x.span);
+        }
+    }
     // One offset map per document, built from every offset that document's findings use.
     let maps: Vec<OffsetMap> = docs
         .iter()
         .enumerate()
         .map(|(d, doc)| {
-            let mut spans: Vec<Span> = Vec::new();
+            let mut spans: Vec<Span> = std::mem::take(&mut finding_spans[d]);
             if let Some(a) = analysis.documents.get(d) {
                 for q in &a.numbers {
                     spans.push(q.span);
@@ -114,12 +123,6 @@ pub fn render(docs: &[Document], analysis: &Analysis, unit: OffsetUnit) -> Outpu
                     spans.push(at.cue);
                     spans.push(at.content);
                 }
-            }
-            for c in &analysis.contradictions {
-                spans.extend([c.a, c.b].iter().filter(|x| x.doc == d).map(|x| x.span));
-            }
-            for c in &analysis.corroborations {
-                spans.extend(c.claims.iter().filter(|x| x.doc == d).map(|x| x.span));
             }
             OffsetMap::new(&doc.text, unit, spans.iter().flat_map(|s| [s.start, s.end]))
         })

@@ -43,6 +43,8 @@ struct Instance {
     findings: Vec<Finding>,
     hidden: BTreeSet<Class>,
     text: String,
+    /// What went wrong with the input (an invalid `pub_date`, an analysis error), shown in the widget.
+    problem: Option<String>,
 }
 
 thread_local! {
@@ -103,6 +105,7 @@ pub fn mount(host: &Element, target: Option<Element>, options: MountOptions) -> 
         findings: Vec::new(),
         hidden: BTreeSet::new(),
         text: String::new(),
+        problem: None,
     };
     INSTANCES.with(|m| m.borrow_mut().insert(id, instance));
     refresh(id);
@@ -114,12 +117,24 @@ pub fn refresh(id: u32) {
     with(id, |inst| {
         let map = TextMap::build(&inst.target, "\n\n");
         let name = inst.options.name.clone().unwrap_or_else(|| dom::document().title());
-        let request = json!({
-            "documents": [{"name": if name.trim().is_empty() { "Article".to_string() } else { name }, "text": map.text}],
-            "pub_date": inst.options.pub_date.as_deref().filter(|d| !d.is_empty()),
-        });
+        let name = if name.trim().is_empty() { "Article".to_string() } else { name };
+        let pub_date = inst.options.pub_date.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        let request = |pub_date: Option<&str>| {
+            json!({"documents": [{"name": name, "text": map.text}], "pub_date": pub_date}).to_string()
+        };
         let t0 = dom::now_ms();
-        let json = super::analyze_request_json(&request.to_string(), OffsetUnit::Utf16);
+        let mut json = super::analyze_request_json(&request(pub_date), OffsetUnit::Utf16);
+        inst.problem = None;
+        if let (Some(date), true) = (pub_date, json.starts_with("{\"error\"")) {
+            // An invalid publication date: say so and analyse without it.
+            let retry = super::analyze_request_json(&request(None), OffsetUnit::Utf16);
+            if !retry.starts_with("{\"error\"") {
+                inst.problem = Some(format!(
+                    "The publication date “{date}” is not a valid date (YYYY-MM-DD, a real day): relative dates such as “yesterday” are not resolved."
+                ));
+                json = retry;
+            }
+        }
         let ms = dom::now_ms() - t0;
         inst.text = map.text.clone();
         match serde_json::from_str::<Output>(&json) {
@@ -128,6 +143,11 @@ pub fn refresh(id: u32) {
                 inst.output = Some(Rc::new(out));
             }
             _ => {
+                let error = serde_json::from_str::<serde_json::Value>(&json)
+                    .ok()
+                    .and_then(|v| v.get("error").and_then(|e| e.as_str()).map(str::to_string));
+                inst.problem =
+                    Some(format!("Could not analyse this text: {}.", error.as_deref().unwrap_or("no result")));
                 inst.output = None;
                 inst.findings.clear();
             }
@@ -146,9 +166,17 @@ fn render_ui(id: u32, inst: &Instance, ms: f64) {
     clear(&inst.ui);
     let head = el("div", "cl-embed-head");
     append(&head, &el_text("strong", "cl-embed-brand", "ClaimLens"));
+    let problem = inst.problem.as_deref().map(|p| {
+        let note = el_text("p", "cl-embed-problem", p);
+        attr(&note, "role", "alert");
+        note
+    });
     let Some(out) = inst.output.clone() else {
         append(&head, &el_text("span", "cl-embed-summary", "Could not analyse this text."));
         append(&inst.ui, &head);
+        if let Some(p) = &problem {
+            append(&inst.ui, p);
+        }
         return;
     };
     let d = out.documents.first().cloned().unwrap_or_default();
@@ -162,6 +190,9 @@ fn render_ui(id: u32, inst: &Instance, ms: f64) {
     );
     append(&head, &el_text("span", "cl-embed-summary", &summary));
     append(&inst.ui, &head);
+    if let Some(p) = &problem {
+        append(&inst.ui, p);
+    }
     if inst.options.legend.unwrap_or(true) {
         let hidden = inst.hidden.clone();
         let legend = view::legend(move |c| !hidden.contains(&c), Rc::new(move |class, shown| toggle(id, class, shown)));

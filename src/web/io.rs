@@ -71,6 +71,55 @@ pub fn tidy_paragraphs(text: &str) -> String {
     out
 }
 
+/// What a dropped file holds, when it is not text: by its type, its first bytes or its content.
+/// The message names the file and says what to do; `Ok` is the text (a UTF-8 BOM removed).
+pub fn decode_dropped_file(name: &str, mime: &str, bytes: &[u8]) -> Result<String, String> {
+    const MAGIC: [(&[u8], &str); 8] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive (a .docx or .odt is one too)"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"RIFF", "a RIFF media file"),
+        (b"\xD0\xCF\x11\xE0", "an old Office document"),
+    ];
+    let what =
+        MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, what)| what.to_string()).or_else(|| {
+            let family = mime.split('/').next().unwrap_or("");
+            let article = match family {
+                "image" => "an image",
+                "audio" => "an audio",
+                "video" => "a video",
+                "font" => "a font",
+                _ => return None,
+            };
+            Some(format!("{article} file ({mime})"))
+        });
+    let hint = "drop .txt, .html or .md files, or paste the text";
+    if let Some(what) = what {
+        return Err(format!("{name} is {what}, not text: {hint}."));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("{name} holds binary data, not text (a NUL byte at byte {at}): {hint}."));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to();
+            return Err(format!(
+                "{name} is not UTF-8 text (invalid byte 0x{:02x} at byte {at}): save it as UTF-8 and drop it again.",
+                bytes[at]
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(format!("{name} is empty: nothing to analyse in it."));
+    }
+    Ok(text.to_string())
+}
+
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// base64url without padding (RFC 4648 §5), for the permalink fragment.
@@ -362,5 +411,22 @@ mod tests {
     fn annotation_context_counts_code_points() {
         let (prefix, suffix) = context("😀 ab 3 km cd", 5, 9, 3);
         assert_eq!((prefix.as_str(), suffix.as_str()), ("ab ", " cd"));
+    }
+
+    #[wasm_bindgen_test]
+    fn dropped_text_files_decode_and_binary_ones_get_a_clear_message() {
+        assert_eq!(
+            decode_dropped_file("a.txt", "text/plain", "\u{FEFF}Café 😀 3 km".as_bytes()).unwrap(),
+            "Café 😀 3 km"
+        );
+        let png = decode_dropped_file("photo.txt", "text/plain", b"\x89PNG\r\n\x1a\n\0\0").unwrap_err();
+        assert_eq!(png, "photo.txt is a PNG image, not text: drop .txt, .html or .md files, or paste the text.");
+        let image = decode_dropped_file("x.webp", "image/webp", b"abc").unwrap_err();
+        assert!(image.starts_with("x.webp is an image file (image/webp), not text"), "{image}");
+        let nul = decode_dropped_file("data.bin", "", b"abc\n\0def").unwrap_err();
+        assert!(nul.contains("binary data, not text (a NUL byte at byte 4)"), "{nul}");
+        let latin1 = decode_dropped_file("old.txt", "text/plain", b"Caf\xe9 au lait").unwrap_err();
+        assert!(latin1.contains("not UTF-8 text (invalid byte 0xe9 at byte 3)"), "{latin1}");
+        assert_eq!(decode_dropped_file("e.txt", "", b" \n ").unwrap_err(), "e.txt is empty: nothing to analyse in it.");
     }
 }

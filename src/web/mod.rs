@@ -4,6 +4,7 @@
 
 pub mod dom;
 pub mod embed;
+pub mod engine;
 pub mod example;
 pub mod findings;
 pub mod highlight;
@@ -27,6 +28,13 @@ pub fn analyze_request_json(request: &str, unit: OffsetUnit) -> String {
         Ok(out) => serde_json::to_string(&out).unwrap_or_else(|e| error_json(&e.to_string())),
         Err(e) => error_json(&e),
     }
+}
+
+/// Panics on purpose, for the crash-recovery tests: the page's worker calls it only when a test
+/// sends it a message the page itself never sends. No text reaches it.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = panicForTests)]
+pub fn panic_for_tests(message: &str) {
+    panic!("{message}");
 }
 
 fn error_json(message: &str) -> String {

@@ -4,6 +4,7 @@
 //! (e.g. `file://`) it runs on the main thread.
 
 use super::dom::{self, append, append_text, attr, button, clear, el, el_text, input, on};
+use super::engine::{self, Engine, Reply};
 use super::findings::{self, Class, Finding};
 use super::io::{self, SavedPane};
 use super::model::{DocSpan, Output};
@@ -16,10 +17,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    ClipboardEvent, DragEvent, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, MessageEvent, MouseEvent,
-    Worker, WorkerOptions, WorkerType,
-};
+use web_sys::{ClipboardEvent, DragEvent, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, MouseEvent};
 
 /// The highlight layer the page owns in the shared registry.
 const PAGE_LAYER: u32 = 0;
@@ -27,6 +25,12 @@ const STORAGE_KEY: &str = "claimlens.panes.v1";
 const HIDDEN_KEY: &str = "claimlens.hidden.v1";
 /// Quiet time after the last keystroke before the text is analysed again.
 const DEBOUNCE_MS: i32 = 250;
+/// An analysis running longer than this shows its elapsed time in the status line.
+const PROGRESS_AFTER_MS: i32 = 500;
+const PROGRESS_EVERY_MS: i32 = 1000;
+/// Texts up to this size are saved on every edit, not only when analysed (a crash or reload
+/// during the debounce then loses nothing); bigger ones are saved when the analysis starts.
+const SAVE_ON_EDIT_LIMIT: usize = 200_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -64,28 +68,57 @@ struct Pane {
     editor: HtmlElement,
     backdrop: HtmlElement,
     summary: HtmlElement,
+    /// A problem with this article (an invalid publication date), shown above its text.
+    notice: HtmlElement,
 }
 
 impl Pane {
+    /// The article as the reader wrote it. Editing adds one line break at the very end whenever
+    /// the text would otherwise end on an empty line, or after text with a line break was pasted
+    /// or typed at the end (Chromium adds "\n", Firefox a `<br>`), so that last line shows: that
+    /// break is not part of the text.
     fn text(&self) -> String {
-        TextMap::build(&self.editor, "\n").text
+        let mut text = TextMap::build(&self.editor, "\n").text;
+        if text.ends_with('\n') {
+            text.pop();
+        }
+        text
     }
 
     fn set_text(&self, text: &str) {
         clear(&self.editor);
         if !text.is_empty() {
-            self.editor.append_child(&dom::document().create_text_node(text)).ok();
+            // A text that ends with a line break gets the extra one editing would add (see `text`).
+            let shown = if text.ends_with('\n') { format!("{text}\n") } else { text.to_string() };
+            self.editor.append_child(&dom::document().create_text_node(&shown)).ok();
         }
     }
 
     fn saved(&self) -> SavedPane {
         SavedPane { name: self.name.value(), date: self.date.value(), text: self.text() }
     }
+
+    fn set_notice(&self, message: Option<&str>) {
+        self.notice.set_text_content(message);
+        self.notice.set_hidden(message.is_none());
+    }
+
+    /// Checks the date field: the browser empties its value when the entry is not a real day
+    /// (`validity.badInput`), which would otherwise drop the date silently.
+    fn check_date(&self) {
+        let validity = js_sys::Reflect::get(&self.date, &"validity".into()).unwrap_or(JsValue::UNDEFINED);
+        let bad = js_sys::Reflect::get(&validity, &"badInput".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+        self.set_notice(bad.then_some(
+            "The publication date is not a valid day (YYYY-MM-DD): fix or clear it. Until then this article has no date, so its relative dates (\"yesterday\") use the cluster's date or none.",
+        ));
+    }
 }
 
 struct App {
     panes_el: HtmlElement,
     status: HtmlElement,
+    /// Problems the reader must see (a file that is not text, a crashed engine), until dismissed.
+    alert: HtmlElement,
     legend: HtmlElement,
     tabs: Vec<(Tab, HtmlElement)>,
     tabpanel: HtmlElement,
@@ -98,7 +131,20 @@ struct App {
     tab: Tab,
     seq: u32,
     timer: Option<i32>,
-    worker: Option<Worker>,
+    /// The analysis worker; none: analyse on the page.
+    engine: Option<Engine>,
+    /// New text arrived while a young analysis ran: analyse again when it replies.
+    queued: bool,
+    /// Analyses abandoned because the text changed (for the tests: `data-abandoned`).
+    abandoned: u32,
+    /// The request the engine last crashed on: a second crash on it stops the retries.
+    crashed_request: Option<String>,
+    /// The progress timer of a long analysis.
+    ticker: Option<i32>,
+    /// The last save failed (storage full): the reader was told.
+    save_failed: bool,
+    /// Hash of each big text as last stored under its own key (none: stored inline or unknown).
+    stored_hashes: Vec<Option<u64>>,
     sent_texts: Vec<String>,
     sent_at: f64,
     /// The focusable entries of the open tab, in order.
@@ -127,8 +173,6 @@ fn with<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
 /// Builds the page inside `root`. `worker_url` is the analysis worker script (none: analyse on
 /// the main thread).
 pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> {
-    // Started first, so the worker's thread and module load overlap the page's own set-up.
-    let worker = worker_url.and_then(|url| start_worker(&url));
     clear(root);
     let header = el("header", "cl-header");
     let title = el("div", "cl-title");
@@ -166,6 +210,16 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
     attr(&status, "role", "status");
     attr(&status, "aria-live", "polite");
     append(&header, &status);
+    let alert = el("div", "cl-alert");
+    attr(&alert, "role", "alert");
+    alert.set_hidden(true);
+    append(&alert, &el("span", "cl-alert-text"));
+    let dismiss = button("Dismiss", "cl-btn cl-alert-dismiss");
+    on::<Event>(&dismiss, "click", |_| {
+        with(|app| app.alert.set_hidden(true));
+    });
+    append(&alert, &dismiss);
+    append(&header, &alert);
     append(root, &header);
 
     let layout = el("div", "cl-layout");
@@ -222,6 +276,14 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
     card.set_hidden(true);
     append(&dom::document().body().expect("body"), &card);
 
+    let engine = worker_url.and_then(|url| {
+        Engine::start(
+            url,
+            Rc::new(|generation, reply| {
+                with(|app| app.on_engine(generation, reply));
+            }),
+        )
+    });
     let fallback = !highlight::supported();
     if fallback {
         root.class_list().add_1("cl-no-highlight-api").ok();
@@ -229,6 +291,7 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
     let app = App {
         panes_el,
         status,
+        alert,
         legend,
         tabs,
         tabpanel,
@@ -241,7 +304,13 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
         tab: Tab::Contradictions,
         seq: 0,
         timer: None,
-        worker,
+        engine,
+        queued: false,
+        abandoned: 0,
+        crashed_request: None,
+        ticker: None,
+        save_failed: false,
+        stored_hashes: Vec::new(),
         sent_texts: Vec::new(),
         sent_at: 0.0,
         nav: Vec::new(),
@@ -253,11 +322,12 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
     APP.with(|cell| *cell.borrow_mut() = Some(app));
     wire_global_events();
 
-    let initial = dom::window()
-        .location()
-        .hash()
-        .ok()
-        .and_then(|h| io::parse_permalink(&h))
+    let hash = dom::window().location().hash().unwrap_or_default();
+    let from_link = io::parse_permalink(&hash);
+    if from_link.is_none() && hash.starts_with("#cluster=") {
+        with(|app| app.show_alert(BAD_PERMALINK));
+    }
+    let initial = from_link
         .map(|p| (p, "Loaded the cluster from the permalink."))
         .or_else(|| load_saved().map(|p| (p, "Restored your articles from this browser.")))
         .unwrap_or_else(|| (example_panes(), "Loaded the example cluster: three articles about one invented event."));
@@ -285,9 +355,45 @@ fn storage() -> Option<web_sys::Storage> {
     dom::window().local_storage().ok().flatten()
 }
 
+/// A pane as kept in localStorage. A big text lives under its own key (`text_key`) and is
+/// written only when it changed: writing localStorage blocks the page (3 MB took 100–390 ms),
+/// so renaming an article beside a huge one must not rewrite the huge one.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+struct StoredPane {
+    name: String,
+    date: String,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text_key: Option<String>,
+}
+
+/// Texts longer than this (bytes) are stored under their own key.
+const OWN_KEY_ABOVE: usize = 64_000;
+
+fn text_key(i: usize) -> String {
+    format!("{STORAGE_KEY}.text.{i}")
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
 fn load_saved() -> Option<Vec<SavedPane>> {
-    let raw = storage()?.get_item(STORAGE_KEY).ok()??;
-    serde_json::from_str(&raw).ok()
+    let storage = storage()?;
+    let raw = storage.get_item(STORAGE_KEY).ok()??;
+    let stored: Vec<StoredPane> = serde_json::from_str(&raw).ok()?;
+    let panes = stored.into_iter().map(|p| {
+        let text = match &p.text_key {
+            Some(key) => storage.get_item(key).ok().flatten().unwrap_or_default(),
+            None => p.text,
+        };
+        SavedPane { name: p.name, date: p.date, text }
+    });
+    Some(panes.collect())
 }
 
 fn load_hidden() -> BTreeSet<Class> {
@@ -295,32 +401,8 @@ fn load_hidden() -> BTreeSet<Class> {
     raw.split(',').filter_map(Class::from_key).collect()
 }
 
-fn start_worker(url: &str) -> Option<Worker> {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker = Worker::new_with_options(url, &options).ok()?;
-    // The worker instantiates the module this page has already compiled instead of fetching and
-    // compiling it again (www/worker.js waits for this first message).
-    let module = js_sys::Object::new();
-    js_sys::Reflect::set(&module, &"module".into(), &wasm_bindgen::module()).ok();
-    worker.post_message(&module).ok();
-    on::<MessageEvent>(&worker, "message", |e| {
-        let data = e.data();
-        let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok();
-        let seq = get("seq").and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
-        let json = get("json").and_then(|v| v.as_string()).unwrap_or_default();
-        let ms = get("ms").and_then(|v| v.as_f64()).unwrap_or(0.0);
-        with(|app| app.apply(seq, &json, ms));
-    });
-    on::<Event>(&worker, "error", |_| {
-        // The worker could not start (no module workers, file://): analyse on the main thread.
-        with(|app| {
-            app.worker = None;
-            app.run();
-        });
-    });
-    Some(worker)
-}
+const BAD_PERMALINK: &str =
+    "The permalink in the address is damaged or cut short, so it could not be read: your saved articles (or the example) are shown instead.";
 
 fn toolbar_action(action: &str) {
     match action {
@@ -447,13 +529,22 @@ fn wire_global_events() {
             });
         }
     });
+    on::<Event>(&dom::window(), "pagehide", |_| {
+        with(|app| {
+            let saved = app.saved();
+            app.save(&saved);
+        });
+    });
     on::<Event>(&dom::window(), "hashchange", |_| {
-        if let Some(panes) = dom::window().location().hash().ok().and_then(|h| io::parse_permalink(&h)) {
+        let hash = dom::window().location().hash().unwrap_or_default();
+        if let Some(panes) = io::parse_permalink(&hash) {
             with(|app| {
                 app.set_panes(&panes);
                 app.run();
                 app.set_status("Loaded the cluster from the permalink.");
             });
+        } else if hash.starts_with("#cluster=") {
+            with(|app| app.show_alert(BAD_PERMALINK));
         }
     });
     on::<Event>(&dom::window(), "resize", |_| {
@@ -464,6 +555,57 @@ fn wire_global_events() {
 impl App {
     fn set_status(&self, text: &str) {
         self.status.set_text_content(Some(text));
+        self.status.remove_attribute("data-busy").ok();
+    }
+
+    /// Shows a problem in the alert line (role=alert: screen readers announce it) until dismissed.
+    fn show_alert(&self, message: &str) {
+        if let Ok(Some(text)) = self.alert.query_selector(".cl-alert-text") {
+            text.set_text_content(Some(message));
+        }
+        self.alert.set_hidden(false);
+    }
+
+    /// Keeps the texts in this browser; tells the reader once when the storage refuses them.
+    fn save(&mut self, saved: &[SavedPane]) {
+        let Some(storage) = storage() else { return };
+        let mut result = Ok(());
+        let mut entries = Vec::with_capacity(saved.len());
+        let mut hashes = Vec::with_capacity(saved.len());
+        for (i, p) in saved.iter().enumerate() {
+            let (name, date) = (p.name.clone(), p.date.clone());
+            if p.text.len() <= OWN_KEY_ABOVE {
+                entries.push(StoredPane { name, date, text: p.text.clone(), text_key: None });
+                hashes.push(None);
+                continue;
+            }
+            let hash = text_hash(&p.text);
+            if self.stored_hashes.get(i).copied().flatten() != Some(hash) {
+                result = result.and(storage.set_item(&text_key(i), &p.text));
+            }
+            hashes.push(Some(hash));
+            entries.push(StoredPane { name, date, text: String::new(), text_key: Some(text_key(i)) });
+        }
+        for (i, old) in self.stored_hashes.iter().enumerate() {
+            if old.is_some() && hashes.get(i).copied().flatten().is_none() {
+                storage.remove_item(&text_key(i)).ok();
+            }
+        }
+        let json = serde_json::to_string(&entries).unwrap_or_default();
+        result = result.and(storage.set_item(STORAGE_KEY, &json));
+        let bytes: usize = saved.iter().map(|p| p.text.len()).sum();
+        self.stored_hashes = if result.is_ok() { hashes } else { Vec::new() };
+        match result {
+            Ok(()) => self.save_failed = false,
+            Err(_) if !self.save_failed => {
+                self.save_failed = true;
+                self.show_alert(&format!(
+                    "This browser refused to keep {} of text (its storage is full or off): the text stays in this tab, but a reload would bring back an older version. Use Permalink or an export to keep it.",
+                    size_label(bytes)
+                ));
+            }
+            Err(_) => {}
+        }
     }
 
     fn has_text(&self) -> bool {
@@ -534,6 +676,10 @@ impl App {
         append(&root, &wrap);
         let summary = el("p", "cl-pane-summary");
         append(&root, &summary);
+        let notice = el("p", "cl-pane-notice");
+        attr(&notice, "role", "alert");
+        notice.set_hidden(true);
+        root.insert_before(&notice, Some(&wrap)).ok();
         self.panes_el.append_child(&root).ok();
 
         on::<Event>(&editor, "input", move |_| {
@@ -544,7 +690,10 @@ impl App {
             with(|app| app.schedule());
         });
         on::<Event>(&date, "change", move |_| {
-            with(|app| app.schedule());
+            with(|app| app.date_changed(id));
+        });
+        on::<Event>(&date, "blur", move |_| {
+            with(|app| app.date_changed(id));
         });
         on::<Event>(&remove, "click", move |_| {
             with(|app| app.remove_pane(id));
@@ -563,8 +712,15 @@ impl App {
         });
         wire_drop(&root, id);
 
-        let pane = Pane { id, root, name, date, editor, backdrop, summary };
+        let pane = Pane { id, root, name, date, editor, backdrop, summary, notice };
         pane.set_text(&saved.text);
+        if !saved.date.trim().is_empty() && pane.date.value().is_empty() {
+            // The browser refused the date (from a permalink or storage): say so instead of dropping it.
+            pane.set_notice(Some(&format!(
+                "“{}” is not a valid publication date (YYYY-MM-DD, a real day): it was left out, so this article's relative dates (\"yesterday\") use the cluster's date or none.",
+                saved.date.trim()
+            )));
+        }
         self.panes.push(pane);
         self.renumber();
         self.panes.last().expect("pane just added")
@@ -612,6 +768,13 @@ impl App {
         self.run();
     }
 
+    fn date_changed(&mut self, id: u32) {
+        if let Some(i) = self.pane_index(id) {
+            self.panes[i].check_date();
+        }
+        self.schedule();
+    }
+
     fn edited(&mut self, id: u32) {
         if let Some(i) = self.pane_index(id) {
             let pane = &self.panes[i];
@@ -627,6 +790,18 @@ impl App {
             }
         }
         self.hide_card();
+        // Sizes read on the JS side: copying a multi-megabyte text into wasm for its length costs.
+        let size: u32 = self
+            .panes
+            .iter()
+            .map(|p| {
+                js_sys::Reflect::get(&p.editor, &"textContent".into()).map_or(0, |t| js_sys::JsString::from(t).length())
+            })
+            .sum();
+        if (size as usize) <= SAVE_ON_EDIT_LIMIT {
+            let saved = self.saved();
+            self.save(&saved);
+        }
         self.schedule();
     }
 
@@ -650,28 +825,145 @@ impl App {
             dom::window().clear_timeout_with_handle(t);
         }
         let saved = self.saved();
-        if let Some(s) = storage() {
-            s.set_item(STORAGE_KEY, &serde_json::to_string(&saved).unwrap_or_default()).ok();
-        }
+        self.save(&saved);
         let request = self.request(&saved);
         self.seq += 1;
         self.sent_texts = saved.iter().map(|p| p.text.clone()).collect();
         self.sent_at = dom::now_ms();
         self.set_state("analysing");
-        if let Some(worker) = &self.worker {
+        if self.engine.is_some() {
             self.set_status("Analysing…");
-            let msg = js_sys::Object::new();
-            js_sys::Reflect::set(&msg, &"seq".into(), &JsValue::from(self.seq)).ok();
-            js_sys::Reflect::set(&msg, &"request".into(), &JsValue::from_str(&request)).ok();
-            if worker.post_message(&msg).is_ok() {
+            if self.send(&request) {
                 return;
             }
-            self.worker = None;
+            self.engine = None;
         }
         let t0 = dom::now_ms();
         let json = super::analyze_request_json(&request, OffsetUnit::Utf16);
         let ms = dom::now_ms() - t0;
         self.apply(self.seq, &json, ms);
+    }
+
+    /// Sends the request to the worker; false if there is no worker to take it.
+    fn send(&mut self, request: &str) -> bool {
+        let now = dom::now_ms();
+        let Some(engine) = self.engine.as_mut() else { return false };
+        if let Some(running) = &engine.in_flight {
+            if !engine.ready || now - running.started < engine::ABANDON_AFTER_MS {
+                // Young (or the engine still loading): let it finish, drop its reply, send then.
+                self.queued = true;
+                return true;
+            }
+            // Old text, long analysis: abandon it with its worker.
+            if !engine.spawn() {
+                return false;
+            }
+            self.abandoned += 1;
+            attr(&self.panes_el, "data-abandoned", &self.abandoned.to_string());
+        }
+        if !engine.post(self.seq, request, now) {
+            return false;
+        }
+        attr(&self.panes_el, "data-engine-starts", &engine.starts.to_string());
+        self.start_ticker();
+        true
+    }
+
+    /// What the worker said.
+    fn on_engine(&mut self, generation: u32, reply: Reply) {
+        let Some(engine) = self.engine.as_mut() else { return };
+        if generation != engine.generation {
+            return; // a worker we terminated
+        }
+        match reply {
+            Reply::Ready => engine.ready = true,
+            Reply::StartFailed(message) | Reply::Error(message) if !engine.ready => {
+                // No module workers (file://) or the engine did not load there: analyse on the page.
+                dom::log(&format!("claimlens: the analysis worker could not start ({message}); analysing on the page"));
+                engine.terminate();
+                self.engine = None;
+                self.run();
+            }
+            Reply::Done { seq, json, ms } => {
+                engine.in_flight = None;
+                self.stop_ticker();
+                if self.queued {
+                    self.queued = false;
+                    return self.run();
+                }
+                if seq == self.seq {
+                    self.crashed_request = None;
+                }
+                self.apply(seq, &json, ms);
+            }
+            Reply::Crashed { message, .. } | Reply::StartFailed(message) | Reply::Error(message) => {
+                self.engine_died(&message)
+            }
+        }
+    }
+
+    /// The worker died (a panic in the engine, an uncaught error): keep the text, say so, start a
+    /// fresh worker and analyse again; a second crash on the same text stops the retries.
+    fn engine_died(&mut self, message: &str) {
+        self.queued = false;
+        self.stop_ticker();
+        let Some(engine) = self.engine.as_mut() else { return };
+        let request = engine.in_flight.take().map(|f| f.request);
+        let again = request.is_some() && request == self.crashed_request;
+        self.crashed_request = request;
+        let message = message.trim().lines().take(2).collect::<Vec<_>>().join(" ");
+        if !engine.spawn() {
+            self.engine = None;
+        }
+        let starts = self.engine.as_ref().map_or(0, |e| e.starts);
+        attr(&self.panes_el, "data-engine-starts", &starts.to_string());
+        if again {
+            self.set_state("failed");
+            self.set_status("Analysis failed: the engine crashed twice on this text.");
+            self.show_alert(&format!(
+                "The analysis engine crashed again on this text ({message}). Your text is kept; edit it to try again."
+            ));
+            return;
+        }
+        self.show_alert(&format!(
+            "The analysis engine crashed ({message}). Your text is kept; a fresh engine is analysing it again."
+        ));
+        self.run();
+    }
+
+    fn start_ticker(&mut self) {
+        self.stop_ticker();
+        let seq = self.seq;
+        self.ticker = Some(dom::timeout(PROGRESS_AFTER_MS, move || {
+            with(|app| app.tick(seq));
+        }));
+    }
+
+    fn stop_ticker(&mut self) {
+        if let Some(t) = self.ticker.take() {
+            dom::window().clear_timeout_with_handle(t);
+        }
+    }
+
+    /// A long analysis: the status line shows what runs and for how long.
+    fn tick(&mut self, seq: u32) {
+        self.ticker = None;
+        let running = self.engine.as_ref().and_then(|e| e.in_flight.as_ref()).is_some_and(|f| f.seq == seq);
+        if seq != self.seq || !running {
+            return;
+        }
+        let n = self.sent_texts.len();
+        let bytes: usize = self.sent_texts.iter().map(String::len).sum();
+        let seconds = (dom::now_ms() - self.sent_at) / 1000.0;
+        self.set_status(&format!(
+            "Analysing {n} article{} ({})… {seconds:.0} s so far. Keep typing if you like: newer text replaces this analysis.",
+            if n == 1 { "" } else { "s" },
+            size_label(bytes)
+        ));
+        attr(&self.status, "data-busy", "");
+        self.ticker = Some(dom::timeout(PROGRESS_EVERY_MS, move || {
+            with(|app| app.tick(seq));
+        }));
     }
 
     fn request(&self, saved: &[SavedPane]) -> String {
@@ -713,7 +1005,7 @@ impl App {
         let out = self.output.as_ref().expect("output just set");
         let numbers: usize = out.documents.iter().map(|d| d.numbers.len()).sum();
         let statements: usize = out.documents.iter().map(|d| d.attributions.len()).sum();
-        let where_ = if self.worker.is_some() { "in a worker" } else { "on the page" };
+        let where_ = if self.engine.is_some() { "in a worker" } else { "on the page" };
         self.set_status(&format!(
             "Analysed {} article{} {where_} in {ms:.1} ms ({total:.0} ms round trip): {numbers} numbers, {statements} statements, {} contradictions, {} corroborations.",
             out.documents.len(),
@@ -1173,6 +1465,15 @@ impl App {
     }
 }
 
+/// "850 KB", "2.4 MB".
+fn size_label(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
+}
+
 /// After the browser put elements into an editor (some paste paths, old engines), puts back a
 /// single text node and the caret where it was.
 fn normalise_editor(editor: &HtmlElement, map: &TextMap) {
@@ -1197,8 +1498,9 @@ fn on_paste(id: u32, e: ClipboardEvent) {
     e.prevent_default();
     let parts = io::split_articles(&text);
     if parts.len() <= 1 {
-        let doc: web_sys::HtmlDocument = dom::document().unchecked_into();
-        doc.exec_command_with_show_ui_and_value("insertText", false, &text).ok();
+        if let Some(editor) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            insert_text(id, &editor, &text);
+        }
         return;
     }
     with(|app| {
@@ -1229,7 +1531,15 @@ fn wire_drop(zone: &HtmlElement, id: u32) {
         let files = dt.files();
         let count = files.as_ref().map(|f| f.length()).unwrap_or(0);
         if count == 0 {
-            return; // plain text dropped into an editor: the browser inserts it as text
+            // Plain text dropped into an editor: the browser inserts it as text (plaintext-only).
+            // Markup alone (no text/plain): reduced to its text here, never rendered.
+            let has_plain = dt.types().iter().any(|t| t.as_string().as_deref() == Some("text/plain"));
+            let html = dt.get_data("text/html").unwrap_or_default();
+            if !has_plain && !html.is_empty() {
+                e.prevent_default();
+                insert_dropped_text(id, &html_to_text(&html), e.client_x(), e.client_y());
+            }
+            return;
         }
         e.prevent_default();
         let files = files.expect("files");
@@ -1240,15 +1550,95 @@ fn wire_drop(zone: &HtmlElement, id: u32) {
     });
 }
 
-/// Reads a dropped file as text; HTML is parsed (never rendered) and reduced to its text.
+/// Puts dropped text where it fell in the pane's editor (or at its end), as typed text.
+fn insert_dropped_text(id: u32, text: &str, x: i32, y: i32) {
+    let Some(editor) = with(|app| app.pane_index(id).map(|i| app.panes[i].editor.clone())).flatten() else { return };
+    editor.focus().ok();
+    let Ok(Some(selection)) = dom::window().get_selection() else { return };
+    let range = dom::document().create_range().ok();
+    if let Some(range) = &range {
+        let at = dom::document().caret_position_from_point(x as f32, y as f32);
+        let placed = at.and_then(|p| p.offset_node().filter(|n| editor.contains(Some(n))).map(|n| (n, p.offset())));
+        match placed {
+            Some((node, offset)) => {
+                range.set_start(&node, offset).ok();
+                range.collapse_with_to_start(true);
+            }
+            None => {
+                range.select_node_contents(&editor).ok();
+                range.collapse_with_to_start(false);
+            }
+        }
+        selection.remove_all_ranges().ok();
+        selection.add_range(range).ok();
+    }
+    insert_text(id, &editor, text);
+}
+
+/// Above this many line breaks, text is spliced into the editor instead of inserted as typing.
+const SPLICE_ABOVE_LINES: usize = 200;
+
+/// Inserts text at the selection as if typed (one undo step). Chromium's `insertText` makes
+/// each line break an edit of its own, quadratic in the lines (1,300 lines took 5.5 s, 100 KB
+/// of news 29 s, freezing the page): a text with many lines is spliced into the editor's text
+/// node instead, which takes milliseconds but leaves no undo step.
+fn insert_text(id: u32, editor: &HtmlElement, text: &str) {
+    if text.matches('\n').count() <= SPLICE_ABOVE_LINES {
+        let doc: web_sys::HtmlDocument = dom::document().unchecked_into();
+        doc.exec_command_with_show_ui_and_value("insertText", false, text).ok();
+        return;
+    }
+    let map = TextMap::build(editor, "\n");
+    let current = map.text.strip_suffix('\n').unwrap_or(&map.text);
+    let len16 = current.encode_utf16().count();
+    let selection = dom::window().get_selection().ok().flatten();
+    let offset = |node: Option<web_sys::Node>, at: u32| node.and_then(|n| map.offset_of(&n, at)).map(|o| o.min(len16));
+    let (a, b) = match &selection {
+        Some(sel) => (
+            offset(sel.anchor_node(), sel.anchor_offset()).unwrap_or(len16),
+            offset(sel.focus_node(), sel.focus_offset()).unwrap_or(len16),
+        ),
+        None => (len16, len16),
+    };
+    let (start, end) = (a.min(b), a.max(b));
+    let (start_byte, end_byte) = (textmap::utf16_to_byte(current, start), textmap::utf16_to_byte(current, end));
+    let spliced = format!("{}{}{}", &current[..start_byte], text, &current[end_byte..]);
+    with(|app| {
+        let Some(i) = app.pane_index(id) else { return };
+        app.panes[i].set_text(&spliced);
+        // One text node now: the caret goes right after the inserted text.
+        let caret = (start + text.encode_utf16().count()) as u32;
+        if let (Some(sel), Some(node), Ok(r)) = (&selection, editor.first_child(), dom::document().create_range()) {
+            if r.set_start(&node, caret).is_ok() {
+                sel.remove_all_ranges().ok();
+                sel.add_range(&r).ok();
+            }
+        }
+        app.edited(id);
+    });
+}
+
+/// Reads a dropped file; HTML is parsed (never rendered) and reduced to its text, Markdown to its
+/// words. A file that is not text (binary, an image, another encoding) gets a clear message.
 fn read_dropped_file(_id: u32, file: web_sys::File) {
     let name = file.name();
+    let mime = file.type_();
     let lower = name.to_lowercase();
     let stem = name.rsplit_once('.').map(|(s, _)| s.to_string()).unwrap_or_else(|| name.clone());
-    let is_html = lower.ends_with(".html") || lower.ends_with(".htm") || file.type_() == "text/html";
+    let is_html = lower.ends_with(".html") || lower.ends_with(".htm") || mime == "text/html";
     let is_md = lower.ends_with(".md") || lower.ends_with(".markdown");
     let done = Closure::<dyn FnMut(JsValue)>::once(move |value: JsValue| {
-        let raw = value.as_string().unwrap_or_default();
+        let bytes = js_sys::Uint8Array::new(&value).to_vec();
+        let raw = match io::decode_dropped_file(&name, &mime, &bytes) {
+            Ok(raw) => raw,
+            Err(message) => {
+                with(|app| {
+                    app.show_alert(&message);
+                    app.set_status(&format!("Could not add {name}."));
+                });
+                return;
+            }
+        };
         let text = if is_html {
             html_to_text(&raw)
         } else if is_md {
@@ -1256,12 +1646,18 @@ fn read_dropped_file(_id: u32, file: web_sys::File) {
         } else {
             raw.replace("\r\n", "\n").trim().to_string()
         };
+        if text.trim().is_empty() {
+            with(|app| {
+                app.show_alert(&format!("{name} holds no text once its markup is set aside: nothing to analyse in it."))
+            });
+            return;
+        }
         with(|app| {
             app.add_articles(vec![SavedPane { name: stem.clone(), text, ..Default::default() }]);
             app.set_status(&format!("Added {name}."));
         });
     });
-    let _ = file.text().then(&done);
+    let _ = file.array_buffer().then(&done);
     done.forget();
 }
 

@@ -30,7 +30,9 @@ export async function serveDist(prefix = '/') {
   if (!existsSync(path.join(dist, 'index.html')) || !existsSync(path.join(dist, 'claimlens_bg.wasm'))) {
     throw new Error(`dist/ is missing or incomplete: build it first with \`trunk build --release --offline\` in ${root}`);
   }
+  const requests = [];
   const server = createServer(async (req, res) => {
+    requests.push(req.url);
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
       if (!url.pathname.startsWith(prefix)) {
@@ -50,11 +52,13 @@ export async function serveDist(prefix = '/') {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
+  // `requests`: every path asked of this server, in order (the tests of "nothing sent" read it).
+  return { url: `http://127.0.0.1:${port}${prefix}`, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** A fresh headless Chromium profile; `colorScheme` is 'light' or 'dark'. */
-export async function launch({ colorScheme = 'light', viewport = { width: 1400, height: 1000 } } = {}) {
+/** A fresh headless Chromium profile; `colorScheme` is 'light' or 'dark'; `bypassCSP` turns the
+ * page's Content Security Policy off (to prove that something is safe without it). */
+export async function launch({ colorScheme = 'light', viewport = { width: 1400, height: 1000 }, bypassCSP = false } = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), 'claimlens-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -62,6 +66,7 @@ export async function launch({ colorScheme = 'light', viewport = { width: 1400, 
     colorScheme,
     viewport,
     acceptDownloads: true,
+    bypassCSP,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -120,4 +125,29 @@ export async function highlights(page) {
 export async function screenshot(page, name) {
   await mkdir(screenshots, { recursive: true });
   await page.screenshot({ path: path.join(screenshots, name), fullPage: false });
+}
+
+/** Run in the page before its scripts: keeps every Worker the page makes in `window.__workers`
+ * (with `terminated` set when the page terminates it), so tests can reach and watch them. */
+export function recordWorkers() {
+  const Native = window.Worker;
+  window.__workers = [];
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.terminated = false;
+      window.__workers.push(this);
+    }
+    terminate() {
+      this.terminated = true;
+      super.terminate();
+    }
+  };
+}
+
+/** The texts the page keeps in localStorage (what survives a reload). */
+export async function keptTexts(page) {
+  return page.evaluate(() =>
+    JSON.parse(localStorage.getItem('claimlens.panes.v1') ?? '[]').map((p) => (p.text_key ? localStorage.getItem(p.text_key) : p.text)),
+  );
 }
