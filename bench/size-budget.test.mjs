@@ -1,6 +1,6 @@
 // The release page's download budget: the wasm module and every JavaScript file that trunk puts in
 // dist/, gzipped (level 9, as a static server would send them), must stay within 250 KB.
-// Run after `trunk build --release --offline`: `node --test tests/e2e/size-budget.test.mjs`.
+// Run after `trunk build --release --offline`: `node --test bench/size-budget.test.mjs`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';

@@ -17,7 +17,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { measure, runClaimLens, runCompromise } from './timing.mjs';
+import { measure, once, runClaimLens, runCompromise } from './timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -28,7 +28,9 @@ const flag = (name) => args.includes(name);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const only = option('--only');
 const quick = flag('--quick');
-const budget = quick ? { warmup: 1, minRuns: 3, maxRuns: 10, budgetMs: 600 } : { warmup: 5, minRuns: 15, maxRuns: 200, budgetMs: 4000 };
+const budget = quick
+  ? { warmup: 1, warmupMs: 1000, minRuns: 3, maxRuns: 10, budgetMs: 600 }
+  : { warmup: 5, warmupMs: 3000, minRuns: 15, maxRuns: 200, budgetMs: 4000 };
 
 // ---- inputs ---------------------------------------------------------------------------------------
 
@@ -91,13 +93,17 @@ const COMPROMISE_MAX_BYTES = Number(option('--compromise-max-kb') ?? 400) * 1000
 
 async function inNode(list) {
   const glue = await import(pathToFileURL(path.join(dist, 'claimlens.js')).href);
-  const exports = glue.initSync({ module: readFileSync(path.join(dist, 'claimlens_bg.wasm')) });
+  const bytes = readFileSync(path.join(dist, 'claimlens_bg.wasm'));
+  const compileMs = once(() => new WebAssembly.Module(bytes));
+  const exports = glue.initSync({ module: bytes });
+  const firstMs = once(() => runClaimLens(glue.analyze, list[0].clusters));
+  console.log(`node: module compiled in ${compileMs.toFixed(0)} ms; first analysis (${list[0].name}) ${firstMs.toFixed(0)} ms`);
   const { default: nlp } = await import('compromise');
   const { default: numbers } = await import('compromise-numbers');
   const { default: dates } = await import('compromise-dates');
   nlp.plugin(numbers);
   nlp.plugin(dates);
-  const rows = [];
+  const rows = [{ where: 'node', input: `first analysis: ${list[0].name}`, compileMs, firstMs }];
   for (const input of list) {
     const cl = measure(() => runClaimLens(glue.analyze, input.clusters), budget);
     const row = { where: 'node', input: input.name, bytes: input.bytes, articles: input.articles, claimlens: cl };
@@ -219,6 +225,7 @@ function report(row) {
   const mbps = (r) => row.bytes / 1e6 / (r.median / 1000);
   let line = `${row.where.padEnd(8)} ${row.input.padEnd(22)} ${(row.bytes / 1000).toFixed(0).padStart(6)} KB  claimlens ${row.claimlens.median.toFixed(2).padStart(8)} ms (${mbps(row.claimlens).toFixed(1)} MB/s, ${row.claimlens.runs} runs)`;
   if (row.articles) line += ` ${(row.claimlens.median / row.articles).toFixed(3)} ms/article`;
+  if (row.firstMs !== undefined) line += `  first call ${row.firstMs.toFixed(0)} ms`;
   if (row.compromise) line += `  compromise ${row.compromise.median.toFixed(1)} ms (${mbps(row.compromise).toFixed(2)} MB/s) ratio ${(row.compromise.median / row.claimlens.median).toFixed(1)}x`;
   if (row.wasmMemoryBytes) line += `  wasm memory ${(row.wasmMemoryBytes / 2 ** 20).toFixed(0)} MiB`;
   if (row.jsHeapBytes) line += `, JS heap ${(row.jsHeapBytes / 2 ** 20).toFixed(0)} MiB`;

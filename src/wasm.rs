@@ -7,7 +7,8 @@ pub mod web;
 
 use crate::output::{self, OffsetUnit};
 use crate::request::{ClusterRequest, DocumentInput};
-use serde::{Deserialize, Serialize};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -36,22 +37,33 @@ pub fn analyze(documents: JsValue, options: JsValue) -> Result<JsValue, JsError>
         arr.iter()
             .map(|v| match v.as_string() {
                 Some(text) => Ok(DocumentInput { name: None, text, pub_date: None }),
-                None => serde_wasm_bindgen::from_value(v).map_err(|e| JsError::new(&format!("documents: {e}"))),
+                None => from_js(&v, "documents"),
             })
             .collect::<Result<_, _>>()?
     } else {
         return Err(JsError::new("documents: give a string or an array of {name, text} objects or strings"));
     };
-    let opts: JsOptions = if options.is_undefined() || options.is_null() {
-        JsOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))?
-    };
+    let opts: JsOptions =
+        if options.is_undefined() || options.is_null() { JsOptions::default() } else { from_js(&options, "options")? };
     let req = ClusterRequest { id: None, documents: Some(docs), text: None, pub_date: opts.pub_date };
     let (docs, options) = req.into_parts().map_err(|e| JsError::new(&e))?;
     let analysis = crate::analyze(&docs, &options);
     let out = output::render(&docs, &analysis, opts.offsets.unwrap_or(OffsetUnit::Utf16));
-    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+    // One JSON string across the boundary and the engine's `JSON.parse`: faster than building the
+    // object graph field by field from wasm (BENCHMARKS.md), and the output model is serialised by
+    // serde_json alone, so the module holds one serialiser's code instead of two.
+    let json = serde_json::to_string(&out).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("output: JSON.parse failed"))
+}
+
+/// A plain JS value (options, a document object) read through `JSON.stringify` and serde_json, so
+/// the module needs no second deserialiser. `what` names the argument in the error.
+fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
+    let json: String = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| JsError::new(&format!("{what}: not a plain object")))?;
+    serde_json::from_str(&json).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
 /// For the page's worker: a cluster request as JSON in, the output (UTF-16 offsets) as JSON out,
@@ -74,7 +86,7 @@ pub fn start_page(root: web_sys::Element, options: JsValue) -> Result<(), JsErro
     let opts: PageOptions = if options.is_undefined() || options.is_null() {
         PageOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))?
+        from_js(&options, "options")?
     };
     web::page::start(&root, opts.worker).map_err(|e| JsError::new(&format!("{e:?}")))
 }
@@ -124,7 +136,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, JsE
             target = Some(el.clone());
             js_sys::Reflect::delete_property(options.unchecked_ref::<js_sys::Object>(), &JsValue::from_str("for")).ok();
         }
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))?
+        from_js(&options, "options")?
     };
     let id = web::embed::mount(&element, target, opts).map_err(|e| JsError::new(&e))?;
     Ok(Mounted { id })

@@ -1,4 +1,6 @@
 // The page's analysis worker: re-analysis runs here so typing never waits for it.
+// In, first: {module}, the page's compiled WebAssembly.Module, so the worker neither fetches nor
+// compiles the wasm again (a first message without it: the worker loads the module itself).
 // Out: {ready} once the engine is loaded (or {startFailed: message}).
 // In: {seq, request} (a cluster request as JSON); out: {seq, json, ms}.
 // If the engine panics, the panic hook's message goes back as {seq, crashed: message} and the
@@ -14,18 +16,25 @@ console.error = (...args) => {
   consoleError(...args);
 };
 
-const ready = init().then(
-  () => self.postMessage({ ready: true }),
-  (err) => {
-    self.postMessage({ startFailed: String(err) });
-    throw err;
-  },
-);
+let ready;
+const start = (module) =>
+  init(module ? { module_or_path: module } : undefined).then(
+    () => self.postMessage({ ready: true }),
+    (err) => {
+      self.postMessage({ startFailed: String(err) });
+      throw err;
+    },
+  );
 
 // Set by a test ({crashOnNextRequest: message}; null disarms): the next analysis panics.
 let crashOnNextRequest = null;
 
 self.onmessage = async (event) => {
+  if (event.data.module) {
+    ready ??= start(event.data.module);
+    return;
+  }
+  ready ??= start();
   if ('crashOnNextRequest' in event.data) {
     crashOnNextRequest = event.data.crashOnNextRequest;
     return;

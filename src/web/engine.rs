@@ -70,6 +70,11 @@ impl Engine {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let Ok(worker) = Worker::new_with_options(&self.url, &options) else { return false };
+        // The worker instantiates the module this page has already compiled instead of fetching and
+        // compiling it again (www/worker.js waits for this first message).
+        let module = js_sys::Object::new();
+        js_sys::Reflect::set(&module, &"module".into(), &wasm_bindgen::module()).ok();
+        worker.post_message(&module).ok();
         let generation = self.generation;
         let on_reply = self.on_reply.clone();
         on::<MessageEvent>(&worker, "message", move |e| on_reply(generation, parse(&e.data())));
