@@ -11,7 +11,6 @@ use super::units::{self, Unit};
 use super::words;
 use super::{Bound, Kind, Quantity, Value};
 use crate::Span;
-use regex::Regex;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
@@ -156,16 +155,10 @@ fn item(n: Numeral, kind: Kind) -> Item {
 /// URLs, e-mail addresses, phone numbers, version and serial numbers: nothing in them is a quantity.
 fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
     // The e-mail alternative (counted repetitions of a Unicode class) is most of the pattern's
-    // compile time, and it needs an "@": a sentence without one is searched with the pattern
-    // without it, which finds exactly the same, and the full pattern is only built when needed.
-    static WITH_EMAIL: OnceLock<Regex> = OnceLock::new();
-    static WITHOUT_EMAIL: OnceLock<Regex> = OnceLock::new();
+    // compile time, and it needs an "@".
+    static RE: crate::re::Gated = crate::re::Gated::new(not_quantities_pattern);
     let s = sentence.text(text);
-    let re = if s.contains('@') {
-        WITH_EMAIL.get_or_init(|| crate::re::compile(&not_quantities_pattern(true)))
-    } else {
-        WITHOUT_EMAIL.get_or_init(|| crate::re::compile(&not_quantities_pattern(false)))
-    };
+    let re = RE.get(s.contains('@'));
     re.find_iter(s).map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end())).collect()
 }
 

@@ -1,26 +1,17 @@
 //! Lines that are page furniture rather than reporting: section headers, "read more" links,
 //! lone bylines, share prompts. They are kept in the text but left out of the analysis.
 
-use regex::Regex;
-use std::sync::OnceLock;
-
 /// Whether a whole paragraph is boilerplate.
 pub fn is_boilerplate(para: &str) -> bool {
     // The two alternatives with names (Unicode letter classes, repeated) are most of the compile
     // time, and they can only match a line that begins with a bullet or with "by", "reporting by",
-    // "editing by", "written by": other lines are matched without them, which gives the same
-    // answer, and the full pattern is only built when a line needs it.
-    static WITH_NAMES: OnceLock<Regex> = OnceLock::new();
-    static WITHOUT_NAMES: OnceLock<Regex> = OnceLock::new();
+    // "editing by", "written by".
+    static RE: crate::re::Gated = crate::re::Gated::new(pattern);
     let line = para.trim();
     let starts_with_word = |w: &str| line.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
     let may_name = line.starts_with(['•', '·', '▪', '■', '-', '–', '—', '*'])
         || ["by", "reporting", "editing", "written"].into_iter().any(starts_with_word);
-    let re = if may_name {
-        WITH_NAMES.get_or_init(|| crate::re::compile(&pattern(true)))
-    } else {
-        WITHOUT_NAMES.get_or_init(|| crate::re::compile(&pattern(false)))
-    };
+    let re = RE.get(may_name);
     re.is_match(line)
 }
 

@@ -376,8 +376,9 @@ fn text_key(i: usize) -> String {
 }
 
 fn text_hash(text: &str) -> u64 {
+    // FxHash, as the engine's tables: this runs over megabytes on each save; no adversary here.
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     text.hash(&mut h);
     h.finish()
 }
