@@ -120,9 +120,9 @@ mod tests {
 
     #[test]
     fn builds_a_valid_pattern_with_unicode_classes() {
-        let re = compile(r"(?i)\b\w+é\b");
-        assert!(re.is_match("Ça CAFÉ"));
-        assert!(compiled_patterns().iter().any(|p| p == r"(?i)\b\w+é\b"));
+        let re = compile(r"\b\w+é\b");
+        assert!(re.is_match("Ça café"));
+        assert!(compiled_patterns().iter().any(|p| p == r"\b\w+é\b"));
     }
 
     #[cfg(not(target_arch = "wasm32"))] // panics abort and there is no file system on wasm32
@@ -149,7 +149,8 @@ mod tests {
     }
 
     /// Runs the analysis on text that makes every stage fire, so each stage's lazily built patterns
-    /// go through [`compile`]; each must leave the limit at least twice its size as headroom.
+    /// go through [`compile`]; each must leave the limit at least twice its size as headroom. On
+    /// wasm32 this also checks that every pattern builds with the regex features the page ships.
     #[test]
     fn every_pattern_the_analysis_compiles_leaves_headroom_under_the_limit() {
         let text = "Officials said 59 missiles were fired at 4:40 a.m. on April 7, 2017, last month.\n\n\

@@ -166,15 +166,15 @@ fn not_quantities_pattern(with_email: bool) -> String {
     [
         // ASCII word boundaries and digits: a Unicode `\b` makes the lazy DFA give up on any
         // non-ASCII text (curly quotes) and the slow backtracker run instead. The number
-        // tokenizers only read ASCII digits anyway.
-        r"(?i)(?-u:\b)(?:https?://|www\.)\S+",
-        if with_email { r"|[^\s@]{1,64}@[^\s@]{1,253}\.[a-z]{2,}" } else { "" },
+        // tokenizers only read ASCII digits anyway. ASCII case folding: Unicode's needs tables.
+        r"(?-u:\b)(?i-u:https?://|www\.)\S+",
+        if with_email { r"|[^\s@]{1,64}@[^\s@]{1,253}\.(?i-u:[a-z]{2,})" } else { "" },
         r"|\+?\(?[0-9]+\)?(?:[-./][0-9]+){2,}",
         r"|\([0-9]{3}\)\s*[0-9]{3}-[0-9]{4}",
-        r"|(?-u:\b)v[0-9]+(?:\.[0-9]+)+",
+        r"|(?-u:\b)(?i-u:v)[0-9]+(?:\.[0-9]+)+",
         // Clock times ("16:30") and scores or ratios written with a colon belong to the dates stage.
         r"|(?-u:\b)[0-9]{1,2}:[0-9]{2}",
-        r"|(?-u:\b)[0-9]{1,2}(?::[0-9]{2})?\s?(?:[ap]m(?-u:\b)|[ap]\.m\.)",
+        r"|(?-u:\b)[0-9]{1,2}(?::[0-9]{2})?\s?(?i-u:[ap]m\b|[ap]\.m\.)",
     ]
     .concat()
 }
