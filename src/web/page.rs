@@ -173,6 +173,16 @@ fn with<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
 /// Builds the page inside `root`. `worker_url` is the analysis worker script (none: analyse on
 /// the main thread).
 pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> {
+    // The worker first: its thread, module and engine start while this thread builds the page. Its
+    // replies are events, handled after this function has installed the app.
+    let engine = worker_url.and_then(|url| {
+        Engine::start(
+            url,
+            Rc::new(|generation, reply| {
+                with(|app| app.on_engine(generation, reply));
+            }),
+        )
+    });
     clear(root);
     let header = el("header", "cl-header");
     let title = el("div", "cl-title");
@@ -276,14 +286,6 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
     card.set_hidden(true);
     append(&dom::document().body().expect("body"), &card);
 
-    let engine = worker_url.and_then(|url| {
-        Engine::start(
-            url,
-            Rc::new(|generation, reply| {
-                with(|app| app.on_engine(generation, reply));
-            }),
-        )
-    });
     let fallback = !highlight::supported();
     if fallback {
         root.class_list().add_1("cl-no-highlight-api").ok();
