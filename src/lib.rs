@@ -21,6 +21,7 @@ pub mod output;
 pub mod re;
 pub mod request;
 pub mod segment;
+pub mod sort;
 mod span;
 
 #[cfg(target_arch = "wasm32")]

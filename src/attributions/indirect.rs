@@ -279,7 +279,7 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, quoted: &[usize], found: &mut Vec<F
     let (capitals, total) =
         words.fold((0, 0), |(c, n), t| (c + usize::from(doc.toks[t].is_capitalised(doc.text)), n + 1));
     let title_case = total >= 4 && capitals * 10 >= total * 8;
-    here.sort_by_key(|&f| found[f].cue.0);
+    crate::sort::by_key(&mut here, |&f| found[f].cue.0);
     let mut i = sa;
     while i < sb {
         let k = i;

@@ -101,7 +101,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
         // The quotations' attributions by cue, so that each sentence finds its own with a binary
         // search instead of scanning them all (a paragraph may hold thousands).
         let mut by_cue: Vec<usize> = (first_of_paragraph..found.len()).collect();
-        by_cue.sort_by_key(|&f| found[f].cue.0);
+        crate::sort::by_key(&mut by_cue, |&f| found[f].cue.0);
         let mut sa = pa;
         while sa < pb {
             let sb = doc.sentence_end_token(sa, pb).max(sa + 1);
@@ -149,7 +149,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
 /// Sorts by cue position, keeping the links between attributions that share a source.
 fn in_text_order(found: Vec<found::Found>) -> Vec<found::Found> {
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| found[i].cue.0);
+    crate::sort::by_key(&mut order, |&i| found[i].cue.0);
     let mut new_index = vec![0; found.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;

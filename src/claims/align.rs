@@ -226,7 +226,7 @@ impl Events {
         let shared = self.shared(a, b);
         let mut strongest: Vec<(u32, f32)> =
             shared.iter().map(|&(id, x, y)| (id, x.min(y) * self.rarity_of(id))).collect();
-        strongest.sort_by(|p, q| q.1.total_cmp(&p.1));
+        crate::sort::by(&mut strongest, |p, q| q.1.total_cmp(&p.1));
         let words = strongest.iter().take(3).map(|p| p.0).collect();
         if cosine {
             let dot: f32 = shared.iter().map(|&(id, x, y)| x * y * self.rarity_of(id).powi(2)).sum();

@@ -324,7 +324,7 @@ struct SourceIndex<'a> {
 impl<'a> SourceIndex<'a> {
     fn new(attributions: &'a [Attribution]) -> SourceIndex<'a> {
         let mut by_start: Vec<usize> = (0..attributions.len()).collect();
-        by_start.sort_by_key(|&i| (attributions[i].content.start, i));
+        crate::sort::by_key(&mut by_start, |&i| (attributions[i].content.start, i));
         let leaves = by_start.len().next_power_of_two();
         let mut max_end = vec![0; 2 * leaves];
         for (k, &i) in by_start.iter().enumerate() {

@@ -99,7 +99,7 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
         }
     }
     weekday_against_majority(docs, claims, alignment, &mut seen, &mut out);
-    out.sort_by(|x, y| y.confidence.total_cmp(&x.confidence));
+    crate::sort::by(&mut out, |x, y| y.confidence.total_cmp(&x.confidence));
     out
 }
 
@@ -292,7 +292,7 @@ pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) ->
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of: Vec<Option<usize>> = vec![None; claims.len()];
     let mut pairs: Vec<(&(usize, usize), f32)> = alignment.pairs.iter().map(|(k, p)| (k, p.score)).collect();
-    pairs.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+    crate::sort::by(&mut pairs, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
     for (&(i, j), score) in pairs {
         let (a, b) = (&claims[i], &claims[j]);
         if score < AGREE_ALIGN || a.doc == b.doc || !alignment.mutual_best(i, j, claims) || !same_figure(a, b) {
@@ -317,7 +317,7 @@ pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) ->
     groups
         .into_iter()
         .map(|mut g| {
-            g.sort_by_key(|&k| (claims[k].doc, claims[k].span.start));
+            crate::sort::by_key(&mut g, |&k| (claims[k].doc, claims[k].span.start));
             let sources = distinct_sources(g.iter().map(|&k| claims[k].source.as_ref()), false);
             Corroboration {
                 explanation: explain::agreement(docs, claims, &g, sources),

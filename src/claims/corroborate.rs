@@ -93,11 +93,11 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<C
     }
     let mut out: Vec<Corroboration> = Vec::new();
     let mut group_list: Vec<Vec<(usize, usize)>> = groups.into_values().collect();
-    group_list.iter_mut().for_each(|g| g.sort());
-    group_list.sort();
+    group_list.iter_mut().for_each(|g| crate::sort::by(g, Ord::cmp));
+    crate::sort::by(&mut group_list, Ord::cmp);
     for mut group in group_list {
         // One run per document: the longest.
-        group.sort_by_key(|&(d, r)| (d, std::cmp::Reverse(runs[d][r].1 - runs[d][r].0)));
+        crate::sort::by_key(&mut group, |&(d, r)| (d, std::cmp::Reverse(runs[d][r].1 - runs[d][r].0)));
         group.dedup_by_key(|x| x.0);
         if group.len() < 2 {
             continue;

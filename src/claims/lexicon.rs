@@ -95,7 +95,7 @@ impl Lexicon {
                 _ => {}
             }
         }
-        lex.bounds.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        crate::sort::by_key(&mut lex.bounds, |(p, _)| std::cmp::Reverse(p.len()));
         // Only a phrase with is-a links of its own has broader concepts.
         lex.ancestors = lex.isa.keys().map(|c| (c.clone(), lex.walk_broader(c))).collect();
         lex

@@ -66,7 +66,7 @@ impl<T: Clone> Lexicon<T> {
             by_last.entry(key(last)).or_default().push((words, value));
         }
         for list in by_first.values_mut().chain(by_last.values_mut()) {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            crate::sort::by_key(list, |(w, _)| std::cmp::Reverse(w.len()));
         }
         Lexicon { by_first, by_last }
     }

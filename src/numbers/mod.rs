@@ -121,7 +121,7 @@ fn assemble(text: &str, segments: &Segments, dates_of: impl Fn(Span, usize) -> V
         }
         out.extend(dates);
     }
-    out.sort_by_key(|q| (q.span.start, q.span.end));
+    crate::sort::by_key(&mut out, |q| (q.span.start, q.span.end));
     // Restatements point at their quantity by index, known only once all are in order.
     for (span, target) in restated {
         let index = |s: Span| out.binary_search_by_key(&(s.start, s.end), |q| (q.span.start, q.span.end)).ok();

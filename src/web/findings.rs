@@ -135,7 +135,7 @@ pub fn collect(out: &Output) -> Vec<Finding> {
         }
     }
     all.retain(|f| f.end > f.start);
-    all.sort_by_key(|f| (f.doc, f.start, f.end, f.class));
+    crate::sort::by_key(&mut all, |f| (f.doc, f.start, f.end, f.class));
     all
 }
 
@@ -144,7 +144,7 @@ pub fn collect(out: &Output) -> Vec<Finding> {
 pub fn at(findings: &[Finding], doc: usize, offset: usize, shown: impl Fn(Class) -> bool) -> Vec<Finding> {
     let mut hits: Vec<Finding> =
         findings.iter().filter(|f| f.doc == doc && f.contains(offset) && shown(f.class)).copied().collect();
-    hits.sort_by_key(|f| (f.end - f.start, f.class));
+    crate::sort::by_key(&mut hits, |f| (f.end - f.start, f.class));
     let mut seen = Vec::new();
     hits.retain(|f| {
         let key = match f.detail {

@@ -1146,7 +1146,9 @@ impl App {
         match self.tab {
             Tab::Contradictions => {
                 let mut order: Vec<usize> = (0..out.contradictions.len()).collect();
-                order.sort_by(|&a, &b| out.contradictions[b].confidence.total_cmp(&out.contradictions[a].confidence));
+                crate::sort::by(&mut order, |&a, &b| {
+                    out.contradictions[b].confidence.total_cmp(&out.contradictions[a].confidence)
+                });
                 if order.is_empty() {
                     append(&panel, &el_text("p", "cl-empty", "No contradictions found."));
                 }
