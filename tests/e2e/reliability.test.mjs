@@ -134,6 +134,57 @@ test('text_typed_just_before_a_reload_survives_it', async () => {
   }
 });
 
+test('a_storage_that_refuses_the_text_gets_one_message_and_the_text_stays_in_the_tab', async () => {
+  const b = await launch();
+  try {
+    // A full (or disabled) localStorage: setItem throws QuotaExceededError while armed.
+    await b.context.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (window.__refuseStorage) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    await b.page.goto(server.url);
+    let seq = await waitForAnalysis(b.page);
+    const before = await keptTexts(b.page);
+    await b.page.evaluate(() => (window.__refuseStorage = true));
+    const editor = b.page.locator('.cl-editor').first();
+    await editor.click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.type(' Then 12 barges docked.');
+    seq = await waitForAnalysis(b.page, seq);
+    await b.page.waitForSelector('.cl-alert:not([hidden])');
+    assert.match(
+      await alertText(b.page),
+      /^This browser refused to keep [0-9.,]+ [KM]?B of text \(its storage is full or off\): the text stays in this tab, but a reload would bring back an older version\. Use Permalink or an export to keep it\.$/,
+    );
+    assert.match(await editor.textContent(), /Then 12 barges docked\.$/, 'the text stays in the tab');
+    assert.deepEqual(await keptTexts(b.page), before, 'storage still holds the older version');
+    const numbers = (await highlights(b.page))['cl-number'].filter(([pane]) => pane === 0).map(([, t]) => t);
+    assert.ok(numbers.some((t) => t.startsWith('12')), `the new text is analysed: ${JSON.stringify(numbers)}`);
+
+    // Told once: further refused saves do not bring the message back.
+    await b.page.click('.cl-alert-dismiss');
+    await editor.click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.type(' And 3 more.');
+    seq = await waitForAnalysis(b.page, seq);
+    assert.equal(await b.page.isVisible('.cl-alert'), false, 'the message is not repeated');
+
+    // Storage accepts again: the next edit saves everything, and a reload brings it back.
+    await b.page.evaluate(() => (window.__refuseStorage = false));
+    await b.page.keyboard.type(' Done.');
+    seq = await waitForAnalysis(b.page, seq);
+    assert.match((await keptTexts(b.page))[0], /Then 12 barges docked\. And 3 more\. Done\.$/);
+    await b.page.reload();
+    await waitForAnalysis(b.page);
+    assert.match(await b.page.locator('.cl-editor').first().textContent(), /Then 12 barges docked\. And 3 more\. Done\.$/);
+  } finally {
+    await b.close();
+  }
+});
+
 /** About `mb` megabytes of news-like text: paragraphs of figures and quotations, one article. */
 function bigArticle(mb) {
   const parts = [];
