@@ -137,17 +137,13 @@ pub fn refresh(id: u32) {
         }
         let ms = dom::now_ms() - t0;
         inst.text = map.text.clone();
-        match serde_json::from_str::<Output>(&json) {
-            Ok(out) if !json.starts_with("{\"error\"") => {
+        match super::model::parse_reply(&json) {
+            Ok(out) => {
                 inst.findings = findings::collect(&out);
                 inst.output = Some(Rc::new(out));
             }
-            _ => {
-                let error = serde_json::from_str::<serde_json::Value>(&json)
-                    .ok()
-                    .and_then(|v| v.get("error").and_then(|e| e.as_str()).map(str::to_string));
-                inst.problem =
-                    Some(format!("Could not analyse this text: {}.", error.as_deref().unwrap_or("no result")));
+            Err(error) => {
+                inst.problem = Some(format!("Could not analyse this text: {error}."));
                 inst.output = None;
                 inst.findings.clear();
             }

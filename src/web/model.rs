@@ -86,6 +86,22 @@ pub struct Output {
     pub corroborations: Vec<Corroboration>,
 }
 
+/// The engine's reply (`web::analyze_request_json`): its output, or the message of an
+/// `{"error": …}` reply. Parsed once, straight into the model (no `serde_json::Value` on the way).
+pub fn parse_reply(json: &str) -> Result<Output, String> {
+    #[derive(Deserialize)]
+    struct Failure {
+        error: String,
+    }
+    // Every field of `Output` has a default, so an error reply would also parse as an empty output.
+    if json.starts_with("{\"error\"") {
+        if let Ok(failure) = serde_json::from_str::<Failure>(json) {
+            return Err(failure.error);
+        }
+    }
+    serde_json::from_str::<Output>(json).map_err(|e| e.to_string())
+}
+
 impl Attribution {
     /// Who said it, as a reader would name them.
     pub fn who(&self) -> String {
@@ -217,6 +233,18 @@ mod tests {
 
     fn number(kind: &str, value: serde_json::Value, unit: Option<&str>) -> Number {
         Number { kind: kind.into(), value: Some(value), unit: unit.map(String::from), ..Default::default() }
+    }
+
+    #[wasm_bindgen_test]
+    fn reads_a_reply_as_an_output_or_names_its_error() {
+        let request = r#"{"documents":[{"id":"a","text":"Officials said 59 missiles were fired."}]}"#;
+        let out = parse_reply(&super::super::analyze_request_json(request, crate::output::OffsetUnit::Utf16)).unwrap();
+        assert_eq!(out.documents.len(), 1);
+        assert!(out.documents[0].numbers.iter().any(|n| n.text == "59 missiles" || n.text == "59"), "{out:?}");
+        let refused = super::super::analyze_request_json(r#"{"documents": 3}"#, crate::output::OffsetUnit::Utf16);
+        assert!(parse_reply(&refused).is_err_and(|e| !e.is_empty()), "{refused}");
+        assert_eq!(parse_reply(r#"{"error":"no documents"}"#), Err("no documents".to_string()));
+        assert!(parse_reply("{\"offsets\":").is_err());
     }
 
     #[wasm_bindgen_test]

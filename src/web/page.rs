@@ -990,15 +990,8 @@ impl App {
         if texts != self.sent_texts {
             return;
         }
-        let value: serde_json::Value = match serde_json::from_str(json) {
-            Ok(v) => v,
-            Err(e) => return self.set_status(&format!("Analysis failed: {e}")),
-        };
-        if let Some(err) = value.get("error").and_then(|e| e.as_str()) {
-            return self.set_status(&format!("Analysis failed: {err}"));
-        }
-        let out: Output = match serde_json::from_value(value) {
-            Ok(o) => o,
+        let out = match super::model::parse_reply(json) {
+            Ok(out) => out,
             Err(e) => return self.set_status(&format!("Analysis failed: {e}")),
         };
         self.findings = findings::collect(&out);
