@@ -10,10 +10,12 @@ use std::sync::OnceLock;
 fn grant_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        // ASCII word boundaries and case folding: the phrases are ASCII; a Unicode `\b` would make the
-        // lazy DFA give up on non-ASCII text (curly quotes), and Unicode case folding needs tables.
+        // Lower-case ASCII phrases, matched against the text with its ASCII letters lowered (same
+        // byte offsets): the same matches as an ASCII case-insensitive pattern, which takes three
+        // times as long to compile (1.75 vs 0.62 ms natively, on every page load). ASCII word
+        // boundaries: a Unicode `\b` would make the lazy DFA give up on non-ASCII text (curly quotes).
         crate::re::compile(
-            r"(?i-u)\b(?:(?:on|under) (?:the )?condition (?:of anonymity|(?:that )?(?:he|she|they|it) (?:not )?(?:be )?(?:named|identified))|(?:declined|asked|requested|wished|refused) (?:not )?to be (?:named|identified)|not authori[sz]ed to (?:speak|discuss|comment|talk)|speaking anonymously|requested anonymity|granted anonymity|anonymously)\b",
+            r"(?-u)\b(?:(?:on|under) (?:the )?condition (?:of anonymity|(?:that )?(?:he|she|they|it) (?:not )?(?:be )?(?:named|identified))|(?:declined|asked|requested|wished|refused) (?:not )?to be (?:named|identified)|not authori[sz]ed to (?:speak|discuss|comment|talk)|speaking anonymously|requested anonymity|granted anonymity|anonymously)\b",
         )
     })
 }
@@ -21,7 +23,8 @@ fn grant_pattern() -> &'static Regex {
 /// Links each grant of anonymity to the attributions of its sentence (or of the next sentence when
 /// its own has none) whose source is unnamed, and marks them anonymous.
 pub fn link(text: &str, segments: &Segments, attributions: &mut [Attribution]) {
-    for m in grant_pattern().find_iter(text) {
+    let lowered = text.to_ascii_lowercase();
+    for m in grant_pattern().find_iter(&lowered) {
         let grant = Span::new(m.start(), m.end());
         let Some(s) = segments.sentence_at(grant.start) else { continue };
         let covers = |a: &Attribution| {

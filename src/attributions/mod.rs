@@ -353,6 +353,14 @@ mod tests {
     }
 
     #[test]
+    fn finds_a_grant_of_anonymity_in_any_case_after_non_ascii_text() {
+        let t = "A port officer, speaking ON CONDITION OF Anonymity as talks in Ørsted 🚢 go on, said the seizure was a warning.";
+        let a = run(t);
+        assert!(a[0].anonymous, "{a:?}");
+        assert_eq!(a[0].anonymity.map(|s| s.text(t)), Some("ON CONDITION OF Anonymity"));
+    }
+
+    #[test]
     fn tells_kinds_of_sources_apart() {
         let t = "Reuters reported that the base was hit. The statement said forces were nearby. Activists say the \
                  toll is higher. The ministry said it would respond.";
