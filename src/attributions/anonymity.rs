@@ -21,22 +21,31 @@ fn grant_pattern() -> &'static Regex {
 }
 
 /// Links each grant of anonymity to the attributions of its sentence (or of the next sentence when
-/// its own has none) whose source is unnamed, and marks them anonymous.
-pub fn link(text: &str, segments: &Segments, attributions: &mut [Attribution]) {
+/// its own has none) whose source is unnamed, and marks them anonymous. The verb of a grant is not
+/// a report: "asked" in "who asked not to be named, said …" loses the attribution it was taken for.
+pub fn link(text: &str, segments: &Segments, attributions: &mut Vec<Attribution>) {
     let lowered = text.to_ascii_lowercase();
-    for m in grant_pattern().find_iter(&lowered) {
-        let grant = Span::new(m.start(), m.end());
+    let grants: Vec<Span> = grant_pattern().find_iter(&lowered).map(|m| Span::new(m.start(), m.end())).collect();
+    debug_assert!(attributions.windows(2).all(|w| w[0].cue.start <= w[1].cue.start), "attributions in text order");
+    // Grants come in text order without overlaps: the one that may hold a cue is the last to start
+    // at or before it.
+    attributions.retain(|a| {
+        let before = grants.partition_point(|g| g.start <= a.cue.start);
+        !(before > 0 && a.cue.end <= grants[before - 1].end)
+    });
+    for &grant in &grants {
         let Some(s) = segments.sentence_at(grant.start) else { continue };
         let covers = |a: &Attribution| {
             matches!(a.source_kind, SourceKind::UnnamedOfficial | SourceKind::Unknown | SourceKind::Vague)
         };
+        // Attributions are in text order, so a sentence's are one run of them: a binary search
+        // each, not a pass over all of them per grant.
         let nearest = |sentence: usize, attributions: &[Attribution]| {
-            attributions
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.sentence == sentence && covers(a))
-                .min_by_key(|(_, a)| a.source.map_or(usize::MAX, |src| src.start.abs_diff(grant.start)))
-                .map(|(i, _)| i)
+            let from = attributions.partition_point(|a| a.sentence < sentence);
+            let to = attributions.partition_point(|a| a.sentence <= sentence);
+            (from..to)
+                .filter(|&i| covers(&attributions[i]))
+                .min_by_key(|&i| attributions[i].source.map_or(usize::MAX, |src| src.start.abs_diff(grant.start)))
         };
         if let Some(i) = nearest(s, attributions).or_else(|| nearest(s + 1, attributions)) {
             attributions[i].anonymity = Some(grant);

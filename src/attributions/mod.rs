@@ -361,6 +361,14 @@ mod tests {
     }
 
     #[test]
+    fn the_verb_of_a_grant_of_anonymity_is_not_a_report() {
+        let t = "A port officer, who asked not to be named, said the pier was shut.";
+        let a = run(t);
+        assert_eq!(a.iter().map(|a| a.cue.text(t)).collect::<Vec<_>>(), ["said"]);
+        assert!(a[0].anonymous);
+    }
+
+    #[test]
     fn tells_kinds_of_sources_apart() {
         let t = "Reuters reported that the base was hit. The statement said forces were nearby. Activists say the \
                  toll is higher. The ministry said it would respond.";
