@@ -15,7 +15,7 @@
 //! The values and how they were measured are in `docs/reliability.md` ("Regex limits").
 
 use regex::{Regex, RegexBuilder};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 /// Bytes the compiled program of one pattern may take: 4 MiB.
 ///
@@ -48,30 +48,6 @@ pub fn compile(pattern: &str) -> Regex {
         compiled.push(pattern.to_string());
     }
     re
-}
-
-/// A pattern whose costliest alternatives (to compile) a cheap look at the haystack can rule out:
-/// an e-mail address needs an "@", a byline starts with "by". It is compiled lazily in two
-/// variants, `pattern(true)` with those alternatives and `pattern(false)` without, so their compile
-/// time (a large part of a page's first analysis) is paid only by a text that may need them. The
-/// two variants must find the same wherever the caller's guard says the alternatives are not
-/// needed; each user has a test comparing them.
-pub struct Gated {
-    pattern: fn(bool) -> String,
-    full: OnceLock<Regex>,
-    lean: OnceLock<Regex>,
-}
-
-impl Gated {
-    pub const fn new(pattern: fn(bool) -> String) -> Self {
-        Gated { pattern, full: OnceLock::new(), lean: OnceLock::new() }
-    }
-
-    /// The full pattern if the haystack may need the gated alternatives, else the lean one.
-    pub fn get(&self, needed: bool) -> &Regex {
-        let cell = if needed { &self.full } else { &self.lean };
-        cell.get_or_init(|| compile(&(self.pattern)(needed)))
-    }
 }
 
 /// Every pattern built through [`compile`] in this process so far, in order.

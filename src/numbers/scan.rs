@@ -11,8 +11,9 @@ use super::units::{self, Unit};
 use super::words;
 use super::{Bound, Kind, Quantity, Value};
 use crate::Span;
+use regex::Regex;
 use rustc_hash::FxHashSet as HashSet;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A quantity found in a sentence, with the span of the quantity it restates, if any.
 pub struct Found {
@@ -154,30 +155,26 @@ fn item(n: Numeral, kind: Kind) -> Item {
 
 /// URLs, e-mail addresses, phone numbers, version and serial numbers: nothing in them is a quantity.
 fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
-    // The e-mail alternative (counted repetitions of a Unicode class) is most of the pattern's
-    // compile time, and it needs an "@".
-    static RE: crate::re::Gated = crate::re::Gated::new(not_quantities_pattern);
+    static RE: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(NOT_QUANTITIES));
     let s = sentence.text(text);
-    let re = RE.get(s.contains('@'));
-    re.find_iter(s).map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end())).collect()
+    RE.find_iter(s).map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end())).collect()
 }
 
-fn not_quantities_pattern(with_email: bool) -> String {
-    [
-        // ASCII word boundaries and digits: a Unicode `\b` makes the lazy DFA give up on any
-        // non-ASCII text (curly quotes) and the slow backtracker run instead. The number
-        // tokenizers only read ASCII digits anyway. ASCII case folding: Unicode's needs tables.
-        r"(?-u:\b)(?i-u:https?://|www\.)\S+",
-        if with_email { r"|[^\s@]{1,64}@[^\s@]{1,253}\.(?i-u:[a-z]{2,})" } else { "" },
-        r"|\+?\(?[0-9]+\)?(?:[-./][0-9]+){2,}",
-        r"|\([0-9]{3}\)\s*[0-9]{3}-[0-9]{4}",
-        r"|(?-u:\b)(?i-u:v)[0-9]+(?:\.[0-9]+)+",
-        // Clock times ("16:30") and scores or ratios written with a colon belong to the dates stage.
-        r"|(?-u:\b)[0-9]{1,2}:[0-9]{2}",
-        r"|(?-u:\b)[0-9]{1,2}(?::[0-9]{2})?\s?(?i-u:[ap]m\b|[ap]\.m\.)",
-    ]
-    .concat()
-}
+/// ASCII word boundaries and digits: a Unicode `\b` makes the lazy DFA give up on any non-ASCII
+/// text (curly quotes) and the slow backtracker run instead; the number tokenizers only read ASCII
+/// digits anyway. ASCII case folding: Unicode's needs tables. The parts of an e-mail address are
+/// runs without "@" (linear to scan): counted repetitions (`{1,64}`, `{1,253}`) of that Unicode
+/// class compiled to 628 KiB in 15 ms natively, on the first text with an "@".
+const NOT_QUANTITIES: &str = concat!(
+    r"(?-u:\b)(?i-u:https?://|www\.)\S+",
+    r"|[^\s@]+@[^\s@]+\.(?i-u:[a-z]{2,})",
+    r"|\+?\(?[0-9]+\)?(?:[-./][0-9]+){2,}",
+    r"|\([0-9]{3}\)\s*[0-9]{3}-[0-9]{4}",
+    r"|(?-u:\b)(?i-u:v)[0-9]+(?:\.[0-9]+)+",
+    // Clock times ("16:30") and scores or ratios written with a colon belong to the dates stage.
+    r"|(?-u:\b)[0-9]{1,2}:[0-9]{2}",
+    r"|(?-u:\b)[0-9]{1,2}(?::[0-9]{2})?\s?(?i-u:[ap]m\b|[ap]\.m\.)",
+);
 
 fn designators() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -897,16 +894,9 @@ mod tests {
     }
 
     #[test]
-    fn skips_the_same_spans_as_the_pattern_with_e_mail() {
-        let full = crate::re::compile(&not_quantities_pattern(true));
-        for t in [
-            "Call +1 (555) 123-4567 or see www.example.org/a?b=2 at 16:30 — v2.3.1, “7pm” 東京 👍🏽.",
-            "Write to desk@example.org by 5 p.m. on 4/7/2017.",
-            "Über 3:45pm: https://x.y/z 12-34-56",
-        ] {
-            let mine: Vec<_> = not_quantities(t, Span::new(0, t.len())).iter().map(|s| s.text(t)).collect();
-            let theirs: Vec<_> = full.find_iter(t).map(|m| m.as_str()).collect();
-            assert_eq!(mine, theirs, "{t}");
-        }
+    fn blocks_e_mail_addresses_after_non_ascii_text() {
+        let t = "Schreiben Sie an presse@hafen.example.org — “ask Zoë” at ops.desk@东京.example.jp.";
+        let blocked: Vec<&str> = not_quantities(t, Span::new(0, t.len())).iter().map(|s| s.text(t)).collect();
+        assert_eq!(blocked, ["presse@hafen.example.org", "ops.desk@东京.example.jp"]);
     }
 }
