@@ -2,6 +2,8 @@
 
 use crate::Span;
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// One word of the text: letters and digits, with inner apostrophes ("Assad's" is one word).
@@ -20,17 +22,28 @@ impl Token {
 /// The words of `span` in `text`, in order.
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     let s = span.text(text);
-    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    // About one word in six bytes of news text: one allocation for most sentences.
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut start: Option<usize> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes are tested as bytes; other characters are decoded.
+        let (word_char, apostrophe, len) = match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric(), b == b'\'', 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                (c.is_alphanumeric(), c == '’', c.len_utf8())
+            }
+        };
         let inner_apostrophe =
-            matches!(c, '\'' | '’') && start.is_some() && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner_apostrophe {
+            apostrophe && start.is_some() && s[i + len..].chars().next().is_some_and(char::is_alphanumeric);
+        if word_char || inner_apostrophe {
             start.get_or_insert(i);
         } else if let Some(st) = start.take() {
             out.push(Token { span: Span::new(span.start + st, span.start + i) });
         }
+        i += len;
     }
     if let Some(st) = start {
         out.push(Token { span: Span::new(span.start + st, span.end) });
@@ -40,28 +53,33 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
 
 /// Lower case, without a possessive ending, singular: "Missiles" → "missile", "Assad's" → "assad".
 pub fn lemma(word: &str) -> String {
-    let mut w = word.to_lowercase();
+    let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
+    lemma_of_lower(&lower).into_owned()
+}
+
+/// [`lemma`] of a word already in lower case: borrowed from it unless the stem changes ("-ies").
+fn lemma_of_lower(lower: &str) -> Cow<'_, str> {
+    let mut w = lower;
     for poss in ["'s", "’s"] {
         if let Some(stripped) = w.strip_suffix(poss) {
-            w.truncate(stripped.len());
+            w = stripped;
         }
     }
-    if w.len() <= 3 || w.chars().any(|c| c.is_ascii_digit()) || is_invariant(&w) {
-        return w;
+    if w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit()) || is_invariant(w) {
+        return Cow::Borrowed(w);
     }
     if let Some(stem) = w.strip_suffix("ies") {
-        return format!("{stem}y");
+        return Cow::Owned(format!("{stem}y"));
     }
     for ending in ["ches", "shes", "sses", "xes", "zes"] {
         if w.ends_with(ending) {
-            w.truncate(w.len() - 2);
-            return w;
+            return Cow::Borrowed(&w[..w.len() - 2]);
         }
     }
     if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        w.pop();
+        return Cow::Borrowed(&w[..w.len() - 1]);
     }
-    w
+    Cow::Borrowed(w)
 }
 
 /// Words whose final "s" is not a plural.
@@ -103,10 +121,11 @@ pub fn lower_into(word: &str, buf: &mut String) {
 #[derive(Debug, Default)]
 pub struct Lemmas {
     /// Lower-case word form → its lemma's id, `None` for stop words and numbers.
-    by_form: FxHashMap<String, Option<u32>>,
-    ids: FxHashMap<String, u32>,
-    /// Id → lemma.
-    words: Vec<String>,
+    by_form: FxHashMap<Rc<str>, Option<u32>>,
+    ids: FxHashMap<Rc<str>, u32>,
+    /// Id → lemma. A lemma that is its own word form ("missile") shares the form's string: one
+    /// allocation per new word.
+    words: Vec<Rc<str>>,
     buf: String,
 }
 
@@ -117,19 +136,35 @@ impl Lemmas {
         if let Some(&id) = self.by_form.get(self.buf.as_str()) {
             return id;
         }
-        let id = is_content(&self.buf).then(|| lemma(&self.buf)).map(|l| self.intern(&l));
-        self.by_form.insert(self.buf.clone(), id);
+        let form: Rc<str> = Rc::from(self.buf.as_str());
+        let id = if is_content(&form) {
+            Some(match lemma_of_lower(&form) {
+                Cow::Borrowed(l) if l.len() == form.len() => self.intern_shared(&form),
+                l => self.intern(&l),
+            })
+        } else {
+            None
+        };
+        self.by_form.insert(form, id);
         id
     }
 
     /// The id of a lemma, new or known.
     pub fn intern(&mut self, lemma: &str) -> u32 {
-        if let Some(&id) = self.ids.get(lemma) {
+        match self.ids.get(lemma) {
+            Some(&id) => id,
+            None => self.intern_shared(&Rc::from(lemma)),
+        }
+    }
+
+    /// The id of a lemma held in a shared string, new or known.
+    fn intern_shared(&mut self, lemma: &Rc<str>) -> u32 {
+        if let Some(&id) = self.ids.get(&**lemma) {
             return id;
         }
-        self.words.push(lemma.to_string());
+        self.words.push(Rc::clone(lemma));
         let id = self.words.len() as u32 - 1;
-        self.ids.insert(lemma.to_string(), id);
+        self.ids.insert(Rc::clone(lemma), id);
         id
     }
 
