@@ -145,11 +145,12 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
 
 /// Compares the claims of a cluster.
 pub fn compare(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim]) -> Findings {
-    let alignment = align::align(docs, analyses, claims);
+    let words = words::ClusterWords::new(docs, analyses);
+    let alignment = align::align(&words, claims);
     let mut findings =
         Findings { contradictions: checks::contradictions(docs, claims, &alignment), ..Findings::default() };
     findings.corroborations = checks::agreements(docs, claims, &alignment);
-    findings.corroborations.extend(corroborate::repeated_words(docs, analyses));
+    findings.corroborations.extend(corroborate::repeated_words(docs, analyses, &words));
     findings
 }
 

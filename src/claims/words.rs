@@ -1,6 +1,6 @@
 //! Words for the claims stage: a tokenizer over byte spans, a light lemma, and stop words.
 
-use crate::Span;
+use crate::{Document, DocumentAnalysis, Span};
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -132,11 +132,19 @@ pub struct Lemmas {
 impl Lemmas {
     /// The lemma id of `word` (as written) if it is a content word.
     pub fn content(&mut self, word: &str) -> Option<u32> {
-        lower_into(word, &mut self.buf);
-        if let Some(&id) = self.by_form.get(self.buf.as_str()) {
+        let mut buf = std::mem::take(&mut self.buf);
+        lower_into(word, &mut buf);
+        let id = self.content_of_lower(&buf);
+        self.buf = buf;
+        id
+    }
+
+    /// The lemma id of a word form already in lower case, if it is a content word.
+    pub fn content_of_lower(&mut self, lower: &str) -> Option<u32> {
+        if let Some(&id) = self.by_form.get(lower) {
             return id;
         }
-        let form: Rc<str> = Rc::from(self.buf.as_str());
+        let form: Rc<str> = Rc::from(lower);
         let id = if is_content(&form) {
             Some(match lemma_of_lower(&form) {
                 Cow::Borrowed(l) if l.len() == form.len() => self.intern_shared(&form),
@@ -174,6 +182,60 @@ impl Lemmas {
 
     pub fn word(&self, id: u32) -> &str {
         &self.words[id as usize]
+    }
+}
+
+/// The words of a cluster's content sentences, each with the id of its lower-case form: the
+/// comparison reads them twice (the words' rarity, repeated words), so they are tokenised and
+/// looked up once. A form as written is looked up without lower-casing it again.
+#[derive(Debug, Default)]
+pub struct ClusterWords<'a> {
+    /// Per document: its words as (token, form id, sentence index), in order.
+    pub docs: Vec<Vec<(Token, u32, usize)>>,
+    /// Form id → the form in lower case, and whether it is a content word.
+    pub forms: Vec<Box<str>>,
+    pub content: Vec<bool>,
+    /// The content sentences of the cluster, empty ones included.
+    pub sentences: u32,
+    by_written: FxHashMap<&'a str, u32>,
+    by_lower: FxHashMap<Box<str>, u32>,
+    buf: String,
+}
+
+impl<'a> ClusterWords<'a> {
+    pub fn new(docs: &'a [Document], analyses: &[DocumentAnalysis]) -> ClusterWords<'a> {
+        let mut words = ClusterWords::default();
+        for (doc, a) in docs.iter().zip(analyses) {
+            let mut list = Vec::new();
+            for (si, s) in a.segments.content_sentences() {
+                words.sentences += 1;
+                for t in tokens(&doc.text, s.span) {
+                    list.push((t, words.form(t.text(&doc.text)), si));
+                }
+            }
+            words.docs.push(list);
+        }
+        words
+    }
+
+    /// The id of `word`'s lower-case form, new or known.
+    fn form(&mut self, word: &'a str) -> u32 {
+        if let Some(&id) = self.by_written.get(word) {
+            return id;
+        }
+        lower_into(word, &mut self.buf);
+        let id = match self.by_lower.get(self.buf.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.forms.len() as u32;
+                self.content.push(is_content(&self.buf));
+                self.forms.push(self.buf.as_str().into());
+                self.by_lower.insert(self.buf.as_str().into(), id);
+                id
+            }
+        };
+        self.by_written.insert(word, id);
+        id
     }
 }
 
@@ -217,5 +279,27 @@ mod tests {
         assert_eq!(lemmas.content("the"), None);
         assert_eq!(lemmas.content("1990"), None);
         assert_eq!(lemmas.content("Café"), lemmas.id("café"));
+    }
+
+    #[test]
+    fn gives_one_form_id_to_a_word_in_any_case_across_documents() {
+        let docs = [
+            crate::Document::new("a", "Missiles hit Café Ünal. 🚀 The MISSILES fell."),
+            crate::Document::new("b", "missiles and the café"),
+        ];
+        let analysis = crate::analyze(&docs, &crate::Options::default());
+        let words = ClusterWords::new(&docs, &analysis.documents);
+        let form_of = |d: usize, w: &str| {
+            words.docs[d].iter().find(|(t, _, _)| t.text(&docs[d].text) == w).map(|&(_, f, _)| f).unwrap()
+        };
+        assert_eq!(form_of(0, "Missiles"), form_of(0, "MISSILES"));
+        assert_eq!(form_of(0, "Missiles"), form_of(1, "missiles"));
+        assert_eq!(form_of(0, "Café"), form_of(1, "café"));
+        assert_eq!(&*words.forms[form_of(0, "Café") as usize], "café");
+        assert!(words.content[form_of(0, "Missiles") as usize]);
+        assert!(!words.content[form_of(1, "the") as usize]);
+        let content_sentences =
+            analysis.documents.iter().map(|a| a.segments.content_sentences().count()).sum::<usize>();
+        assert_eq!(words.sentences as usize, content_sentences);
     }
 }
