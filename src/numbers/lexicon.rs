@@ -73,7 +73,7 @@ impl<T: Clone> Lexicon<T> {
 
     /// The longest phrase starting at token `i`: its value and the index after it.
     pub fn at(&self, t: &Tokens, i: usize) -> Option<(T, usize)> {
-        let list = self.by_first.get(lower(t.str(i)).as_ref())?;
+        let list = get_lower(&self.by_first, t.str(i))?;
         list.iter().find(|(w, _)| (0..w.len()).all(|k| same(t, i + k, &w[k]))).map(|(w, v)| (v.clone(), i + w.len()))
     }
 
@@ -82,11 +82,29 @@ impl<T: Clone> Lexicon<T> {
         if end == 0 {
             return None;
         }
-        let list = self.by_last.get(lower(t.str(end - 1)).as_ref())?;
+        let list = get_lower(&self.by_last, t.str(end - 1))?;
         list.iter()
             .find(|(w, _)| w.len() <= end && (0..w.len()).all(|k| same(t, end - w.len() + k, &w[k])))
             .map(|(w, v)| (v.clone(), end - w.len()))
     }
+}
+
+/// `map`'s entry for `word` in lower case: a capitalised short ASCII word is lower-cased on the
+/// stack, not in a new string.
+fn get_lower<'m, V>(map: &'m HashMap<String, V>, word: &str) -> Option<&'m V> {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return map.get(word);
+        }
+        if word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return map.get(std::str::from_utf8(lower).ok()?);
+        }
+    }
+    map.get(lower(word).as_ref())
 }
 
 fn same(t: &Tokens, i: usize, w: &Word) -> bool {
