@@ -13,7 +13,7 @@
 //! with its best-matching candidates, never with every claim of the bucket.
 
 use super::lexicon::{lexicon, Relation};
-use super::words::{ClusterWords, Lemmas};
+use super::words::{lemma_of_lower, ClusterWords, Lemmas};
 use super::{Claim, ClaimValue};
 use rustc_hash::FxHashMap;
 
@@ -113,8 +113,10 @@ impl Rarity {
                     current = Some(si);
                     sentence += 1;
                 }
-                let cached = &mut form_lemma[form as usize];
-                let id = *cached.get_or_insert_with(|| lemmas.content_of_lower(&words.forms[form as usize]));
+                let form = form as usize;
+                let id = *form_lemma[form].get_or_insert_with(|| {
+                    words.content[form].then(|| lemmas.intern(&lemma_of_lower(&words.forms[form])))
+                });
                 let Some(id) = id else { continue };
                 let id = id as usize;
                 if id >= df.len() {

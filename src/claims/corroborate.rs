@@ -8,6 +8,7 @@ use super::{Corroboration, DocSpan, Source};
 use crate::attributions::SourceKind;
 use crate::{Document, DocumentAnalysis, Span};
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 /// Words in a shingle: six words in a row is rarely chance ("would not alter lending rules for").
 const SHINGLE: usize = 6;
@@ -23,8 +24,9 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis], cluster:
     // Each distinct lower-case word form is an id with whether it is a content word: the
     // shingles are arrays of integers, hashed with FxHash, compared without strings.
     let per_doc = &cluster.docs;
-    // Shingle → the (document, first word) places it occurs, one per document.
-    let mut index: FxHashMap<[u32; SHINGLE], Vec<(usize, usize)>> = FxHashMap::default();
+    // Shingle → the (document, first word) places it occurs, one per document. Most shingles
+    // occur once: the first place is kept inline, the others in a list allocated only for them.
+    let mut index: FxHashMap<[u32; SHINGLE], Places> = FxHashMap::default();
     for (d, words) in per_doc.iter().enumerate() {
         for start in 0..words.len().saturating_sub(SHINGLE - 1) {
             let gram = &words[start..start + SHINGLE];
@@ -33,20 +35,31 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis], cluster:
                 continue;
             }
             let key: [u32; SHINGLE] = std::array::from_fn(|k| gram[k].1);
-            let places = index.entry(key).or_default();
-            if places.last().is_none_or(|&(pd, _)| pd != d) {
-                places.push((d, start));
+            match index.entry(key) {
+                Entry::Vacant(v) => {
+                    v.insert(((d, start), Vec::new()));
+                }
+                Entry::Occupied(mut o) => {
+                    let (first, more) = o.get_mut();
+                    if more.last().unwrap_or(first).0 != d {
+                        more.push((d, start));
+                    }
+                }
             }
         }
     }
     // Runs of shared words in each document, joined across documents by the shingles they share.
     let mut covered: Vec<Vec<bool>> = per_doc.iter().map(|w| vec![false; w.len()]).collect();
     let mut links: Vec<((usize, usize), (usize, usize))> = Vec::new();
-    for places in index.values().filter(|p| p.len() >= 2 && p.len() <= MAX_SPREAD) {
-        for &(d, s) in places {
+    for (first, more) in index.values().filter(|(_, more)| !more.is_empty() && more.len() < MAX_SPREAD) {
+        for &(d, s) in std::iter::once(first).chain(more) {
             covered[d][s..s + SHINGLE].iter_mut().for_each(|c| *c = true);
         }
-        links.extend(places.windows(2).map(|w| (w[0], w[1])));
+        let mut previous = *first;
+        for &place in more {
+            links.push((previous, place));
+            previous = place;
+        }
     }
     let runs: Vec<Vec<(usize, usize)>> =
         covered.iter().zip(per_doc).map(|(c, words)| runs_of(c, |i| words[i].2)).collect();
@@ -104,6 +117,10 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis], cluster:
     }
     out
 }
+
+/// Where a shingle occurs, as (document, first word): the first place, and the others (in
+/// other documents) in a list that stays unallocated for the many shingles seen once.
+type Places = ((usize, usize), Vec<(usize, usize)>);
 
 /// Maximal runs of `true`, as `[start, end)`, each inside one sentence.
 fn runs_of(covered: &[bool], sentence: impl Fn(usize) -> usize) -> Vec<(usize, usize)> {

@@ -58,7 +58,7 @@ pub fn lemma(word: &str) -> String {
 }
 
 /// [`lemma`] of a word already in lower case: borrowed from it unless the stem changes ("-ies").
-fn lemma_of_lower(lower: &str) -> Cow<'_, str> {
+pub fn lemma_of_lower(lower: &str) -> Cow<'_, str> {
     let mut w = lower;
     for poss in ["'s", "’s"] {
         if let Some(stripped) = w.strip_suffix(poss) {
@@ -193,20 +193,24 @@ pub struct ClusterWords<'a> {
     /// Per document: its words as (token, form id, sentence index), in order.
     pub docs: Vec<Vec<(Token, u32, usize)>>,
     /// Form id → the form in lower case, and whether it is a content word.
-    pub forms: Vec<Box<str>>,
+    pub forms: Vec<Rc<str>>,
     pub content: Vec<bool>,
     /// The content sentences of the cluster, empty ones included.
     pub sentences: u32,
     by_written: FxHashMap<&'a str, u32>,
-    by_lower: FxHashMap<Box<str>, u32>,
+    by_lower: FxHashMap<Rc<str>, u32>,
     buf: String,
 }
 
 impl<'a> ClusterWords<'a> {
     pub fn new(docs: &'a [Document], analyses: &[DocumentAnalysis]) -> ClusterWords<'a> {
         let mut words = ClusterWords::default();
+        // About one word in six bytes, and a distinct written form in three words.
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        words.by_written.reserve(bytes / 18);
+        words.by_lower.reserve(bytes / 24);
         for (doc, a) in docs.iter().zip(analyses) {
-            let mut list = Vec::new();
+            let mut list = Vec::with_capacity(doc.text.len() / 6);
             for (si, s) in a.segments.content_sentences() {
                 words.sentences += 1;
                 for t in tokens(&doc.text, s.span) {
@@ -228,9 +232,10 @@ impl<'a> ClusterWords<'a> {
             Some(&id) => id,
             None => {
                 let id = self.forms.len() as u32;
-                self.content.push(is_content(&self.buf));
-                self.forms.push(self.buf.as_str().into());
-                self.by_lower.insert(self.buf.as_str().into(), id);
+                let form: Rc<str> = Rc::from(self.buf.as_str());
+                self.content.push(is_content(&form));
+                self.forms.push(Rc::clone(&form));
+                self.by_lower.insert(form, id);
                 id
             }
         };
