@@ -25,30 +25,45 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     let bytes = s.as_bytes();
     // About one word in six bytes of news text: one allocation for most sentences.
     let mut out = Vec::with_capacity(s.len() / 6 + 1);
-    let mut start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII bytes are tested as bytes; other characters are decoded.
-        let (word_char, apostrophe, len) = match bytes[i] {
-            b if b < 0x80 => (b.is_ascii_alphanumeric(), b == b'\'', 1),
-            _ => {
-                let c = s[i..].chars().next().unwrap_or_default();
-                (c.is_alphanumeric(), c == '’', c.len_utf8())
-            }
-        };
-        let inner_apostrophe =
-            apostrophe && start.is_some() && s[i + len..].chars().next().is_some_and(char::is_alphanumeric);
-        if word_char || inner_apostrophe {
-            start.get_or_insert(i);
-        } else if let Some(st) = start.take() {
-            out.push(Token { span: Span::new(span.start + st, span.start + i) });
+        // Up to the next letter or digit (an apostrophe cannot begin a word).
+        let (c, len) = char_at(s, i);
+        if !c.is_alphanumeric() {
+            i += len;
+            continue;
         }
+        let start = i;
         i += len;
-    }
-    if let Some(st) = start {
-        out.push(Token { span: Span::new(span.start + st, span.end) });
+        // Letters and digits, and apostrophes with a letter or digit after them.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            if b < 0x80 && b != b'\'' {
+                break;
+            }
+            let (d, dlen) = char_at(s, i);
+            let inner_apostrophe =
+                matches!(d, '\'' | '’') && s[i + dlen..].chars().next().is_some_and(char::is_alphanumeric);
+            if !(d.is_alphanumeric() || inner_apostrophe) {
+                break;
+            }
+            i += dlen;
+        }
+        out.push(Token { span: Span::new(span.start + start, span.start + i) });
     }
     out
+}
+
+/// The character at byte `i` of `s` and its length: ASCII without decoding.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes()[i] {
+        b if b < 0x80 => (char::from(b), 1),
+        _ => s[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
 }
 
 /// Lower case, without a possessive ending, singular: "Missiles" → "missile", "Assad's" → "assad".
