@@ -20,7 +20,7 @@ const QUALIFIER_BYTES: usize = 48;
 
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
     let mut out = Vec::new();
-    let mut lemmas = Lemmas::default();
+    let mut lemmas = Lemmas::for_text(docs.iter().map(|d| d.text.len()).sum());
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
         let text = doc.text.as_str();
         let sentence_tokens: Vec<Vec<Token>> = analysis

@@ -145,6 +145,15 @@ pub struct Lemmas {
 }
 
 impl Lemmas {
+    /// Room for the words of `bytes` of text: about one distinct form in 24 bytes of news.
+    pub fn for_text(bytes: usize) -> Lemmas {
+        let mut lemmas = Lemmas::default();
+        lemmas.by_form.reserve(bytes / 24);
+        lemmas.ids.reserve(bytes / 30);
+        lemmas.words.reserve(bytes / 30);
+        lemmas
+    }
+
     /// The lemma id of `word` (as written) if it is a content word.
     pub fn content(&mut self, word: &str) -> Option<u32> {
         let mut buf = std::mem::take(&mut self.buf);
