@@ -99,7 +99,7 @@ pub struct Rarity {
 
 impl Rarity {
     pub fn of_cluster(words: &ClusterWords) -> Rarity {
-        let mut lemmas = Lemmas::default();
+        let mut lemmas = Lemmas::for_forms(words.forms.len());
         // Each form's lemma id, looked up at its first occurrence (so ids come in the same order).
         let mut form_lemma: Vec<Option<Option<u32>>> = vec![None; words.forms.len()];
         // Sentences holding each lemma, and the last sentence that counted it (each counts once).

@@ -147,10 +147,15 @@ pub struct Lemmas {
 impl Lemmas {
     /// Room for the words of `bytes` of text: about one distinct form in 24 bytes of news.
     pub fn for_text(bytes: usize) -> Lemmas {
+        Lemmas::for_forms(bytes / 24)
+    }
+
+    /// Room for `forms` distinct word forms (and somewhat fewer lemmas).
+    pub fn for_forms(forms: usize) -> Lemmas {
         let mut lemmas = Lemmas::default();
-        lemmas.by_form.reserve(bytes / 24);
-        lemmas.ids.reserve(bytes / 30);
-        lemmas.words.reserve(bytes / 30);
+        lemmas.by_form.reserve(forms);
+        lemmas.ids.reserve(forms * 4 / 5);
+        lemmas.words.reserve(forms * 4 / 5);
         lemmas
     }
 
