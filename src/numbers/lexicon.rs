@@ -30,12 +30,12 @@ pub struct Lexicon<T> {
 }
 
 /// A set of the first two bytes of ASCII words ("th" for "the"; a one-letter word with 0).
-struct Prefixes {
+pub struct Prefixes {
     bits: Vec<u64>,
 }
 
 impl Prefixes {
-    fn new<'k>(keys: impl Iterator<Item = &'k String>) -> Self {
+    pub fn new<'k>(keys: impl Iterator<Item = &'k String>) -> Self {
         let mut bits = vec![0u64; 128 * 128 / 64];
         for k in keys {
             if let Some(at) = Self::index(k) {
@@ -54,7 +54,7 @@ impl Prefixes {
     }
 
     /// Whether a key may be `word` in lower case (always, when its first bytes are not ASCII).
-    fn may_hold(&self, word: &str) -> bool {
+    pub fn may_hold(&self, word: &str) -> bool {
         Self::index(word).is_none_or(|at| self.bits[at / 64] & (1 << (at % 64)) != 0)
     }
 }

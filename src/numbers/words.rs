@@ -1,6 +1,8 @@
 //! English number words: the lexicon the numeral parser reads ("eight", "twenty", "hundred",
 //! "third", "quarters", "lakh").
 
+use super::lexicon::Prefixes;
+
 /// How a cardinal word combines with its neighbours ("twenty" takes a following "one"; "one" does not).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -43,8 +45,8 @@ fn position(list: &[&str], w: &str) -> Option<usize> {
 /// [`scale`] and [`ordinal`] accept, looked up once (ASCII case-insensitively, like them), so
 /// the numeral parser can pass over other words without trying each list.
 pub fn may_begin_numeral(w: &str) -> bool {
-    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
+    static WORDS: std::sync::OnceLock<(rustc_hash::FxHashSet<String>, Prefixes)> = std::sync::OnceLock::new();
+    let (words, prefixes) = WORDS.get_or_init(|| {
         let lists: [&[&str]; 6] = [&UNITS, &TEENS, &TENS, &UNIT_ORDINALS, &TEEN_ORDINALS, &TENS_ORDINALS];
         let others = [
             "nought",
@@ -73,11 +75,13 @@ pub fn may_begin_numeral(w: &str) -> bool {
         let singular = lists.into_iter().flatten().copied().chain(others);
         let mut set: rustc_hash::FxHashSet<String> = singular.flat_map(|w| [w.to_string(), format!("{w}s")]).collect();
         set.extend(["a", "an", "minus", "negative"].map(String::from));
-        set
+        let prefixes = Prefixes::new(set.iter());
+        (set, prefixes)
     });
-    // Every word of the lists is ASCII and short: a longer or non-ASCII word is none of them.
+    // Every word of the lists is ASCII and short: a longer or non-ASCII word, or one whose first
+    // two letters begin none of them ("of", "said"), is none of them.
     let mut buf = [0u8; 16];
-    if !w.is_ascii() || w.len() > buf.len() {
+    if !w.is_ascii() || w.len() > buf.len() || !prefixes.may_hold(w) {
         return false;
     }
     let lower = &mut buf[..w.len()];
