@@ -102,7 +102,8 @@ impl<'a> Tokens<'a> {
     /// Token `i` is the word `w`, ignoring ASCII case.
     #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
-        i < self.toks.len() && self.str(i).eq_ignore_ascii_case(w)
+        // Lengths first: most tokens are not the word, and this needs no slicing of the text.
+        self.toks.get(i).is_some_and(|t| t.span.end - t.span.start == w.len() && self.str(i).eq_ignore_ascii_case(w))
     }
 
     /// Token `i` is one of `ws`, ignoring ASCII case.
