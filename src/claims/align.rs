@@ -13,7 +13,7 @@
 //! with its best-matching candidates, never with every claim of the bucket.
 
 use super::lexicon::{lexicon, Relation};
-use super::words::{lemma_of_lower, ClusterWords, Lemmas};
+use super::words::{ClusterWords, Lemmas};
 use super::{Claim, ClaimValue};
 use rustc_hash::FxHashMap;
 
@@ -114,9 +114,7 @@ impl Rarity {
                     sentence += 1;
                 }
                 let form = form as usize;
-                let id = *form_lemma[form].get_or_insert_with(|| {
-                    words.content[form].then(|| lemmas.intern(&lemma_of_lower(&words.forms[form])))
-                });
+                let id = *form_lemma[form].get_or_insert_with(|| lemmas.of_form(words, form));
                 let Some(id) = id else { continue };
                 let id = id as usize;
                 if id >= df.len() {

@@ -135,55 +135,30 @@ pub fn lower_into(word: &str, buf: &mut String) {
 /// look-up each and are then compared as integers.
 #[derive(Debug, Default)]
 pub struct Lemmas {
-    /// Lower-case word form → its lemma's id, `None` for stop words and numbers.
-    by_form: FxHashMap<Rc<str>, Option<u32>>,
     ids: FxHashMap<Rc<str>, u32>,
-    /// Id → lemma. A lemma that is its own word form ("missile") shares the form's string: one
-    /// allocation per new word.
+    /// Id → lemma. A lemma that is its own word form ("missile") shares the form's string.
     words: Vec<Rc<str>>,
-    buf: String,
 }
 
 impl Lemmas {
-    /// Room for the words of `bytes` of text: about one distinct form in 24 bytes of news.
-    pub fn for_text(bytes: usize) -> Lemmas {
-        Lemmas::for_forms(bytes / 24)
-    }
-
-    /// Room for `forms` distinct word forms (and somewhat fewer lemmas).
+    /// Room for `forms` distinct word forms (somewhat fewer lemmas).
     pub fn for_forms(forms: usize) -> Lemmas {
         let mut lemmas = Lemmas::default();
-        lemmas.by_form.reserve(forms);
         lemmas.ids.reserve(forms * 4 / 5);
         lemmas.words.reserve(forms * 4 / 5);
         lemmas
     }
 
-    /// The lemma id of `word` (as written) if it is a content word.
-    pub fn content(&mut self, word: &str) -> Option<u32> {
-        let mut buf = std::mem::take(&mut self.buf);
-        lower_into(word, &mut buf);
-        let id = self.content_of_lower(&buf);
-        self.buf = buf;
-        id
-    }
-
-    /// The lemma id of a word form already in lower case, if it is a content word.
-    pub fn content_of_lower(&mut self, lower: &str) -> Option<u32> {
-        if let Some(&id) = self.by_form.get(lower) {
-            return id;
+    /// The lemma id of form `form` of `words` if it is a content word.
+    pub fn of_form(&mut self, words: &ClusterWords, form: usize) -> Option<u32> {
+        if !words.content[form] {
+            return None;
         }
-        let form: Rc<str> = Rc::from(lower);
-        let id = if is_content(&form) {
-            Some(match lemma_of_lower(&form) {
-                Cow::Borrowed(l) if l.len() == form.len() => self.intern_shared(&form),
-                l => self.intern(&l),
-            })
-        } else {
-            None
-        };
-        self.by_form.insert(form, id);
-        id
+        let lower = &words.forms[form];
+        Some(match lemma_of_lower(lower) {
+            Cow::Borrowed(l) if l.len() == lower.len() => self.intern_shared(lower),
+            l => self.intern(&l),
+        })
     }
 
     /// The id of a lemma, new or known.
@@ -305,14 +280,22 @@ mod tests {
 
     #[test]
     fn interns_word_forms_of_one_lemma_to_one_id_and_skips_stop_words() {
+        let docs = [crate::Document::new("a", "Missiles, the missile: MISSILES in 1990 at the Café.")];
+        let analysis = crate::analyze(&docs, &crate::Options::default());
+        let words = ClusterWords::new(&docs, &analysis.documents);
         let mut lemmas = Lemmas::default();
-        let a = lemmas.content("Missiles").unwrap();
-        assert_eq!(lemmas.content("missile"), Some(a));
-        assert_eq!(lemmas.content("MISSILES"), Some(a));
+        let mut lemma_of = |w: &str| {
+            let &(_, form, _) = words.docs[0].iter().find(|(t, _, _)| t.text(&docs[0].text) == w).unwrap();
+            lemmas.of_form(&words, form as usize)
+        };
+        let a = lemma_of("Missiles").unwrap();
+        assert_eq!(lemma_of("missile"), Some(a));
+        assert_eq!(lemma_of("MISSILES"), Some(a));
+        assert_eq!(lemma_of("the"), None);
+        assert_eq!(lemma_of("1990"), None);
+        let cafe = lemma_of("Café");
         assert_eq!(lemmas.word(a), "missile");
-        assert_eq!(lemmas.content("the"), None);
-        assert_eq!(lemmas.content("1990"), None);
-        assert_eq!(lemmas.content("Café"), lemmas.id("café"));
+        assert_eq!(cafe, lemmas.id("café"));
     }
 
     #[test]
