@@ -30,11 +30,17 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
         let sentences = analysis.segments.sentences.len();
         let mut sentence_tokens: Vec<Vec<Token>> = vec![Vec::new(); sentences];
         let mut sentence_lemmas: Vec<Vec<Option<u32>>> = vec![Vec::new(); sentences];
-        for &(t, form, si) in &cluster.docs[d] {
-            let form = form as usize;
-            let id = *form_lemma[form].get_or_insert_with(|| lemmas.of_form(cluster, form));
-            sentence_tokens[si].push(t);
-            sentence_lemmas[si].push(id);
+        // The cluster's words come sentence by sentence: each sentence's run is collected at once.
+        for run in cluster.docs[d].chunk_by(|a, b| a.2 == b.2) {
+            let si = run[0].2;
+            sentence_tokens[si] = run.iter().map(|w| w.0).collect();
+            sentence_lemmas[si] = run
+                .iter()
+                .map(|&(_, form, _)| {
+                    let form = form as usize;
+                    *form_lemma[form].get_or_insert_with(|| lemmas.of_form(cluster, form))
+                })
+                .collect();
         }
         let words = Words { text, tokens: &sentence_tokens, lemmas: &sentence_lemmas, names: &lemmas };
         let sources = SourceIndex::new(&analysis.attributions);
