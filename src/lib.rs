@@ -125,8 +125,7 @@ pub fn analyze(docs: &[Document], options: &Options) -> Analysis {
             DocumentAnalysis { segments, numbers, attributions }
         })
         .collect();
-    let claims = claims::build(docs, &documents);
-    let findings = claims::compare(docs, &documents, &claims);
+    let (claims, findings) = claims::build_and_compare(docs, &documents);
     Analysis { documents, claims, contradictions: findings.contradictions, corroborations: findings.corroborations }
 }
 

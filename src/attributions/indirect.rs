@@ -288,9 +288,11 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, quoted: &[usize], found: &mut Vec<F
         if !w.is_word(k) || w.toks[k].quoted || taken(doc, found, k) {
             continue;
         }
-        let found_here: Vec<Found> = here.iter().map(|&f| found[f].clone()).collect();
+        // The attributions found so far in this sentence, for the readers that need them (copied
+        // only then: most words are no reporting verb).
+        let found_here = || -> Vec<Found> { here.iter().map(|&f| found[f].clone()).collect() };
         let f = if w.is(k, "according") && w.is(k + 1, "to") {
-            according_to(doc, sa, sb, k, &found_here).map(|f| (f, k))
+            according_to(doc, sa, sb, k, &found_here()).map(|f| (f, k))
         } else {
             let verb = w.is_verb(k) || title_case && lexicon().verbs.contains_key(w.lower(k));
             if !verb || (w.is_capitalised(k) && k != sa && !title_case) {
@@ -330,7 +332,7 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, quoted: &[usize], found: &mut Vec<F
             } else if g > sa && matches!(w.lower(g - 1), "and" | "but") {
                 coordinated(doc, sa, sb, k, g, subject)
             } else {
-                finite(doc, sa, sb, k, g, &found_here)
+                finite(doc, sa, sb, k, g, &found_here())
             };
             match f {
                 Some(f) if form.class == VerbClass::Belief && f.content.len() < 6 => None,

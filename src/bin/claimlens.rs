@@ -159,14 +159,16 @@ fn run_jsonl(args: &AnalyzeArgs) -> Result<(), String> {
             blank += 1;
             continue;
         }
-        let line = match analyse_line(&buf, lines, args) {
-            Ok(v) => {
+        match analyse_line(&buf, lines, args) {
+            Ok(line) => {
                 analysed += 1;
-                v
+                w.write_all(&line).map_err(|e| e.to_string())?;
             }
-            Err((id, msg)) => serde_json::json!({ "id": id, "error": msg }),
-        };
-        serde_json::to_writer(&mut w, &line).map_err(|e| e.to_string())?;
+            Err((id, msg)) => {
+                let line = serde_json::json!({ "id": id, "error": msg });
+                serde_json::to_writer(&mut w, &line).map_err(|e| e.to_string())?;
+            }
+        }
         writeln!(w).map_err(|e| e.to_string())?;
     }
     w.flush().map_err(|e| e.to_string())?;
@@ -180,12 +182,9 @@ fn run_jsonl(args: &AnalyzeArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// One JSONL line to its output object, or (id, message) when it cannot be analysed.
-fn analyse_line(
-    bytes: &[u8],
-    line_no: usize,
-    args: &AnalyzeArgs,
-) -> Result<serde_json::Value, (serde_json::Value, String)> {
+/// One JSONL line to its output object as JSON (keys sorted, the id among them), or
+/// (id, message) when it cannot be analysed.
+fn analyse_line(bytes: &[u8], line_no: usize, args: &AnalyzeArgs) -> Result<Vec<u8>, (serde_json::Value, String)> {
     let fallback_id = serde_json::Value::Null;
     // The line break is not part of the line: keep it out of the parser's messages.
     let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
@@ -207,9 +206,7 @@ fn analyse_line(
     }
     let analysis = analyze(&docs, &options);
     let out = output::render(&docs, &analysis, args.offsets);
-    let mut value = serde_json::to_value(&out).map_err(|e| (id.clone(), e.to_string()))?;
-    if let serde_json::Value::Object(map) = &mut value {
-        map.insert("id".into(), id);
-    }
-    Ok(value)
+    let mut line = Vec::new();
+    output::write_sorted(&mut line, &out, &id).map_err(|e| (id.clone(), e.to_string()))?;
+    Ok(line)
 }

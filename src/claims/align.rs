@@ -13,9 +13,8 @@
 //! with its best-matching candidates, never with every claim of the bucket.
 
 use super::lexicon::{lexicon, Relation};
-use super::words::{tokens, Lemmas};
+use super::words::{ClusterWords, Lemmas};
 use super::{Claim, ClaimValue};
-use crate::{Document, DocumentAnalysis};
 use rustc_hash::FxHashMap;
 
 /// Candidates a claim keeps in other articles, and in its own, best first: enough for one per
@@ -99,29 +98,36 @@ pub struct Rarity {
 }
 
 impl Rarity {
-    pub fn of_cluster(docs: &[Document], analyses: &[DocumentAnalysis]) -> Rarity {
-        let mut lemmas = Lemmas::default();
+    pub fn of_cluster(words: &ClusterWords) -> Rarity {
+        let mut lemmas = Lemmas::for_forms(words.forms.len());
+        // Each form's lemma id, looked up at its first occurrence (so ids come in the same order).
+        let mut form_lemma: Vec<Option<Option<u32>>> = vec![None; words.forms.len()];
         // Sentences holding each lemma, and the last sentence that counted it (each counts once).
         let mut df: Vec<u32> = Vec::new();
         let mut last_seen: Vec<u32> = Vec::new();
-        let mut sentences = 0u32;
-        for (doc, a) in docs.iter().zip(analyses) {
-            for (_, s) in a.segments.content_sentences() {
-                sentences += 1;
-                for t in tokens(&doc.text, s.span) {
-                    let Some(id) = lemmas.content(t.text(&doc.text)) else { continue };
-                    let id = id as usize;
-                    if id >= df.len() {
-                        df.resize(id + 1, 0);
-                        last_seen.resize(id + 1, 0);
-                    }
-                    if last_seen[id] != sentences {
-                        last_seen[id] = sentences;
-                        df[id] += 1;
-                    }
+        let mut sentence = 0u32; // a number per sentence with words, from 1
+        for list in &words.docs {
+            let mut current = None;
+            for &(_, form, si) in list {
+                if current != Some(si) {
+                    current = Some(si);
+                    sentence += 1;
+                }
+                let form = form as usize;
+                let id = *form_lemma[form].get_or_insert_with(|| lemmas.of_form(words, form));
+                let Some(id) = id else { continue };
+                let id = id as usize;
+                if id >= df.len() {
+                    df.resize(id + 1, 0);
+                    last_seen.resize(id + 1, 0);
+                }
+                if last_seen[id] != sentence {
+                    last_seen[id] = sentence;
+                    df[id] += 1;
                 }
             }
         }
+        let sentences = words.sentences;
         let n = sentences.max(1) as f32;
         let unseen = (1.0 + n).ln();
         let weights = df.iter().map(|&c| if c > 0 { (1.0 + n / c as f32).ln() } else { unseen }).collect();
@@ -303,8 +309,8 @@ fn sort_value(c: &Claim) -> f64 {
 }
 
 /// Aligns the claims of a cluster.
-pub fn align(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim]) -> Alignment {
-    let events = Events::new(claims, Rarity::of_cluster(docs, analyses));
+pub fn align(words: &ClusterWords, claims: &[Claim]) -> Alignment {
+    let events = Events::new(claims, Rarity::of_cluster(words));
     let mut buckets: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         for k in keys(c) {

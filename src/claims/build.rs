@@ -3,7 +3,7 @@
 
 use super::lexicon::lexicon;
 use super::when::When;
-use super::words::{is_content, is_stop, lemma, tokens, Lemmas, Token};
+use super::words::{is_content, is_stop, lemma, ClusterWords, Lemmas, Token};
 use super::{Claim, ClaimValue, Source, What};
 use crate::attributions::{Attribution, SourceKind};
 use crate::numbers::{Bound, Kind, Quantity, Value};
@@ -18,20 +18,30 @@ const DATE_WINDOW: usize = 40;
 /// Bytes before a figure searched for a qualifier ("no fewer than ").
 const QUALIFIER_BYTES: usize = 48;
 
-pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
+pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Vec<Claim> {
     let mut out = Vec::new();
-    let mut lemmas = Lemmas::default();
+    let mut lemmas = Lemmas::for_forms(cluster.forms.len());
+    // Each word form lemmatised once (at its first occurrence, so lemma ids keep their order),
+    // not once per claim of its sentence and its neighbours'.
+    let mut form_lemma: Vec<Option<Option<u32>>> = vec![None; cluster.forms.len()];
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
         let text = doc.text.as_str();
-        let sentence_tokens: Vec<Vec<Token>> = analysis
-            .segments
-            .sentences
-            .iter()
-            .map(|s| if s.boilerplate { Vec::new() } else { tokens(text, s.span) })
-            .collect();
-        // Each word lemmatised once, not once per claim of its sentence and its neighbours'.
-        let sentence_lemmas: Vec<Vec<Option<u32>>> =
-            sentence_tokens.iter().map(|toks| toks.iter().map(|t| lemmas.content(t.text(text))).collect()).collect();
+        // Per sentence (none for boilerplate): its words and their lemma ids.
+        let sentences = analysis.segments.sentences.len();
+        let mut sentence_tokens: Vec<Vec<Token>> = vec![Vec::new(); sentences];
+        let mut sentence_lemmas: Vec<Vec<Option<u32>>> = vec![Vec::new(); sentences];
+        // The cluster's words come sentence by sentence: each sentence's run is collected at once.
+        for run in cluster.docs[d].chunk_by(|a, b| a.2 == b.2) {
+            let si = run[0].2;
+            sentence_tokens[si] = run.iter().map(|w| w.0).collect();
+            sentence_lemmas[si] = run
+                .iter()
+                .map(|&(_, form, _)| {
+                    let form = form as usize;
+                    *form_lemma[form].get_or_insert_with(|| lemmas.of_form(cluster, form))
+                })
+                .collect();
+        }
         let words = Words { text, tokens: &sentence_tokens, lemmas: &sentence_lemmas, names: &lemmas };
         let sources = SourceIndex::new(&analysis.attributions);
         for (qi, q) in analysis.numbers.iter().enumerate() {

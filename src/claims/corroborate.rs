@@ -3,12 +3,12 @@
 
 use super::checks::distinct_sources;
 use super::explain;
-use super::words::lower_into;
-use super::words::{is_content, tokens, Token};
+use super::words::ClusterWords;
 use super::{Corroboration, DocSpan, Source};
 use crate::attributions::SourceKind;
 use crate::{Document, DocumentAnalysis, Span};
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 /// Words in a shingle: six words in a row is rarely chance ("would not alter lending rules for").
 const SHINGLE: usize = 6;
@@ -17,54 +17,52 @@ const MIN_CONTENT: usize = 2;
 /// A shingle found in more articles than this is a stock phrase, not a repeated claim.
 const MAX_SPREAD: usize = 50;
 
-pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Corroboration> {
+pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Vec<Corroboration> {
     if docs.len() < 2 {
         return Vec::new(); // words repeated within one article corroborate nothing
     }
-    // Each distinct lower-case word form as an id, with whether it is a content word: the
-    // shingles are then arrays of integers, hashed with FxHash, compared without strings.
-    let mut forms = Forms::default();
-    // Per document: its words (in content sentences) as (token, form id, sentence).
-    let per_doc: Vec<Vec<(Token, u32, usize)>> = docs
-        .iter()
-        .zip(analyses)
-        .map(|(doc, a)| {
-            let mut words = Vec::new();
-            for (si, s) in a.segments.content_sentences() {
-                for t in tokens(&doc.text, s.span) {
-                    words.push((t, forms.id(t.text(&doc.text)), si));
-                }
-            }
-            words
-        })
-        .collect();
-    // Shingle → the (document, first word) places it occurs, one per document.
-    let mut index: FxHashMap<[u32; SHINGLE], Vec<(usize, usize)>> = FxHashMap::default();
+    // Each distinct lower-case word form is an id with whether it is a content word: the
+    // shingles are arrays of integers, hashed with FxHash, compared without strings.
+    let per_doc = &cluster.docs;
+    // Shingle → the (document, first word) places it occurs, one per document. Most shingles
+    // occur once: the first place is kept inline, the others in a list allocated only for them.
+    let mut index: FxHashMap<[u32; SHINGLE], Places> = FxHashMap::default();
     for (d, words) in per_doc.iter().enumerate() {
         for start in 0..words.len().saturating_sub(SHINGLE - 1) {
             let gram = &words[start..start + SHINGLE];
             let one_sentence = gram[0].2 == gram[SHINGLE - 1].2;
-            if !one_sentence || gram.iter().filter(|w| forms.content[w.1 as usize]).count() < MIN_CONTENT {
+            if !one_sentence || gram.iter().filter(|w| cluster.content[w.1 as usize]).count() < MIN_CONTENT {
                 continue;
             }
             let key: [u32; SHINGLE] = std::array::from_fn(|k| gram[k].1);
-            let places = index.entry(key).or_default();
-            if places.last().is_none_or(|&(pd, _)| pd != d) {
-                places.push((d, start));
+            match index.entry(key) {
+                Entry::Vacant(v) => {
+                    v.insert(((d, start), Vec::new()));
+                }
+                Entry::Occupied(mut o) => {
+                    let (first, more) = o.get_mut();
+                    if more.last().unwrap_or(first).0 != d {
+                        more.push((d, start));
+                    }
+                }
             }
         }
     }
     // Runs of shared words in each document, joined across documents by the shingles they share.
     let mut covered: Vec<Vec<bool>> = per_doc.iter().map(|w| vec![false; w.len()]).collect();
     let mut links: Vec<((usize, usize), (usize, usize))> = Vec::new();
-    for places in index.values().filter(|p| p.len() >= 2 && p.len() <= MAX_SPREAD) {
-        for &(d, s) in places {
+    for (first, more) in index.values().filter(|(_, more)| !more.is_empty() && more.len() < MAX_SPREAD) {
+        for &(d, s) in std::iter::once(first).chain(more) {
             covered[d][s..s + SHINGLE].iter_mut().for_each(|c| *c = true);
         }
-        links.extend(places.windows(2).map(|w| (w[0], w[1])));
+        let mut previous = *first;
+        for &place in more {
+            links.push((previous, place));
+            previous = place;
+        }
     }
     let runs: Vec<Vec<(usize, usize)>> =
-        covered.iter().zip(&per_doc).map(|(c, words)| runs_of(c, |i| words[i].2)).collect();
+        covered.iter().zip(per_doc).map(|(c, words)| runs_of(c, |i| words[i].2)).collect();
     let run_id = |d: usize, pos: usize| {
         let r = runs[d].partition_point(|&(s, _)| s <= pos).checked_sub(1)?;
         (pos < runs[d][r].1).then_some(r)
@@ -120,26 +118,9 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<C
     out
 }
 
-/// Word forms (lower case) as dense ids, each with whether it is a content word.
-#[derive(Default)]
-struct Forms {
-    ids: FxHashMap<String, u32>,
-    content: Vec<bool>,
-    buf: String,
-}
-
-impl Forms {
-    fn id(&mut self, word: &str) -> u32 {
-        lower_into(word, &mut self.buf);
-        if let Some(&id) = self.ids.get(self.buf.as_str()) {
-            return id;
-        }
-        self.content.push(is_content(&self.buf));
-        let id = self.content.len() as u32 - 1;
-        self.ids.insert(self.buf.clone(), id);
-        id
-    }
-}
+/// Where a shingle occurs, as (document, first word): the first place, and the others (in
+/// other documents) in a list that stays unallocated for the many shingles seen once.
+type Places = ((usize, usize), Vec<(usize, usize)>);
 
 /// Maximal runs of `true`, as `[start, end)`, each inside one sentence.
 fn runs_of(covered: &[bool], sentence: impl Fn(usize) -> usize) -> Vec<(usize, usize)> {

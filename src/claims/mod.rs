@@ -18,6 +18,7 @@ mod words;
 use crate::numbers::Bound;
 use crate::{Document, DocumentAnalysis, Span};
 use serde::Serialize;
+use words::ClusterWords;
 
 pub use when::When;
 
@@ -140,16 +141,28 @@ pub struct Findings {
 
 /// Turns each document's figures, dates and denied outcomes into claims.
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
-    build::build(docs, analyses)
+    build::build(docs, analyses, &ClusterWords::new(docs, analyses))
 }
 
 /// Compares the claims of a cluster.
 pub fn compare(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim]) -> Findings {
-    let alignment = align::align(docs, analyses, claims);
+    compare_words(docs, analyses, claims, &ClusterWords::new(docs, analyses))
+}
+
+/// [`build`] then [`compare`], reading the cluster's words (tokens, lower-case forms) once for both.
+pub fn build_and_compare(docs: &[Document], analyses: &[DocumentAnalysis]) -> (Vec<Claim>, Findings) {
+    let words = ClusterWords::new(docs, analyses);
+    let claims = build::build(docs, analyses, &words);
+    let findings = compare_words(docs, analyses, &claims, &words);
+    (claims, findings)
+}
+
+fn compare_words(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim], words: &ClusterWords) -> Findings {
+    let alignment = align::align(words, claims);
     let mut findings =
         Findings { contradictions: checks::contradictions(docs, claims, &alignment), ..Findings::default() };
     findings.corroborations = checks::agreements(docs, claims, &alignment);
-    findings.corroborations.extend(corroborate::repeated_words(docs, analyses));
+    findings.corroborations.extend(corroborate::repeated_words(docs, analyses, words));
     findings
 }
 

@@ -1,7 +1,9 @@
 //! Words for the claims stage: a tokenizer over byte spans, a light lemma, and stop words.
 
-use crate::Span;
+use crate::{Document, DocumentAnalysis, Span};
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// One word of the text: letters and digits, with inner apostrophes ("Assad's" is one word).
@@ -20,48 +22,79 @@ impl Token {
 /// The words of `span` in `text`, in order.
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     let s = span.text(text);
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner_apostrophe =
-            matches!(c, '\'' | '’') && start.is_some() && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner_apostrophe {
-            start.get_or_insert(i);
-        } else if let Some(st) = start.take() {
-            out.push(Token { span: Span::new(span.start + st, span.start + i) });
+    let bytes = s.as_bytes();
+    // About one word in six bytes of news text: one allocation for most sentences.
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Up to the next letter or digit (an apostrophe cannot begin a word).
+        let (c, len) = char_at(s, i);
+        if !c.is_alphanumeric() {
+            i += len;
+            continue;
         }
-    }
-    if let Some(st) = start {
-        out.push(Token { span: Span::new(span.start + st, span.end) });
+        let start = i;
+        i += len;
+        // Letters and digits, and apostrophes with a letter or digit after them.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            if b < 0x80 && b != b'\'' {
+                break;
+            }
+            let (d, dlen) = char_at(s, i);
+            let inner_apostrophe =
+                matches!(d, '\'' | '’') && s[i + dlen..].chars().next().is_some_and(char::is_alphanumeric);
+            if !(d.is_alphanumeric() || inner_apostrophe) {
+                break;
+            }
+            i += dlen;
+        }
+        out.push(Token { span: Span::new(span.start + start, span.start + i) });
     }
     out
 }
 
+/// The character at byte `i` of `s` and its length: ASCII without decoding.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes()[i] {
+        b if b < 0x80 => (char::from(b), 1),
+        _ => s[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
+}
+
 /// Lower case, without a possessive ending, singular: "Missiles" → "missile", "Assad's" → "assad".
 pub fn lemma(word: &str) -> String {
-    let mut w = word.to_lowercase();
+    let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
+    lemma_of_lower(&lower).into_owned()
+}
+
+/// [`lemma`] of a word already in lower case: borrowed from it unless the stem changes ("-ies").
+pub fn lemma_of_lower(lower: &str) -> Cow<'_, str> {
+    let mut w = lower;
     for poss in ["'s", "’s"] {
         if let Some(stripped) = w.strip_suffix(poss) {
-            w.truncate(stripped.len());
+            w = stripped;
         }
     }
-    if w.len() <= 3 || w.chars().any(|c| c.is_ascii_digit()) || is_invariant(&w) {
-        return w;
+    if w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit()) || is_invariant(w) {
+        return Cow::Borrowed(w);
     }
     if let Some(stem) = w.strip_suffix("ies") {
-        return format!("{stem}y");
+        return Cow::Owned(format!("{stem}y"));
     }
     for ending in ["ches", "shes", "sses", "xes", "zes"] {
         if w.ends_with(ending) {
-            w.truncate(w.len() - 2);
-            return w;
+            return Cow::Borrowed(&w[..w.len() - 2]);
         }
     }
     if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        w.pop();
+        return Cow::Borrowed(&w[..w.len() - 1]);
     }
-    w
+    Cow::Borrowed(w)
 }
 
 /// Words whose final "s" is not a plural.
@@ -102,34 +135,48 @@ pub fn lower_into(word: &str, buf: &mut String) {
 /// look-up each and are then compared as integers.
 #[derive(Debug, Default)]
 pub struct Lemmas {
-    /// Lower-case word form → its lemma's id, `None` for stop words and numbers.
-    by_form: FxHashMap<String, Option<u32>>,
-    ids: FxHashMap<String, u32>,
-    /// Id → lemma.
-    words: Vec<String>,
-    buf: String,
+    ids: FxHashMap<Rc<str>, u32>,
+    /// Id → lemma. A lemma that is its own word form ("missile") shares the form's string.
+    words: Vec<Rc<str>>,
 }
 
 impl Lemmas {
-    /// The lemma id of `word` (as written) if it is a content word.
-    pub fn content(&mut self, word: &str) -> Option<u32> {
-        lower_into(word, &mut self.buf);
-        if let Some(&id) = self.by_form.get(self.buf.as_str()) {
-            return id;
+    /// Room for `forms` distinct word forms (somewhat fewer lemmas).
+    pub fn for_forms(forms: usize) -> Lemmas {
+        let mut lemmas = Lemmas::default();
+        lemmas.ids.reserve(forms * 4 / 5);
+        lemmas.words.reserve(forms * 4 / 5);
+        lemmas
+    }
+
+    /// The lemma id of form `form` of `words` if it is a content word.
+    pub fn of_form(&mut self, words: &ClusterWords, form: usize) -> Option<u32> {
+        if !words.content[form] {
+            return None;
         }
-        let id = is_content(&self.buf).then(|| lemma(&self.buf)).map(|l| self.intern(&l));
-        self.by_form.insert(self.buf.clone(), id);
-        id
+        let lower = &words.forms[form];
+        Some(match lemma_of_lower(lower) {
+            Cow::Borrowed(l) if l.len() == lower.len() => self.intern_shared(lower),
+            l => self.intern(&l),
+        })
     }
 
     /// The id of a lemma, new or known.
     pub fn intern(&mut self, lemma: &str) -> u32 {
-        if let Some(&id) = self.ids.get(lemma) {
+        match self.ids.get(lemma) {
+            Some(&id) => id,
+            None => self.intern_shared(&Rc::from(lemma)),
+        }
+    }
+
+    /// The id of a lemma held in a shared string, new or known.
+    fn intern_shared(&mut self, lemma: &Rc<str>) -> u32 {
+        if let Some(&id) = self.ids.get(&**lemma) {
             return id;
         }
-        self.words.push(lemma.to_string());
+        self.words.push(Rc::clone(lemma));
         let id = self.words.len() as u32 - 1;
-        self.ids.insert(lemma.to_string(), id);
+        self.ids.insert(Rc::clone(lemma), id);
         id
     }
 
@@ -139,6 +186,65 @@ impl Lemmas {
 
     pub fn word(&self, id: u32) -> &str {
         &self.words[id as usize]
+    }
+}
+
+/// The words of a cluster's content sentences, each with the id of its lower-case form: the
+/// comparison reads them twice (the words' rarity, repeated words), so they are tokenised and
+/// looked up once. A form as written is looked up without lower-casing it again.
+#[derive(Debug, Default)]
+pub struct ClusterWords<'a> {
+    /// Per document: its words as (token, form id, sentence index), in order.
+    pub docs: Vec<Vec<(Token, u32, usize)>>,
+    /// Form id → the form in lower case, and whether it is a content word.
+    pub forms: Vec<Rc<str>>,
+    pub content: Vec<bool>,
+    /// The content sentences of the cluster, empty ones included.
+    pub sentences: u32,
+    by_written: FxHashMap<&'a str, u32>,
+    by_lower: FxHashMap<Rc<str>, u32>,
+    buf: String,
+}
+
+impl<'a> ClusterWords<'a> {
+    pub fn new(docs: &'a [Document], analyses: &[DocumentAnalysis]) -> ClusterWords<'a> {
+        let mut words = ClusterWords::default();
+        // About one word in six bytes, and a distinct written form in three words.
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        words.by_written.reserve(bytes / 18);
+        words.by_lower.reserve(bytes / 24);
+        for (doc, a) in docs.iter().zip(analyses) {
+            let mut list = Vec::with_capacity(doc.text.len() / 6);
+            for (si, s) in a.segments.content_sentences() {
+                words.sentences += 1;
+                for t in tokens(&doc.text, s.span) {
+                    list.push((t, words.form(t.text(&doc.text)), si));
+                }
+            }
+            words.docs.push(list);
+        }
+        words
+    }
+
+    /// The id of `word`'s lower-case form, new or known.
+    fn form(&mut self, word: &'a str) -> u32 {
+        if let Some(&id) = self.by_written.get(word) {
+            return id;
+        }
+        lower_into(word, &mut self.buf);
+        let id = match self.by_lower.get(self.buf.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.forms.len() as u32;
+                let form: Rc<str> = Rc::from(self.buf.as_str());
+                self.content.push(is_content(&form));
+                self.forms.push(Rc::clone(&form));
+                self.by_lower.insert(form, id);
+                id
+            }
+        };
+        self.by_written.insert(word, id);
+        id
     }
 }
 
@@ -174,13 +280,43 @@ mod tests {
 
     #[test]
     fn interns_word_forms_of_one_lemma_to_one_id_and_skips_stop_words() {
+        let docs = [crate::Document::new("a", "Missiles, the missile: MISSILES in 1990 at the Café.")];
+        let analysis = crate::analyze(&docs, &crate::Options::default());
+        let words = ClusterWords::new(&docs, &analysis.documents);
         let mut lemmas = Lemmas::default();
-        let a = lemmas.content("Missiles").unwrap();
-        assert_eq!(lemmas.content("missile"), Some(a));
-        assert_eq!(lemmas.content("MISSILES"), Some(a));
+        let mut lemma_of = |w: &str| {
+            let &(_, form, _) = words.docs[0].iter().find(|(t, _, _)| t.text(&docs[0].text) == w).unwrap();
+            lemmas.of_form(&words, form as usize)
+        };
+        let a = lemma_of("Missiles").unwrap();
+        assert_eq!(lemma_of("missile"), Some(a));
+        assert_eq!(lemma_of("MISSILES"), Some(a));
+        assert_eq!(lemma_of("the"), None);
+        assert_eq!(lemma_of("1990"), None);
+        let cafe = lemma_of("Café");
         assert_eq!(lemmas.word(a), "missile");
-        assert_eq!(lemmas.content("the"), None);
-        assert_eq!(lemmas.content("1990"), None);
-        assert_eq!(lemmas.content("Café"), lemmas.id("café"));
+        assert_eq!(cafe, lemmas.id("café"));
+    }
+
+    #[test]
+    fn gives_one_form_id_to_a_word_in_any_case_across_documents() {
+        let docs = [
+            crate::Document::new("a", "Missiles hit Café Ünal. 🚀 The MISSILES fell."),
+            crate::Document::new("b", "missiles and the café"),
+        ];
+        let analysis = crate::analyze(&docs, &crate::Options::default());
+        let words = ClusterWords::new(&docs, &analysis.documents);
+        let form_of = |d: usize, w: &str| {
+            words.docs[d].iter().find(|(t, _, _)| t.text(&docs[d].text) == w).map(|&(_, f, _)| f).unwrap()
+        };
+        assert_eq!(form_of(0, "Missiles"), form_of(0, "MISSILES"));
+        assert_eq!(form_of(0, "Missiles"), form_of(1, "missiles"));
+        assert_eq!(form_of(0, "Café"), form_of(1, "café"));
+        assert_eq!(&*words.forms[form_of(0, "Café") as usize], "café");
+        assert!(words.content[form_of(0, "Missiles") as usize]);
+        assert!(!words.content[form_of(1, "the") as usize]);
+        let content_sentences =
+            analysis.documents.iter().map(|a| a.segments.content_sentences().count()).sum::<usize>();
+        assert_eq!(words.sentences as usize, content_sentences);
     }
 }

@@ -23,6 +23,40 @@ pub struct Lexicon<T> {
     by_first: HashMap<String, Vec<(Vec<Word>, T)>>,
     /// The same by their last token, for matching backwards.
     by_last: HashMap<String, Vec<(Vec<Word>, T)>>,
+    /// The first two letters of the keys of each table: most words are passed over on these,
+    /// without hashing.
+    first_letters: Prefixes,
+    last_letters: Prefixes,
+}
+
+/// A set of the first two bytes of ASCII words ("th" for "the"; a one-letter word with 0).
+pub struct Prefixes {
+    bits: Vec<u64>,
+}
+
+impl Prefixes {
+    pub fn new<'k>(keys: impl Iterator<Item = &'k String>) -> Self {
+        let mut bits = vec![0u64; 128 * 128 / 64];
+        for k in keys {
+            if let Some(at) = Self::index(k) {
+                bits[at / 64] |= 1 << (at % 64);
+            }
+        }
+        Prefixes { bits }
+    }
+
+    /// Where the first two bytes of `word`, lower-cased, are kept; `None` when they are not ASCII.
+    fn index(word: &str) -> Option<usize> {
+        let b = word.as_bytes();
+        let first = b.first().filter(|c| c.is_ascii())?.to_ascii_lowercase();
+        let second = b.get(1).map_or(Some(0), |c| c.is_ascii().then(|| c.to_ascii_lowercase()))?;
+        Some(usize::from(first) * 128 + usize::from(second))
+    }
+
+    /// Whether a key may be `word` in lower case (always, when its first bytes are not ASCII).
+    pub fn may_hold(&self, word: &str) -> bool {
+        Self::index(word).is_none_or(|at| self.bits[at / 64] & (1 << (at % 64)) != 0)
+    }
 }
 
 /// One token of a phrase, with what matching it needs worked out once.
@@ -68,12 +102,18 @@ impl<T: Clone> Lexicon<T> {
         for list in by_first.values_mut().chain(by_last.values_mut()) {
             crate::sort::by_key(list, |(w, _)| std::cmp::Reverse(w.len()));
         }
-        Lexicon { by_first, by_last }
+        let first_letters = Prefixes::new(by_first.keys());
+        let last_letters = Prefixes::new(by_last.keys());
+        Lexicon { by_first, by_last, first_letters, last_letters }
     }
 
     /// The longest phrase starting at token `i`: its value and the index after it.
     pub fn at(&self, t: &Tokens, i: usize) -> Option<(T, usize)> {
-        let list = self.by_first.get(lower(t.str(i)).as_ref())?;
+        let word = t.str(i);
+        if !self.first_letters.may_hold(word) {
+            return None;
+        }
+        let list = get_lower(&self.by_first, word)?;
         list.iter().find(|(w, _)| (0..w.len()).all(|k| same(t, i + k, &w[k]))).map(|(w, v)| (v.clone(), i + w.len()))
     }
 
@@ -82,11 +122,33 @@ impl<T: Clone> Lexicon<T> {
         if end == 0 {
             return None;
         }
-        let list = self.by_last.get(lower(t.str(end - 1)).as_ref())?;
+        let word = t.str(end - 1);
+        if !self.last_letters.may_hold(word) {
+            return None;
+        }
+        let list = get_lower(&self.by_last, word)?;
         list.iter()
             .find(|(w, _)| w.len() <= end && (0..w.len()).all(|k| same(t, end - w.len() + k, &w[k])))
             .map(|(w, v)| (v.clone(), end - w.len()))
     }
+}
+
+/// `map`'s entry for `word` in lower case: a capitalised short ASCII word is lower-cased on the
+/// stack, not in a new string.
+fn get_lower<'m, V>(map: &'m HashMap<String, V>, word: &str) -> Option<&'m V> {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return map.get(word);
+        }
+        if word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return map.get(std::str::from_utf8(lower).ok()?);
+        }
+    }
+    map.get(lower(word).as_ref())
 }
 
 fn same(t: &Tokens, i: usize, w: &Word) -> bool {
@@ -127,5 +189,18 @@ mod tests {
         assert_eq!(lex.at(&toks("KM"), 0), Some((2, 1)));
         assert_eq!(lex.at(&toks("try"), 0), None);
         assert_eq!(lex.at(&toks("TRY"), 0), Some((3, 1)));
+    }
+
+    #[test]
+    fn passes_over_words_on_their_first_letters_but_still_finds_accented_and_symbol_phrases() {
+        let phrases = ["per cent", "£", "été record", "k"].iter().enumerate().map(|(i, p)| (p.to_string(), i));
+        let lex = Lexicon::new(phrases);
+        assert_eq!(lex.at(&toks("Per Cent"), 0), Some((0, 2)));
+        assert_eq!(lex.at(&toks("£5"), 0), Some((1, 1)));
+        assert_eq!(lex.at(&toks("ÉTÉ record"), 0), Some((2, 2)));
+        assert_eq!(lex.before(&toks("un été record"), 3), Some((2, 1)));
+        assert_eq!(lex.at(&toks("k"), 0), Some((3, 1)));
+        assert_eq!(lex.at(&toks("pet"), 0), None);
+        assert_eq!(lex.at(&toks("kg"), 0), None);
     }
 }

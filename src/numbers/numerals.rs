@@ -4,7 +4,7 @@
 //! A numeral is only the number; what it measures (units, currency, percent) and how it is
 //! qualified ("at least") is read around it by the classifier.
 
-use super::tokens::Tokens;
+use super::tokens::{TokKind, Tokens};
 use super::words::{self, Class, OrdinalClass};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +73,9 @@ pub fn parse(t: &Tokens, i: usize) -> Option<Numeral> {
 }
 
 fn parse_one(t: &Tokens, i: usize) -> Option<Numeral> {
+    if !can_begin(t, i) {
+        return None;
+    }
     if let Some(n) = negative(t, i) {
         return Some(n);
     }
@@ -116,6 +119,19 @@ fn parse_one(t: &Tokens, i: usize) -> Option<Numeral> {
         }
     }
     None
+}
+
+/// Whether a numeral can begin at token `i`: digits, a sign, a decimal point, a vulgar fraction
+/// or a word of the number lists. Most tokens are none of these and need no further reading.
+fn can_begin(t: &Tokens, i: usize) -> bool {
+    match t.kind(i) {
+        Some(TokKind::Digits) => true,
+        Some(TokKind::Symbol) => {
+            matches!(t.str(i), "-" | "\u{2212}" | ".") || words::vulgar_fraction(t.str(i)).is_some()
+        }
+        Some(TokKind::Word) => words::may_begin_numeral(t.str(i)),
+        None => false,
+    }
 }
 
 /// A minus sign or "minus"/"negative" before a number: "-4/5", "- 1 4/5", "minus five point five".

@@ -528,9 +528,6 @@ fn one_and_a_half(t: &Tokens, i: usize) -> Option<Item> {
 
 /// "per cent of 210", "percents of twenty": the percent word before its number.
 fn percent_of(t: &Tokens, i: usize) -> Option<Item> {
-    if i > 0 && (t.is_digits(i - 1) || words::small(t.str(i - 1)).is_some() || t.is(i - 1, "the")) {
-        return None;
-    }
     let of = if t.is(i, "per") && t.is(i + 1, "cent") {
         i + 2
     } else if t.is_any(i, &["percent", "percents"]) {
@@ -538,6 +535,10 @@ fn percent_of(t: &Tokens, i: usize) -> Option<Item> {
     } else {
         return None;
     };
+    // After a number ("5 percent of") the percent word belongs to it.
+    if i > 0 && (t.is_digits(i - 1) || words::small(t.str(i - 1)).is_some() || t.is(i - 1, "the")) {
+        return None;
+    }
     if !t.is(of, "of") {
         return None;
     }

@@ -1,6 +1,8 @@
 //! English number words: the lexicon the numeral parser reads ("eight", "twenty", "hundred",
 //! "third", "quarters", "lakh").
 
+use super::lexicon::Prefixes;
+
 /// How a cardinal word combines with its neighbours ("twenty" takes a following "one"; "one" does not).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -36,6 +38,56 @@ const TENS_ORDINALS: [&str; 8] =
 
 fn position(list: &[&str], w: &str) -> Option<usize> {
     list.iter().position(|s| s.eq_ignore_ascii_case(w))
+}
+
+/// Whether `w` may be a word of a numeral's first atom: a number, scale or ordinal word (singular
+/// or plural), "a"/"an" ("a third"), or a sign word ("minus"). A superset of what [`small`],
+/// [`scale`] and [`ordinal`] accept, looked up once (ASCII case-insensitively, like them), so
+/// the numeral parser can pass over other words without trying each list.
+pub fn may_begin_numeral(w: &str) -> bool {
+    static WORDS: std::sync::OnceLock<(rustc_hash::FxHashSet<String>, Prefixes)> = std::sync::OnceLock::new();
+    let (words, prefixes) = WORDS.get_or_init(|| {
+        let lists: [&[&str]; 6] = [&UNITS, &TEENS, &TENS, &UNIT_ORDINALS, &TEEN_ORDINALS, &TENS_ORDINALS];
+        let others = [
+            "nought",
+            "naught",
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "lakh",
+            "crore",
+            "dozen",
+            "dz",
+            "dzs",
+            "doz",
+            "half",
+            "halves",
+            "quarter",
+            "nineth",
+            "hundredth",
+            "thousandth",
+            "millionth",
+            "billionth",
+            "trillionth",
+        ];
+        let singular = lists.into_iter().flatten().copied().chain(others);
+        let mut set: rustc_hash::FxHashSet<String> = singular.flat_map(|w| [w.to_string(), format!("{w}s")]).collect();
+        set.extend(["a", "an", "minus", "negative"].map(String::from));
+        let prefixes = Prefixes::new(set.iter());
+        (set, prefixes)
+    });
+    // Every word of the lists is ASCII and short: a longer or non-ASCII word, or one whose first
+    // two letters begin none of them ("of", "said"), is none of them.
+    let mut buf = [0u8; 16];
+    if !w.is_ascii() || w.len() > buf.len() || !prefixes.may_hold(w) {
+        return false;
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| words.contains(l))
 }
 
 /// A cardinal word below a hundred: its value and class. "nought"/"naught" are zero.
@@ -171,6 +223,25 @@ pub fn vulgar_fraction(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_begin_numeral_accepts_every_number_word_in_any_case() {
+        let lists: [&[&str]; 6] = [&UNITS, &TEENS, &TENS, &UNIT_ORDINALS, &TEEN_ORDINALS, &TENS_ORDINALS];
+        let listed = lists.into_iter().flatten().copied();
+        let others = ["nought", "half", "halves", "quarter", "nineth", "hundred", "lakh", "dozen", "doz", "millionth"];
+        for base in listed.chain(others) {
+            for w in [base.to_string(), format!("{base}s"), base.to_uppercase(), format!("{}S", base.to_uppercase())] {
+                let number = small(&w).is_some() || scale(&w).is_some() || ordinal(&w).is_some();
+                assert!(!number || may_begin_numeral(&w), "{w}");
+            }
+        }
+        for w in ["a", "An", "minus", "NEGATIVE", "Twenty", "THIRDS", "Hundreds"] {
+            assert!(may_begin_numeral(w), "{w}");
+        }
+        for w in ["the", "said", "seconds-long", "café", "Ünal", "東京", "🚀", "percentage"] {
+            assert!(!may_begin_numeral(w), "{w}");
+        }
+    }
 
     #[test]
     fn knows_cardinal_words_and_their_class() {

@@ -2,6 +2,7 @@
 //! where byte offsets become code points or UTF-16 code units.
 
 mod offsets;
+mod sorted;
 mod text;
 
 use crate::attributions::SourceKind;
@@ -10,6 +11,7 @@ use crate::{Analysis, Document, Span};
 use serde::Serialize;
 
 pub use offsets::{OffsetMap, OffsetUnit};
+pub use sorted::write_sorted;
 pub use text::render_text;
 
 /// A span in the unit the consumer asked for, with the words it selects.

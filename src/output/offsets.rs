@@ -47,25 +47,23 @@ impl OffsetMap {
         }
         wanted.sort_unstable();
         wanted.dedup();
+        // Between consecutive offsets, count the bytes that begin a character (and, for UTF-16,
+        // those that begin a four-byte one: two code units): no decoding.
+        let bytes = text.as_bytes();
         let mut pairs = Vec::with_capacity(wanted.len());
-        let mut next = wanted.iter().peekable();
-        let mut converted = 0;
-        for (byte, ch) in text.char_indices().chain(std::iter::once((text.len(), '\0'))) {
-            while let Some(&&w) = next.peek() {
-                if w > byte {
-                    break;
-                }
-                debug_assert_eq!(w, byte, "offset {w} is not on a character boundary");
-                pairs.push((w, converted));
-                next.next();
-            }
-            if next.peek().is_none() {
+        let (mut previous, mut converted) = (0, 0);
+        for w in wanted {
+            if w > bytes.len() {
                 break;
             }
-            converted += match unit {
-                OffsetUnit::Utf16 => ch.len_utf16(),
-                _ => 1,
-            };
+            debug_assert!(text.is_char_boundary(w), "offset {w} is not on a character boundary");
+            let between = &bytes[previous..w];
+            converted += between.iter().filter(|&&b| !is_continuation(b)).count();
+            if unit == OffsetUnit::Utf16 {
+                converted += between.iter().filter(|&&b| b >= 0xF0).count();
+            }
+            pairs.push((w, converted));
+            previous = w;
         }
         OffsetMap { unit, pairs }
     }
@@ -80,6 +78,11 @@ impl OffsetMap {
             Err(_) => panic!("byte offset {byte} was not prepared for conversion"),
         }
     }
+}
+
+/// A byte inside a UTF-8 sequence, after its first byte.
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 #[cfg(test)]

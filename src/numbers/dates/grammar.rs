@@ -5,6 +5,7 @@
 
 use super::calendar::{add_days, add_months, easter, is_valid, monday_of, nth_weekday, weekday};
 use super::lexicon::{lexicon, Entry, Holiday, Sureness, Unit};
+use super::openers::{self, Opens};
 use super::tokens::{Tok, TokKind};
 use super::values::{place_weekday, Clock, Meaning, WeekdayShift, When};
 use crate::Date;
@@ -39,6 +40,8 @@ pub struct Parser<'a> {
     ctx: Context,
     /// Each token's entry in the word lists, looked up once per sentence.
     entries: Vec<Option<&'static Entry>>,
+    /// Whether an expression can begin at each token ([`openers`]), worked out once per sentence.
+    opens: Vec<bool>,
     /// Where the expression being read starts (set by [`Parser::best_at`]) and, once asked for,
     /// the tense around it: most starts never need it.
     start: std::cell::Cell<usize>,
@@ -122,20 +125,50 @@ impl<'a> Parser<'a> {
     pub fn new(low: &'a str, toks: &'a [Tok], ctx: Context) -> Self {
         let words = &lexicon().words;
         let entries = toks.iter().map(|t| words.get(&low[t.start..t.end])).collect();
-        Parser {
+        let mut parser = Parser {
             low,
             toks,
             ctx,
             entries,
+            opens: vec![false; toks.len()],
             start: std::cell::Cell::new(0),
             tense: std::cell::Cell::new(None),
             datetimes: std::cell::RefCell::new(Vec::new()),
+        };
+        // From the end: a bound cue opens where the date after it does.
+        for i in (0..toks.len()).rev() {
+            parser.opens[i] = parser.opens_at(i);
+        }
+        parser
+    }
+
+    /// Whether an expression can start at token `i` (see [`openers`]).
+    pub fn can_start(&self, i: usize) -> bool {
+        self.opens[i]
+    }
+
+    fn opens_at(&self, i: usize) -> bool {
+        match self.toks[i].kind {
+            TokKind::Digits => true,
+            // "'90s", "@ 5pm", "½ an hour"
+            TokKind::Punct => matches!(self.t(i), "'" | "’" | "@" | "½"),
+            TokKind::Word => match self.entry(i).map_or(Opens::Never, |e| e.opens) {
+                Opens::Never => false,
+                Opens::Always => true,
+                Opens::Before(set) => self.in_follow_set(i + 1, set),
+                Opens::Cue => self.bound_cue(i).is_some_and(|(k, _)| self.opens.get(k) == Some(&true)),
+            },
         }
     }
 
-    /// Whether an expression can start at token `i`: words must be in the word lists.
-    pub fn can_start(&self, i: usize) -> bool {
-        self.toks[i].kind != TokKind::Word || self.entries[i].is_some()
+    /// Whether token `i` is in the follow set `set` (digits count as numbers; "a-week").
+    fn in_follow_set(&self, i: usize, set: u8) -> bool {
+        match self.kind(i) {
+            None => false,
+            Some(TokKind::Digits) => set & (openers::AFTER_THE | openers::AFTER_IN) != 0,
+            Some(TokKind::Punct) if self.is(i, "-") => set & openers::AFTER_ARTICLE != 0,
+            Some(_) => self.entry(i).is_some_and(|e| e.follows & set != 0),
+        }
     }
 
     /// The tense around the expression being read.

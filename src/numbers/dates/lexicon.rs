@@ -1,5 +1,6 @@
 //! The word lists of the date grammar, read once from the text files beside this module.
 
+use super::openers::{self, Opens};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -97,6 +98,10 @@ pub struct Entry {
     pub number: Option<(u32, bool)>,
     /// A duration unit and its multiple ("fortnight" = 2 weeks).
     pub unit: Option<(Unit, u32)>,
+    /// Whether the word can begin a date expression ([`openers`]).
+    pub opens: Opens,
+    /// The follow sets ([`openers`]) the word is in.
+    pub follows: u8,
 }
 
 fn lines(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -166,6 +171,17 @@ pub fn lexicon() -> &'static Lexicon {
         for w in starters.chain(holidays.keys().copied()) {
             words.entry(w).or_default();
         }
+        for (w, e) in words.iter_mut() {
+            let named = e.month.is_some() || e.weekday.is_some() || e.number.is_some() || holidays.contains_key(w);
+            e.opens = if named { Opens::Always } else { openers::opens(w) };
+            e.follows = openers::follows(w);
+            if e.number.is_some() {
+                e.follows |= openers::AFTER_THE | openers::AFTER_IN;
+            }
+            if e.unit.is_some() {
+                e.follows |= openers::AFTER_ARTICLE;
+            }
+        }
         Lexicon { months, weekdays, holidays, words }
     })
 }
@@ -188,6 +204,12 @@ mod tests {
     }
 
     #[test]
+    fn every_opener_and_follower_is_in_the_word_table() {
+        let missing: Vec<&str> = openers::all_words().filter(|w| !lexicon().words.contains_key(w)).collect();
+        assert!(missing.is_empty(), "add to starters.txt: {missing:?}");
+    }
+
+    #[test]
     fn reads_every_word_list() {
         let lex = lexicon();
         assert_eq!(lex.months["sept"], (9, Sureness::Abbr));
@@ -195,7 +217,7 @@ mod tests {
         assert_eq!(lex.weekdays["thursday"], (4, Sureness::Full));
         assert_eq!(lex.words["twelfth"].number, Some((12, true)));
         assert_eq!(lex.words["fortnight"].unit, Some((Unit::Week, 2)));
-        assert_eq!(lex.words["in"], Entry::default());
+        assert_eq!(lex.words["in"], Entry { opens: Opens::Before(openers::AFTER_IN), ..Entry::default() });
         assert!(lex.holidays["christmas"].contains(&(vec!["eve"], Holiday::Fixed(12, 24))));
         assert!(lex.holidays["international"].contains(&(vec!["workers", "day"], Holiday::Fixed(5, 1))));
     }

@@ -9,6 +9,7 @@
 mod calendar;
 mod grammar;
 mod lexicon;
+mod openers;
 mod tokens;
 mod values;
 
@@ -60,7 +61,7 @@ pub fn find(text: &str, sentence: Span, sentence_index: usize, options: &Options
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        // Most words cannot begin a date: skip them without trying the grammar.
+        // Most tokens cannot begin a date: skip them without trying the grammar.
         if !parser.can_start(i) {
             i += 1;
             continue;

@@ -340,3 +340,31 @@ fn gives_a_day_number_after_the_month_to_that_month() {
     assert_eq!(one("On 19 Sept. 2011 it rained.", None).1.as_deref(), Some("2011-09-19"));
     assert_eq!(dates_in("They met on 4 March, 10 hours before the vote.", None)[0].0, "4 March");
 }
+
+#[test]
+fn finds_expressions_that_begin_with_an_article_a_preposition_or_a_bound_cue() {
+    // The scan tries the grammar only where a token can open an expression: each of these
+    // begins with a word that opens only before certain words, or only as a bound cue.
+    for (text, expected) in [
+        ("Talks resume the day after tomorrow, officials said.", "the day after tomorrow"),
+        ("Prices fell over the last 3 months.", "the last 3 months"),
+        ("Results come in a few days.", "in a few days"),
+        ("It closed a week ago.", "a week ago"),
+        ("Crowds gathered that weekend.", "that weekend"),
+        ("We met in the morning at 7.", "in the morning at 7"),
+        ("Ballots must arrive by Friday.", "by Friday"),
+        ("The law applies no later than 2020.", "no later than 2020"),
+        ("Records go back as early as March 2019.", "as early as March 2019"),
+        ("They skipped the lunchtime rush — café ☕ 東京.", "the lunchtime"),
+    ] {
+        let found = dates_in(text, Some("2021-06-15"));
+        assert!(found.iter().any(|(span, _, _)| span == expected), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn skips_tokens_no_expression_can_begin_with() {
+    // "the", "a" and "that" before ordinary words, and bound cues before no date.
+    let found = dates_in("By the way, that plan is as good as a vote of the board.", Some("2021-06-15"));
+    assert!(found.is_empty(), "{found:?}");
+}
