@@ -369,6 +369,19 @@ mod tests {
     }
 
     #[test]
+    fn an_emoji_between_source_and_cue_keeps_the_attribution() {
+        for (t, source) in [
+            ("A port officer 🚢 said the pier was shut.", "A port officer"),
+            ("Port officer Ana Lim 👍🏽 said the pier was shut.", "Port officer Ana Lim"),
+            ("The mayor 👨‍👩‍👧 ❤️ told reporters the ferry was late.", "The mayor"),
+        ] {
+            let a = run(t);
+            assert_eq!(a.len(), 1, "{t}: {a:?}");
+            assert_eq!(a[0].source.map(|s| s.text(t)), Some(source), "{t}");
+        }
+    }
+
+    #[test]
     fn tells_kinds_of_sources_apart() {
         let t = "Reuters reported that the base was hit. The statement said forces were nearby. Activists say the \
                  toll is higher. The ministry said it would respond.";
