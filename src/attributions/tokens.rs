@@ -54,7 +54,9 @@ fn is_pictograph(c: char) -> bool {
         '\u{200D}' | '\u{20E3}' | '\u{FE0E}' | '\u{FE0F}'
         | '\u{2190}'..='\u{21FF}'
         | '\u{2300}'..='\u{23FF}'
-        | '\u{2600}'..='\u{2757}' // not the ornamental quotation marks and brackets ❛❜❝❞ ❨❩ … after it
+        // Not the ornamental quotation marks ❛❜❝❞❟❠ (275B–2760) and brackets ❨❩…❵ (2768–2775).
+        | '\u{2600}'..='\u{275A}'
+        | '\u{2761}'..='\u{2767}'
         | '\u{2776}'..='\u{27BF}'
         | '\u{2B00}'..='\u{2BFF}'
         | '\u{1F000}'..='\u{1FAFF}'
