@@ -52,3 +52,12 @@ impl Span {
         Span::new(self.start + lead, self.start + lead + inner.len())
     }
 }
+
+/// The character at byte `i` of `s` (a char boundary) and its length: ASCII without decoding.
+/// The byte-wise tokenizers of the stages read text through this.
+pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes()[i] {
+        b if b < 0x80 => (char::from(b), 1),
+        _ => s[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
+}

@@ -1,6 +1,7 @@
 //! Words and punctuation of one paragraph, as byte spans, with whether each lies inside a quotation.
 
 use crate::segment::QuoteRegion;
+use crate::span::char_at;
 use crate::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,14 +36,6 @@ impl Token {
     /// Starts with a capital letter.
     pub fn is_capitalised(&self, text: &str) -> bool {
         self.is_word() && self.text(text).chars().next().is_some_and(char::is_uppercase)
-    }
-}
-
-/// The character at byte `i` of `s` and its length: ASCII without decoding.
-fn char_at(s: &str, i: usize) -> (char, usize) {
-    match s.as_bytes()[i] {
-        b if b < 0x80 => (char::from(b), 1),
-        _ => s[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
     }
 }
 

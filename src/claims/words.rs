@@ -1,5 +1,6 @@
 //! Words for the claims stage: a tokenizer over byte spans, a light lemma, and stop words.
 
+use crate::span::char_at;
 use crate::{Document, DocumentAnalysis, Span};
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -56,14 +57,6 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
         out.push(Token { span: Span::new(span.start + start, span.start + i) });
     }
     out
-}
-
-/// The character at byte `i` of `s` and its length: ASCII without decoding.
-fn char_at(s: &str, i: usize) -> (char, usize) {
-    match s.as_bytes()[i] {
-        b if b < 0x80 => (char::from(b), 1),
-        _ => s[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
-    }
 }
 
 /// Lower case, without a possessive ending, singular: "Missiles" → "missile", "Assad's" → "assad".

@@ -3,6 +3,7 @@
 //! Digit runs are kept apart from their separators ("1,200" is `1` `,` `200`) so the numeral
 //! parser can decide from adjacency whether a comma groups thousands or separates a list.
 
+use crate::span::char_at;
 use crate::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,14 +132,6 @@ impl<'a> Tokens<'a> {
     /// The word starts with an upper-case letter.
     pub fn capitalised(&self, i: usize) -> bool {
         self.is_word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
-    }
-}
-
-/// The character at byte `i` of `s` and its length: ASCII without decoding.
-fn char_at(s: &str, i: usize) -> (char, usize) {
-    match s.as_bytes()[i] {
-        b if b < 0x80 => (char::from(b), 1),
-        _ => s[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
     }
 }
 

@@ -3,6 +3,8 @@
 //! "7th" is two tokens ("7", "th") and "3pm" too ("3", "pm"); `glued` says a token touches the
 //! one before it, which is what separates "5/12" (a date) from "5 / 12".
 
+use crate::span::char_at;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
     Word,
@@ -24,14 +26,6 @@ pub struct Tok {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphabetic()
-}
-
-/// The character at byte `i` of `s` and its length: ASCII without decoding.
-fn char_at(s: &str, i: usize) -> (char, usize) {
-    match s.as_bytes()[i] {
-        b if b < 0x80 => (char::from(b), 1),
-        _ => s[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
-    }
 }
 
 /// Tokens of `s`; the text of each is `&lower[start..end]` where `lower` is `s` ASCII-lower-cased.
