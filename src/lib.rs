@@ -22,6 +22,8 @@ pub mod re;
 pub mod request;
 pub mod segment;
 pub mod sort;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod source_code;
 mod span;
 
 #[cfg(target_arch = "wasm32")]

@@ -148,30 +148,13 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))] // panics abort and there is no file system on wasm32
     #[test]
     fn regexes_are_built_here_and_nowhere_else() {
-        fn visit(dir: &std::path::Path, found: &mut Vec<String>) {
-            for entry in std::fs::read_dir(dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    visit(&path, found);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let code = std::fs::read_to_string(&path).unwrap();
-                    // Unit tests at the end of a file may build throwaway regexes.
-                    let code = code.split("#[cfg(test)]").next().unwrap_or_default();
-                    if code.contains("Regex::new(") || code.contains("RegexBuilder::new(") {
-                        found.push(path.to_string_lossy().replace('\\', "/"));
-                    }
-                }
-            }
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut found = Vec::new();
-        visit(&root.join("src"), &mut found);
-        let mut found: Vec<String> = found
-            .iter()
-            .map(|p| p.strip_prefix(&format!("{}/", root.display())).unwrap_or(p).to_string())
-            .filter(|p| p != "src/re.rs")
+        let found: Vec<String> = crate::source_code::files_before_tests()
+            .into_iter()
+            .filter(|(path, code)| {
+                path != "src/re.rs" && (code.contains("Regex::new(") || code.contains("RegexBuilder::new("))
+            })
+            .map(|(path, _)| path)
             .collect();
-        found.sort();
         assert!(found.is_empty(), "build regexes with claimlens::re::compile, not in {found:?}");
     }
 

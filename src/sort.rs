@@ -104,24 +104,15 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))] // no file system on wasm32
     #[test]
     fn stable_sorts_go_through_this_module() {
-        fn visit(dir: &std::path::Path, found: &mut Vec<String>) {
-            for entry in std::fs::read_dir(dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    visit(&path, found);
-                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("sort.rs") {
-                    let code = std::fs::read_to_string(&path).unwrap();
-                    // Unit tests at the end of a file may sort as they like; so may the native CLI.
-                    let code = code.split("#[cfg(test)]").next().unwrap_or_default();
-                    let std_sort = [".sort()", ".sort_by(", ".sort_by_key(", ".sort_by_cached_key("];
-                    if !path.components().any(|c| c.as_os_str() == "bin") && std_sort.iter().any(|s| code.contains(s)) {
-                        found.push(path.to_string_lossy().into_owned());
-                    }
-                }
-            }
-        }
-        let mut found = Vec::new();
-        visit(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut found);
+        // The native CLI (src/bin) may sort as it likes: it is not in the wasm.
+        let std_sort = [".sort()", ".sort_by(", ".sort_by_key(", ".sort_by_cached_key("];
+        let found: Vec<String> = crate::source_code::files_before_tests()
+            .into_iter()
+            .filter(|(path, code)| {
+                path != "src/sort.rs" && !path.starts_with("src/bin/") && std_sort.iter().any(|s| code.contains(s))
+            })
+            .map(|(path, _)| path)
+            .collect();
         assert!(
             found.is_empty(),
             "sort with claimlens::sort (one copy of the algorithm in the wasm), not in {found:?}"

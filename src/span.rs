@@ -61,3 +61,34 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
         _ => s[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
     }
 }
+
+/// The end of the run of ASCII digits that starts at byte `i` of `s`.
+pub(crate) fn digits_end(s: &str, i: usize) -> usize {
+    i + s.as_bytes()[i..].iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// The end of the word that starts with a letter at byte `i` of `s`: letters, and apostrophes
+/// (' or ’) with a letter after them ("o'clock", "year's"). ASCII letters and marks are decided on
+/// the byte. The numbers and dates tokenizers share it.
+pub(crate) fn letters_end(s: &str, i: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = i + char_at(s, i).1;
+    while end < bytes.len() {
+        match bytes[end] {
+            b if b.is_ascii_alphabetic() => {
+                end += 1;
+                continue;
+            }
+            b if b < 0x80 && b != b'\'' => break,
+            _ => {}
+        }
+        let (d, dlen) = char_at(s, end);
+        let inner_apostrophe =
+            matches!(d, '\'' | '’') && s[end + dlen..].chars().next().is_some_and(char::is_alphabetic);
+        if !(d.is_alphabetic() || inner_apostrophe) {
+            break;
+        }
+        end += dlen;
+    }
+    end
+}

@@ -3,7 +3,7 @@
 //! Digit runs are kept apart from their separators ("1,200" is `1` `,` `200`) so the numeral
 //! parser can decide from adjacency whether a comma groups thousands or separates a list.
 
-use crate::span::char_at;
+use crate::span::{char_at, digits_end, letters_end};
 use crate::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,30 +43,9 @@ impl<'a> Tokens<'a> {
                 continue;
             }
             let (kind, end) = if c.is_ascii_digit() {
-                let mut end = i + 1;
-                while end < bytes.len() && bytes[end].is_ascii_digit() {
-                    end += 1;
-                }
-                (TokKind::Digits, end)
+                (TokKind::Digits, digits_end(s, i))
             } else if c.is_alphabetic() {
-                let mut end = i + len;
-                while end < bytes.len() {
-                    // ASCII letters and marks decide on the byte.
-                    match bytes[end] {
-                        b if b.is_ascii_alphabetic() => {
-                            end += 1;
-                            continue;
-                        }
-                        b if b < 0x80 && b != b'\'' => break,
-                        _ => {}
-                    }
-                    let (d, dlen) = char_at(s, end);
-                    if !(d.is_alphabetic() || is_inner_apostrophe(s, end, d)) {
-                        break;
-                    }
-                    end += dlen;
-                }
-                (TokKind::Word, end)
+                (TokKind::Word, letters_end(s, i))
             } else {
                 (TokKind::Symbol, i + len)
             };
@@ -133,10 +112,6 @@ impl<'a> Tokens<'a> {
     pub fn capitalised(&self, i: usize) -> bool {
         self.is_word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
     }
-}
-
-fn is_inner_apostrophe(s: &str, j: usize, d: char) -> bool {
-    (d == '\'' || d == '\u{2019}') && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
 }
 
 #[cfg(test)]

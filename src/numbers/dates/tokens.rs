@@ -3,7 +3,7 @@
 //! "7th" is two tokens ("7", "th") and "3pm" too ("3", "pm"); `glued` says a token touches the
 //! one before it, which is what separates "5/12" (a date) from "5 / 12".
 
-use crate::span::char_at;
+use crate::span::{char_at, digits_end, letters_end};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -24,10 +24,6 @@ pub struct Tok {
     pub capital: bool,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
-}
-
 /// Tokens of `s`; the text of each is `&lower[start..end]` where `lower` is `s` ASCII-lower-cased.
 pub fn tokenize(s: &str) -> Vec<Tok> {
     let bytes = s.as_bytes();
@@ -43,33 +39,9 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
             continue;
         }
         let (kind, end) = if c.is_ascii_digit() {
-            let mut end = i + 1;
-            while end < bytes.len() && bytes[end].is_ascii_digit() {
-                end += 1;
-            }
-            (TokKind::Digits, end)
-        } else if is_word_char(c) {
-            let mut end = i + len;
-            while end < bytes.len() {
-                // ASCII letters and marks decide on the byte.
-                match bytes[end] {
-                    b if b.is_ascii_alphabetic() => {
-                        end += 1;
-                        continue;
-                    }
-                    b if b < 0x80 && b != b'\'' => break,
-                    _ => {}
-                }
-                let (d, dlen) = char_at(s, end);
-                // Apostrophes inside a word ("o'clock", "year's") belong to it.
-                let inner_apostrophe =
-                    (d == '\'' || d == '’') && end + dlen < bytes.len() && is_word_char(char_at(s, end + dlen).0);
-                if !is_word_char(d) && !inner_apostrophe {
-                    break;
-                }
-                end += dlen;
-            }
-            (TokKind::Word, end)
+            (TokKind::Digits, digits_end(s, i))
+        } else if c.is_alphabetic() {
+            (TokKind::Word, letters_end(s, i))
         } else {
             (TokKind::Punct, i + len)
         };
