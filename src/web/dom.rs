@@ -72,8 +72,25 @@ pub fn timeout(ms: i32, f: impl FnOnce() + 'static) -> i32 {
     window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms).unwrap_or(0)
 }
 
+/// Runs `f` once the next frame has been painted: after an animation frame, in the first task
+/// that follows it.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let cb = Closure::once_into_js(move || {
+        timeout(0, f);
+    });
+    window().request_animation_frame(cb.unchecked_ref()).ok();
+}
+
 pub fn now_ms() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// A User Timing mark (`performance.mark`): where the page's start goes, for the devtools and
+/// `bench/page-breakdown.mjs`. Costs a few microseconds.
+pub fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        p.mark(name).ok();
+    }
 }
 
 /// Offers `content` as a file download, without any network.

@@ -171,18 +171,8 @@ fn with<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
 }
 
 /// Builds the page inside `root`. `worker_url` is the analysis worker script (none: analyse on
-/// the main thread).
+/// the main thread). A small first cluster is analysed on the page before the worker starts.
 pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> {
-    // The worker first: its thread, module and engine start while this thread builds the page. Its
-    // replies are events, handled after this function has installed the app.
-    let engine = worker_url.and_then(|url| {
-        Engine::start(
-            url,
-            Rc::new(|generation, reply| {
-                with(|app| app.on_engine(generation, reply));
-            }),
-        )
-    });
     clear(root);
     let header = el("header", "cl-header");
     let title = el("div", "cl-title");
@@ -306,7 +296,7 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
         tab: Tab::Contradictions,
         seq: 0,
         timer: None,
-        engine,
+        engine: None,
         queued: false,
         abandoned: 0,
         crashed_request: None,
@@ -333,14 +323,36 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
         .map(|p| (p, "Loaded the cluster from the permalink."))
         .or_else(|| load_saved().map(|p| (p, "Restored your articles from this browser.")))
         .unwrap_or_else(|| (example_panes(), "Loaded the example cluster: three articles about one invented event."));
+    // A small cluster (the example, most restored or linked ones) is analysed first right here:
+    // this thread's wasm is ready now, while a worker must still start a thread, load the glue and
+    // instantiate the module before it analyses (on the 2-core machine that put the highlights
+    // ~150 ms later). The worker starts once that first result is painted, so it does not compete
+    // with it for the cores, and takes every re-analysis (typing never waits); it reuses the code
+    // this first analysis compiled. A big cluster goes to the worker at once: the page must not
+    // freeze on it.
+    let text_bytes: usize = initial.0.iter().map(|p| p.text.len()).sum();
+    let first_on_page = text_bytes <= FIRST_ON_PAGE_MAX_BYTES;
     with(|app| {
         app.set_panes(&initial.0);
         app.set_tab(Tab::Contradictions);
         app.set_status(initial.1);
+        dom::mark("claimlens:page-built");
+        if !first_on_page {
+            app.start_engine(worker_url.clone());
+        }
         app.run();
     });
+    if first_on_page {
+        dom::after_next_paint(move || {
+            with(|app| app.start_engine(worker_url));
+        });
+    }
     Ok(())
 }
+
+/// Texts up to this size (bytes, all articles) are first analysed on the page. The first analysis
+/// costs ~150–200 ms of compiling whatever the size; the text itself adds well under 1 ms per KB.
+const FIRST_ON_PAGE_MAX_BYTES: usize = 20_000;
 
 fn example_panes() -> Vec<SavedPane> {
     example::EXAMPLE
@@ -556,6 +568,16 @@ fn wire_global_events() {
 }
 
 impl App {
+    /// Starts the analysis worker from `url` (none, or it cannot start: analyses run on the page).
+    fn start_engine(&mut self, url: Option<String>) {
+        let on_reply = Rc::new(|generation, reply| {
+            with(|app: &mut App| app.on_engine(generation, reply));
+        });
+        self.engine = url.and_then(|url| Engine::start(url, on_reply));
+        let starts = self.engine.as_ref().map_or(0, |e| e.starts);
+        attr(&self.panes_el, "data-engine-starts", &starts.to_string());
+    }
+
     fn set_status(&self, text: &str) {
         self.status.set_text_content(Some(text));
         self.status.remove_attribute("data-busy").ok();
@@ -842,7 +864,9 @@ impl App {
             self.engine = None;
         }
         let t0 = dom::now_ms();
+        dom::mark("claimlens:analysis-start");
         let json = super::analyze_request_json(&request, OffsetUnit::Utf16);
+        dom::mark("claimlens:analysis-end");
         let ms = dom::now_ms() - t0;
         self.apply(self.seq, &json, ms);
     }
@@ -883,11 +907,16 @@ impl App {
             Reply::StartFailed(message) | Reply::Error(message) if !engine.ready => {
                 // No module workers (file://) or the engine did not load there: analyse on the page.
                 dom::log(&format!("claimlens: the analysis worker could not start ({message}); analysing on the page"));
+                let had_request = engine.in_flight.is_some() || self.queued;
                 engine.terminate();
                 self.engine = None;
-                self.run();
+                if had_request {
+                    self.queued = false;
+                    self.run();
+                }
             }
             Reply::Done { seq, json, ms } => {
+                dom::mark("claimlens:reply");
                 engine.in_flight = None;
                 self.stop_ticker();
                 if self.queued {
@@ -997,6 +1026,7 @@ impl App {
         self.findings = findings::collect(&out);
         self.output = Some(Rc::new(out));
         self.render();
+        dom::mark("claimlens:rendered");
         let total = dom::now_ms() - self.sent_at;
         let out = self.output.as_ref().expect("output just set");
         let numbers: usize = out.documents.iter().map(|d| d.numbers.len()).sum();

@@ -276,14 +276,45 @@ test('exports_parse_and_carry_the_right_spans', async () => {
   }
 });
 
-test('analysis_runs_in_a_worker_and_the_page_sets_a_strict_csp', async () => {
+test('the_example_is_analysed_on_the_page_then_edits_in_a_worker_and_the_page_sets_a_strict_csp', async () => {
   const b = await open();
   try {
-    assert.match(await b.page.textContent('.cl-status'), /in a worker in [\d.]+ ms/);
+    // The first, small analysis runs on the page (its wasm is ready first); the worker starts
+    // once that result is painted and takes the edits.
+    assert.match(await b.page.textContent('.cl-status'), /^Analysed 3 articles on the page in [\d.]+ ms/);
+    await b.page.waitForSelector('.cl-panes[data-engine-starts="1"]');
+    const editor = b.page.locator('.cl-editor').nth(1);
+    await editor.click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.type(' Then 9 tugs arrived.');
+    await waitForAnalysis(b.page, b.seq);
+    assert.match(await b.page.textContent('.cl-status'), /^Analysed 3 articles in a worker in [\d.]+ ms/);
+    const mine = (await highlights(b.page))['cl-number'].filter(([pane]) => pane === 1).map(([, t]) => t);
+    assert.ok(mine.some((t) => t.startsWith('9')), `the worker's findings: ${JSON.stringify(mine)}`);
     const csp = await b.page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
     assert.match(csp, /default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
     assert.equal(await b.page.locator('script:not([src])').count(), 0);
     assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('a_big_restored_cluster_goes_to_the_worker_from_the_start', async () => {
+  const b = await launch();
+  try {
+    // Above the page's first-analysis limit (20 KB): analysing it on the page would hold the page.
+    const sentence = 'The port said 12 cranes and 3 tugs worked on 4 March, a spokesperson said. ';
+    const big = sentence.repeat(Math.ceil(25000 / sentence.length));
+    await b.context.addInitScript((text) => {
+      if (!localStorage.getItem('claimlens.panes.v1')) {
+        localStorage.setItem('claimlens.panes.v1', JSON.stringify([{ name: 'Big', date: '', text }]));
+      }
+    }, big);
+    await b.page.goto(server.url);
+    await waitForAnalysis(b.page);
+    assert.match(await b.page.textContent('.cl-status'), /^Analysed 1 article in a worker in [\d.]+ ms/);
+    assert.ok((await highlights(b.page))['cl-number'].length > 100);
   } finally {
     await b.close();
   }

@@ -20,6 +20,8 @@ async function open() {
   await b.context.addInitScript(recordWorkers);
   await b.page.goto(server.url);
   b.seq = await waitForAnalysis(b.page);
+  // The example is analysed on the page; the worker starts once that result is painted.
+  await b.page.waitForSelector('.cl-panes[data-engine-starts]');
   return b;
 }
 
@@ -87,6 +89,7 @@ test('an_engine_that_crashes_twice_on_the_same_text_stops_retrying_and_keeps_the
   try {
     await b.page.goto(server.url);
     let seq = await waitForAnalysis(b.page);
+    await b.page.waitForSelector('.cl-panes[data-engine-starts]');
     await b.page.evaluate(() => {
       window.__crashEvery = 'this text always breaks the engine';
       window.__workers[0].postMessage({ crashOnNextRequest: window.__crashEvery });
