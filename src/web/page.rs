@@ -330,6 +330,10 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
     // with it for the cores, and takes every re-analysis (typing never waits); it reuses the code
     // this first analysis compiled. A big cluster goes to the worker at once: the page must not
     // freeze on it.
+    //
+    // The text is painted first (the whole page's first style and layout, before the analysis sets
+    // V8 compiling its hot functions on the other core), then analysed in the next task: the
+    // highlights' frame then only restyles what changed.
     let text_bytes: usize = initial.0.iter().map(|p| p.text.len()).sum();
     let first_on_page = text_bytes <= FIRST_ON_PAGE_MAX_BYTES;
     with(|app| {
@@ -337,14 +341,25 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
         app.set_tab(Tab::Contradictions);
         app.set_status(initial.1);
         dom::mark("claimlens:page-built");
-        if !first_on_page {
+        if first_on_page {
+            app.set_state("analysing");
+        } else {
             app.start_engine(worker_url.clone());
+            app.run();
         }
-        app.run();
     });
     if first_on_page {
         dom::after_next_paint(move || {
-            with(|app| app.start_engine(worker_url));
+            dom::mark("claimlens:text-painted");
+            with(|app| {
+                // Text typed meanwhile has scheduled its own analysis (on the page: no worker yet).
+                if app.seq == 0 {
+                    app.run();
+                }
+            });
+            dom::after_next_paint(move || {
+                with(|app| app.start_engine(worker_url));
+            });
         });
     }
     Ok(())

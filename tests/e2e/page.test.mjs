@@ -29,6 +29,32 @@ async function paste(page, editorIndex, text) {
   );
 }
 
+test('the_example_text_is_painted_before_its_highlights', async () => {
+  const b = await launch();
+  try {
+    // Every animation frame from the page's start: does it show article text, and any highlight?
+    await b.context.addInitScript(() => {
+      window.__frames = [];
+      const tick = () => {
+        const text = [...document.querySelectorAll('.cl-editor')].some((e) => e.textContent.length > 0);
+        const marked = [...(globalThis.CSS?.highlights?.values() ?? [])].some((h) => h.size > 0);
+        window.__frames.push({ text, marked });
+        if (!marked) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await b.page.goto(server.url);
+    await waitForAnalysis(b.page);
+    const frames = await b.page.evaluate(() => window.__frames);
+    const firstText = frames.findIndex((f) => f.text);
+    assert.ok(firstText >= 0, JSON.stringify(frames));
+    assert.equal(frames[firstText].marked, false, 'the text had a frame of its own before the analysis');
+    assert.equal(frames.at(-1).marked, true);
+  } finally {
+    await b.close();
+  }
+});
+
 test('loads_the_example_cluster_on_a_first_visit_and_highlights_its_numbers', async () => {
   const b = await launch();
   try {
