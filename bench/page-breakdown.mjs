@@ -1,8 +1,8 @@
 // Where the page's start goes: from navigation to the example's first highlighted frame, step by
 // step, in fresh Chromium profiles. Copies dist/ (or CLAIMLENS_DIST) to a temporary folder, adds
-// console marks with absolute times to boot.js (module loaded, wasm initialised, page started) and
-// worker.js (script running, engine ready, analysis start and end), reads the page's own User
-// Timing marks (`claimlens:*`: page built, analysis on the page, worker reply, rendered), serves
+// console marks with absolute times to boot.js (script runs, wasm initialised) and worker.js
+// (script runs, engine ready, analysis start and end), reads the page's own User Timing marks
+// (`claimlens:*`: page built, text painted, analysis on the page, worker reply, rendered), serves
 // the copy from 127.0.0.1 and prints the median of each step over the runs (relative to
 // navigation start).
 //
