@@ -73,13 +73,19 @@ pub fn timeout(ms: i32, f: impl FnOnce() + 'static) -> i32 {
 }
 
 /// Runs `f` once the next frame has been painted: after an animation frame, in the first task
-/// that follows it.
+/// that follows it. A hidden tab paints no frames: there `f` runs after [`PAINT_FALLBACK_MS`].
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let f = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
+    let once = f.clone();
     let cb = Closure::once_into_js(move || {
-        timeout(0, f);
+        timeout(0, move || once.take().into_iter().for_each(|f| f()));
     });
     window().request_animation_frame(cb.unchecked_ref()).ok();
+    timeout(PAINT_FALLBACK_MS, move || f.take().into_iter().for_each(|f| f()));
 }
+
+/// How long [`after_next_paint`] waits for a frame before it runs anyway.
+pub const PAINT_FALLBACK_MS: i32 = 500;
 
 pub fn now_ms() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)
