@@ -23,6 +23,11 @@ use web_sys::{ClipboardEvent, DragEvent, Element, Event, HtmlElement, HtmlInputE
 const PAGE_LAYER: u32 = 0;
 const STORAGE_KEY: &str = "claimlens.panes.v1";
 const HIDDEN_KEY: &str = "claimlens.hidden.v1";
+/// Set while an analysis runs on the page thread, removed when it returns. Still set at the next
+/// start means that analysis never returned (a panic kills the page's wasm, or the tab was closed
+/// mid-way): that start sends the first analysis to the worker, which survives a crash, instead
+/// of crashing the page again on the same restored text. Removed once any analysis succeeds.
+const PAGE_ANALYSIS_KEY: &str = "claimlens.page-analysis.v1";
 /// Quiet time after the last keystroke before the text is analysed again.
 const DEBOUNCE_MS: i32 = 250;
 /// An analysis running longer than this shows its elapsed time in the status line.
@@ -335,7 +340,8 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
     // V8 compiling its hot functions on the other core), then analysed in the next task: the
     // highlights' frame then only restyles what changed.
     let text_bytes: usize = initial.0.iter().map(|p| p.text.len()).sum();
-    let first_on_page = text_bytes <= FIRST_ON_PAGE_MAX_BYTES;
+    let page_analysis_never_returned = storage().and_then(|s| s.get_item(PAGE_ANALYSIS_KEY).ok().flatten()).is_some();
+    let first_on_page = text_bytes <= FIRST_ON_PAGE_MAX_BYTES && !page_analysis_never_returned;
     with(|app| {
         app.set_panes(&initial.0);
         app.set_tab(Tab::Contradictions);
@@ -880,7 +886,14 @@ impl App {
         }
         let t0 = dom::now_ms();
         dom::mark("claimlens:analysis-start");
+        let storage = storage();
+        if let Some(s) = &storage {
+            s.set_item(PAGE_ANALYSIS_KEY, "running").ok();
+        }
         let json = super::analyze_request_json(&request, OffsetUnit::Utf16);
+        if let Some(s) = &storage {
+            s.remove_item(PAGE_ANALYSIS_KEY).ok();
+        }
         dom::mark("claimlens:analysis-end");
         let ms = dom::now_ms() - t0;
         self.apply(self.seq, &json, ms);
@@ -1038,6 +1051,10 @@ impl App {
             Ok(out) => out,
             Err(e) => return self.set_status(&format!("Analysis failed: {e}")),
         };
+        if let Some(s) = storage() {
+            // An analysis succeeded (in the worker after a page crash, too): the page may analyse again.
+            s.remove_item(PAGE_ANALYSIS_KEY).ok();
+        }
         self.findings = findings::collect(&out);
         self.output = Some(Rc::new(out));
         self.render();

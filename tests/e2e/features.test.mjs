@@ -320,6 +320,29 @@ test('a_big_restored_cluster_goes_to_the_worker_from_the_start', async () => {
   }
 });
 
+test('after_a_page_analysis_that_never_returned_the_first_analysis_goes_to_the_worker', async () => {
+  const b = await launch();
+  try {
+    // What a panic on the page thread leaves behind: the page's marker of a running analysis.
+    await b.context.addInitScript(() => {
+      if (!sessionStorage.getItem('marked')) {
+        sessionStorage.setItem('marked', '1');
+        localStorage.setItem('claimlens.page-analysis.v1', 'running');
+      }
+    });
+    await b.page.goto(server.url);
+    await waitForAnalysis(b.page);
+    assert.match(await b.page.textContent('.cl-status'), /^Analysed 3 articles in a worker in [\d.]+ ms/);
+    // The worker's success clears the marker: the next start analyses on the page again.
+    assert.equal(await b.page.evaluate(() => localStorage.getItem('claimlens.page-analysis.v1')), null);
+    await b.page.reload();
+    await waitForAnalysis(b.page);
+    assert.match(await b.page.textContent('.cl-status'), /^Analysed 3 articles on the page in [\d.]+ ms/);
+  } finally {
+    await b.close();
+  }
+});
+
 test('without_the_highlight_api_a_backdrop_shows_the_marks', async () => {
   const b = await launch();
   try {
