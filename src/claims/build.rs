@@ -8,6 +8,7 @@ use super::{Claim, ClaimValue, Source, What};
 use crate::attributions::{Attribution, SourceKind};
 use crate::numbers::{Bound, Kind, Quantity, Value};
 use crate::{Document, DocumentAnalysis, Span};
+use std::rc::Rc;
 
 /// Words further than this from the figure in its sentence weigh half or less.
 const PROXIMITY: f32 = 6.0;
@@ -291,7 +292,7 @@ fn event_words(
     counted: Option<Span>,
     sentence: usize,
     window: usize,
-) -> Vec<(String, f32)> {
+) -> Vec<(Rc<str>, f32)> {
     let mut found: Vec<(u32, f32)> = Vec::new();
     let own = &words.tokens[sentence];
     let at = own.iter().position(|t| t.span.start >= figure.start).unwrap_or(own.len()) as f32;
@@ -313,7 +314,7 @@ fn event_words(
     // Each word once, at its greatest weight.
     found.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
     found.dedup_by_key(|x| x.0);
-    found.into_iter().map(|(id, w)| (words.names.word(id).to_string(), w)).collect()
+    found.into_iter().map(|(id, w)| (Rc::clone(words.names.shared(id)), w)).collect()
 }
 
 /// The attributions of one document, indexed to find who asserts what lies at a span: the

@@ -180,6 +180,11 @@ impl Lemmas {
     pub fn word(&self, id: u32) -> &str {
         &self.words[id as usize]
     }
+
+    /// The lemma's shared string: a copy costs a reference count, not an allocation.
+    pub fn shared(&self, id: u32) -> &Rc<str> {
+        &self.words[id as usize]
+    }
 }
 
 /// The words of a cluster's content sentences, each with the id of its lower-case form: the
