@@ -3,7 +3,7 @@
 //! counted noun; designations, phone numbers, URLs and pronoun "one" are left out.
 
 use super::counted;
-use super::lexicon::{lines, Lexicon};
+use super::lexicon::{lines, Lexicon, Prefixes};
 use super::money::{self, Currency};
 use super::numerals::{self, Form, Numeral};
 use super::tokens::Tokens;
@@ -50,7 +50,7 @@ pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if skip(i) {
+        if skip(i) || !may_start_quantity(&t, i) {
             i += 1;
             continue;
         }
@@ -797,15 +797,18 @@ fn link_restatements(t: &Tokens, items: &mut [Item]) {
 }
 
 /// "scores of", "dozens", "hundreds of thousands of", "several": a vague quantity with its order of magnitude.
-fn vague(t: &Tokens, i: usize) -> Option<Item> {
+fn vague_lexicon() -> &'static Lexicon<f64> {
     static LEX: OnceLock<Lexicon<f64>> = OnceLock::new();
-    let lex = LEX.get_or_init(|| {
+    LEX.get_or_init(|| {
         Lexicon::new(
             lines(include_str!("vague.txt"))
                 .filter_map(|f| Some((f.first()?.to_string(), f.get(1)?.parse().expect("vague magnitude")))),
         )
-    });
-    let (magnitude, end) = lex.at(t, i)?;
+    })
+}
+
+fn vague(t: &Tokens, i: usize) -> Option<Item> {
+    let (magnitude, end) = vague_lexicon().at(t, i)?;
     // "hundreds" right after a number is its scale ("five hundreds"), handled by the numeral.
     if i > 0 && (t.is_digits(i - 1) || words::small(t.str(i - 1)).is_some()) {
         return None;
@@ -819,6 +822,18 @@ fn vague(t: &Tokens, i: usize) -> Option<Item> {
 /// "last", "next", "previous", "penultimate", "the one before the last one": an ordinal counted
 /// from the end or from the current item; its value says from where ("end-1", "current+1").
 fn relative_ordinal(t: &Tokens, i: usize) -> Option<Item> {
+    let (value, end) = relative_ordinal_lexicon().at(t, i)?;
+    // "at last" is an adverb.
+    if t.is(i, "last") && i > 0 && t.is(i - 1, "at") {
+        return None;
+    }
+    let n = Numeral { first: i, end, value: 0.0, form: Form::Ordinal, words: true, scale: 1.0 };
+    let mut it = item(n, Kind::RelativeOrdinal);
+    it.relative = Some(value);
+    Some(it)
+}
+
+fn relative_ordinal_lexicon() -> &'static Lexicon<&'static str> {
     const PHRASES: &[(&str, &str)] = &[
         ("the one before the last one", "end-1"),
         ("the one before the last", "end-1"),
@@ -835,16 +850,38 @@ fn relative_ordinal(t: &Tokens, i: usize) -> Option<Item> {
         ("current one", "current+0"),
     ];
     static LEX: OnceLock<Lexicon<&'static str>> = OnceLock::new();
-    let lex = LEX.get_or_init(|| Lexicon::new(PHRASES.iter().map(|(p, v)| (p.to_string(), *v))));
-    let (value, end) = lex.at(t, i)?;
-    // "at last" is an adverb.
-    if t.is(i, "last") && i > 0 && t.is(i - 1, "at") {
-        return None;
+    LEX.get_or_init(|| Lexicon::new(PHRASES.iter().map(|(p, v)| (p.to_string(), *v))))
+}
+
+/// Whether a quantity may start at token `i`: any token but a word, and a word only when it
+/// begins a vague quantity, a relative ordinal, "per cent of", "a … and a half" or a numeral. One
+/// look-up per word of the sentence instead of one per recogniser; most words begin none.
+fn may_start_quantity(t: &Tokens, i: usize) -> bool {
+    static STARTS: OnceLock<(HashSet<String>, Prefixes)> = OnceLock::new();
+    let (starts, prefixes) = STARTS.get_or_init(|| {
+        let mut set: HashSet<String> = words::numeral_words().0.clone();
+        set.extend(vague_lexicon().first_words().cloned());
+        set.extend(relative_ordinal_lexicon().first_words().cloned());
+        set.extend(["per", "percent", "percents", "a", "an"].map(String::from));
+        let prefixes = Prefixes::new(set.iter());
+        (set, prefixes)
+    });
+    if !t.is_word(i) {
+        return true;
     }
-    let n = Numeral { first: i, end, value: 0.0, form: Form::Ordinal, words: true, scale: 1.0 };
-    let mut it = item(n, Kind::RelativeOrdinal);
-    it.relative = Some(value);
-    Some(it)
+    let w = t.str(i);
+    // The recognisers compare ASCII words ignoring ASCII case; other words are not gated.
+    let mut buf = [0u8; 32];
+    if !w.is_ascii() || w.len() > buf.len() {
+        return true;
+    }
+    if !prefixes.may_hold(w) {
+        return false;
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| starts.contains(l))
 }
 
 #[cfg(test)]
@@ -853,6 +890,26 @@ mod tests {
 
     fn toks(s: &str) -> Tokens<'_> {
         Tokens::new(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    fn lets_every_word_a_recogniser_starts_with_through_in_any_case() {
+        let mut firsts: Vec<String> = vague_lexicon().first_words().cloned().collect();
+        firsts.extend(relative_ordinal_lexicon().first_words().cloned());
+        firsts.extend(words::numeral_words().0.iter().cloned());
+        firsts.extend(["per", "percent", "a", "an"].map(String::from));
+        for w in firsts {
+            for form in [w.clone(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
+                assert!(may_start_quantity(&toks(&form), 0), "{form}");
+            }
+        }
+    }
+
+    #[test]
+    fn passes_over_other_words_but_not_digits_symbols_or_non_ascii_words() {
+        let t = toks("said of 5 $ Zürich 東京 🚀 officials");
+        let starts: Vec<&str> = (0..t.len()).filter(|&i| may_start_quantity(&t, i)).map(|i| t.str(i)).collect();
+        assert_eq!(starts, ["5", "$", "Zürich", "東京", "🚀"]);
     }
 
     #[test]
