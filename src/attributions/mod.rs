@@ -69,11 +69,11 @@ pub struct Attribution {
 
 /// Finds the attributions in `text`, in text order.
 pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let mut paragraphs = Vec::with_capacity(segments.paragraphs.len());
     for &p in &segments.paragraphs {
         let start = toks.len();
-        toks.extend(tokens::tokenize(text, p, &segments.quotes));
+        tokens::tokenize_into(text, p, &segments.quotes, &mut toks);
         paragraphs.push((start, toks.len()));
     }
     // Tokens come in text order: one walk along the sentences (what `Segments::sentence_at` would
