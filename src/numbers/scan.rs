@@ -42,52 +42,50 @@ struct Item {
 }
 
 /// Finds the quantities of one sentence; `taken` are spans already claimed (dates and times).
-pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -> Vec<Found> {
-    let t = Tokens::new(text, sentence);
+/// `t` holds the sentence's tokens.
+pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -> Vec<Found> {
     let mut blocked: Vec<Span> = taken.to_vec();
-    blocked.extend(not_quantities(text, sentence));
+    blocked.extend(not_quantities(t.text, sentence));
     let skip = |i: usize| blocked.iter().any(|b| b.overlaps(t.toks[i].span));
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if skip(i) || !may_start_quantity(&t, i) {
+        if skip(i) || !may_start_quantity(t, i) {
             i += 1;
             continue;
         }
-        if let Some(item) = vague(&t, i)
-            .or_else(|| relative_ordinal(&t, i))
-            .or_else(|| percent_of(&t, i))
-            .or_else(|| one_and_a_half(&t, i))
+        if let Some(item) =
+            vague(t, i).or_else(|| relative_ordinal(t, i)).or_else(|| percent_of(t, i)).or_else(|| one_and_a_half(t, i))
         {
             i = item.end;
             items.push(item);
             continue;
         }
-        let Some(n) = numerals::parse(&t, i) else {
+        let Some(n) = numerals::parse(t, i) else {
             i += 1;
             continue;
         };
-        if (n.first..n.end).any(skip) || !is_quantity(&t, &n) {
+        if (n.first..n.end).any(skip) || !is_quantity(t, &n) {
             i = n.end;
             continue;
         }
         let floor = items.last().map_or(0, |it| it.end);
-        let Some(mut item) = build(&t, n, floor) else {
+        let Some(mut item) = build(t, n, floor) else {
             i = n.end;
             continue;
         };
-        if let Some(end) = range(&t, &mut item, &skip) {
+        if let Some(end) = range(t, &mut item, &skip) {
             item.end = end;
         }
         // The counted noun is a word of its own ("20s" is no count of "s").
         if item.counted.is_none() && !t.joined(item.end - 1) {
-            item.counted = counted_after(&t, &item);
+            item.counted = counted_after(t, &item);
         }
         i = item.end;
         items.push(item);
     }
-    merge_bound_pairs(&t, &mut items);
-    link_restatements(&t, &mut items);
+    merge_bound_pairs(t, &mut items);
+    link_restatements(t, &mut items);
     let spans: Vec<Span> = items.iter().map(|it| t.span(it.first, it.end - 1)).collect();
     items
         .into_iter()
@@ -949,7 +947,7 @@ mod tests {
     #[test]
     fn counts_the_group_after_of_the() {
         let t = "three of the four soldiers";
-        let found = scan(t, Span::new(0, t.len()), 0, &[]);
+        let found = scan(&toks(t), Span::new(0, t.len()), 0, &[]);
         let counted: Vec<_> = found.iter().map(|f| f.quantity.counted.map(|c| c.text(t))).collect();
         assert_eq!(counted, [Some("soldiers"), Some("soldiers")]);
     }
