@@ -21,10 +21,8 @@ const QUALIFIER_BYTES: usize = 48;
 
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Vec<Claim> {
     let mut out = Vec::new();
-    let mut lemmas = Lemmas::for_forms(cluster.forms.len());
-    // Each word form lemmatised once (at its first occurrence, so lemma ids keep their order),
-    // not once per claim of its sentence and its neighbours'.
-    let mut form_lemma: Vec<Option<Option<u32>>> = vec![None; cluster.forms.len()];
+    // Each word form is lemmatised once for the cluster (`ClusterWords`), not once per claim of
+    // its sentence and its neighbours'.
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
         let text = doc.text.as_str();
         // Per sentence (none for boilerplate): its words and their lemma ids.
@@ -35,15 +33,9 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
         for run in cluster.docs[d].chunk_by(|a, b| a.2 == b.2) {
             let si = run[0].2;
             sentence_tokens[si] = run.iter().map(|w| w.0).collect();
-            sentence_lemmas[si] = run
-                .iter()
-                .map(|&(_, form, _)| {
-                    let form = form as usize;
-                    *form_lemma[form].get_or_insert_with(|| lemmas.of_form(cluster, form))
-                })
-                .collect();
+            sentence_lemmas[si] = run.iter().map(|&(_, form, _)| cluster.form_lemma[form as usize]).collect();
         }
-        let words = Words { text, tokens: &sentence_tokens, lemmas: &sentence_lemmas, names: &lemmas };
+        let words = Words { text, tokens: &sentence_tokens, lemmas: &sentence_lemmas, names: &cluster.lemmas };
         let sources = SourceIndex::new(&analysis.attributions);
         for (qi, q) in analysis.numbers.iter().enumerate() {
             if let Some(claim) = quantity_claim(d, qi, q, analysis, &words, &sources) {
