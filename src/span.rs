@@ -55,6 +55,7 @@ impl Span {
 
 /// The character at byte `i` of `s` (a char boundary) and its length: ASCII without decoding.
 /// The byte-wise tokenizers of the stages read text through this.
+#[inline]
 pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     match s.as_bytes()[i] {
         b if b < 0x80 => (char::from(b), 1),
@@ -63,6 +64,7 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
 }
 
 /// The end of the run of ASCII digits that starts at byte `i` of `s`.
+#[inline]
 pub(crate) fn digits_end(s: &str, i: usize) -> usize {
     i + s.as_bytes()[i..].iter().take_while(|b| b.is_ascii_digit()).count()
 }
@@ -70,6 +72,7 @@ pub(crate) fn digits_end(s: &str, i: usize) -> usize {
 /// The end of the word that starts with a letter at byte `i` of `s`: letters, and apostrophes
 /// (' or ’) with a letter after them ("o'clock", "year's"). ASCII letters and marks are decided on
 /// the byte. The numbers and dates tokenizers share it.
+#[inline]
 pub(crate) fn letters_end(s: &str, i: usize) -> usize {
     let bytes = s.as_bytes();
     let mut end = i + char_at(s, i).1;

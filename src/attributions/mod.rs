@@ -69,15 +69,29 @@ pub struct Attribution {
 
 /// Finds the attributions in `text`, in text order.
 pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let mut paragraphs = Vec::with_capacity(segments.paragraphs.len());
     for &p in &segments.paragraphs {
         let start = toks.len();
-        toks.extend(tokens::tokenize(text, p, &segments.quotes));
+        tokens::tokenize_into(text, p, &segments.quotes, &mut toks);
         paragraphs.push((start, toks.len()));
     }
-    let tok_sentence: Vec<usize> =
-        toks.iter().map(|t| segments.sentence_at(t.span.start).unwrap_or(usize::MAX)).collect();
+    // Tokens come in text order: one walk along the sentences (what `Segments::sentence_at` would
+    // find for each token, without a binary search per token).
+    let sentences = &segments.sentences;
+    let mut next = 0;
+    let tok_sentence: Vec<usize> = toks
+        .iter()
+        .map(|t| {
+            while next < sentences.len() && sentences[next].span.end <= t.span.start {
+                next += 1;
+            }
+            let sentence =
+                if next < sentences.len() && sentences[next].span.start <= t.span.start { next } else { usize::MAX };
+            debug_assert_eq!(Some(sentence).filter(|&s| s != usize::MAX), segments.sentence_at(t.span.start));
+            sentence
+        })
+        .collect();
     // Tokens of boilerplate lines (or outside any sentence) are not read.
     let skipped: Vec<bool> =
         tok_sentence.iter().map(|&s| segments.sentences.get(s).is_none_or(|s| s.boilerplate)).collect();

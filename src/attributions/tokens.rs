@@ -66,11 +66,21 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Tokens of `span` in `text`; `quotes` tells which lie inside quotation marks.
+#[cfg(test)]
 pub fn tokenize(text: &str, span: Span, quotes: &[QuoteRegion]) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, span, quotes, &mut out);
+    out
+}
+
+/// [`tokenize`], appending to `all` (the tokens of a whole document, one paragraph after another).
+pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut Vec<Token>) {
     let s = span.text(text);
     let bytes = s.as_bytes();
-    // About one token in five bytes of news text: one allocation for most paragraphs.
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let first = all.len();
+    // About one token in five bytes of news text.
+    all.reserve(s.len() / 5 + 1);
+    let out = all;
     let mut i = 0;
     while i < bytes.len() {
         let (c, len) = char_at(s, i);
@@ -116,13 +126,12 @@ pub fn tokenize(text: &str, span: Span, quotes: &[QuoteRegion]) -> Vec<Token> {
         i = k;
     }
     let mut q = 0;
-    for t in &mut out {
+    for t in &mut out[first..] {
         while q < quotes.len() && quotes[q].outer.end <= t.span.start {
             q += 1;
         }
         t.quoted = q < quotes.len() && quotes[q].outer.start <= t.span.start;
     }
-    out
 }
 
 fn is_title_abbreviation(w: &str) -> bool {

@@ -99,9 +99,8 @@ pub struct Rarity {
 
 impl Rarity {
     pub fn of_cluster(words: &ClusterWords) -> Rarity {
-        let mut lemmas = Lemmas::for_forms(words.forms.len());
-        // Each form's lemma id, looked up at its first occurrence (so ids come in the same order).
-        let mut form_lemma: Vec<Option<Option<u32>>> = vec![None; words.forms.len()];
+        // The cluster's lemma ids (the claims' event words have the same); `Events` may add more.
+        let lemmas = words.lemmas.clone();
         // Sentences holding each lemma, and the last sentence that counted it (each counts once).
         let mut df: Vec<u32> = Vec::new();
         let mut last_seen: Vec<u32> = Vec::new();
@@ -113,9 +112,7 @@ impl Rarity {
                     current = Some(si);
                     sentence += 1;
                 }
-                let form = form as usize;
-                let id = *form_lemma[form].get_or_insert_with(|| lemmas.of_form(words, form));
-                let Some(id) = id else { continue };
+                let Some(id) = words.form_lemma[form as usize] else { continue };
                 let id = id as usize;
                 if id >= df.len() {
                     df.resize(id + 1, 0);

@@ -8,6 +8,7 @@ use super::{Claim, ClaimValue, Source, What};
 use crate::attributions::{Attribution, SourceKind};
 use crate::numbers::{Bound, Kind, Quantity, Value};
 use crate::{Document, DocumentAnalysis, Span};
+use std::rc::Rc;
 
 /// Words further than this from the figure in its sentence weigh half or less.
 const PROXIMITY: f32 = 6.0;
@@ -20,10 +21,8 @@ const QUALIFIER_BYTES: usize = 48;
 
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Vec<Claim> {
     let mut out = Vec::new();
-    let mut lemmas = Lemmas::for_forms(cluster.forms.len());
-    // Each word form lemmatised once (at its first occurrence, so lemma ids keep their order),
-    // not once per claim of its sentence and its neighbours'.
-    let mut form_lemma: Vec<Option<Option<u32>>> = vec![None; cluster.forms.len()];
+    // Each word form is lemmatised once for the cluster (`ClusterWords`), not once per claim of
+    // its sentence and its neighbours'.
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
         let text = doc.text.as_str();
         // Per sentence (none for boilerplate): its words and their lemma ids.
@@ -34,15 +33,9 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
         for run in cluster.docs[d].chunk_by(|a, b| a.2 == b.2) {
             let si = run[0].2;
             sentence_tokens[si] = run.iter().map(|w| w.0).collect();
-            sentence_lemmas[si] = run
-                .iter()
-                .map(|&(_, form, _)| {
-                    let form = form as usize;
-                    *form_lemma[form].get_or_insert_with(|| lemmas.of_form(cluster, form))
-                })
-                .collect();
+            sentence_lemmas[si] = run.iter().map(|&(_, form, _)| cluster.form_lemma[form as usize]).collect();
         }
-        let words = Words { text, tokens: &sentence_tokens, lemmas: &sentence_lemmas, names: &lemmas };
+        let words = Words { text, tokens: &sentence_tokens, lemmas: &sentence_lemmas, names: &cluster.lemmas };
         let sources = SourceIndex::new(&analysis.attributions);
         for (qi, q) in analysis.numbers.iter().enumerate() {
             if let Some(claim) = quantity_claim(d, qi, q, analysis, &words, &sources) {
@@ -291,7 +284,7 @@ fn event_words(
     counted: Option<Span>,
     sentence: usize,
     window: usize,
-) -> Vec<(String, f32)> {
+) -> Vec<(Rc<str>, f32)> {
     let mut found: Vec<(u32, f32)> = Vec::new();
     let own = &words.tokens[sentence];
     let at = own.iter().position(|t| t.span.start >= figure.start).unwrap_or(own.len()) as f32;
@@ -313,7 +306,7 @@ fn event_words(
     // Each word once, at its greatest weight.
     found.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
     found.dedup_by_key(|x| x.0);
-    found.into_iter().map(|(id, w)| (words.names.word(id).to_string(), w)).collect()
+    found.into_iter().map(|(id, w)| (Rc::clone(words.names.shared(id)), w)).collect()
 }
 
 /// The attributions of one document, indexed to find who asserts what lies at a span: the

@@ -18,6 +18,7 @@ mod words;
 use crate::numbers::Bound;
 use crate::{Document, DocumentAnalysis, Span};
 use serde::Serialize;
+use std::rc::Rc;
 use words::ClusterWords;
 
 pub use when::When;
@@ -95,8 +96,9 @@ pub struct Claim {
     pub bound: Bound,
     /// The outcome verb group near the figure ("killed" → "kill").
     pub outcome: Option<String>,
-    /// Lemmas of the words around the claim, weighted by closeness.
-    pub event: Vec<(String, f32)>,
+    /// Lemmas of the words around the claim, weighted by closeness (shared with the cluster's
+    /// lemma table: no string is allocated per word per claim).
+    pub event: Vec<(Rc<str>, f32)>,
     pub source: Option<Source>,
     /// Inside quotation marks.
     pub quoted: bool,

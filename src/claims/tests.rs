@@ -360,3 +360,13 @@ fn a_lone_figure_among_hundreds_of_articles_is_still_compared() {
     let words = |d: crate::claims::DocSpan| d.span.text(&docs[d.doc].text).to_string();
     assert!(with_lone.iter().all(|c| words(c.a).starts_with("5") && words(c.b).starts_with("5")));
 }
+
+#[test]
+fn claims_share_one_string_per_event_lemma() {
+    let (_, a) = run(&["The 🚀 strike on Café Ünal killed 12 people and wounded 30 soldiers near the harbour."]);
+    assert_eq!(a.claims.len(), 2, "{:?}", a.claims);
+    let word = |c: usize, w: &str| a.claims[c].event.iter().find(|(x, _)| &**x == w).map(|(x, _)| x.clone());
+    let (first, second) = (word(0, "harbour").unwrap(), word(1, "harbour").unwrap());
+    assert!(std::rc::Rc::ptr_eq(&first, &second));
+    assert!(word(0, "ünal").is_some());
+}

@@ -126,7 +126,7 @@ pub fn lower_into(word: &str, buf: &mut String) {
 /// The lemmas of a cluster as dense `u32` ids: each distinct word form is lower-cased, checked
 /// against the stop words and lemmatised once, so the words of a whole cluster cost one FxHash
 /// look-up each and are then compared as integers.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Lemmas {
     ids: FxHashMap<Rc<str>, u32>,
     /// Id → lemma. A lemma that is its own word form ("missile") shares the form's string.
@@ -180,6 +180,11 @@ impl Lemmas {
     pub fn word(&self, id: u32) -> &str {
         &self.words[id as usize]
     }
+
+    /// The lemma's shared string: a copy costs a reference count, not an allocation.
+    pub fn shared(&self, id: u32) -> &Rc<str> {
+        &self.words[id as usize]
+    }
 }
 
 /// The words of a cluster's content sentences, each with the id of its lower-case form: the
@@ -194,6 +199,11 @@ pub struct ClusterWords<'a> {
     pub content: Vec<bool>,
     /// The content sentences of the cluster, empty ones included.
     pub sentences: u32,
+    /// The lemmas of the content forms, interned in form order (so in order of first occurrence),
+    /// and each form's lemma id (`None` for a stop word or a number): worked out once for the
+    /// claims' words and for the words' rarity.
+    pub lemmas: Lemmas,
+    pub form_lemma: Vec<Option<u32>>,
     by_written: FxHashMap<&'a str, u32>,
     by_lower: FxHashMap<Rc<str>, u32>,
     buf: String,
@@ -216,6 +226,9 @@ impl<'a> ClusterWords<'a> {
             }
             words.docs.push(list);
         }
+        let mut lemmas = Lemmas::for_forms(words.forms.len());
+        words.form_lemma = (0..words.forms.len()).map(|form| lemmas.of_form(&words, form)).collect();
+        words.lemmas = lemmas;
         words
     }
 
@@ -311,5 +324,27 @@ mod tests {
         let content_sentences =
             analysis.documents.iter().map(|a| a.segments.content_sentences().count()).sum::<usize>();
         assert_eq!(words.sentences as usize, content_sentences);
+    }
+
+    #[test]
+    fn gives_each_form_its_lemma_id_once_for_the_cluster() {
+        let docs = [
+            crate::Document::new("a", "Missiles hit the Café 🚀 in 2017."),
+            crate::Document::new("b", "One missile, then MISSILES: café stories."),
+        ];
+        let analysis = crate::analyze(&docs, &crate::Options::default());
+        let words = ClusterWords::new(&docs, &analysis.documents);
+        let lemma_of = |d: usize, w: &str| {
+            let &(_, form, _) = words.docs[d].iter().find(|(t, _, _)| t.text(&docs[d].text) == w).unwrap();
+            words.form_lemma[form as usize]
+        };
+        let missile = lemma_of(0, "Missiles").unwrap();
+        assert_eq!(lemma_of(1, "missile"), Some(missile));
+        assert_eq!(lemma_of(1, "MISSILES"), Some(missile));
+        assert_eq!(words.lemmas.word(missile), "missile");
+        assert_eq!(lemma_of(0, "Café"), lemma_of(1, "café"));
+        assert_eq!(lemma_of(1, "stories").map(|id| words.lemmas.word(id)), Some("story"));
+        assert_eq!(lemma_of(0, "the"), None);
+        assert_eq!(lemma_of(0, "2017"), None);
     }
 }

@@ -107,6 +107,11 @@ impl<T: Clone> Lexicon<T> {
         Lexicon { by_first, by_last, first_letters, last_letters }
     }
 
+    /// The first words of the phrases, in lower case.
+    pub fn first_words(&self) -> impl Iterator<Item = &String> {
+        self.by_first.keys()
+    }
+
     /// The longest phrase starting at token `i`: its value and the index after it.
     pub fn at(&self, t: &Tokens, i: usize) -> Option<(T, usize)> {
         let word = t.str(i);

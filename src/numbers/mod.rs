@@ -9,7 +9,7 @@ mod lexicon;
 mod money;
 mod numerals;
 mod scan;
-mod tokens;
+pub(crate) mod tokens;
 mod units;
 mod words;
 
@@ -103,17 +103,23 @@ impl Quantity {
 /// Finds the figures in `text`.
 pub fn extract(text: &str, segments: &Segments, options: &Options) -> Vec<Quantity> {
     // Dates first: "April 7, 2017" is one date, not two cardinals.
-    assemble(text, segments, |sentence, si| dates::find(text, sentence, si, options))
+    assemble(text, segments, |tokens, sentence, si| dates::find_in_tokens(text, sentence, &tokens.toks, si, options))
 }
 
-/// The numbers of every content sentence, after the dates `dates_of` finds in it.
-fn assemble(text: &str, segments: &Segments, dates_of: impl Fn(Span, usize) -> Vec<Quantity>) -> Vec<Quantity> {
+/// The numbers of every content sentence, after the dates `dates_of` finds in it. Each sentence
+/// is tokenised once, for both (the dates grammar reads the same tokens).
+fn assemble(
+    text: &str,
+    segments: &Segments,
+    dates_of: impl Fn(&tokens::Tokens, Span, usize) -> Vec<Quantity>,
+) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut restated: Vec<(Span, Span)> = Vec::new();
     for (si, sentence) in segments.content_sentences() {
-        let dates = dates_of(sentence.span, si);
+        let tokens = tokens::Tokens::new(text, sentence.span);
+        let dates = dates_of(&tokens, sentence.span, si);
         let taken: Vec<Span> = dates.iter().map(|d| d.span).collect();
-        for found in scan::scan(text, sentence.span, si, &taken) {
+        for found in scan::scan(&tokens, sentence.span, si, &taken) {
             if let Some(r) = found.restates {
                 restated.push((found.quantity.span, r));
             }

@@ -3,7 +3,7 @@
 //! counted noun; designations, phone numbers, URLs and pronoun "one" are left out.
 
 use super::counted;
-use super::lexicon::{lines, Lexicon};
+use super::lexicon::{lines, Lexicon, Prefixes};
 use super::money::{self, Currency};
 use super::numerals::{self, Form, Numeral};
 use super::tokens::Tokens;
@@ -42,52 +42,50 @@ struct Item {
 }
 
 /// Finds the quantities of one sentence; `taken` are spans already claimed (dates and times).
-pub fn scan(text: &str, sentence: Span, sentence_index: usize, taken: &[Span]) -> Vec<Found> {
-    let t = Tokens::new(text, sentence);
+/// `t` holds the sentence's tokens.
+pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -> Vec<Found> {
     let mut blocked: Vec<Span> = taken.to_vec();
-    blocked.extend(not_quantities(text, sentence));
+    blocked.extend(not_quantities(t.text, sentence));
     let skip = |i: usize| blocked.iter().any(|b| b.overlaps(t.toks[i].span));
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if skip(i) {
+        if skip(i) || !may_start_quantity(t, i) {
             i += 1;
             continue;
         }
-        if let Some(item) = vague(&t, i)
-            .or_else(|| relative_ordinal(&t, i))
-            .or_else(|| percent_of(&t, i))
-            .or_else(|| one_and_a_half(&t, i))
+        if let Some(item) =
+            vague(t, i).or_else(|| relative_ordinal(t, i)).or_else(|| percent_of(t, i)).or_else(|| one_and_a_half(t, i))
         {
             i = item.end;
             items.push(item);
             continue;
         }
-        let Some(n) = numerals::parse(&t, i) else {
+        let Some(n) = numerals::parse(t, i) else {
             i += 1;
             continue;
         };
-        if (n.first..n.end).any(skip) || !is_quantity(&t, &n) {
+        if (n.first..n.end).any(skip) || !is_quantity(t, &n) {
             i = n.end;
             continue;
         }
         let floor = items.last().map_or(0, |it| it.end);
-        let Some(mut item) = build(&t, n, floor) else {
+        let Some(mut item) = build(t, n, floor) else {
             i = n.end;
             continue;
         };
-        if let Some(end) = range(&t, &mut item, &skip) {
+        if let Some(end) = range(t, &mut item, &skip) {
             item.end = end;
         }
         // The counted noun is a word of its own ("20s" is no count of "s").
         if item.counted.is_none() && !t.joined(item.end - 1) {
-            item.counted = counted_after(&t, &item);
+            item.counted = counted_after(t, &item);
         }
         i = item.end;
         items.push(item);
     }
-    merge_bound_pairs(&t, &mut items);
-    link_restatements(&t, &mut items);
+    merge_bound_pairs(t, &mut items);
+    link_restatements(t, &mut items);
     let spans: Vec<Span> = items.iter().map(|it| t.span(it.first, it.end - 1)).collect();
     items
         .into_iter()
@@ -797,15 +795,18 @@ fn link_restatements(t: &Tokens, items: &mut [Item]) {
 }
 
 /// "scores of", "dozens", "hundreds of thousands of", "several": a vague quantity with its order of magnitude.
-fn vague(t: &Tokens, i: usize) -> Option<Item> {
+fn vague_lexicon() -> &'static Lexicon<f64> {
     static LEX: OnceLock<Lexicon<f64>> = OnceLock::new();
-    let lex = LEX.get_or_init(|| {
+    LEX.get_or_init(|| {
         Lexicon::new(
             lines(include_str!("vague.txt"))
                 .filter_map(|f| Some((f.first()?.to_string(), f.get(1)?.parse().expect("vague magnitude")))),
         )
-    });
-    let (magnitude, end) = lex.at(t, i)?;
+    })
+}
+
+fn vague(t: &Tokens, i: usize) -> Option<Item> {
+    let (magnitude, end) = vague_lexicon().at(t, i)?;
     // "hundreds" right after a number is its scale ("five hundreds"), handled by the numeral.
     if i > 0 && (t.is_digits(i - 1) || words::small(t.str(i - 1)).is_some()) {
         return None;
@@ -819,6 +820,18 @@ fn vague(t: &Tokens, i: usize) -> Option<Item> {
 /// "last", "next", "previous", "penultimate", "the one before the last one": an ordinal counted
 /// from the end or from the current item; its value says from where ("end-1", "current+1").
 fn relative_ordinal(t: &Tokens, i: usize) -> Option<Item> {
+    let (value, end) = relative_ordinal_lexicon().at(t, i)?;
+    // "at last" is an adverb.
+    if t.is(i, "last") && i > 0 && t.is(i - 1, "at") {
+        return None;
+    }
+    let n = Numeral { first: i, end, value: 0.0, form: Form::Ordinal, words: true, scale: 1.0 };
+    let mut it = item(n, Kind::RelativeOrdinal);
+    it.relative = Some(value);
+    Some(it)
+}
+
+fn relative_ordinal_lexicon() -> &'static Lexicon<&'static str> {
     const PHRASES: &[(&str, &str)] = &[
         ("the one before the last one", "end-1"),
         ("the one before the last", "end-1"),
@@ -835,16 +848,38 @@ fn relative_ordinal(t: &Tokens, i: usize) -> Option<Item> {
         ("current one", "current+0"),
     ];
     static LEX: OnceLock<Lexicon<&'static str>> = OnceLock::new();
-    let lex = LEX.get_or_init(|| Lexicon::new(PHRASES.iter().map(|(p, v)| (p.to_string(), *v))));
-    let (value, end) = lex.at(t, i)?;
-    // "at last" is an adverb.
-    if t.is(i, "last") && i > 0 && t.is(i - 1, "at") {
-        return None;
+    LEX.get_or_init(|| Lexicon::new(PHRASES.iter().map(|(p, v)| (p.to_string(), *v))))
+}
+
+/// Whether a quantity may start at token `i`: any token but a word, and a word only when it
+/// begins a vague quantity, a relative ordinal, "per cent of", "a … and a half" or a numeral. One
+/// look-up per word of the sentence instead of one per recogniser; most words begin none.
+fn may_start_quantity(t: &Tokens, i: usize) -> bool {
+    static STARTS: OnceLock<(HashSet<String>, Prefixes)> = OnceLock::new();
+    let (starts, prefixes) = STARTS.get_or_init(|| {
+        let mut set: HashSet<String> = words::numeral_words().0.clone();
+        set.extend(vague_lexicon().first_words().cloned());
+        set.extend(relative_ordinal_lexicon().first_words().cloned());
+        set.extend(["per", "percent", "percents", "a", "an"].map(String::from));
+        let prefixes = Prefixes::new(set.iter());
+        (set, prefixes)
+    });
+    if !t.is_word(i) {
+        return true;
     }
-    let n = Numeral { first: i, end, value: 0.0, form: Form::Ordinal, words: true, scale: 1.0 };
-    let mut it = item(n, Kind::RelativeOrdinal);
-    it.relative = Some(value);
-    Some(it)
+    let w = t.str(i);
+    // The recognisers compare ASCII words ignoring ASCII case; other words are not gated.
+    let mut buf = [0u8; 32];
+    if !w.is_ascii() || w.len() > buf.len() {
+        return true;
+    }
+    if !prefixes.may_hold(w) {
+        return false;
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| starts.contains(l))
 }
 
 #[cfg(test)]
@@ -853,6 +888,26 @@ mod tests {
 
     fn toks(s: &str) -> Tokens<'_> {
         Tokens::new(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    fn lets_every_word_a_recogniser_starts_with_through_in_any_case() {
+        let mut firsts: Vec<String> = vague_lexicon().first_words().cloned().collect();
+        firsts.extend(relative_ordinal_lexicon().first_words().cloned());
+        firsts.extend(words::numeral_words().0.iter().cloned());
+        firsts.extend(["per", "percent", "a", "an"].map(String::from));
+        for w in firsts {
+            for form in [w.clone(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
+                assert!(may_start_quantity(&toks(&form), 0), "{form}");
+            }
+        }
+    }
+
+    #[test]
+    fn passes_over_other_words_but_not_digits_symbols_or_non_ascii_words() {
+        let t = toks("said of 5 $ Zürich 東京 🚀 officials");
+        let starts: Vec<&str> = (0..t.len()).filter(|&i| may_start_quantity(&t, i)).map(|i| t.str(i)).collect();
+        assert_eq!(starts, ["5", "$", "Zürich", "東京", "🚀"]);
     }
 
     #[test]
@@ -892,7 +947,7 @@ mod tests {
     #[test]
     fn counts_the_group_after_of_the() {
         let t = "three of the four soldiers";
-        let found = scan(t, Span::new(0, t.len()), 0, &[]);
+        let found = scan(&toks(t), Span::new(0, t.len()), 0, &[]);
         let counted: Vec<_> = found.iter().map(|f| f.quantity.counted.map(|c| c.text(t))).collect();
         assert_eq!(counted, [Some("soldiers"), Some("soldiers")]);
     }

@@ -45,8 +45,23 @@ fn position(list: &[&str], w: &str) -> Option<usize> {
 /// [`scale`] and [`ordinal`] accept, looked up once (ASCII case-insensitively, like them), so
 /// the numeral parser can pass over other words without trying each list.
 pub fn may_begin_numeral(w: &str) -> bool {
+    let (words, prefixes) = numeral_words();
+    // Every word of the lists is ASCII and short: a longer or non-ASCII word, or one whose first
+    // two letters begin none of them ("of", "said"), is none of them.
+    let mut buf = [0u8; 16];
+    if !w.is_ascii() || w.len() > buf.len() || !prefixes.may_hold(w) {
+        return false;
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| words.contains(l))
+}
+
+/// The words [`may_begin_numeral`] accepts, in lower case, with their first letters.
+pub fn numeral_words() -> &'static (rustc_hash::FxHashSet<String>, Prefixes) {
     static WORDS: std::sync::OnceLock<(rustc_hash::FxHashSet<String>, Prefixes)> = std::sync::OnceLock::new();
-    let (words, prefixes) = WORDS.get_or_init(|| {
+    WORDS.get_or_init(|| {
         let lists: [&[&str]; 6] = [&UNITS, &TEENS, &TENS, &UNIT_ORDINALS, &TEEN_ORDINALS, &TENS_ORDINALS];
         let others = [
             "nought",
@@ -77,17 +92,7 @@ pub fn may_begin_numeral(w: &str) -> bool {
         set.extend(["a", "an", "minus", "negative"].map(String::from));
         let prefixes = Prefixes::new(set.iter());
         (set, prefixes)
-    });
-    // Every word of the lists is ASCII and short: a longer or non-ASCII word, or one whose first
-    // two letters begin none of them ("of", "said"), is none of them.
-    let mut buf = [0u8; 16];
-    if !w.is_ascii() || w.len() > buf.len() || !prefixes.may_hold(w) {
-        return false;
-    }
-    let lower = &mut buf[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|l| words.contains(l))
+    })
 }
 
 /// A cardinal word below a hundred: its value and class. "nought"/"naught" are zero.

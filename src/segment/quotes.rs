@@ -40,8 +40,14 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteRegion> {
         let mut open: Option<(usize, usize)> = None;
         // Curly quotes opened inside an open straight quote ("… “Equal Justice” …").
         let mut nested = 0;
+        let bytes = p.as_bytes();
         let mut i = 0;
         while i < p.len() {
+            // Only a quotation mark changes anything: pass over the bytes no mark starts with.
+            if !may_start_mark(bytes[i]) {
+                i += 1;
+                continue;
+            }
             let (c, len) = mark_at(p, i);
             let abs = para.start + i;
             match open {
@@ -73,6 +79,12 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteRegion> {
         }
     }
     out
+}
+
+/// Whether a quotation mark may start at a byte: `"`, `'` (of ''), or the lead byte of “ ” „
+/// (U+201C–201E) and « » (U+00AB, U+00BB). Lead and ASCII bytes are always char boundaries.
+fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
 }
 
 /// The quotation mark at byte `i` of `p` and its length; two apostrophes ('') are a straight double
@@ -166,5 +178,11 @@ mod tests {
     #[test]
     fn ignores_inch_marks() {
         assert_eq!(quotes("A 5\" pipe and a 6\" one."), Vec::<(&str, usize)>::new());
+    }
+
+    #[test]
+    fn finds_guillemets_and_low_quotes_among_multibyte_text() {
+        let t = "Le 🇫🇷 président a dit «東京 ça va» puis “fin” et ’tis „so”.";
+        assert_eq!(quotes(t), [("東京 ça va", 0), ("fin", 1), ("so", 2)]);
     }
 }

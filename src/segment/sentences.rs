@@ -4,9 +4,16 @@
 //! space and something that can start a sentence, unless the word before the full stop is a known
 //! abbreviation ("Mr.", "U.S.", "Sept.") or an initial ("J. Smith").
 
+use crate::span::char_at;
 use crate::Span;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
-const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
+/// The abbreviations, in ASCII lower case (they are compared ignoring ASCII case).
+fn abbreviations() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| include_str!("abbreviations.txt").lines().map(|a| a.trim().to_ascii_lowercase()).collect())
+}
 
 fn is_abbreviation(word: &str) -> bool {
     // Single capital letters are initials; dotted acronyms such as "U.S" end in one too.
@@ -14,7 +21,7 @@ fn is_abbreviation(word: &str) -> bool {
     if last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase()) {
         return true;
     }
-    ABBREVIATIONS.lines().any(|a| a.trim().eq_ignore_ascii_case(word))
+    abbreviations().contains(word.to_ascii_lowercase().as_str())
 }
 
 fn is_closer(c: char) -> bool {
@@ -27,36 +34,53 @@ fn can_start_sentence(c: char) -> bool {
         || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '•' | '-' | '—')
 }
 
+/// Whether a sentence-ending mark may start at a byte: `.`, `!`, `?`, or the lead byte of `…`.
+fn may_start_end_mark(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | 0xE2)
+}
+
 /// Splits the paragraph `para` of `text` into trimmed sentence spans.
 pub fn split(text: &str, para: Span) -> Vec<Span> {
     let p = para.text(text);
+    let bytes = p.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    // Byte offsets; only the few bytes that may end a sentence are decoded.
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while i < bytes.len() {
+        if !may_start_end_mark(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(p, i);
         if matches!(c, '.' | '!' | '?' | '…') {
-            let mut j = i + 1;
-            while j < chars.len() && (is_closer(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?')) {
-                j += 1;
+            let mut j = i + len;
+            while j < bytes.len() {
+                let (d, dlen) = char_at(p, j);
+                if !(is_closer(d) || matches!(d, '.' | '!' | '?')) {
+                    break;
+                }
+                j += dlen;
             }
-            let end = chars.get(j).map_or(p.len(), |&(o, _)| o);
-            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            let end = j;
+            let followed_by_space = j < bytes.len() && char_at(p, j).0.is_whitespace();
             let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
+            while k < bytes.len() {
+                let (d, dlen) = char_at(p, k);
+                if !d.is_whitespace() {
+                    break;
+                }
+                k += dlen;
             }
-            let next_starts = k < chars.len() && can_start_sentence(chars[k].1);
-            if followed_by_space && next_starts && !(c == '.' && ends_with_abbreviation(&p[start..pos])) {
+            let next_starts = k < bytes.len() && can_start_sentence(char_at(p, k).0);
+            if followed_by_space && next_starts && !(c == '.' && ends_with_abbreviation(&p[start..i])) {
                 push(&mut out, text, Span::new(para.start + start, para.start + end));
-                start = chars[k].0;
+                start = k;
                 i = k;
                 continue;
             }
-            let _ = pos;
         }
-        i += 1;
+        i += len;
     }
     push(&mut out, text, Span::new(para.start + start, para.end));
     out
@@ -182,5 +206,18 @@ mod tests {
             sentences("Café crème coûte 3 €. 東京 est loin. 🚀 Départ!"),
             ["Café crème coûte 3 €.", "東京 est loin. 🚀 Départ!"]
         );
+    }
+
+    #[test]
+    fn ends_at_an_ellipsis_and_closing_curly_quotes_after_multibyte_text() {
+        assert_eq!(
+            sentences("Il a dit « non »… Mr. Ünal left. “Ça va?” Jürgen said 👍."),
+            ["Il a dit « non »…", "Mr. Ünal left.", "“Ça va?”", "Jürgen said 👍."]
+        );
+    }
+
+    #[test]
+    fn knows_abbreviations_in_any_ascii_case() {
+        assert_eq!(sentences("The SEN. left. Then GOV. Ünal came."), ["The SEN. left.", "Then GOV. Ünal came."]);
     }
 }

@@ -53,9 +53,31 @@ pub fn weekday_name(weekday: u32) -> Option<&'static str> {
 /// Returned quantities have kind `Date`, `Time` or `Duration` (or `Range` for date ranges).
 /// The numbers extractor runs after this and leaves alone whatever these spans cover.
 pub fn find(text: &str, sentence: Span, sentence_index: usize, options: &Options) -> Vec<Quantity> {
+    let toks = tokens::tokenize(sentence.text(text));
+    find_with(text, sentence, toks, sentence_index, options)
+}
+
+/// [`find`] on the sentence's tokens as the numbers stage made them (absolute byte spans): the
+/// same words, digit runs and single marks, so the sentence is not tokenised twice.
+pub(crate) fn find_in_tokens(
+    text: &str,
+    sentence: Span,
+    numbers: &[crate::numbers::tokens::Tok],
+    sentence_index: usize,
+    options: &Options,
+) -> Vec<Quantity> {
+    find_with(text, sentence, tokens::from_numbers(text, sentence, numbers), sentence_index, options)
+}
+
+fn find_with(
+    text: &str,
+    sentence: Span,
+    toks: Vec<tokens::Tok>,
+    sentence_index: usize,
+    options: &Options,
+) -> Vec<Quantity> {
     let s = sentence.text(text);
     let low = s.to_ascii_lowercase();
-    let toks = tokens::tokenize(s);
     let ctx = Context { today: options.pub_date };
     let parser = Parser::new(&low, &toks, ctx);
     let mut out = Vec::new();

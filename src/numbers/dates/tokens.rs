@@ -3,7 +3,9 @@
 //! "7th" is two tokens ("7", "th") and "3pm" too ("3", "pm"); `glued` says a token touches the
 //! one before it, which is what separates "5/12" (a date) from "5 / 12".
 
+use crate::numbers::tokens::{Tok as NumTok, TokKind as NumKind};
 use crate::span::{char_at, digits_end, letters_end};
+use crate::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -52,6 +54,27 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
     out
 }
 
+/// The tokens the numbers stage made of `sentence` (absolute spans), as this module's: the two
+/// tokenizers split text identically (white space skipped; an ASCII digit run, a word through
+/// [`letters_end`], or one other character), so only the offsets, the glue and the capital are new.
+pub fn from_numbers(text: &str, sentence: Span, numbers: &[NumTok]) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(numbers.len());
+    let mut previous_end = None;
+    for t in numbers {
+        let kind = match t.kind {
+            NumKind::Word => TokKind::Word,
+            NumKind::Digits => TokKind::Digits,
+            NumKind::Symbol => TokKind::Punct,
+        };
+        let capital = char_at(text, t.span.start).0.is_uppercase();
+        let glued = previous_end == Some(t.span.start);
+        let (start, end) = (t.span.start - sentence.start, t.span.end - sentence.start);
+        out.push(Tok { kind, start, end, glued, capital });
+        previous_end = Some(t.span.end);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +95,17 @@ mod tests {
         let toks = tokenize(s);
         assert_eq!(texts(s), ["Café", "😀", "le", "7", "Août’s"]);
         assert!(toks.iter().all(|t| s.is_char_boundary(t.start) && s.is_char_boundary(t.end)));
+    }
+
+    #[test]
+    fn reads_the_numbers_stages_tokens_as_its_own_tokenizer_would() {
+        let text = "Lead. On 7th Août’s 😀 “Q1” 2017, 3pm-5pm ½ Ⅻ Ⓐ東京 São\u{2029}5/12/2018 don't";
+        let sentence = Span::new(text.find("On").unwrap(), text.len());
+        let numbers = crate::numbers::tokens::Tokens::new(text, sentence);
+        let from = from_numbers(text, sentence, &numbers.toks);
+        let own = tokenize(sentence.text(text));
+        let fields = |t: &Tok| (t.kind, t.start, t.end, t.glued, t.capital);
+        assert_eq!(from.iter().map(fields).collect::<Vec<_>>(), own.iter().map(fields).collect::<Vec<_>>());
     }
 
     #[test]
