@@ -325,6 +325,10 @@ mod tests {
                  said. Prices rose 4% over two weeks. \"We fired 59 Tomahawks,\" said Jeff Davis.",
             ),
             Document::new("empty", ""),
+            Document::new(
+                "tab\tbell\u{7} \"q\" back\\slash \u{7f} \u{8}\u{c}\r\n\u{1f}",
+                "Prices\trose 4%\u{1} over two\r\nweeks, a \\ \"spokesman\"\u{c} for the ministry said\u{8}.",
+            ),
         ];
         let analysis = analyze(&docs, &Options::default());
         assert!(!analysis.contradictions.is_empty() && !analysis.corroborations.is_empty());
