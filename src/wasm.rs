@@ -61,6 +61,15 @@ extern "C" {
     /// `JSON.parse` of a JS string (js_sys's takes a `&str`: the whole JSON in wasm memory at once).
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+
+    /// The platform's UTF-8 decoder: a piece of JSON becomes a JS string straight from a view of
+    /// wasm memory, as wasm-bindgen passes a `&str`, without checking it as UTF-8 first in Rust (a
+    /// piece starts with `{`, `,` or `]`, never with the byte-order mark the decoder would drop).
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextDecoder;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &[u8]) -> js_sys::JsString;
 }
 
 /// Pieces of the output's JSON that cross into JS at a time: a few of them is all the wasm memory
@@ -74,9 +83,10 @@ fn output_js_string(
     analysis: &crate::Analysis,
     unit: OffsetUnit,
 ) -> serde_json::Result<js_sys::JsString> {
+    let decoder = TextDecoder::new();
     let mut json = js_sys::JsString::from("");
     output::write_json_pieces(docs, analysis, unit, None, PIECE_LEN, &mut |piece| {
-        json = json.concat(&JsValue::from_str(piece));
+        json = json.concat(&decoder.decode(piece));
         Ok(())
     })?;
     Ok(json)

@@ -164,7 +164,7 @@ fn run_jsonl(args: &AnalyzeArgs) -> Result<(), String> {
                 analysed += 1;
                 // Straight to the output a piece at a time: a cluster of 1,000 articles makes a
                 // 38 MB line, which need not sit in memory as well.
-                let mut write = |piece: &str| w.write_all(piece.as_bytes()).map_err(serde_json::Error::io);
+                let mut write = |piece: &[u8]| w.write_all(piece).map_err(serde_json::Error::io);
                 output::write_json_pieces(&docs, &analysis, args.offsets, Some(&id), 1 << 16, &mut write)
                     .map_err(|e| e.to_string())?;
             }

@@ -38,17 +38,16 @@ pub fn write_json_pieces(
     unit: OffsetUnit,
     id: Option<&serde_json::Value>,
     piece_len: usize,
-    emit: &mut dyn FnMut(&str) -> Result,
+    emit: &mut dyn FnMut(&[u8]) -> Result,
 ) -> Result {
-    let mut emit_bytes = |w: &mut Vec<u8>| -> Result {
-        let piece = std::str::from_utf8(w).map_err(serde::ser::Error::custom)?;
-        emit(piece)?;
+    let mut emit_and_clear = |w: &mut Vec<u8>| -> Result {
+        emit(w)?;
         w.clear();
         Ok(())
     };
     let mut w = Vec::with_capacity(piece_len + piece_len / 2);
-    write(&mut w, docs, analysis, unit, id, &mut |w| if w.len() >= piece_len { emit_bytes(w) } else { Ok(()) })?;
-    emit_bytes(&mut w)
+    write(&mut w, docs, analysis, unit, id, &mut |w| if w.len() >= piece_len { emit_and_clear(w) } else { Ok(()) })?;
+    emit_and_clear(&mut w)
 }
 
 /// Writes the object to `w`, calling `between_items` after each item of the top-level lists
@@ -352,7 +351,7 @@ mod tests {
         write_json(&mut whole, &docs, &analysis, OffsetUnit::Utf16, None).unwrap();
         let mut pieces: Vec<String> = Vec::new();
         write_json_pieces(&docs, &analysis, OffsetUnit::Utf16, None, 200, &mut |p| {
-            pieces.push(p.to_string());
+            pieces.push(String::from_utf8(p.to_vec()).expect("each piece is UTF-8 on its own"));
             Ok(())
         })
         .unwrap();
