@@ -83,9 +83,9 @@ fn write(
     Ok(())
 }
 
-/// Bytes the JSON will take, give or take the escapes: the texts it quotes plus the keys and
-/// numbers of each object.
-fn estimated_len(docs: &[Document], analysis: &Analysis) -> usize {
+/// Bytes the JSON will take, give or take the escapes (a little more, as a rule): the texts it
+/// quotes plus the keys and numbers of each object.
+pub fn estimated_len(docs: &[Document], analysis: &Analysis) -> usize {
     let doc_span = |x: &DocSpan| 48 + x.span.end - x.span.start;
     let span = |s: &Span| 40 + s.end - s.start;
     let contradictions: usize =

@@ -10,7 +10,7 @@ use crate::numbers::{Bound, Kind, Value};
 use crate::{Analysis, Document, Span};
 use serde::Serialize;
 
-pub use json::{write_json, write_json_pieces};
+pub use json::{estimated_len as estimated_json_len, write_json, write_json_pieces};
 pub use offsets::{OffsetMap, OffsetUnit};
 pub use text::render_text;
 
