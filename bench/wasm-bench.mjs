@@ -6,6 +6,8 @@
 //   node bench/wasm-bench.mjs --only node     # or --only browser, --only page
 //   node bench/wasm-bench.mjs --quick         # fewer runs, for trying things out
 //   --sizes 1,10,100   generated cluster sizes; --compromise-max-kb 400   compromise only on inputs up to this size
+//   --json-entry       in Node, also time `analyzeJson` (the page worker's entry: the output as a JSON
+//                      string, no JSON.parse), to see what JSON.parse and the object graph cost
 //
 // Inputs: the seed cluster (../shared/seeds, read now, never copied), generated clusters of 1, 10,
 // 100 and 1,000 articles (the `gen-articles` binary, seed 42) and the BASIL event clusters
@@ -17,7 +19,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { measure, once, runClaimLens, runCompromise } from './timing.mjs';
+import { measure, once, runClaimLens, runClaimLensJson, runCompromise } from './timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -108,6 +110,7 @@ async function inNode(list) {
     const cl = measure(() => runClaimLens(glue.analyze, input.clusters), budget);
     const row = { where: 'node', input: input.name, bytes: input.bytes, articles: input.articles, claimlens: cl };
     if (input.bytes <= COMPROMISE_MAX_BYTES) row.compromise = measure(() => runCompromise(nlp, input.clusters), budget);
+    if (flag('--json-entry')) row.jsonEntry = measure(() => runClaimLensJson(glue.analyzeJson, input.clusters), budget);
     row.wasmMemoryBytes = exports.memory.buffer.byteLength;
     rows.push(row);
     report(row);
@@ -227,6 +230,7 @@ function report(row) {
   if (row.articles) line += ` ${(row.claimlens.median / row.articles).toFixed(3)} ms/article`;
   if (row.firstMs !== undefined) line += `  first call ${row.firstMs.toFixed(0)} ms`;
   if (row.compromise) line += `  compromise ${row.compromise.median.toFixed(1)} ms (${mbps(row.compromise).toFixed(2)} MB/s) ratio ${(row.compromise.median / row.claimlens.median).toFixed(1)}x`;
+  if (row.jsonEntry) line += `  analyzeJson ${row.jsonEntry.median.toFixed(2)} ms`;
   if (row.wasmMemoryBytes) line += `  wasm memory ${(row.wasmMemoryBytes / 2 ** 20).toFixed(0)} MiB`;
   if (row.jsHeapBytes) line += `, JS heap ${(row.jsHeapBytes / 2 ** 20).toFixed(0)} MiB`;
   console.log(line);

@@ -12,7 +12,7 @@
 //! units for JavaScript).
 //!
 //! The core is pure Rust: no browser types, so it is tested and benchmarked natively. The faces
-//! (CLI, wasm bindings, page) call [`analyze`] and [`output::render`] and nothing else.
+//! (CLI, wasm bindings, page) call [`analyze`] and [`output`] (`write_json`, `render`) and nothing else.
 
 pub mod attributions;
 pub mod claims;

@@ -48,12 +48,60 @@ pub fn analyze(documents: JsValue, options: JsValue) -> Result<JsValue, JsError>
     let req = ClusterRequest { id: None, documents: Some(docs), text: None, pub_date: opts.pub_date };
     let (docs, options) = req.into_parts().map_err(|e| JsError::new(&e))?;
     let analysis = crate::analyze(&docs, &options);
-    let out = output::render(&docs, &analysis, opts.offsets.unwrap_or(OffsetUnit::Utf16));
-    // One JSON string across the boundary and the engine's `JSON.parse`: faster than building the
-    // object graph field by field from wasm (BENCHMARKS.md), and the output model is serialised by
-    // serde_json alone, so the module holds one serialiser's code instead of two.
-    let json = serde_json::to_string(&out).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("output: JSON.parse failed"))
+    // JSON across the boundary and the engine's `JSON.parse`: faster than building the object graph
+    // field by field from wasm (BENCHMARKS.md).
+    let json = output_js_string(&docs, &analysis, opts.offsets.unwrap_or(OffsetUnit::Utf16))
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    drop(analysis);
+    parse_json(&json).map_err(|_| JsError::new("output: JSON.parse failed"))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a JS string (js_sys's takes a `&str`: the whole JSON in wasm memory at once).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+
+    /// The platform's UTF-8 decoder, for the output's bytes gathered in a JS buffer.
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextDecoder;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &js_sys::Uint8Array) -> js_sys::JsString;
+}
+
+/// Pieces of the output's JSON that cross into JS at a time: a few of them is all the wasm memory
+/// the JSON takes (1,000 articles give 38 MB of it).
+const PIECE_LEN: usize = 1 << 20;
+
+/// The output as one JS string, written straight from the analysis (`output::write_json_pieces`,
+/// keys sorted) a piece at a time into a JS byte buffer, then decoded at once. Wasm memory never
+/// shrinks, so the whole JSON stays out of it; and one flat string is what `JSON.parse` reads
+/// fastest (joining a JS string per piece cost a third more time and memory in `JSON.parse`).
+fn output_js_string(
+    docs: &[crate::Document],
+    analysis: &crate::Analysis,
+    unit: OffsetUnit,
+) -> serde_json::Result<js_sys::JsString> {
+    let mut bytes = js_sys::Uint8Array::new_with_length(byte_len(output::estimated_json_len(docs, analysis)));
+    let mut len = 0;
+    output::write_json_pieces(docs, analysis, unit, None, PIECE_LEN, &mut |piece| {
+        let end = len + byte_len(piece.len());
+        if end > bytes.length() {
+            let bigger = js_sys::Uint8Array::new_with_length(end.max(bytes.length().saturating_mul(2)));
+            bigger.set(&bytes.subarray(0, len), 0);
+            bytes = bigger;
+        }
+        bytes.subarray(len, end).copy_from(piece);
+        len = end;
+        Ok(())
+    })?;
+    Ok(TextDecoder::new().decode(&bytes.subarray(0, len)))
+}
+
+/// A length for a JS typed array (wasm32 lengths fit in `u32`).
+fn byte_len(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A plain JS value (options, a document object) read through `JSON.stringify` and serde_json, so
@@ -67,10 +115,14 @@ fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsErro
 }
 
 /// For the page's worker: a cluster request as JSON in, the output (UTF-16 offsets) as JSON out,
-/// or `{"error": …}`. Strings cross the worker boundary faster than object graphs.
+/// or `{"error": …}`. Strings cross the worker boundary faster than object graphs. The same JSON
+/// as `web::analyze_request_json`, made in pieces as `analyze` makes it.
 #[wasm_bindgen(js_name = analyzeJson)]
-pub fn analyze_json(request: &str) -> String {
-    web::analyze_request_json(request, OffsetUnit::Utf16)
+pub fn analyze_json(request: &str) -> js_sys::JsString {
+    let json = web::analyze_request(request).and_then(|(docs, analysis)| {
+        output_js_string(&docs, &analysis, OffsetUnit::Utf16).map_err(|e| format!("output: {e}"))
+    });
+    json.unwrap_or_else(|e| web::error_json(&e).into())
 }
 
 #[derive(Deserialize, Default)]

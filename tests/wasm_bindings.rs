@@ -94,9 +94,36 @@ fn rejects_bad_options_and_bad_dates_with_a_message() {
 #[wasm_bindgen_test]
 fn worker_entry_returns_utf16_json_or_an_error_object() {
     let out = analyze_json(r#"{"documents": [{"name": "a", "text": "🚢 12 ferries"}]}"#);
-    let v = JSON::parse(&out).unwrap();
+    let v = JSON::parse(&String::from(out)).unwrap();
     let n = Array::from(&get(&Array::from(&get(&v, "documents")).get(0), "numbers")).get(0);
     assert_eq!(get(&n, "start").as_f64(), Some(3.0));
-    let err = JSON::parse(&analyze_json("{not json")).unwrap();
+    let err = JSON::parse(&String::from(analyze_json("{not json"))).unwrap();
     assert!(get(&err, "error").as_string().unwrap().starts_with("request"));
+}
+
+/// Both faces hold exactly the output model of the analysis (`output::render`, as serde writes
+/// it), though they write their JSON straight from the analysis.
+#[wasm_bindgen_test]
+fn both_entries_hold_the_output_model_of_the_analysis() {
+    use claimlens::output::{render, OffsetUnit};
+    let texts = [
+        "Officials said 59 cruise missiles 👍🏽 struck the base on April 7, 2017, killing 4 people. \
+         “We fired 59 Tomahawks,” said Jeff Davis. 東京 reported 3 dead.",
+        "The US fired 60 cruise missiles at the base on April 6, 2017, killing 6 people, the Pentagon said. \
+         Café prices rose 4%.",
+    ];
+    let docs: Vec<claimlens::Document> =
+        texts.iter().enumerate().map(|(i, t)| claimlens::Document::new(format!("d{i}"), *t)).collect();
+    let analysis = claimlens::analyze(&docs, &claimlens::Options::default());
+    assert!(!analysis.contradictions.is_empty());
+    // Through JS on both sides, where 59.0 and 59 are the same number; keys are sorted on both.
+    let in_js = |json: &str| String::from(JSON::stringify(&JSON::parse(json).unwrap()).unwrap());
+    let model = in_js(&serde_json::to_value(render(&docs, &analysis, OffsetUnit::Utf16)).unwrap().to_string());
+
+    let js_docs = Array::of2(&doc("d0", texts[0]), &doc("d1", texts[1]));
+    let out = analyze(js_docs.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(String::from(JSON::stringify(&out).unwrap()), model);
+
+    let request = format!(r#"{{"documents": {}}}"#, String::from(JSON::stringify(&js_docs).unwrap()));
+    assert_eq!(in_js(&String::from(analyze_json(&request))), model);
 }

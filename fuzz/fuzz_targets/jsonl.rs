@@ -1,13 +1,14 @@
 //! The JSONL request reader on arbitrary bytes, line by line as the CLI reads them: parsing a
 //! `ClusterRequest`, `into_parts` (documents, publication date), then the analysis of whatever is
-//! accepted, whose output must satisfy `tests/invariants` and serialise to JSON; the CLI's direct
-//! writer (`output::write_sorted`) must give exactly the bytes of the sorted `serde_json::Value`
-//! tree it replaced, in every offset unit.
+//! accepted, whose output must satisfy `tests/invariants` and serialise to JSON; the direct writer
+//! of the CLI and the wasm (`output::write_json`, straight from the analysis) must give exactly the
+//! bytes of the output model (`output::render`) through serde's sorted `serde_json::Value` tree, in
+//! every offset unit, with and without the id.
 #![no_main]
 
+use claimlens::analyze;
 use claimlens::output::{self, OffsetUnit};
 use claimlens::request::ClusterRequest;
-use claimlens::analyze;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/invariants/mod.rs"]
@@ -32,11 +33,17 @@ fuzz_target!(|data: &[u8]| {
         for unit in [OffsetUnit::Utf16, OffsetUnit::Chars, OffsetUnit::Bytes] {
             let out = output::render(&docs, &analysis, unit);
             let mut tree = serde_json::to_value(&out).expect("the output always serialises");
-            tree.as_object_mut().expect("an object").insert("id".into(), id.clone());
             let mut written = Vec::new();
-            output::write_sorted(&mut written, &out, &id).expect("the output always writes");
-            assert_eq!(written, serde_json::to_vec(&tree).unwrap(), "write_sorted differs from the Value tree");
+            output::write_json(&mut written, &docs, &analysis, unit, None).expect("the output always writes");
+            assert_eq!(written, serde_json::to_vec(&tree).unwrap(), "write_json differs from the Value tree");
+            tree.as_object_mut().expect("an object").insert("id".into(), id.clone());
+            written.clear();
+            output::write_json(&mut written, &docs, &analysis, unit, Some(&id)).expect("the output always writes");
+            assert_eq!(
+                written,
+                serde_json::to_vec(&tree).unwrap(),
+                "write_json with the id differs from the Value tree"
+            );
         }
     }
 });
-

@@ -4,7 +4,7 @@
 
 use claimlens::output::{self, OffsetUnit};
 use claimlens::request::ClusterRequest;
-use claimlens::{analyze, Date, Document, Options};
+use claimlens::{analyze, Analysis, Date, Document, Options};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -160,9 +160,13 @@ fn run_jsonl(args: &AnalyzeArgs) -> Result<(), String> {
             continue;
         }
         match analyse_line(&buf, lines, args) {
-            Ok(line) => {
+            Ok((docs, analysis, id)) => {
                 analysed += 1;
-                w.write_all(&line).map_err(|e| e.to_string())?;
+                // Straight to the output a piece at a time: a cluster of 1,000 articles makes a
+                // 38 MB line, which need not sit in memory as well.
+                let mut write = |piece: &[u8]| w.write_all(piece).map_err(serde_json::Error::io);
+                output::write_json_pieces(&docs, &analysis, args.offsets, Some(&id), 1 << 16, &mut write)
+                    .map_err(|e| e.to_string())?;
             }
             Err((id, msg)) => {
                 let line = serde_json::json!({ "id": id, "error": msg });
@@ -182,9 +186,13 @@ fn run_jsonl(args: &AnalyzeArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// One JSONL line to its output object as JSON (keys sorted, the id among them), or
-/// (id, message) when it cannot be analysed.
-fn analyse_line(bytes: &[u8], line_no: usize, args: &AnalyzeArgs) -> Result<Vec<u8>, (serde_json::Value, String)> {
+/// One JSONL line's documents, their analysis and the cluster's id, or (id, message) when it cannot
+/// be analysed.
+fn analyse_line(
+    bytes: &[u8],
+    line_no: usize,
+    args: &AnalyzeArgs,
+) -> Result<(Vec<Document>, Analysis, serde_json::Value), (serde_json::Value, String)> {
     let fallback_id = serde_json::Value::Null;
     // The line break is not part of the line: keep it out of the parser's messages.
     let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
@@ -205,8 +213,5 @@ fn analyse_line(bytes: &[u8], line_no: usize, args: &AnalyzeArgs) -> Result<Vec<
         options.pub_date = args.pub_date;
     }
     let analysis = analyze(&docs, &options);
-    let out = output::render(&docs, &analysis, args.offsets);
-    let mut line = Vec::new();
-    output::write_sorted(&mut line, &out, &id).map_err(|e| (id.clone(), e.to_string()))?;
-    Ok(line)
+    Ok((docs, analysis, id))
 }

@@ -1,8 +1,8 @@
 //! Output: the serde model of the CLI contract (`shared/eval/CONTRACT.md`), and the one place
 //! where byte offsets become code points or UTF-16 code units.
 
+mod json;
 mod offsets;
-mod sorted;
 mod text;
 
 use crate::attributions::SourceKind;
@@ -10,8 +10,8 @@ use crate::numbers::{Bound, Kind, Value};
 use crate::{Analysis, Document, Span};
 use serde::Serialize;
 
+pub use json::{estimated_len as estimated_json_len, write_json, write_json_pieces};
 pub use offsets::{OffsetMap, OffsetUnit};
-pub use sorted::write_sorted;
 pub use text::render_text;
 
 /// A span in the unit the consumer asked for, with the words it selects.
@@ -96,39 +96,10 @@ pub struct Output {
     pub corroborations: Vec<OutCorroboration>,
 }
 
-/// Converts an analysis into the output model, with offsets in `unit`.
+/// Converts an analysis into the output model, with offsets in `unit`. To write it as JSON with
+/// sorted keys, [`write_json`] does the same without the model.
 pub fn render(docs: &[Document], analysis: &Analysis, unit: OffsetUnit) -> Output {
-    // The spans of the cluster's findings, per document, gathered in one pass (not one pass over
-    // every finding per document: quadratic in a cluster of thousands of articles).
-    let mut finding_spans: Vec<Vec<Span>> = vec![Vec::new(); docs.len()];
-    let finding_places = analysis.contradictions.iter().flat_map(|c| [c.a, c.b]);
-    for x in finding_places.chain(analysis.corroborations.iter().flat_map(|c| c.claims.iter().copied())) {
-        if let Some(spans) = finding_spans.get_mut(x.doc) {
-            spans.push(x.span);
-        }
-    }
-    // One offset map per document, built from every offset that document's findings use.
-    let maps: Vec<OffsetMap> = docs
-        .iter()
-        .enumerate()
-        .map(|(d, doc)| {
-            let mut spans: Vec<Span> = std::mem::take(&mut finding_spans[d]);
-            if let Some(a) = analysis.documents.get(d) {
-                for q in &a.numbers {
-                    spans.push(q.span);
-                    spans.extend(q.counted);
-                }
-                for at in &a.attributions {
-                    spans.extend(at.source);
-                    spans.extend(at.medium);
-                    spans.extend(at.anonymity);
-                    spans.push(at.cue);
-                    spans.push(at.content);
-                }
-            }
-            OffsetMap::new(&doc.text, unit, spans.iter().flat_map(|s| [s.start, s.end]))
-        })
-        .collect();
+    let maps = offset_maps(docs, analysis, unit);
     let span = |d: usize, s: Span| OutSpan {
         start: maps[d].get(s.start),
         end: maps[d].get(s.end),
@@ -210,4 +181,37 @@ pub fn render(docs: &[Document], analysis: &Analysis, unit: OffsetUnit) -> Outpu
             })
             .collect(),
     }
+}
+
+/// One offset map per document, built from every offset that document's findings use.
+fn offset_maps(docs: &[Document], analysis: &Analysis, unit: OffsetUnit) -> Vec<OffsetMap> {
+    // The spans of the cluster's findings, per document, gathered in one pass (not one pass over
+    // every finding per document: quadratic in a cluster of thousands of articles).
+    let mut finding_spans: Vec<Vec<Span>> = vec![Vec::new(); docs.len()];
+    let finding_places = analysis.contradictions.iter().flat_map(|c| [c.a, c.b]);
+    for x in finding_places.chain(analysis.corroborations.iter().flat_map(|c| c.claims.iter().copied())) {
+        if let Some(spans) = finding_spans.get_mut(x.doc) {
+            spans.push(x.span);
+        }
+    }
+    docs.iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let mut spans: Vec<Span> = std::mem::take(&mut finding_spans[d]);
+            if let Some(a) = analysis.documents.get(d) {
+                for q in &a.numbers {
+                    spans.push(q.span);
+                    spans.extend(q.counted);
+                }
+                for at in &a.attributions {
+                    spans.extend(at.source);
+                    spans.extend(at.medium);
+                    spans.extend(at.anonymity);
+                    spans.push(at.cue);
+                    spans.push(at.content);
+                }
+            }
+            OffsetMap::new(&doc.text, unit, spans.iter().flat_map(|s| [s.start, s.end]))
+        })
+        .collect()
 }

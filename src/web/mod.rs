@@ -16,18 +16,29 @@ pub mod view;
 
 use crate::output::{self, OffsetUnit};
 use crate::request::ClusterRequest;
+use crate::{Analysis, Document};
 
 /// Runs one cluster request (the JSON of a CLI `--jsonl` line) and returns the output as JSON,
 /// or `{"error": …}`. The page's worker and its synchronous fallback both call this.
 pub fn analyze_request_json(request: &str, unit: OffsetUnit) -> String {
-    let result = serde_json::from_str::<ClusterRequest>(request)
-        .map_err(|e| format!("request: {e}"))
-        .and_then(|r| r.into_parts())
-        .map(|(docs, options)| output::render(&docs, &crate::analyze(&docs, &options), unit));
-    match result {
-        Ok(out) => serde_json::to_string(&out).unwrap_or_else(|e| error_json(&e.to_string())),
-        Err(e) => error_json(&e),
+    let (docs, analysis) = match analyze_request(request) {
+        Ok(analysed) => analysed,
+        Err(e) => return error_json(&e),
+    };
+    // Written straight from the analysis, keys sorted (`output::write_json`): no output model.
+    let mut json = Vec::new();
+    match output::write_json(&mut json, &docs, &analysis, unit, None) {
+        Ok(()) => String::from_utf8(json).unwrap_or_else(|_| error_json("output: not UTF-8")),
+        Err(e) => error_json(&e.to_string()),
     }
+}
+
+/// The documents of a cluster request and their analysis, or what is wrong with the request.
+pub fn analyze_request(request: &str) -> Result<(Vec<Document>, Analysis), String> {
+    let request = serde_json::from_str::<ClusterRequest>(request).map_err(|e| format!("request: {e}"))?;
+    let (docs, options) = request.into_parts()?;
+    let analysis = crate::analyze(&docs, &options);
+    Ok((docs, analysis))
 }
 
 /// Panics on purpose, for the crash-recovery tests: the page's worker calls it only when a test
@@ -37,7 +48,7 @@ pub fn panic_for_tests(message: &str) {
     panic!("{message}");
 }
 
-fn error_json(message: &str) -> String {
+pub(crate) fn error_json(message: &str) -> String {
     serde_json::json!({ "error": message }).to_string()
 }
 

@@ -1,0 +1,378 @@
+//! The output as JSON, written straight from the analysis with every object's keys in alphabetical
+//! order: the bytes of `serde_json::to_value(render(..))` (whose maps sort their keys), plus the
+//! cluster's `id` when there is one, without building the output model (a copy of every span's
+//! text) or a `Value` tree. The CLI's JSON Lines, the JS API and the page's worker all write
+//! through here: 1,000 articles give 38 MB of JSON, and the model and serde's growing string held
+//! as much again (BENCHMARKS.md).
+
+use super::{offset_maps, OffsetMap, OffsetUnit};
+use crate::attributions::{Attribution, SourceSummary};
+use crate::claims::{Contradiction, Corroboration, DocSpan};
+use crate::numbers::Quantity;
+use crate::{Analysis, Document, Span};
+use serde::Serialize;
+
+type Result = serde_json::Result<()>;
+
+/// The output of `analysis` (offsets in `unit`) as one JSON object, with `id` among its keys when
+/// given, appended to `w`.
+pub fn write_json(
+    w: &mut Vec<u8>,
+    docs: &[Document],
+    analysis: &Analysis,
+    unit: OffsetUnit,
+    id: Option<&serde_json::Value>,
+) -> Result {
+    // Room for the whole object at once: growing by doubling would hold the old and the new buffer
+    // together, three times the output at the last step.
+    w.reserve(estimated_len(docs, analysis));
+    write(w, docs, analysis, unit, id, &mut |_| Ok(()))
+}
+
+/// The same JSON as [`write_json`], handed to `emit` in pieces of about `piece_len` bytes, so that
+/// the whole never sits in memory at once (the wasm makes a JS string of each piece, the CLI
+/// writes them out). Each piece ends between two items of a list, so it is UTF-8 on its own.
+pub fn write_json_pieces(
+    docs: &[Document],
+    analysis: &Analysis,
+    unit: OffsetUnit,
+    id: Option<&serde_json::Value>,
+    piece_len: usize,
+    emit: &mut dyn FnMut(&[u8]) -> Result,
+) -> Result {
+    let mut emit_and_clear = |w: &mut Vec<u8>| -> Result {
+        emit(w)?;
+        w.clear();
+        Ok(())
+    };
+    let mut w = Vec::with_capacity(piece_len + piece_len / 2);
+    write(&mut w, docs, analysis, unit, id, &mut |w| if w.len() >= piece_len { emit_and_clear(w) } else { Ok(()) })?;
+    emit_and_clear(&mut w)
+}
+
+/// Writes the object to `w`, calling `between_items` after each item of the top-level lists
+/// (where `w` may be handed on and emptied).
+fn write(
+    w: &mut Vec<u8>,
+    docs: &[Document],
+    analysis: &Analysis,
+    unit: OffsetUnit,
+    id: Option<&serde_json::Value>,
+    between_items: &mut dyn FnMut(&mut Vec<u8>) -> Result,
+) -> Result {
+    let spans = Spans { docs, maps: offset_maps(docs, analysis, unit) };
+    let mut o = Object::open(w);
+    o.list("contradictions", &analysis.contradictions, |w, c| {
+        contradiction(w, &spans, c)?;
+        between_items(w)
+    })?;
+    o.list("corroborations", &analysis.corroborations, |w, c| {
+        corroboration(w, &spans, c)?;
+        between_items(w)
+    })?;
+    let documents = docs.iter().zip(&analysis.documents).enumerate();
+    o.list("documents", documents, |w, (d, (doc, a))| {
+        document(w, &spans, d, doc, a)?;
+        between_items(w)
+    })?;
+    if let Some(id) = id {
+        o.leaf("id", id)?;
+    }
+    o.leaf("offsets", &unit)?;
+    o.close();
+    Ok(())
+}
+
+/// Bytes the JSON will take, give or take the escapes (a little more, as a rule): the texts it
+/// quotes plus the keys and numbers of each object.
+pub fn estimated_len(docs: &[Document], analysis: &Analysis) -> usize {
+    let doc_span = |x: &DocSpan| 48 + x.span.end - x.span.start;
+    let span = |s: &Span| 40 + s.end - s.start;
+    let contradictions: usize =
+        analysis.contradictions.iter().map(|c| 80 + c.explanation.len() + doc_span(&c.a) + doc_span(&c.b)).sum();
+    let corroborations: usize = analysis
+        .corroborations
+        .iter()
+        .map(|c| 50 + c.explanation.len() + c.claims.iter().map(doc_span).sum::<usize>())
+        .sum();
+    let documents: usize = docs
+        .iter()
+        .zip(&analysis.documents)
+        .map(|(d, a)| {
+            let numbers: usize =
+                a.numbers.iter().map(|q| 220 + 2 * span(&q.span) + q.counted.as_ref().map_or(0, |c| 2 * span(c))).sum();
+            let attributions: usize = a
+                .attributions
+                .iter()
+                .map(|at| {
+                    let optional = [at.source, at.medium, at.anonymity].iter().flatten().map(span).sum::<usize>();
+                    260 + span(&at.cue) + span(&at.content) + optional + 2 * at.speaker.as_ref().map_or(0, String::len)
+                })
+                .sum();
+            80 + d.name.len() + numbers + attributions
+        })
+        .sum();
+    100 + contradictions + corroborations + documents
+}
+
+/// Writes spans of the cluster's documents: offsets in the output's unit and the text they select,
+/// borrowed from the document.
+struct Spans<'a> {
+    docs: &'a [Document],
+    maps: Vec<OffsetMap>,
+}
+
+impl Spans<'_> {
+    /// `{"end","start","text"}`, or with `doc` first for a span of the cluster.
+    fn write(&self, w: &mut Vec<u8>, doc: usize, s: Span, with_doc: bool) -> Result {
+        let map = &self.maps[doc];
+        let mut o = Object::open(w);
+        if with_doc {
+            o.leaf("doc", &doc)?;
+        }
+        o.leaf("end", &map.get(s.end))?;
+        o.leaf("start", &map.get(s.start))?;
+        o.leaf("text", s.text(&self.docs[doc].text))?;
+        o.close();
+        Ok(())
+    }
+
+    fn span(&self, w: &mut Vec<u8>, doc: usize, s: Span) -> Result {
+        self.write(w, doc, s, false)
+    }
+
+    fn optional(&self, w: &mut Vec<u8>, doc: usize, s: Option<Span>) -> Result {
+        match s {
+            Some(s) => self.span(w, doc, s),
+            None => {
+                w.extend_from_slice(b"null");
+                Ok(())
+            }
+        }
+    }
+
+    fn doc_span(&self, w: &mut Vec<u8>, x: DocSpan) -> Result {
+        self.write(w, x.doc, x.span, true)
+    }
+}
+
+fn document(w: &mut Vec<u8>, spans: &Spans, d: usize, doc: &Document, a: &crate::DocumentAnalysis) -> Result {
+    let mut o = Object::open(w);
+    o.list("attributions", &a.attributions, |w, at| attribution(w, spans, d, at))?;
+    o.leaf("name", &doc.name)?;
+    o.list("numbers", &a.numbers, |w, q| number(w, spans, d, q))?;
+    o.list("sources", &crate::attributions::summarize(&a.attributions), source)?;
+    o.close();
+    Ok(())
+}
+
+fn number(w: &mut Vec<u8>, spans: &Spans, d: usize, q: &Quantity) -> Result {
+    let map = &spans.maps[d];
+    let mut o = Object::open(w);
+    o.leaf("bound", &q.bound)?;
+    o.leaf("counted", &q.counted.map(|c| c.text(&spans.docs[d].text)))?;
+    o.object("counted_span", |w| spans.optional(w, d, q.counted))?;
+    o.leaf("end", &map.get(q.span.end))?;
+    o.leaf("kind", &q.kind)?;
+    o.leaf("restates", &q.restates)?;
+    o.leaf("si_value", &q.si_value)?;
+    o.leaf("start", &map.get(q.span.start))?;
+    o.leaf("text", q.span.text(&spans.docs[d].text))?;
+    o.leaf("unit", &q.unit)?;
+    o.leaf("value", &q.value)?;
+    o.leaf("value_max", &q.value_max)?;
+    o.close();
+    Ok(())
+}
+
+fn attribution(w: &mut Vec<u8>, spans: &Spans, d: usize, a: &Attribution) -> Result {
+    let mut o = Object::open(w);
+    o.object("anonymity", |w| spans.optional(w, d, a.anonymity))?;
+    o.leaf("anonymous", &a.anonymous)?;
+    o.object("content", |w| spans.span(w, d, a.content))?;
+    o.object("cue", |w| spans.span(w, d, a.cue))?;
+    o.leaf("direct", &a.direct)?;
+    o.object("medium", |w| spans.optional(w, d, a.medium))?;
+    o.object("source", |w| spans.optional(w, d, a.source))?;
+    o.leaf("source_kind", &a.source_kind)?;
+    o.leaf("speaker", &a.speaker)?;
+    o.close();
+    Ok(())
+}
+
+fn source(w: &mut Vec<u8>, s: &SourceSummary) -> Result {
+    let mut o = Object::open(w);
+    o.leaf("anonymous", &s.anonymous)?;
+    o.leaf("attributions", &s.attributions)?;
+    o.leaf("direct", &s.direct)?;
+    o.leaf("indirect", &s.indirect)?;
+    o.leaf("source_kind", &s.source_kind)?;
+    o.leaf("speaker", &s.speaker)?;
+    o.leaf("statements", &s.statements)?;
+    o.close();
+    Ok(())
+}
+
+fn contradiction(w: &mut Vec<u8>, spans: &Spans, c: &Contradiction) -> Result {
+    let mut o = Object::open(w);
+    o.object("a", |w| spans.doc_span(w, c.a))?;
+    o.object("b", |w| spans.doc_span(w, c.b))?;
+    o.leaf("confidence", &c.confidence)?;
+    o.leaf("explanation", &c.explanation)?;
+    o.leaf("kind", &c.kind)?;
+    o.close();
+    Ok(())
+}
+
+fn corroboration(w: &mut Vec<u8>, spans: &Spans, c: &Corroboration) -> Result {
+    let mut o = Object::open(w);
+    o.list("claims", &c.claims, |w, &x| spans.doc_span(w, x))?;
+    o.leaf("explanation", &c.explanation)?;
+    o.leaf("sources", &c.sources)?;
+    o.close();
+    Ok(())
+}
+
+/// A JSON object being written: `{`, then `"key":value` pairs (the caller gives them in
+/// alphabetical order), then `}`.
+struct Object<'w> {
+    w: &'w mut Vec<u8>,
+    empty: bool,
+}
+
+impl<'w> Object<'w> {
+    fn open(w: &'w mut Vec<u8>) -> Self {
+        w.push(b'{');
+        Object { w, empty: true }
+    }
+
+    fn key(&mut self, key: &str) -> &mut Vec<u8> {
+        if !self.empty {
+            self.w.push(b',');
+        }
+        self.empty = false;
+        self.w.push(b'"');
+        self.w.extend_from_slice(key.as_bytes());
+        self.w.extend_from_slice(b"\":");
+        self.w
+    }
+
+    /// A value serde writes as it is: a number, string, null, unit variant or the id.
+    fn leaf(&mut self, key: &str, value: &(impl Serialize + ?Sized)) -> Result {
+        serde_json::to_writer(self.key(key), value)
+    }
+
+    fn object(&mut self, key: &str, value: impl FnOnce(&mut Vec<u8>) -> Result) -> Result {
+        value(self.key(key))
+    }
+
+    fn list<I: IntoIterator>(
+        &mut self,
+        key: &str,
+        items: I,
+        mut item: impl FnMut(&mut Vec<u8>, I::Item) -> Result,
+    ) -> Result {
+        let w = self.key(key);
+        w.push(b'[');
+        for (i, x) in items.into_iter().enumerate() {
+            if i > 0 {
+                w.push(b',');
+            }
+            item(w, x)?;
+        }
+        w.push(b']');
+        Ok(())
+    }
+
+    fn close(self) {
+        self.w.push(b'}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render;
+    use crate::{analyze, Options};
+
+    /// The output model as a `Value` (sorted keys), with the id added: what the CLI wrote before.
+    fn through_value(
+        docs: &[Document],
+        analysis: &Analysis,
+        unit: OffsetUnit,
+        id: Option<&serde_json::Value>,
+    ) -> String {
+        let mut value = serde_json::to_value(render(docs, analysis, unit)).unwrap();
+        if let Some(id) = id {
+            value.as_object_mut().unwrap().insert("id".into(), id.clone());
+        }
+        serde_json::to_string(&value).unwrap()
+    }
+
+    #[test]
+    fn writes_the_bytes_of_the_sorted_value_tree_of_the_output_model() {
+        let docs = [
+            Document::new(
+                "a “one”",
+                "Officials said 59 cruise missiles struck the base on April 7, 2017, killing 4 people. \
+                 \"We fired 59 Tomahawks,\" said Jeff Davis, a Pentagon spokesman 👍🏽. Prices rose 3.5% to $1.2bn \
+                 over 2 weeks; about 27km (17 miles) away, 東京 reported nothing, a defence official said.",
+            ),
+            Document::new(
+                "b",
+                "The US fired 60 cruise missiles at the base on April 6, 2017, killing 6 people, the Pentagon \
+                 said. Prices rose 4% over two weeks. \"We fired 59 Tomahawks,\" said Jeff Davis.",
+            ),
+            Document::new("empty", ""),
+            Document::new(
+                "tab\tbell\u{7} \"q\" back\\slash \u{7f} \u{8}\u{c}\r\n\u{1f}",
+                "Prices\trose 4%\u{1} over two\r\nweeks, a \\ \"spokesman\"\u{c} for the ministry said\u{8}.",
+            ),
+        ];
+        let analysis = analyze(&docs, &Options::default());
+        assert!(!analysis.contradictions.is_empty() && !analysis.corroborations.is_empty());
+        let ids = [serde_json::json!("c-1"), serde_json::json!({"z": 1, "a": [null, 2.5]}), serde_json::Value::Null];
+        for unit in [OffsetUnit::Chars, OffsetUnit::Utf16, OffsetUnit::Bytes] {
+            for id in ids.iter().map(Some).chain([None]) {
+                let mut mine = Vec::new();
+                write_json(&mut mine, &docs, &analysis, unit, id).unwrap();
+                assert_eq!(String::from_utf8(mine).unwrap(), through_value(&docs, &analysis, unit, id));
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_join_into_the_same_json_and_each_is_text_on_its_own() {
+        let text =
+            "Officials said 59 missiles struck, “we fired 59,” said Jeff Davis 👍🏽; 東京 said 60 missiles struck.";
+        let docs: Vec<Document> = (0..8).map(|i| Document::new(format!("d{i}"), text)).collect();
+        let analysis = analyze(&docs, &Options::default());
+        let mut whole = Vec::new();
+        write_json(&mut whole, &docs, &analysis, OffsetUnit::Utf16, None).unwrap();
+        let mut pieces: Vec<String> = Vec::new();
+        write_json_pieces(&docs, &analysis, OffsetUnit::Utf16, None, 200, &mut |p| {
+            pieces.push(String::from_utf8(p.to_vec()).expect("each piece is UTF-8 on its own"));
+            Ok(())
+        })
+        .unwrap();
+        assert!(pieces.len() > 10, "{} pieces", pieces.len());
+        assert_eq!(pieces.concat().into_bytes(), whole);
+    }
+
+    #[test]
+    fn reserves_room_for_the_whole_output_up_front() {
+        let text =
+            "Officials said 59 missiles struck, “we fired 59,” said Jeff Davis 👍🏽; 東京 said 60 missiles struck.";
+        let docs: Vec<Document> = (0..20).map(|i| Document::new(format!("d{i}"), text)).collect();
+        let analysis = analyze(&docs, &Options::default());
+        let mut w = Vec::new();
+        write_json(&mut w, &docs, &analysis, OffsetUnit::Utf16, None).unwrap();
+        assert!(
+            w.len() <= estimated_len(&docs, &analysis),
+            "{} bytes written, {} estimated",
+            w.len(),
+            estimated_len(&docs, &analysis)
+        );
+        assert!(w.len() * 2 > estimated_len(&docs, &analysis), "the estimate is more than twice the output");
+    }
+}
