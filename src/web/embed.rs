@@ -178,11 +178,10 @@ fn render_ui(id: u32, inst: &Instance, ms: f64) {
     let d = out.documents.first().cloned().unwrap_or_default();
     let anonymous = d.attributions.iter().filter(|a| a.anonymous).count();
     let summary = format!(
-        "{} numbers · {} statements ({} anonymous) · {} contradictions · analysed in {ms:.1} ms, in this browser",
-        d.numbers.len(),
-        d.attributions.len(),
-        anonymous,
-        out.contradictions.len()
+        "{} · {} ({anonymous} anonymous) · {} · analysed in {ms:.1} ms, in this browser",
+        view::counted(d.numbers.len(), "number"),
+        view::counted(d.attributions.len(), "statement"),
+        view::counted(out.contradictions.len(), "contradiction"),
     );
     append(&head, &el_text("span", "cl-embed-summary", &summary));
     append(&inst.ui, &head);

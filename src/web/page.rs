@@ -1065,11 +1065,12 @@ impl App {
         let statements: usize = out.documents.iter().map(|d| d.attributions.len()).sum();
         let where_ = if self.engine.is_some() { "in a worker" } else { "on the page" };
         self.set_status(&format!(
-            "Analysed {} article{} {where_} in {ms:.1} ms ({total:.0} ms round trip): {numbers} numbers, {statements} statements, {} contradictions, {} corroborations.",
-            out.documents.len(),
-            if out.documents.len() == 1 { "" } else { "s" },
-            out.contradictions.len(),
-            out.corroborations.len()
+            "Analysed {} {where_} in {ms:.1} ms ({total:.0} ms round trip): {}, {}, {}, {}.",
+            view::counted(out.documents.len(), "article"),
+            view::counted(numbers, "number"),
+            view::counted(statements, "statement"),
+            view::counted(out.contradictions.len(), "contradiction"),
+            view::counted(out.corroborations.len(), "corroboration"),
         ));
     }
 
@@ -1120,11 +1121,10 @@ impl App {
             let anonymous = d.attributions.iter().filter(|a| a.anonymous).count();
             let contradictions = out.contradictions.iter().filter(|c| c.a.doc == doc || c.b.doc == doc).count();
             pane.summary.set_text_content(Some(&format!(
-                "{} numbers · {} statements ({} anonymous) · {} contradictions",
-                d.numbers.len(),
-                d.attributions.len(),
-                anonymous,
-                contradictions
+                "{} · {} ({anonymous} anonymous) · {}",
+                view::counted(d.numbers.len(), "number"),
+                view::counted(d.attributions.len(), "statement"),
+                view::counted(contradictions, "contradiction"),
             )));
         }
     }
@@ -1299,7 +1299,14 @@ impl App {
             let n = d.attributions.len();
             let anon = d.attributions.iter().filter(|a| a.anonymous).count();
             let pct = if n == 0 { 0.0 } else { anon as f64 * 100.0 / n as f64 };
-            append(&shares, &el_text("li", "", &format!("{}: {anon} of {n} statements anonymous ({pct:.0}%)", d.name)));
+            append(
+                &shares,
+                &el_text(
+                    "li",
+                    "",
+                    &format!("{}: {anon} of {} anonymous ({pct:.0}%)", d.name, view::counted(n, "statement")),
+                ),
+            );
         }
         append(panel, &shares);
         // One entry per speaker, in order of first appearance.

@@ -70,6 +70,15 @@ fn row(dl: &HtmlElement, term: &str, value: &str) {
     append(dl, &el_text("dd", "", value));
 }
 
+/// "1 statement", "3 statements": a count with its noun (the summaries' nouns are all regular).
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn quoted(s: &str) -> String {
     const MAX: usize = 180;
     let mut t: String = s.chars().take(MAX).collect();
@@ -272,6 +281,13 @@ mod tests {
         assert_eq!(classes, vec![Class::Number, Class::Contradiction, Class::Content]);
         let hidden = crate::wasm::web::findings::at(&findings, 0, 12, |c| c != Class::Contradiction);
         assert_eq!(hidden.len(), 2);
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn a_count_of_one_takes_the_singular_noun() {
+        assert_eq!(counted(1, "statement"), "1 statement");
+        assert_eq!(counted(0, "contradiction"), "0 contradictions");
+        assert_eq!(counted(12, "number"), "12 numbers");
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test]
