@@ -117,7 +117,7 @@ fn word_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut from = start;
     let mut count = 0;
     for (i, c) in before.char_indices().rev() {
-        if matches!(c, '.' | '!' | '?' | '\n' | ';') {
+        if matches!(c, '.' | '!' | '?' | '\n' | ';') && !inside_number(text, i) {
             break;
         }
         if c.is_whitespace() {
@@ -131,7 +131,7 @@ fn word_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut to = end;
     count = 0;
     for (i, c) in text[end..].char_indices() {
-        if matches!(c, '.' | '!' | '?' | '\n' | ';' | ',') {
+        if matches!(c, '.' | '!' | '?' | '\n' | ';' | ',') && !inside_number(text, end + i) {
             break;
         }
         if c.is_whitespace() {
@@ -143,6 +143,13 @@ fn word_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         to = end + i + c.len_utf8();
     }
     vec![(from, start), (end, to)]
+}
+
+/// Whether the mark at byte `i` has digits on both sides ("2.5", "1,250"): a decimal point or a
+/// thousands separator, not the end of the context.
+fn inside_number(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
 }
 
 fn shorten(words: &str, max: usize) -> String {

@@ -42,6 +42,17 @@ fn explains_the_mismatch_naming_both_articles_and_figures() {
 }
 
 #[test]
+fn the_quoted_context_runs_past_decimal_points_and_thousands_separators() {
+    let (_, a) = run(&[
+        "The ferry came to rest about 4 km (2.5 miles) from the harbour wall.",
+        "The ferry came to rest about 6 km from the harbour wall, with 1,250 people watching.",
+    ]);
+    let e = &a.contradictions[0].explanation;
+    assert!(e.contains("(2.5 miles) from the"), "{e}");
+    assert!(!e.contains("(2”"), "{e}");
+}
+
+#[test]
 fn at_least_one_tank_fits_four_tanks() {
     let found = contradictions(&[
         "The flood near Ystad wrecked at least one barn and a tractor.",
