@@ -35,6 +35,17 @@ pub fn link(text: &str, segments: &Segments, attributions: &mut Vec<Attribution>
     });
     for &grant in &grants {
         let Some(s) = segments.sentence_at(grant.start) else { continue };
+        // A grant inside a source's own words ("A port officer in Ørsted, who asked not to be
+        // named, said") is about that source, whatever its words looked like: a capitalised place
+        // in it made it look named. Whoever asked not to be named is not a named person.
+        if let Some(a) = attributions.iter_mut().find(|a| a.source.is_some_and(|src| src.contains(grant))) {
+            if a.source_kind == SourceKind::Person {
+                a.source_kind = SourceKind::UnnamedOfficial;
+            }
+            a.anonymity = Some(grant);
+            a.anonymous = true;
+            continue;
+        }
         let covers = |a: &Attribution| {
             matches!(a.source_kind, SourceKind::UnnamedOfficial | SourceKind::Unknown | SourceKind::Vague)
         };

@@ -375,6 +375,16 @@ mod tests {
     }
 
     #[test]
+    fn a_grant_inside_the_source_makes_it_anonymous_despite_a_capitalised_place() {
+        let t = "A port officer in Ørsted, who asked not to be named, said the “Aurora” carried 212 passengers.";
+        let a = run(t);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert!(a[0].anonymous, "{a:?}");
+        assert_eq!(a[0].source_kind, SourceKind::UnnamedOfficial);
+        assert_eq!(a[0].anonymity.map(|s| s.text(t)), Some("asked not to be named"));
+    }
+
+    #[test]
     fn the_verb_of_a_grant_of_anonymity_is_not_a_report() {
         let t = "A port officer, who asked not to be named, said the pier was shut.";
         let a = run(t);
