@@ -6,7 +6,7 @@
 // the copy from 127.0.0.1 and prints the median of each step over the runs (relative to
 // navigation start).
 //
-//   trunk build --release --offline && node bench/page-breakdown.mjs [runs] [--returning]
+//   trunk build --release --offline && node bench/page-breakdown.mjs [runs] [--returning] [--settle MS]
 //
 // --returning: each run loads the page twice in the same profile (3 s apart, so V8 can cache the
 // compiled wasm) and reports the second visit: a returning reader, not a first visit.
@@ -21,7 +21,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const returning = args.includes('--returning');
-const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 6);
+// --settle MS: wait MS after launching the browser before opening the page (a reader's browser is
+// already running; a fresh profile's start-up work otherwise competes with the page for the 2 cores).
+const settleMs = args.includes('--settle') ? Number(args[args.indexOf('--settle') + 1]) : 0;
+const runs = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--settle') ?? 6);
 // Each entry: a folder, optionally with a query string for the page ("dist?x=1").
 const sources = (process.env.CLAIMLENS_DIST ?? path.join(root, 'dist')).split(',');
 
@@ -113,6 +116,7 @@ for (let run = 0; run < runs; run++) {
     const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     await ctx.addInitScript(watchFrames);
+    if (settleMs > 0) await page.waitForTimeout(settleMs);
     let row = await visit(page, b.url);
     if (returning) {
       await page.waitForTimeout(3000);
