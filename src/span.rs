@@ -70,25 +70,30 @@ pub(crate) fn digits_end(s: &str, i: usize) -> usize {
 }
 
 /// The end of the word that starts with a letter at byte `i` of `s`: letters, and apostrophes
-/// (' or ’) with a letter after them ("o'clock", "year's"). ASCII letters and marks are decided on
-/// the byte. The numbers and dates tokenizers share it.
+/// (' or ’) with a letter after them ("o'clock", "year's"). The numbers and dates tokenizers share it.
 #[inline]
 pub(crate) fn letters_end(s: &str, i: usize) -> usize {
+    word_end(s, i + char_at(s, i).1, char::is_alphabetic)
+}
+
+/// The end of the run, from byte `i` of `s`, of characters `is_word` accepts and of apostrophes
+/// (' or ’) with such a character after them. ASCII is decided on the byte, without decoding.
+#[inline]
+pub(crate) fn word_end(s: &str, i: usize, is_word: impl Fn(char) -> bool) -> usize {
     let bytes = s.as_bytes();
-    let mut end = i + char_at(s, i).1;
+    let mut end = i;
     while end < bytes.len() {
-        match bytes[end] {
-            b if b.is_ascii_alphabetic() => {
-                end += 1;
-                continue;
+        let b = bytes[end];
+        if b < 0x80 && b != b'\'' {
+            if !is_word(char::from(b)) {
+                break;
             }
-            b if b < 0x80 && b != b'\'' => break,
-            _ => {}
+            end += 1;
+            continue;
         }
         let (d, dlen) = char_at(s, end);
-        let inner_apostrophe =
-            matches!(d, '\'' | '’') && s[end + dlen..].chars().next().is_some_and(char::is_alphabetic);
-        if !(d.is_alphabetic() || inner_apostrophe) {
+        let inner_apostrophe = matches!(d, '\'' | '’') && s[end + dlen..].chars().next().is_some_and(&is_word);
+        if !(is_word(d) || inner_apostrophe) {
             break;
         }
         end += dlen;

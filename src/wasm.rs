@@ -83,9 +83,12 @@ fn output_js_string(
     analysis: &crate::Analysis,
     unit: OffsetUnit,
 ) -> serde_json::Result<js_sys::JsString> {
-    let mut bytes = js_sys::Uint8Array::new_with_length(byte_len(output::estimated_json_len(docs, analysis)));
+    let estimate = output::estimated_json_len(docs, analysis);
+    let mut bytes = js_sys::Uint8Array::new_with_length(byte_len(estimate));
     let mut len = 0;
-    output::write_json_pieces(docs, analysis, unit, None, PIECE_LEN, &mut |piece| {
+    // A small output is one piece of about its own size: a 1 MB piece would grow wasm memory for it.
+    let piece_len = PIECE_LEN.min(estimate);
+    output::write_json_pieces(docs, analysis, unit, None, piece_len, &mut |piece| {
         let end = len + byte_len(piece.len());
         if end > bytes.length() {
             let bigger = js_sys::Uint8Array::new_with_length(end.max(bytes.length().saturating_mul(2)));

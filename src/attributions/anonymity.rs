@@ -33,12 +33,19 @@ pub fn link(text: &str, segments: &Segments, attributions: &mut Vec<Attribution>
         let before = grants.partition_point(|g| g.start <= a.cue.start);
         !(before > 0 && a.cue.end <= grants[before - 1].end)
     });
+    // Attributions are in text order, so a sentence's are one run of them: a binary search each,
+    // not a pass over all of them per grant.
+    let of_sentence = |sentence: usize, attributions: &[Attribution]| {
+        attributions.partition_point(|a| a.sentence < sentence)
+            ..attributions.partition_point(|a| a.sentence <= sentence)
+    };
     for &grant in &grants {
         let Some(s) = segments.sentence_at(grant.start) else { continue };
         // A grant inside a source's own words ("A port officer in Ørsted, who asked not to be
         // named, said") is about that source, whatever its words looked like: a capitalised place
         // in it made it look named. Whoever asked not to be named is not a named person.
-        if let Some(a) = attributions.iter_mut().find(|a| a.source.is_some_and(|src| src.contains(grant))) {
+        let own = of_sentence(s, attributions).find(|&i| attributions[i].source.is_some_and(|src| src.contains(grant)));
+        if let Some(a) = own.map(|i| &mut attributions[i]) {
             if a.source_kind == SourceKind::Person {
                 a.source_kind = SourceKind::UnnamedOfficial;
             }
@@ -49,12 +56,8 @@ pub fn link(text: &str, segments: &Segments, attributions: &mut Vec<Attribution>
         let covers = |a: &Attribution| {
             matches!(a.source_kind, SourceKind::UnnamedOfficial | SourceKind::Unknown | SourceKind::Vague)
         };
-        // Attributions are in text order, so a sentence's are one run of them: a binary search
-        // each, not a pass over all of them per grant.
         let nearest = |sentence: usize, attributions: &[Attribution]| {
-            let from = attributions.partition_point(|a| a.sentence < sentence);
-            let to = attributions.partition_point(|a| a.sentence <= sentence);
-            (from..to)
+            of_sentence(sentence, attributions)
                 .filter(|&i| covers(&attributions[i]))
                 .min_by_key(|&i| attributions[i].source.map_or(usize::MAX, |src| src.start.abs_diff(grant.start)))
         };

@@ -1,6 +1,6 @@
 //! Words for the claims stage: a tokenizer over byte spans, a light lemma, and stop words.
 
-use crate::span::char_at;
+use crate::span::{char_at, word_end};
 use crate::{Document, DocumentAnalysis, Span};
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -35,25 +35,8 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
             continue;
         }
         let start = i;
-        i += len;
         // Letters and digits, and apostrophes with a letter or digit after them.
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            if b < 0x80 && b != b'\'' {
-                break;
-            }
-            let (d, dlen) = char_at(s, i);
-            let inner_apostrophe =
-                matches!(d, '\'' | '’') && s[i + dlen..].chars().next().is_some_and(char::is_alphanumeric);
-            if !(d.is_alphanumeric() || inner_apostrophe) {
-                break;
-            }
-            i += dlen;
-        }
+        i = word_end(s, i + len, char::is_alphanumeric);
         out.push(Token { span: Span::new(span.start + start, span.start + i) });
     }
     out

@@ -144,6 +144,9 @@ struct App {
     abandoned: u32,
     /// The request the engine last crashed on: a second crash on it stops the retries.
     crashed_request: Option<String>,
+    /// A page-thread analysis of an earlier visit never returned (its marker was left in storage):
+    /// the marker is removed once an analysis succeeds.
+    page_marker_left: bool,
     /// The progress timer of a long analysis.
     ticker: Option<i32>,
     /// The last save failed (storage full): the reader was told.
@@ -305,6 +308,7 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
         queued: false,
         abandoned: 0,
         crashed_request: None,
+        page_marker_left: false,
         ticker: None,
         save_failed: false,
         stored_hashes: Vec::new(),
@@ -346,6 +350,7 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
         app.set_panes(&initial.0);
         app.set_tab(Tab::Contradictions);
         app.set_status(initial.1);
+        app.page_marker_left = page_analysis_never_returned;
         dom::mark("claimlens:page-built");
         if first_on_page {
             app.set_state("analysing");
@@ -1051,9 +1056,11 @@ impl App {
             Ok(out) => out,
             Err(e) => return self.set_status(&format!("Analysis failed: {e}")),
         };
-        if let Some(s) = storage() {
-            // An analysis succeeded (in the worker after a page crash, too): the page may analyse again.
-            s.remove_item(PAGE_ANALYSIS_KEY).ok();
+        if std::mem::take(&mut self.page_marker_left) {
+            // An analysis succeeded (in the worker, after a page crash): the page may analyse again.
+            if let Some(s) = storage() {
+                s.remove_item(PAGE_ANALYSIS_KEY).ok();
+            }
         }
         self.findings = findings::collect(&out);
         self.output = Some(Rc::new(out));
