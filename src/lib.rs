@@ -18,13 +18,17 @@ pub mod attributions;
 pub mod claims;
 pub mod numbers;
 pub mod output;
-pub mod re;
 pub mod request;
 pub mod segment;
 pub mod sort;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod source_code;
 mod span;
+/// The page's paste handling (`src/web/paste.rs`, wasm32 only) is plain string code: built here for
+/// its native tests against the regexes it replaced (regex and proptest are native dev-dependencies).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "web/paste.rs"]
+mod web_paste;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

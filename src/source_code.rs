@@ -1,7 +1,7 @@
-//! The crate's own source, for tests that keep a rule over all of it ("regexes are built in
-//! `re.rs`", "stable sorts go through `sort.rs`").
+//! The crate's own source, for tests that keep a rule over all of it ("stable sorts go through
+//! `sort.rs`").
 
-/// Each `.rs` file under `src/` as (path relative to the crate, e.g. "src/re.rs"; its code before
+/// Each `.rs` file under `src/` as (path relative to the crate, e.g. "src/sort.rs"; its code before
 /// the first `#[cfg(test)]`, since unit tests at the end of a file may do as they like).
 pub fn files_before_tests() -> Vec<(String, String)> {
     fn visit(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<(String, String)>) {

@@ -7,6 +7,7 @@ mod counted;
 pub mod dates;
 mod lexicon;
 mod money;
+mod not_quantities;
 mod numerals;
 mod scan;
 pub(crate) mod tokens;

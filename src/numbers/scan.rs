@@ -5,15 +5,15 @@
 use super::counted;
 use super::lexicon::{lines, Lexicon, Prefixes};
 use super::money::{self, Currency};
+use super::not_quantities::not_quantities;
 use super::numerals::{self, Form, Numeral};
 use super::tokens::Tokens;
 use super::units::{self, Unit};
 use super::words;
 use super::{Bound, Kind, Quantity, Value};
 use crate::Span;
-use regex::Regex;
 use rustc_hash::FxHashSet as HashSet;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 /// A quantity found in a sentence, with the span of the quantity it restates, if any.
 pub struct Found {
@@ -150,32 +150,6 @@ fn item(n: Numeral, kind: Kind) -> Item {
         restates: None,
     }
 }
-
-/// URLs, e-mail addresses, phone numbers, version and serial numbers: nothing in them is a quantity.
-fn not_quantities(text: &str, sentence: Span) -> Vec<Span> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(NOT_QUANTITIES));
-    let s = sentence.text(text);
-    RE.find_iter(s).map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end())).collect()
-}
-
-/// ASCII word boundaries and digits: a Unicode `\b` makes the lazy DFA give up on any non-ASCII
-/// text (curly quotes) and the slow backtracker run instead; the number tokenizers only read ASCII
-/// digits anyway. ASCII case folding: Unicode's needs tables. The parts of an e-mail address are
-/// unbounded runs without "@": counted repetitions (`{1,64}`, `{1,253}`) of that Unicode class
-/// compiled to 628 KiB in 15 ms natively, on the first text with an "@". Unbounded, a run without
-/// white space keeps the e-mail alternative alive to its end, so each later match rescans it: the
-/// scan is quadratic in a sentence's length, and sentences are cut at 4 KB (`segment::sentences`),
-/// which bounds it (a 4 KB run dense with clock times and dates: 0.9 ms; 64 KB would take 220 ms).
-const NOT_QUANTITIES: &str = concat!(
-    r"(?-u:\b)(?i-u:https?://|www\.)\S+",
-    r"|[^\s@]+@[^\s@]+\.(?i-u:[a-z]{2,})",
-    r"|\+?\(?[0-9]+\)?(?:[-./][0-9]+){2,}",
-    r"|\([0-9]{3}\)\s*[0-9]{3}-[0-9]{4}",
-    r"|(?-u:\b)(?i-u:v)[0-9]+(?:\.[0-9]+)+",
-    // Clock times ("16:30") and scores or ratios written with a colon belong to the dates stage.
-    r"|(?-u:\b)[0-9]{1,2}:[0-9]{2}",
-    r"|(?-u:\b)[0-9]{1,2}(?::[0-9]{2})?\s?(?i-u:[ap]m\b|[ap]\.m\.)",
-);
 
 fn designators() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -938,24 +912,10 @@ mod tests {
     }
 
     #[test]
-    fn blocks_urls_phones_versions_and_clock_times_in_multibyte_text() {
-        let t = "Café ☕ call +1-222-333-4444, see www.example.com/2017 at 16:30 — v2.1.3";
-        let blocked: Vec<&str> = not_quantities(t, Span::new(0, t.len())).iter().map(|s| s.text(t)).collect();
-        assert_eq!(blocked, ["+1-222-333-4444", "www.example.com/2017", "16:30", "v2.1.3"]);
-    }
-
-    #[test]
     fn counts_the_group_after_of_the() {
         let t = "three of the four soldiers";
         let found = scan(&toks(t), Span::new(0, t.len()), 0, &[]);
         let counted: Vec<_> = found.iter().map(|f| f.quantity.counted.map(|c| c.text(t))).collect();
         assert_eq!(counted, [Some("soldiers"), Some("soldiers")]);
-    }
-
-    #[test]
-    fn blocks_e_mail_addresses_after_non_ascii_text() {
-        let t = "Schreiben Sie an presse@hafen.example.org — “ask Zoë” at ops.desk@东京.example.jp.";
-        let blocked: Vec<&str> = not_quantities(t, Span::new(0, t.len())).iter().map(|s| s.text(t)).collect();
-        assert_eq!(blocked, ["presse@hafen.example.org", "ops.desk@东京.example.jp"]);
     }
 }

@@ -5,7 +5,8 @@
 use super::model::{Output, Span};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use std::sync::LazyLock;
+
+pub use super::paste::{markdown_to_text, split_articles};
 
 /// One article as the page keeps it (storage, permalink).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -14,30 +15,6 @@ pub struct SavedPane {
     pub name: String,
     pub date: String,
     pub text: String,
-}
-
-/// Splits pasted text into articles on a line of `---` (or more dashes) or on two or more blank
-/// lines in a row; one blank line is only a paragraph break. Empty parts are dropped.
-pub fn split_articles(text: &str) -> Vec<String> {
-    static SEPARATOR: LazyLock<regex::Regex> =
-        LazyLock::new(|| crate::re::compile(r"(?m)^[ \t]*-{3,}[ \t]*$|\n[ \t]*\n(?:[ \t]*\n)+"));
-    let text = text.replace("\r\n", "\n");
-    SEPARATOR.split(&text).map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
-}
-
-/// Markdown reduced to its words: headings, emphasis, code marks, links and images lose their marks.
-pub fn markdown_to_text(md: &str) -> String {
-    static LINE_MARKS: LazyLock<regex::Regex> =
-        LazyLock::new(|| crate::re::compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)"));
-    static INLINE: LazyLock<regex::Regex> = LazyLock::new(|| {
-        crate::re::compile(r"!?\[([^\]]*)\]\([^)]*\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\n]+)\*|`([^`]*)`")
-    });
-    let md = md.replace("\r\n", "\n");
-    let without_lines = LINE_MARKS.replace_all(&md, "");
-    let out = INLINE.replace_all(&without_lines, |c: &regex::Captures| {
-        (1..=5).find_map(|i| c.get(i)).map(|m| m.as_str().to_string()).unwrap_or_default()
-    });
-    out.lines().filter(|l| l.trim() != "---" && l.trim() != "***").collect::<Vec<_>>().join("\n").trim().to_string()
 }
 
 /// Collapses HTML whitespace inside one text node the way a browser lays it out.

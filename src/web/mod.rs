@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod io;
 pub mod model;
 pub mod page;
+pub mod paste;
 pub mod textmap;
 pub mod view;
 
