@@ -155,10 +155,22 @@ impl<'a> Parser<'a> {
             TokKind::Word => match self.entry(i).map_or(Opens::Never, |e| e.opens) {
                 Opens::Never => false,
                 Opens::Always => true,
-                Opens::Before(set) => self.in_follow_set(i + 1, set),
+                Opens::Before(set) => self.in_follow_set(i + 1, set) && self.known_after(i + 1),
                 Opens::Cue => self.bound_cue(i).is_some_and(|(k, _)| self.opens.get(k) == Some(&true)),
+                Opens::BeforeKnown => self.known_after(i + 1),
             },
         }
+    }
+
+    /// Whether token `i` can be read by a parser after a [`Opens::BeforeKnown`] word: digits, a
+    /// mark, or a word of the table ("the", "a" and "an" only with such a token after them).
+    fn known_after(&self, i: usize) -> bool {
+        let known = |k: usize| match self.kind(k) {
+            None => false,
+            Some(TokKind::Word) => self.entry(k).is_some(),
+            Some(_) => true,
+        };
+        known(i) && (!self.is_any(i, &["the", "a", "an"]) || known(i + 1))
     }
 
     /// Whether token `i` is in the follow set `set` (digits count as numbers; "a-week").
