@@ -151,13 +151,26 @@ impl<'a> Parser<'a> {
         match self.toks[i].kind {
             TokKind::Digits => true,
             // "'90s", "@ 5pm", "½ an hour"
-            TokKind::Punct => matches!(self.t(i), "'" | "’" | "@" | "½"),
+            TokKind::Punct => match self.t(i) {
+                "'" | "’" => self.kind(i + 1) == Some(TokKind::Digits),
+                "@" | "½" => true,
+                _ => false,
+            },
             TokKind::Word => match self.entry(i).map_or(Opens::Never, |e| e.opens) {
                 Opens::Never => false,
                 Opens::Always => true,
                 Opens::Before(set) => self.in_follow_set(i + 1, set) && self.known_after(i + 1),
                 Opens::Cue => self.bound_cue(i).is_some_and(|(k, _)| self.opens.get(k) == Some(&true)),
                 Opens::BeforeKnown => self.known_after(i + 1),
+                Opens::BeforeHolidayWord => {
+                    self.kind(i + 1) == Some(TokKind::Punct)
+                        || lexicon()
+                            .holidays
+                            .get(self.t(i))
+                            .into_iter()
+                            .flatten()
+                            .any(|(rest, _)| rest.first().is_some_and(|w| self.is(i + 1, w)))
+                }
             },
         }
     }

@@ -25,6 +25,9 @@ pub enum Opens {
     /// scene". Every word a parser compares with is in the table (a test checks it), so a word
     /// outside it cannot continue an expression.
     BeforeKnown,
+    /// The first word of holidays' names, none of them one word ("new", "good"): only before a
+    /// mark or the next word of one of the names ("New Year", "Good Friday").
+    BeforeHolidayWord,
 }
 
 /// Follow sets: what may come right after "the", after "a"/"an", after "that" and after "in" in
@@ -46,7 +49,6 @@ const ALWAYS: &[&str] = &[
     "past",
     "following",
     "current",
-    "same",
     "today",
     "tonight",
     "tonite",
@@ -54,7 +56,6 @@ const ALWAYS: &[&str] = &[
     "tmrw",
     "tmr",
     "yesterday",
-    "right",
     "now",
     // years, quarters, fiscal years, weeks: "year 2008", "q1 2017", "fiscal 2017", "week 10", "w/c"
     "q",
@@ -78,10 +79,6 @@ const ALWAYS: &[&str] = &[
     "mid",
     "earlier",
     "later",
-    "beginning",
-    "end",
-    "middle",
-    "start",
     "eoy",
     "lunchtime",
     "dinnertime",
@@ -127,9 +124,39 @@ const ALWAYS: &[&str] = &[
 /// Words that begin an expression only with more of it after them (see [`Opens::BeforeKnown`]):
 /// bounds and cues of times, durations, ranges and repetitions, "this".
 const PREFIXES: &[&str] = &[
-    "this", "at", "from", "between", "about", "around", "nearly", "almost", "roughly", "over", "during", "before",
-    "after", "within", "more", "less", "fewer", "up", "some", "several", "few", "couple", "all", "whole", "entire",
-    "every", "each",
+    "this",
+    "at",
+    "from",
+    "between",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "over",
+    "during",
+    "before",
+    "after",
+    "within",
+    "more",
+    "less",
+    "fewer",
+    "up",
+    "some",
+    "several",
+    "few",
+    "couple",
+    "all",
+    "whole",
+    "entire",
+    "every",
+    "each",
+    "same",
+    "right",
+    "beginning",
+    "end",
+    "middle",
+    "start",
 ];
 
 /// Bound cues that begin nothing by themselves: "by", "as early as", "no later than".

@@ -382,11 +382,15 @@ fn starts_at_a_prefix_word_only_before_a_word_the_grammar_knows() {
         ("It rained all week.", "all week"),
         ("It will take up to three days.", "up to three days"),
         ("Crews check the dam every other day.", "every other day"),
+        ("Fireworks lit New Year's Eve.", "New Year's Eve"),
+        ("Music of the '90s returned.", "'90s"),
+        ("The strike lasted two weeks.", "two weeks"),
     ] {
         let found = dates_in(text, Some("2021-06-15"));
         assert!(found.iter().any(|(span, _, _)| span == expected), "{text}: {found:?}");
     }
-    let sentence = "At the scene, this plan from the city was about the vote – “at Ørsted” 😀 all agreed.";
+    let sentence = "At the scene, this plan from the city was about the vote – “at Ørsted” 😀 all agreed; \
+                    one man in New York said it: ’tis right here.";
     let low = sentence.to_ascii_lowercase();
     let toks = tokens::tokenize(sentence);
     let parser = Parser::new(&low, &toks, Context { today: None });
