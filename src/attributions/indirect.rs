@@ -276,8 +276,7 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, quoted: &[usize], found: &mut Vec<F
     let mut here: Vec<usize> = quoted.to_vec();
     // A headline in title case ("Okafor Says She Never Agreed …") capitalises its verbs too.
     let words = (sa..sb).filter(|&t| doc.toks[t].is_word() && !doc.toks[t].quoted);
-    let (capitals, total) =
-        words.fold((0, 0), |(c, n), t| (c + usize::from(doc.toks[t].is_capitalised(doc.text)), n + 1));
+    let (capitals, total) = words.fold((0, 0), |(c, n), t| (c + usize::from(doc.toks[t].is_capitalised()), n + 1));
     let title_case = total >= 4 && capitals * 10 >= total * 8;
     crate::sort::by_key(&mut here, |&f| found[f].cue.0);
     let mut i = sa;

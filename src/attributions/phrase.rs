@@ -34,7 +34,7 @@ impl<'a> Words<'a> {
     }
 
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.toks[i].is_capitalised(self.text)
+        self.toks[i].is_capitalised()
     }
 
     pub fn span(&self, from: usize, to: usize) -> Span {
