@@ -15,6 +15,8 @@ pub struct Doc<'a> {
     pub lower: String,
     pub segments: &'a Segments,
     pub toks: Vec<Token>,
+    /// Each token's [`lexicon::Lexicon::classes`] bits (0 for marks).
+    pub classes: Vec<u8>,
     /// Sentence index of each token.
     pub tok_sentence: Vec<usize>,
     /// Quote regions already given to an attribution.
@@ -23,7 +25,7 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn words(&self) -> Words<'_> {
-        Words { text: self.text, lower: &self.lower, toks: &self.toks }
+        Words { text: self.text, lower: &self.lower, toks: &self.toks, classes: &self.classes }
     }
 
     /// First token after the sentence of token `i` (at most `hi`).
