@@ -3,8 +3,9 @@
 //! Worked out from the first token every parser of [`super::grammar`] reads at the start it is
 //! given (`Parser::best_at` → `bound_cue` and `plain_at` → `datetime`, `time`, `day_part_alone`,
 //! `range`, `clock_range`, `offset_date`, `window`, `duration`, `set`, and `date`'s twelve
-//! parsers). Digits always open; a month, weekday, number word or a holiday's first word opens;
-//! the words below open alone, or only before a word of a follow set ("the" before "week" or "7",
+//! parsers). Digits always open; a month, a weekday or a one-word holiday opens; a number word
+//! only before a token some parser can read next, a holiday's first word only before the next
+//! word of its name ("New Year"); the words below open alone, or only before a word of a follow set ("the" before "week" or "7",
 //! "a" before a unit), or only before a token some parser can read next ("at", "from", "this"),
 //! or, for a bound cue ("by", "as"), only where the date after it opens.
 //! A parser that learns a new first word needs it here too (the date tests would show it).
@@ -98,8 +99,7 @@ const ALWAYS: &[&str] = &[
     "midnight",
     "half",
     "quarter",
-    // ranges, counts, windows, bounded durations: "from 2014 to 2018", "several days", "up to a week"
-    // repetitions: "daily", "twice a week", "every other day"
+    // repetitions: "daily", "twice a week"
     "daily",
     "nightly",
     "weekly",
@@ -122,7 +122,8 @@ const ALWAYS: &[&str] = &[
 ];
 
 /// Words that begin an expression only with more of it after them (see [`Opens::BeforeKnown`]):
-/// bounds and cues of times, durations, ranges and repetitions, "this".
+/// ranges, counts, windows, bounded durations and repetitions ("from 2014 to 2018", "several
+/// days", "up to a week", "every other day"), parts of periods ("end of 1989"), "this week".
 const PREFIXES: &[&str] = &[
     "this",
     "at",
