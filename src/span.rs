@@ -73,7 +73,17 @@ pub(crate) fn digits_end(s: &str, i: usize) -> usize {
 /// (' or ’) with a letter after them ("o'clock", "year's"). The numbers and dates tokenizers share it.
 #[inline]
 pub(crate) fn letters_end(s: &str, i: usize) -> usize {
-    word_end(s, i + char_at(s, i).1, char::is_alphabetic)
+    // Most words are ASCII letters to their end: a byte test each, then the general rules from
+    // the first byte that is not one (an apostrophe or a non-ASCII letter may go on).
+    let bytes = s.as_bytes();
+    let mut end = i + char_at(s, i).1;
+    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+        end += 1;
+    }
+    match bytes.get(end) {
+        Some(&b) if b >= 0x80 || b == b'\'' => word_end(s, end, char::is_alphabetic),
+        _ => end,
+    }
 }
 
 /// The end of the run, from byte `i` of `s`, of characters `is_word` accepts and of apostrophes
@@ -99,4 +109,24 @@ pub(crate) fn word_end(s: &str, i: usize, is_word: impl Fn(char) -> bool) -> usi
         end += dlen;
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ends_a_word_of_letters_after_inner_apostrophes_and_accents_but_not_a_trailing_mark() {
+        fn word(s: &str) -> &str {
+            &s[..letters_end(s, 0)]
+        }
+        assert_eq!(word("o'clock, then"), "o'clock");
+        assert_eq!(word("don’t stop"), "don’t");
+        assert_eq!(word("Côte d'Ivoire"), "Côte");
+        assert_eq!(word("東京タワー 5"), "東京タワー");
+        assert_eq!(word("years' worth"), "years");
+        assert_eq!(word("Año😀"), "Año");
+        assert_eq!(word("pm"), "pm");
+        assert_eq!(word("km2"), "km");
+    }
 }

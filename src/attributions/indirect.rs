@@ -15,6 +15,8 @@ pub struct Doc<'a> {
     pub lower: String,
     pub segments: &'a Segments,
     pub toks: Vec<Token>,
+    /// Each token's [`lexicon::Lexicon::classes`] bits (0 for marks).
+    pub classes: Vec<u8>,
     /// Sentence index of each token.
     pub tok_sentence: Vec<usize>,
     /// Quote regions already given to an attribution.
@@ -23,7 +25,7 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn words(&self) -> Words<'_> {
-        Words { text: self.text, lower: &self.lower, toks: &self.toks }
+        Words { text: self.text, lower: &self.lower, toks: &self.toks, classes: &self.classes }
     }
 
     /// First token after the sentence of token `i` (at most `hi`).
@@ -276,26 +278,30 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, quoted: &[usize], found: &mut Vec<F
     let mut here: Vec<usize> = quoted.to_vec();
     // A headline in title case ("Okafor Says She Never Agreed …") capitalises its verbs too.
     let words = (sa..sb).filter(|&t| doc.toks[t].is_word() && !doc.toks[t].quoted);
-    let (capitals, total) =
-        words.fold((0, 0), |(c, n), t| (c + usize::from(doc.toks[t].is_capitalised(doc.text)), n + 1));
+    let (capitals, total) = words.fold((0, 0), |(c, n), t| (c + usize::from(doc.toks[t].is_capitalised()), n + 1));
     let title_case = total >= 4 && capitals * 10 >= total * 8;
     crate::sort::by_key(&mut here, |&f| found[f].cue.0);
+    let w = doc.words();
     let mut i = sa;
     while i < sb {
         let k = i;
         i += 1;
-        let w = doc.words();
-        if !w.is_word(k) || w.toks[k].quoted || taken(doc, found, k) {
+        if !w.is_word(k) || w.toks[k].quoted {
+            continue;
+        }
+        // Most words are no cue: ruled out on their class before looking at the attributions found.
+        let according = w.is(k, "according") && w.is(k + 1, "to");
+        let verb = || w.is_verb(k) || title_case && lexicon().verbs.contains_key(w.lower(k));
+        if !according && !verb() || taken(doc, found, k) {
             continue;
         }
         // The attributions found so far in this sentence, for the readers that need them (copied
         // only then: most words are no reporting verb).
         let found_here = || -> Vec<Found> { here.iter().map(|&f| found[f].clone()).collect() };
-        let f = if w.is(k, "according") && w.is(k + 1, "to") {
+        let f = if according {
             according_to(doc, sa, sb, k, &found_here()).map(|f| (f, k))
         } else {
-            let verb = w.is_verb(k) || title_case && lexicon().verbs.contains_key(w.lower(k));
-            if !verb || (w.is_capitalised(k) && k != sa && !title_case) {
+            if w.is_capitalised(k) && k != sa && !title_case {
                 continue;
             }
             let form = lexicon().verbs[w.lower(k)];

@@ -42,7 +42,15 @@ pub struct Lexicon {
     pub documents: HashSet<String>,
     pub vague: HashSet<String>,
     pub pronouns: HashMap<String, PronounRef>,
+    /// Which of `verbs`, `titles` and `org_heads` hold each of their words ([`VERB`], [`TITLE`],
+    /// [`ORG_HEAD`]): a document's words are looked up here once, not once per question.
+    pub classes: HashMap<String, u8>,
 }
+
+/// Bits of [`Lexicon::classes`].
+pub const VERB: u8 = 1;
+pub const TITLE: u8 = 2;
+pub const ORG_HEAD: u8 = 4;
 
 /// Words that are a verb and also a frequent noun or adjective.
 const AMBIGUOUS_FORMS: &[&str] = &[
@@ -137,11 +145,23 @@ pub fn lexicon() -> &'static Lexicon {
                 (w.to_string(), r)
             })
             .collect();
+        let titles = set(include_str!("lexicon/titles.txt"));
+        let org_heads = set(include_str!("lexicon/org_heads.txt"));
+        let mut classes: HashMap<String, u8> = HashMap::default();
+        for (words, class) in [(verbs.keys().collect::<Vec<_>>(), VERB), (titles.iter().collect(), TITLE)] {
+            for w in words {
+                *classes.entry(w.clone()).or_default() |= class;
+            }
+        }
+        for w in &org_heads {
+            *classes.entry(w.clone()).or_default() |= ORG_HEAD;
+        }
         Lexicon {
             verbs,
-            titles: set(include_str!("lexicon/titles.txt")),
+            titles,
+            classes,
             anonymous_heads: set(include_str!("lexicon/anonymous_heads.txt")),
-            org_heads: set(include_str!("lexicon/org_heads.txt")),
+            org_heads,
             media: set(include_str!("lexicon/media.txt")),
             documents: set(include_str!("lexicon/documents.txt")),
             vague: set(include_str!("lexicon/vague.txt")),
@@ -467,5 +487,28 @@ mod tests {
         assert!(lex.org_heads.contains("ministry"));
         assert!(lex.media.contains("reuters"));
         assert_eq!(lex.pronouns["it"], PronounRef::Organisation);
+    }
+
+    #[test]
+    fn gives_each_verb_title_and_organisation_head_its_class_and_no_other_word_one() {
+        let lex = lexicon();
+        let class_of = |w: &String| {
+            let mut c = 0;
+            if lex.verbs.contains_key(w) {
+                c |= VERB;
+            }
+            if lex.titles.contains(w) {
+                c |= TITLE;
+            }
+            if lex.org_heads.contains(w) {
+                c |= ORG_HEAD;
+            }
+            c
+        };
+        assert!(lex.classes.iter().all(|(w, &c)| c != 0 && c == class_of(w)));
+        let listed = lex.verbs.keys().chain(&lex.titles).chain(&lex.org_heads);
+        assert!(listed.into_iter().all(|w| lex.classes.get(w) == Some(&class_of(w))));
+        assert_eq!(lex.classes["said"], VERB);
+        assert_eq!(lex.classes.get("table"), None);
     }
 }

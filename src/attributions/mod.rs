@@ -95,11 +95,18 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
     // Tokens of boilerplate lines (or outside any sentence) are not read.
     let skipped: Vec<bool> =
         tok_sentence.iter().map(|&s| segments.sentences.get(s).is_none_or(|s| s.boilerplate)).collect();
+    let lower = text.to_ascii_lowercase();
+    let classes = &lexicon::lexicon().classes;
+    let classes = toks
+        .iter()
+        .map(|t| if t.is_word() { classes.get(t.span.text(&lower)).copied().unwrap_or(0) } else { 0 })
+        .collect();
     let mut doc = indirect::Doc {
         text,
-        lower: text.to_ascii_lowercase(),
+        lower,
         segments,
         toks,
+        classes,
         tok_sentence,
         quote_used: vec![false; segments.quotes.len()],
     };

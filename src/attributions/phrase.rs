@@ -1,7 +1,7 @@
 //! Source noun phrases: the words before a reporting verb ("Norwegian Fisheries Minister Ola Brekke said") or
 //! after it ("said one of the guards"), appositions included.
 
-use super::lexicon::{ends_noun_phrase, is_time_word, lexicon};
+use super::lexicon::{ends_noun_phrase, is_time_word, lexicon, VERB};
 use super::tokens::{Token, TokenKind};
 use crate::Span;
 
@@ -14,6 +14,8 @@ pub struct Words<'a> {
     /// `text` with ASCII letters lower-cased: same byte offsets.
     pub lower: &'a str,
     pub toks: &'a [Token],
+    /// Each token's lexicon classes (bits of `Lexicon::classes`: verb, title, organisation head).
+    pub classes: &'a [u8],
 }
 
 impl<'a> Words<'a> {
@@ -33,8 +35,13 @@ impl<'a> Words<'a> {
         i < self.toks.len() && self.toks[i].is_punct(c)
     }
 
+    /// Token `i` is a word of the lexicon class `class`.
+    pub fn has(&self, i: usize, class: u8) -> bool {
+        self.classes.get(i).is_some_and(|&c| c & class != 0)
+    }
+
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.toks[i].is_capitalised(self.text)
+        self.toks[i].is_capitalised()
     }
 
     pub fn span(&self, from: usize, to: usize) -> Span {
@@ -61,7 +68,7 @@ impl<'a> Words<'a> {
     pub fn is_verb(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.toks[i].quoted
-            && lexicon().verbs.contains_key(self.lower(i))
+            && self.has(i, VERB)
             && !(self.is_capitalised(i) && i > 0 && self.is_word(i - 1))
     }
 }

@@ -2,7 +2,7 @@
 //! short names ("Wirth") resolve to the last compatible full name of the document.
 
 use super::found::Found;
-use super::lexicon::{lexicon, PronounRef};
+use super::lexicon::{lexicon, PronounRef, ORG_HEAD, TITLE};
 use super::phrase::{self, Words};
 use super::SourceKind;
 
@@ -41,7 +41,7 @@ fn describe(w: &Words, a: usize, b: usize) -> Described {
     let comma = (a..b).find(|&i| w.is_punct(i, ',') || w.is_dash(i));
     if let Some(c) = comma.filter(|_| d.pronoun.is_none() && d.kind != SourceKind::Person) {
         let end = (c + 1..b).find(|&i| w.is_punct(i, ',') || w.is_dash(i)).unwrap_or(b);
-        let named_core = (a + 1..c).any(|i| w.is_capitalised(i) && !lexicon().titles.contains(w.lower(i)));
+        let named_core = (a + 1..c).any(|i| w.is_capitalised(i) && !w.has(i, TITLE));
         if !named_core && end > c + 1 && w.is_capitalised(end - 1) {
             let name = describe_core(w, c + 1, end);
             if name.pronoun.is_none()
@@ -138,7 +138,7 @@ fn describe_core(w: &Words, a: usize, b: usize) -> Described {
         let mut name_start = core_end;
         while name_start > start
             && w.is_capitalised(name_start - 1)
-            && !lex.titles.contains(w.lower(name_start - 1))
+            && !w.has(name_start - 1, TITLE)
             && !is_acronym(w.toks[name_start - 1].text(w.text))
         {
             name_start -= 1;
@@ -196,21 +196,17 @@ fn titled_people(w: &Words) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 1 < w.toks.len() {
-        let titled = w.is_capitalised(i) && lex.titles.contains(w.lower(i)) && !is_acronym(w.toks[i].text(w.text));
+        let titled = w.is_capitalised(i) && w.has(i, TITLE) && !is_acronym(w.toks[i].text(w.text));
         if !titled {
             i += 1;
             continue;
         }
         let mut s = i + 1;
-        while s < w.toks.len() && w.is_capitalised(s) && lex.titles.contains(w.lower(s)) {
+        while s < w.toks.len() && w.is_capitalised(s) && w.has(s, TITLE) {
             s += 1;
         }
         let mut e = s;
-        while e < w.toks.len()
-            && w.is_capitalised(e)
-            && !lex.titles.contains(w.lower(e))
-            && !is_acronym(w.toks[e].text(w.text))
-        {
+        while e < w.toks.len() && w.is_capitalised(e) && !w.has(e, TITLE) && !is_acronym(w.toks[e].text(w.text)) {
             e += 1;
         }
         let organisation = (s..e).any(|k| {
@@ -246,17 +242,12 @@ fn full_name(w: &Words, before: usize, short: &str, entities: &[Entity]) -> Opti
     if let Some(e) = entities.iter().rev().find(|e| e.kind == SourceKind::Person && e.name.ends_with(&suffix)) {
         return Some(e.name.clone());
     }
-    let titles = &lexicon().titles;
     (1..before).rev().find_map(|i| {
         if !w.is_word(i) || strip_possessive(w.toks[i].text(w.text)) != short {
             return None;
         }
         let mut s = i;
-        while s > 0
-            && w.is_capitalised(s - 1)
-            && !titles.contains(w.lower(s - 1))
-            && !is_acronym(w.toks[s - 1].text(w.text))
-        {
+        while s > 0 && w.is_capitalised(s - 1) && !w.has(s - 1, TITLE) && !is_acronym(w.toks[s - 1].text(w.text)) {
             s -= 1;
         }
         // A sentence-initial word is capitalised anyway: keep it only after a title or inside the run.
@@ -267,10 +258,9 @@ fn full_name(w: &Words, before: usize, short: &str, entities: &[Entity]) -> Opti
 /// Organisations named with a generic head ("the US-led coalition", "the Defence Ministry"), so
 /// "it said" can refer to one that has not spoken yet.
 fn organisations(w: &Words) -> Vec<Entity> {
-    let lex = lexicon();
     let mut out = Vec::new();
     for i in 1..w.toks.len() {
-        if !w.is_word(i) || !lex.org_heads.contains(w.lower(i)) || w.is_word(i + 1) && w.is_capitalised(i + 1) {
+        if !w.has(i, ORG_HEAD) || w.is_word(i + 1) && w.is_capitalised(i + 1) {
             continue;
         }
         let Some(the) = (i.saturating_sub(4)..i).rev().find(|&k| w.is(k, "the")) else { continue };

@@ -17,6 +17,8 @@ pub struct Token {
     pub kind: TokenKind,
     /// Inside a quoted passage, marks included.
     pub quoted: bool,
+    /// A word whose first letter is upper case (worked out once: the stages ask often).
+    pub capital: bool,
 }
 
 impl Token {
@@ -34,8 +36,8 @@ impl Token {
     }
 
     /// Starts with a capital letter.
-    pub fn is_capitalised(&self, text: &str) -> bool {
-        self.is_word() && self.text(text).chars().next().is_some_and(char::is_uppercase)
+    pub fn is_capitalised(&self) -> bool {
+        self.capital
     }
 }
 
@@ -43,7 +45,9 @@ impl Token {
 /// pictographic symbols and dingbats: read like white space, so "A port officer 🚢 said …" keeps
 /// its source next to its cue instead of a punctuation token between them.
 fn is_pictograph(c: char) -> bool {
-    matches!(c,
+    // Every range below starts at U+200D or later: most characters are out at the first test.
+    c >= '\u{200D}'
+        && matches!(c,
         '\u{200D}' | '\u{20E3}' | '\u{FE0E}' | '\u{FE0F}'
         | '\u{2190}'..='\u{21FF}'
         | '\u{2300}'..='\u{23FF}'
@@ -90,7 +94,12 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
         }
         let start = span.start + i;
         if !is_word_char(c) {
-            out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct(c), quoted: false });
+            out.push(Token {
+                span: Span::new(start, start + len),
+                kind: TokenKind::Punct(c),
+                quoted: false,
+                capital: false,
+            });
             i += len;
             continue;
         }
@@ -122,7 +131,12 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
             end += 1;
             k = end;
         }
-        out.push(Token { span: Span::new(start, span.start + end), kind: TokenKind::Word, quoted: false });
+        out.push(Token {
+            span: Span::new(start, span.start + end),
+            kind: TokenKind::Word,
+            quoted: false,
+            capital: c.is_uppercase(),
+        });
         i = k;
     }
     let mut q = 0;
@@ -172,6 +186,18 @@ mod tests {
     fn keeps_abbreviations_and_hyphens_inside_words() {
         let w: Vec<_> = words("U.S. Sen. Al-Thawra didn’t go; the U.S.-led one.").into_iter().map(|x| x.0).collect();
         assert_eq!(w, ["U.S.", "Sen.", "Al-Thawra", "didn’t", "go", ";", "the", "U.S.-led", "one", "."]);
+    }
+
+    #[test]
+    fn marks_words_that_begin_with_a_capital_in_any_script_and_never_a_mark() {
+        let t = "Élan 🙂 said “Ça va” to 東京 and Ørsted.";
+        let seg = segment(t);
+        let capitals: Vec<&str> = tokenize(t, Span::new(0, t.len()), &seg.quotes)
+            .iter()
+            .filter(|k| k.is_capitalised())
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(capitals, ["Élan", "Ça", "Ørsted"]);
     }
 
     #[test]

@@ -119,7 +119,11 @@ impl<T: Clone> Lexicon<T> {
             return None;
         }
         let list = get_lower(&self.by_first, word)?;
-        list.iter().find(|(w, _)| (0..w.len()).all(|k| same(t, i + k, &w[k]))).map(|(w, v)| (v.clone(), i + w.len()))
+        // From the last word back: the first one matched the key already, the others tell the
+        // phrases of a common first word ("a", "the") apart.
+        list.iter()
+            .find(|(w, _)| (0..w.len()).rev().all(|k| same(t, i + k, &w[k])))
+            .map(|(w, v)| (v.clone(), i + w.len()))
     }
 
     /// The longest phrase ending just before token `end`: its value and its first token.

@@ -12,7 +12,7 @@ use super::units::{self, Unit};
 use super::words;
 use super::{Bound, Kind, Quantity, Value};
 use crate::Span;
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// A quantity found in a sentence, with the span of the quantity it restates, if any.
@@ -50,18 +50,24 @@ pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if skip(i) || !may_start_quantity(t, i) {
+        let starts = if skip(i) { 0 } else { recognisers_at(t, i) };
+        if starts == 0 {
             i += 1;
             continue;
         }
-        if let Some(item) =
-            vague(t, i).or_else(|| relative_ordinal(t, i)).or_else(|| percent_of(t, i)).or_else(|| one_and_a_half(t, i))
-        {
+        let may = |bit: u8| starts & bit != 0;
+        let recognised = may(VAGUE)
+            .then(|| vague(t, i))
+            .flatten()
+            .or_else(|| may(RELATIVE_ORDINAL).then(|| relative_ordinal(t, i)).flatten())
+            .or_else(|| may(PERCENT_OF).then(|| percent_of(t, i)).flatten())
+            .or_else(|| may(ONE_AND_A_HALF).then(|| one_and_a_half(t, i)).flatten());
+        if let Some(item) = recognised {
             i = item.end;
             items.push(item);
             continue;
         }
-        let Some(n) = numerals::parse(t, i) else {
+        let Some(n) = may(NUMERAL).then(|| numerals::parse(t, i)).flatten() else {
             i += 1;
             continue;
         };
@@ -825,35 +831,51 @@ fn relative_ordinal_lexicon() -> &'static Lexicon<&'static str> {
     LEX.get_or_init(|| Lexicon::new(PHRASES.iter().map(|(p, v)| (p.to_string(), *v))))
 }
 
-/// Whether a quantity may start at token `i`: any token but a word, and a word only when it
-/// begins a vague quantity, a relative ordinal, "per cent of", "a … and a half" or a numeral. One
-/// look-up per word of the sentence instead of one per recogniser; most words begin none.
-fn may_start_quantity(t: &Tokens, i: usize) -> bool {
-    static STARTS: OnceLock<(HashSet<String>, Prefixes)> = OnceLock::new();
+/// The recognisers [`recognisers_at`] names (bits): [`vague`], [`relative_ordinal`],
+/// [`percent_of`], [`one_and_a_half`] and [`numerals::parse`].
+const VAGUE: u8 = 1;
+const RELATIVE_ORDINAL: u8 = 2;
+const PERCENT_OF: u8 = 4;
+const ONE_AND_A_HALF: u8 = 8;
+const NUMERAL: u8 = 16;
+const ANY_RECOGNISER: u8 = VAGUE | RELATIVE_ORDINAL | PERCENT_OF | ONE_AND_A_HALF | NUMERAL;
+
+/// Which recognisers may start at token `i`: all at any token but a word, and at a word those
+/// whose first words it is one of (none for most words: "the" begins only a relative ordinal).
+/// One look-up per word of the sentence instead of one per recogniser.
+fn recognisers_at(t: &Tokens, i: usize) -> u8 {
+    static STARTS: OnceLock<(HashMap<String, u8>, Prefixes)> = OnceLock::new();
     let (starts, prefixes) = STARTS.get_or_init(|| {
-        let mut set: HashSet<String> = words::numeral_words().0.clone();
-        set.extend(vague_lexicon().first_words().cloned());
-        set.extend(relative_ordinal_lexicon().first_words().cloned());
-        set.extend(["per", "percent", "percents", "a", "an"].map(String::from));
-        let prefixes = Prefixes::new(set.iter());
-        (set, prefixes)
+        let mut map: HashMap<String, u8> = HashMap::default();
+        let mut add = |words: Vec<String>, bit: u8| {
+            for w in words {
+                *map.entry(w).or_default() |= bit;
+            }
+        };
+        add(words::numeral_words().0.iter().cloned().collect(), NUMERAL);
+        add(vague_lexicon().first_words().cloned().collect(), VAGUE);
+        add(relative_ordinal_lexicon().first_words().cloned().collect(), RELATIVE_ORDINAL);
+        add(["per", "percent", "percents"].map(String::from).to_vec(), PERCENT_OF);
+        add(["a", "an"].map(String::from).to_vec(), ONE_AND_A_HALF);
+        let prefixes = Prefixes::new(map.keys());
+        (map, prefixes)
     });
     if !t.is_word(i) {
-        return true;
+        return ANY_RECOGNISER;
     }
     let w = t.str(i);
     // The recognisers compare ASCII words ignoring ASCII case; other words are not gated.
     let mut buf = [0u8; 32];
     if !w.is_ascii() || w.len() > buf.len() {
-        return true;
+        return ANY_RECOGNISER;
     }
     if !prefixes.may_hold(w) {
-        return false;
+        return 0;
     }
     let lower = &mut buf[..w.len()];
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|l| starts.contains(l))
+    std::str::from_utf8(lower).ok().and_then(|l| starts.get(l)).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -872,16 +894,22 @@ mod tests {
         firsts.extend(["per", "percent", "a", "an"].map(String::from));
         for w in firsts {
             for form in [w.clone(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
-                assert!(may_start_quantity(&toks(&form), 0), "{form}");
+                assert!(recognisers_at(&toks(&form), 0) != 0, "{form}");
             }
         }
+        // Each word lets through the recognisers it begins, and only those.
+        assert_eq!(recognisers_at(&toks("The"), 0), RELATIVE_ORDINAL);
+        assert_eq!(recognisers_at(&toks("percent"), 0), PERCENT_OF);
+        assert_eq!(recognisers_at(&toks("An"), 0) & (ONE_AND_A_HALF | VAGUE), ONE_AND_A_HALF);
+        assert_eq!(recognisers_at(&toks("twenty"), 0) & (NUMERAL | PERCENT_OF), NUMERAL);
     }
 
     #[test]
     fn passes_over_other_words_but_not_digits_symbols_or_non_ascii_words() {
         let t = toks("said of 5 $ Zürich 東京 🚀 officials");
-        let starts: Vec<&str> = (0..t.len()).filter(|&i| may_start_quantity(&t, i)).map(|i| t.str(i)).collect();
+        let starts: Vec<&str> = (0..t.len()).filter(|&i| recognisers_at(&t, i) != 0).map(|i| t.str(i)).collect();
         assert_eq!(starts, ["5", "$", "Zürich", "東京", "🚀"]);
+        assert!(["5", "$", "Zürich"].iter().all(|w| recognisers_at(&toks(w), 0) == ANY_RECOGNISER));
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub enum TokKind {
 pub struct Tok {
     pub span: Span,
     pub kind: TokKind,
+    /// The first character is upper case (read once here; the dates grammar and the recognisers ask).
+    pub capital: bool,
 }
 
 /// The tokens of one sentence, with the document text they index into.
@@ -49,7 +51,7 @@ impl<'a> Tokens<'a> {
             } else {
                 (TokKind::Symbol, i + len)
             };
-            toks.push(Tok { span: Span::new(span.start + i, span.start + end), kind });
+            toks.push(Tok { span: Span::new(span.start + i, span.start + end), kind, capital: c.is_uppercase() });
             i = end;
         }
         Tokens { text, toks }
@@ -110,7 +112,7 @@ impl<'a> Tokens<'a> {
 
     /// The word starts with an upper-case letter.
     pub fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
+        self.is_word(i) && self.toks[i].capital
     }
 }
 

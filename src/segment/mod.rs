@@ -71,11 +71,23 @@ pub fn segment(text: &str) -> Segments {
 fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, ch) in text.char_indices() {
-        if ch == '\n' || ch == '\u{2029}' {
+    // A line break is "\n" or U+2029 (E2 80 A9): only those bytes are looked at.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(skip) = bytes[i..].iter().position(|&b| b == b'\n' || b == 0xE2) {
+        i += skip;
+        let len = if bytes[i] == b'\n' {
+            1
+        } else if text[i..].starts_with('\u{2029}') {
+            3
+        } else {
+            0
+        };
+        if len > 0 {
             push_trimmed(&mut out, text, Span::new(start, i));
-            start = i + ch.len_utf8();
+            start = i + len;
         }
+        i += len.max(1);
     }
     push_trimmed(&mut out, text, Span::new(start, text.len()));
     out
@@ -100,6 +112,13 @@ mod tests {
     fn splits_paragraphs_on_line_breaks_and_blank_lines() {
         let t = "First one.\r\n\r\n  Second one.\nThird.\n\n\n";
         assert_eq!(texts(t, segment(t).paragraphs.into_iter()), ["First one.", "Second one.", "Third."]);
+    }
+
+    #[test]
+    fn splits_paragraphs_on_the_paragraph_separator_but_not_on_dashes_or_curly_quotes() {
+        // "—", "“" and "…" begin with the same byte as U+2029.
+        let t = "Café — “ok”…\u{2029}😀 東京 – fine\nLast";
+        assert_eq!(texts(t, segment(t).paragraphs.into_iter()), ["Café — “ok”…", "😀 東京 – fine", "Last"]);
     }
 
     #[test]

@@ -43,10 +43,10 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteRegion> {
         let bytes = p.as_bytes();
         let mut i = 0;
         while i < p.len() {
-            // Only a quotation mark changes anything: pass over the bytes no mark starts with.
-            if !may_start_mark(bytes[i]) {
-                i += 1;
-                continue;
+            // Only a quotation mark changes anything: straight to the next byte one may start with.
+            match bytes[i..].iter().position(|&b| may_start_mark(b)) {
+                Some(skip) => i += skip,
+                None => break,
             }
             let (c, len) = mark_at(p, i);
             let abs = para.start + i;

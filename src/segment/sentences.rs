@@ -48,9 +48,10 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
     // Byte offsets; only the few bytes that may end a sentence are decoded.
     let mut i = 0;
     while i < bytes.len() {
-        if !may_start_end_mark(bytes[i]) {
-            i += 1;
-            continue;
+        // Straight to the next byte an end mark may start with.
+        match bytes[i..].iter().position(|&b| may_start_end_mark(b)) {
+            Some(skip) => i += skip,
+            None => break,
         }
         let (c, len) = char_at(p, i);
         if matches!(c, '.' | '!' | '?' | '…') {

@@ -151,14 +151,39 @@ impl<'a> Parser<'a> {
         match self.toks[i].kind {
             TokKind::Digits => true,
             // "'90s", "@ 5pm", "½ an hour"
-            TokKind::Punct => matches!(self.t(i), "'" | "’" | "@" | "½"),
+            TokKind::Punct => match self.t(i) {
+                "'" | "’" => self.kind(i + 1) == Some(TokKind::Digits),
+                "@" | "½" => true,
+                _ => false,
+            },
             TokKind::Word => match self.entry(i).map_or(Opens::Never, |e| e.opens) {
                 Opens::Never => false,
                 Opens::Always => true,
-                Opens::Before(set) => self.in_follow_set(i + 1, set),
+                Opens::Before(set) => self.in_follow_set(i + 1, set) && self.known_after(i + 1),
                 Opens::Cue => self.bound_cue(i).is_some_and(|(k, _)| self.opens.get(k) == Some(&true)),
+                Opens::BeforeKnown => self.known_after(i + 1),
+                Opens::BeforeHolidayWord => {
+                    self.kind(i + 1) == Some(TokKind::Punct)
+                        || lexicon()
+                            .holidays
+                            .get(self.t(i))
+                            .into_iter()
+                            .flatten()
+                            .any(|(rest, _)| rest.first().is_some_and(|w| self.is(i + 1, w)))
+                }
             },
         }
+    }
+
+    /// Whether token `i` can be read by a parser after a [`Opens::BeforeKnown`] word: digits, a
+    /// mark, or a word of the table ("the", "a" and "an" only with such a token after them).
+    fn known_after(&self, i: usize) -> bool {
+        let known = |k: usize| match self.kind(k) {
+            None => false,
+            Some(TokKind::Word) => self.entry(k).is_some(),
+            Some(_) => true,
+        };
+        known(i) && (!self.is_any(i, &["the", "a", "an"]) || known(i + 1))
     }
 
     /// Whether token `i` is in the follow set `set` (digits count as numbers; "a-week").

@@ -172,8 +172,20 @@ pub fn lexicon() -> &'static Lexicon {
             words.entry(w).or_default();
         }
         for (w, e) in words.iter_mut() {
-            let named = e.month.is_some() || e.weekday.is_some() || e.number.is_some() || holidays.contains_key(w);
-            e.opens = if named { Opens::Always } else { openers::opens(w) };
+            let listed = openers::opens(w);
+            let holiday_alone = holidays.get(w).is_some_and(|names| names.iter().any(|(rest, _)| rest.is_empty()));
+            // A number or holiday word that a list also names ("half", "quarter") opens by itself.
+            let named_and_listed = listed != Opens::Never && (e.number.is_some() || holidays.contains_key(w));
+            e.opens = if e.month.is_some() || e.weekday.is_some() || holiday_alone || named_and_listed {
+                Opens::Always
+            } else if e.number.is_some() {
+                // "two weeks", "first of May", "five o'clock": a number word alone is no date.
+                Opens::BeforeKnown
+            } else if holidays.contains_key(w) {
+                Opens::BeforeHolidayWord
+            } else {
+                listed
+            };
             e.follows = openers::follows(w);
             if e.number.is_some() {
                 e.follows |= openers::AFTER_THE | openers::AFTER_IN;

@@ -66,7 +66,7 @@ pub(crate) fn find_in_tokens(
     sentence_index: usize,
     options: &Options,
 ) -> Vec<Quantity> {
-    find_with(text, sentence, tokens::from_numbers(text, sentence, numbers), sentence_index, options)
+    find_with(text, sentence, tokens::from_numbers(sentence, numbers), sentence_index, options)
 }
 
 fn find_with(

@@ -3,9 +3,11 @@
 //! Worked out from the first token every parser of [`super::grammar`] reads at the start it is
 //! given (`Parser::best_at` → `bound_cue` and `plain_at` → `datetime`, `time`, `day_part_alone`,
 //! `range`, `clock_range`, `offset_date`, `window`, `duration`, `set`, and `date`'s twelve
-//! parsers). Digits always open; a month, weekday, number word or a holiday's first word opens;
-//! the words below open alone, or only before a word of a follow set ("the" before "week" or "7",
-//! "a" before a unit), or, for a bound cue ("by", "as"), only where the date after it opens.
+//! parsers). Digits always open; a month, a weekday or a one-word holiday opens; a number word
+//! only before a token some parser can read next, a holiday's first word only before the next
+//! word of its name ("New Year"); the words below open alone, or only before a word of a follow set ("the" before "week" or "7",
+//! "a" before a unit), or only before a token some parser can read next ("at", "from", "this"),
+//! or, for a bound cue ("by", "as"), only where the date after it opens.
 //! A parser that learns a new first word needs it here too (the date tests would show it).
 
 /// How a word can begin a date expression.
@@ -19,6 +21,14 @@ pub enum Opens {
     Before(u8),
     /// A bound cue and nothing else ("by", "as late as"): only before a date that opens.
     Cue,
+    /// Only before digits, a mark or a word of the grammar's word table (an article only with
+    /// such a token after it): "at 5", "from May", "this week", "about a week", but not "at the
+    /// scene". Every word a parser compares with is in the table (a test checks it), so a word
+    /// outside it cannot continue an expression.
+    BeforeKnown,
+    /// The first word of holidays' names, none of them one word ("new", "good"): only before a
+    /// mark or the next word of one of the names ("New Year", "Good Friday").
+    BeforeHolidayWord,
 }
 
 /// Follow sets: what may come right after "the", after "a"/"an", after "that" and after "in" in
@@ -33,7 +43,6 @@ pub const AFTER_IN: u8 = 8;
 const ALWAYS: &[&str] = &[
     // weekday shifts, relative periods and days, named days: "next Friday", "last week", "this summer"
     "last",
-    "this",
     "next",
     "previous",
     "coming",
@@ -41,7 +50,6 @@ const ALWAYS: &[&str] = &[
     "past",
     "following",
     "current",
-    "same",
     "today",
     "tonight",
     "tonite",
@@ -49,7 +57,6 @@ const ALWAYS: &[&str] = &[
     "tmrw",
     "tmr",
     "yesterday",
-    "right",
     "now",
     // years, quarters, fiscal years, weeks: "year 2008", "q1 2017", "fiscal 2017", "week 10", "w/c"
     "q",
@@ -73,17 +80,7 @@ const ALWAYS: &[&str] = &[
     "mid",
     "earlier",
     "later",
-    "beginning",
-    "end",
-    "middle",
-    "start",
     "eoy",
-    "during",
-    "over",
-    "before",
-    "after",
-    "around",
-    "at",
     "lunchtime",
     "dinnertime",
     "night",
@@ -102,26 +99,7 @@ const ALWAYS: &[&str] = &[
     "midnight",
     "half",
     "quarter",
-    // ranges, counts, windows, bounded durations: "from 2014 to 2018", "several days", "up to a week"
-    "from",
-    "between",
-    "few",
-    "several",
-    "some",
-    "couple",
-    "within",
-    "more",
-    "less",
-    "fewer",
-    "up",
-    "about",
-    "nearly",
-    "almost",
-    "roughly",
-    "all",
-    "whole",
-    "entire",
-    // repetitions: "daily", "twice a week", "every other day"
+    // repetitions: "daily", "twice a week"
     "daily",
     "nightly",
     "weekly",
@@ -139,10 +117,47 @@ const ALWAYS: &[&str] = &[
     "bimonthly",
     "once",
     "twice",
-    "every",
-    "each",
     // bound cues that also begin plain expressions
     "starting",
+];
+
+/// Words that begin an expression only with more of it after them (see [`Opens::BeforeKnown`]):
+/// ranges, counts, windows, bounded durations and repetitions ("from 2014 to 2018", "several
+/// days", "up to a week", "every other day"), parts of periods ("end of 1989"), "this week".
+const PREFIXES: &[&str] = &[
+    "this",
+    "at",
+    "from",
+    "between",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "over",
+    "during",
+    "before",
+    "after",
+    "within",
+    "more",
+    "less",
+    "fewer",
+    "up",
+    "some",
+    "several",
+    "few",
+    "couple",
+    "all",
+    "whole",
+    "entire",
+    "every",
+    "each",
+    "same",
+    "right",
+    "beginning",
+    "end",
+    "middle",
+    "start",
 ];
 
 /// Bound cues that begin nothing by themselves: "by", "as early as", "no later than".
@@ -241,6 +256,8 @@ const FOLLOWERS: &[(&str, u8)] = &[
 pub fn opens(word: &str) -> Opens {
     if ALWAYS.contains(&word) {
         Opens::Always
+    } else if PREFIXES.contains(&word) {
+        Opens::BeforeKnown
     } else if let Some(&(_, set)) = CONDITIONAL.iter().find(|(w, _)| *w == word) {
         Opens::Before(set)
     } else if CUES.contains(&word) {
@@ -260,6 +277,7 @@ pub fn follows(word: &str) -> u8 {
 pub fn all_words() -> impl Iterator<Item = &'static str> {
     ALWAYS
         .iter()
+        .chain(PREFIXES)
         .chain(CUES)
         .copied()
         .chain(CONDITIONAL.iter().map(|(w, _)| *w))

@@ -368,3 +368,42 @@ fn skips_tokens_no_expression_can_begin_with() {
     let found = dates_in("By the way, that plan is as good as a vote of the board.", Some("2021-06-15"));
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn starts_at_a_prefix_word_only_before_a_word_the_grammar_knows() {
+    // "this", "at", "from", "about", "all"… open only before digits, a mark or a word of the table.
+    for (text, expected) in [
+        ("We met at 5pm — café ☕ 東京.", "at 5pm"),
+        ("It ran from May to June.", "from May to June"),
+        ("Prices rose this week.", "this week"),
+        ("It took about a week.", "about a week"),
+        ("It ends at the end of 2019.", "the end of 2019"),
+        ("Shots rang out during the night.", "during the night"),
+        ("It rained all week.", "all week"),
+        ("It will take up to three days.", "up to three days"),
+        ("Crews check the dam every other day.", "every other day"),
+        ("Fireworks lit New Year's Eve.", "New Year's Eve"),
+        ("Music of the '90s returned.", "'90s"),
+        ("The strike lasted two weeks.", "two weeks"),
+    ] {
+        let found = dates_in(text, Some("2021-06-15"));
+        assert!(found.iter().any(|(span, _, _)| span == expected), "{text}: {found:?}");
+    }
+    let sentence = "At the scene, this plan from the city was about the vote – “at Ørsted” 😀 all agreed; \
+                    one man in New York said it: ’tis right here.";
+    let low = sentence.to_ascii_lowercase();
+    let toks = tokens::tokenize(sentence);
+    let parser = Parser::new(&low, &toks, Context { today: None });
+    let starts: Vec<&str> =
+        (0..toks.len()).filter(|&i| parser.can_start(i)).map(|i| &sentence[toks[i].start..toks[i].end]).collect();
+    assert!(starts.is_empty(), "{starts:?}");
+    // Where the start test says no, the grammar finds nothing either.
+    for text in [sentence, "They left at once, from here, about then, and this is all.", "In the end, in a way."] {
+        let low = text.to_ascii_lowercase();
+        let toks = tokens::tokenize(text);
+        let parser = Parser::new(&low, &toks, Context { today: None });
+        for i in (0..toks.len()).filter(|&i| !parser.can_start(i)) {
+            assert!(parser.best_at(i).is_none(), "{text}: token {i}");
+        }
+    }
+}

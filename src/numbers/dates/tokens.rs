@@ -57,7 +57,7 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
 /// The tokens the numbers stage made of `sentence` (absolute spans), as this module's: the two
 /// tokenizers split text identically (white space skipped; an ASCII digit run, a word through
 /// [`letters_end`], or one other character), so only the offsets, the glue and the capital are new.
-pub fn from_numbers(text: &str, sentence: Span, numbers: &[NumTok]) -> Vec<Tok> {
+pub fn from_numbers(sentence: Span, numbers: &[NumTok]) -> Vec<Tok> {
     let mut out = Vec::with_capacity(numbers.len());
     let mut previous_end = None;
     for t in numbers {
@@ -66,7 +66,7 @@ pub fn from_numbers(text: &str, sentence: Span, numbers: &[NumTok]) -> Vec<Tok> 
             NumKind::Digits => TokKind::Digits,
             NumKind::Symbol => TokKind::Punct,
         };
-        let capital = char_at(text, t.span.start).0.is_uppercase();
+        let capital = t.capital;
         let glued = previous_end == Some(t.span.start);
         let (start, end) = (t.span.start - sentence.start, t.span.end - sentence.start);
         out.push(Tok { kind, start, end, glued, capital });
@@ -102,7 +102,7 @@ mod tests {
         let text = "Lead. On 7th Août’s 😀 “Q1” 2017, 3pm-5pm ½ Ⅻ Ⓐ東京 São\u{2029}5/12/2018 don't";
         let sentence = Span::new(text.find("On").unwrap(), text.len());
         let numbers = crate::numbers::tokens::Tokens::new(text, sentence);
-        let from = from_numbers(text, sentence, &numbers.toks);
+        let from = from_numbers(sentence, &numbers.toks);
         let own = tokenize(sentence.text(text));
         let fields = |t: &Tok| (t.kind, t.start, t.end, t.glued, t.capital);
         assert_eq!(from.iter().map(fields).collect::<Vec<_>>(), own.iter().map(fields).collect::<Vec<_>>());
