@@ -46,7 +46,34 @@ pub struct Pair {
     /// How the first claim's counted thing relates to the second's.
     pub relation: Relation,
     /// The rarest event words the two share (ids in [`Events`]), for the explanation.
-    pub shared: Vec<u32>,
+    pub shared: Strongest,
+}
+
+/// Up to three shared event words, strongest first: kept inline, as every scored pair has them
+/// and only the few reported pairs read them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Strongest {
+    words: [(u32, f32); 3],
+    len: u8,
+}
+
+impl Strongest {
+    /// Adds a word after every kept word at least as strong (a stable sort by strength, cut at three).
+    fn offer(&mut self, id: u32, strength: f32) {
+        let len = self.len as usize;
+        let at = self.words[..len].iter().position(|w| w.1.total_cmp(&strength).is_lt()).unwrap_or(len);
+        if at == self.words.len() {
+            return;
+        }
+        let end = (len + 1).min(self.words.len());
+        self.words.copy_within(at..end - 1, at + 1);
+        self.words[at] = (id, strength);
+        self.len = end as u8;
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.words[..self.len as usize].iter().map(|w| w.0)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -161,6 +188,9 @@ pub struct Events {
     /// Rarity as a share of the rarest possible, 0 to 1, for rare words; 0 for the others.
     rare: Vec<f32>,
     of_claim: Vec<Vec<(u32, f32)>>,
+    /// Per claim: its most telling words (closeness × rarity), at most [`LOOKUP_WORDS`], best
+    /// first: what the candidate search looks up, worked out once however many buckets hold it.
+    lookup: Vec<Vec<(u32, f32)>>,
     /// Per claim: Σ weight × rarity, and the length of the weighted vector.
     total: Vec<f32>,
     norm: Vec<f32>,
@@ -189,13 +219,17 @@ impl Events {
             list.sort_unstable_by_key(|e| e.0);
             ev.total.push(list.iter().map(|&(id, x)| x * ev.rarity[id as usize]).sum());
             ev.norm.push(list.iter().map(|&(id, x)| (x * ev.rarity[id as usize]).powi(2)).sum::<f32>().sqrt());
+            let mut words = list.clone();
+            words.sort_unstable_by(|x, y| (y.1 * ev.rarity_of(y.0)).total_cmp(&(x.1 * ev.rarity_of(x.0))));
+            words.truncate(LOOKUP_WORDS);
+            ev.lookup.push(words);
             ev.of_claim.push(list);
         }
         ev
     }
 
-    pub fn names(&self, ids: &[u32]) -> Vec<String> {
-        ids.iter().map(|&id| self.lemmas.word(id).to_string()).collect()
+    pub fn names(&self, shared: &Strongest) -> Vec<String> {
+        shared.ids().map(|id| self.lemmas.word(id).to_string()).collect()
     }
 
     fn rarity_of(&self, id: u32) -> f32 {
@@ -203,41 +237,31 @@ impl Events {
     }
 
     /// The words of both claims, with their weights in each: a merge of two sorted lists.
-    fn shared(&self, a: usize, b: usize) -> Vec<(u32, f32, f32)> {
-        let (x, y) = (&self.of_claim[a], &self.of_claim[b]);
-        let (mut i, mut j) = (0, 0);
-        let mut out = Vec::new();
-        while i < x.len() && j < y.len() {
-            match x[i].0.cmp(&y[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    out.push((x[i].0, x[i].1, y[j].1));
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        out
+    fn shared(&self, a: usize, b: usize) -> Shared<'_> {
+        Shared { x: &self.of_claim[a], y: &self.of_claim[b], i: 0, j: 0 }
     }
 
     /// The overlap of two claims' event words, each weighted by rarity. For figures, the
     /// weighted Jaccard of the two contexts (shared weight over the weight of either), so two
     /// figures in one list, with the same words at different distances, are told apart. For
     /// dates, the cosine of the two contexts. Also the three strongest shared words.
-    pub fn overlap(&self, a: usize, b: usize, cosine: bool) -> (f32, Vec<u32>) {
-        let shared = self.shared(a, b);
-        let mut strongest: Vec<(u32, f32)> =
-            shared.iter().map(|&(id, x, y)| (id, x.min(y) * self.rarity_of(id))).collect();
-        crate::sort::by(&mut strongest, |p, q| q.1.total_cmp(&p.1));
-        let words = strongest.iter().take(3).map(|p| p.0).collect();
+    pub fn overlap(&self, a: usize, b: usize, cosine: bool) -> (f32, Strongest) {
+        // One walk over the shared words for all three sums; each is added up in word order from
+        // what `Iterator::sum` starts with, so the figures are those of the sums they replace.
+        let zero: f32 = std::iter::empty::<f32>().sum();
+        let (mut words, mut both, mut dot) = (Strongest::default(), zero, zero);
+        for (id, x, y) in self.shared(a, b) {
+            let rarity = self.rarity_of(id);
+            let strength = x.min(y) * rarity;
+            words.offer(id, strength);
+            both += strength;
+            dot += x * y * rarity.powi(2);
+        }
         if cosine {
-            let dot: f32 = shared.iter().map(|&(id, x, y)| x * y * self.rarity_of(id).powi(2)).sum();
             let n = self.norm[a] * self.norm[b];
             return (if n > 0.0 { dot / n } else { 0.0 }, words);
         }
         // Σ max over the union = total(a) + total(b) − Σ min over the shared words.
-        let both: f32 = shared.iter().map(|&(id, x, y)| x.min(y) * self.rarity_of(id)).sum();
         (self.jaccard(a, b, both), words)
     }
 
@@ -253,7 +277,35 @@ impl Events {
 
     /// Rare words both claims have close by, each counted by its closeness to both and its rarity.
     fn rare_shared(&self, a: usize, b: usize) -> f32 {
-        self.shared(a, b).iter().map(|&(id, x, y)| x.min(y) * self.rare[id as usize]).sum()
+        self.shared(a, b).map(|(id, x, y)| x.min(y) * self.rare[id as usize]).sum()
+    }
+}
+
+/// The words two claims share, in id order, with their weight in each: walks both sorted lists
+/// at once, allocating nothing.
+struct Shared<'a> {
+    x: &'a [(u32, f32)],
+    y: &'a [(u32, f32)],
+    i: usize,
+    j: usize,
+}
+
+impl Iterator for Shared<'_> {
+    type Item = (u32, f32, f32);
+
+    fn next(&mut self) -> Option<(u32, f32, f32)> {
+        while let (Some(&(a, wa)), Some(&(b, wb))) = (self.x.get(self.i), self.y.get(self.j)) {
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => self.i += 1,
+                std::cmp::Ordering::Greater => self.j += 1,
+                std::cmp::Ordering::Equal => {
+                    self.i += 1;
+                    self.j += 1;
+                    return Some((a, wa, wb));
+                }
+            }
+        }
+        None
     }
 }
 
@@ -394,9 +446,7 @@ impl Finder {
         for &me in &sorted {
             let c = members[me.member as usize] as usize;
             // The claim's most telling words: close to its figure and rare in the cluster.
-            let mut words: Vec<(u32, f32)> = events.of_claim[c].clone();
-            words.sort_unstable_by(|x, y| (y.1 * events.rarity_of(y.0)).total_cmp(&(x.1 * events.rarity_of(x.0))));
-            for &(word, weight) in words.iter().take(LOOKUP_WORDS) {
+            for &(word, weight) in &events.lookup[c] {
                 let rarity = events.rarity_of(word);
                 let list = &self.lists[&word];
                 let short = list.len() <= LONG_LIST;
@@ -535,5 +585,31 @@ fn number_what(a: &Claim, b: &Claim) -> Option<(f32, Relation)> {
         }
         (None, None) => (wa.context.is_some() && wa.context == wb.context).then_some((0.1, Relation::Same)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strongest_keeps_three_words_strongest_first_and_earlier_words_on_ties() {
+        let mut s = Strongest::default();
+        for (id, strength) in [(1, 0.2), (2, 0.5), (3, 0.2), (4, 0.9), (5, 0.5), (6, 0.1)] {
+            s.offer(id, strength);
+        }
+        assert_eq!(s.ids().collect::<Vec<_>>(), [4, 2, 5]);
+        let mut few = Strongest::default();
+        few.offer(7, 0.3);
+        few.offer(8, 0.3);
+        assert_eq!(few.ids().collect::<Vec<_>>(), [7, 8]);
+    }
+
+    #[test]
+    fn shared_words_walk_both_sorted_lists_once() {
+        let x = [(1, 0.5), (3, 1.0), (8, 0.25)];
+        let y = [(2, 1.0), (3, 0.5), (8, 1.0), (9, 1.0)];
+        let shared: Vec<_> = Shared { x: &x, y: &y, i: 0, j: 0 }.collect();
+        assert_eq!(shared, [(3, 1.0, 0.5), (8, 0.25, 1.0)]);
     }
 }
