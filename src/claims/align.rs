@@ -360,6 +360,7 @@ fn sort_value(c: &Claim) -> f64 {
 /// Aligns the claims of a cluster.
 pub fn align(words: &ClusterWords, claims: &[Claim]) -> Alignment {
     let events = Events::new(claims, Rarity::of_cluster(words));
+    let whats = Whats::new(claims);
     let mut buckets: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         for k in keys(c) {
@@ -369,14 +370,14 @@ pub fn align(words: &ClusterWords, claims: &[Claim]) -> Alignment {
     let mut candidates: Vec<(u32, u32)> = Vec::new();
     let mut finder = Finder::default();
     for members in buckets.values() {
-        finder.bucket(members, claims, &events, &mut candidates);
+        finder.bucket(members, claims, &whats, &events, &mut candidates);
     }
     candidates.sort_unstable();
     candidates.dedup();
     let mut alignment = Alignment { best: vec![Vec::new(); claims.len()], ..Alignment::default() };
     for (i, j) in candidates {
         let (i, j) = (i as usize, j as usize);
-        let Some(pair) = score(claims, i, j, &events) else { continue };
+        let Some(pair) = score(claims, &whats, i, j, &events) else { continue };
         if pair.score < FLOOR {
             continue;
         }
@@ -419,7 +420,7 @@ struct Finder {
 
 impl Finder {
     /// Adds the candidate pairs `(i, j)`, `i < j` (claim indices), of one bucket.
-    fn bucket(&mut self, members: &[u32], claims: &[Claim], events: &Events, out: &mut Vec<(u32, u32)>) {
+    fn bucket(&mut self, members: &[u32], claims: &[Claim], whats: &Whats, events: &Events, out: &mut Vec<(u32, u32)>) {
         if members.len() < 2 {
             return;
         }
@@ -479,7 +480,7 @@ impl Finder {
                     if (a.doc == b.doc) != own_doc || (a.doc == b.doc && a.sentence == b.sentence) {
                         continue;
                     }
-                    let Some((what, _)) = what_score(a, b) else { continue };
+                    let Some((what, _)) = what_score(claims, whats, c, j) else { continue };
                     ranked.push((what + EVENT_WEIGHT * events.jaccard(c, j, self.shared[t as usize]), j as u32));
                 }
                 if ranked.len() > keep {
@@ -509,9 +510,9 @@ fn near_value(list: &[Posting], me: Posting) -> [std::ops::Range<usize>; 3] {
 }
 
 /// How strongly claims `i` and `j` look like the same thing, or `None` when they cannot be.
-pub fn score(claims: &[Claim], i: usize, j: usize, events: &Events) -> Option<Pair> {
+fn score(claims: &[Claim], whats: &Whats, i: usize, j: usize, events: &Events) -> Option<Pair> {
     let (a, b) = (&claims[i], &claims[j]);
-    let (what, relation) = what_score(a, b)?;
+    let (what, relation) = what_score(claims, whats, i, j)?;
     let dates = matches!((&a.value, &b.value), (ClaimValue::Date(_), ClaimValue::Date(_)));
     let (event, shared) = events.overlap(i, j, dates);
     if dates {
@@ -524,59 +525,157 @@ pub fn score(claims: &[Claim], i: usize, j: usize, events: &Events) -> Option<Pa
     Some(Pair { score: what + EVENT_WEIGHT * event, relation, shared })
 }
 
-/// How well what the two claims measure matches, and how their counted things relate.
-fn what_score(a: &Claim, b: &Claim) -> Option<(f32, Relation)> {
+/// What each claim measures, its words as interned ids: a claim meets dozens of candidates, which
+/// are compared by integers, not by strings and lexicon look-ups.
+struct Whats<'c> {
+    ids: FxHashMap<&'c str, u32>,
+    names: Vec<&'c str>,
+    of_claim: Vec<WhatIds>,
+    /// The capitalised modifiers of all claims, each claim's a range of this list.
+    proper: Vec<u32>,
+    /// Per name that is a claim's concept: its broader concepts (lexicon), whether it is generic
+    /// ("people") and whether it has several words ("cruise missile").
+    broader: Vec<Vec<u32>>,
+    generic: Vec<bool>,
+    multiword: Vec<bool>,
+}
+
+/// One claim's [`What`](super::What) and outcome as ids in [`Whats`]; a unit as its dimension.
+#[derive(Debug, Clone, Copy)]
+struct WhatIds {
+    compound: bool,
+    reference: Option<u32>,
+    dimension: Option<u32>,
+    proper: (u32, u32),
+    concept: Option<u32>,
+    context: Option<u32>,
+    outcome: Option<u32>,
+}
+
+impl<'c> Whats<'c> {
+    fn new(claims: &'c [Claim]) -> Whats<'c> {
+        let mut whats = Whats {
+            ids: FxHashMap::default(),
+            names: Vec::new(),
+            of_claim: Vec::with_capacity(claims.len()),
+            proper: Vec::new(),
+            broader: Vec::new(),
+            generic: Vec::new(),
+            multiword: Vec::new(),
+        };
+        for c in claims {
+            let w = &c.what;
+            let from = whats.proper.len() as u32;
+            for p in &w.proper {
+                let id = whats.id(p);
+                whats.proper.push(id);
+            }
+            let ids = WhatIds {
+                compound: w.compound,
+                reference: w.reference.as_deref().map(|r| whats.id(r)),
+                dimension: w.unit.map(|u| whats.id(dimension(u))),
+                proper: (from, whats.proper.len() as u32),
+                concept: w.concept.as_deref().map(|r| whats.id(r)),
+                context: w.context.as_deref().map(|r| whats.id(r)),
+                outcome: c.outcome.as_deref().map(|r| whats.id(r)),
+            };
+            whats.of_claim.push(ids);
+        }
+        let lex = lexicon();
+        let mut concepts: Vec<u32> = whats.of_claim.iter().filter_map(|w| w.concept).collect();
+        concepts.sort_unstable();
+        concepts.dedup();
+        let mut broader = vec![Vec::new(); whats.names.len()];
+        for &id in &concepts {
+            broader[id as usize] = lex.broader(whats.names[id as usize]).iter().map(|b| whats.id(b)).collect();
+        }
+        broader.resize(whats.names.len(), Vec::new());
+        whats.broader = broader;
+        whats.generic = whats.names.iter().map(|n| lex.is_generic(n)).collect();
+        whats.multiword = whats.names.iter().map(|n| n.contains(' ')).collect();
+        whats
+    }
+
+    fn id(&mut self, name: &'c str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        self.names.push(name);
+        self.ids.insert(name, self.names.len() as u32 - 1);
+        self.names.len() as u32 - 1
+    }
+
+    fn proper(&self, w: &WhatIds) -> &[u32] {
+        &self.proper[w.proper.0 as usize..w.proper.1 as usize]
+    }
+
+    /// How concept `a` relates to concept `b`: [`Lexicon::relation`](super::lexicon::Lexicon::relation) on ids.
+    fn relation(&self, a: u32, b: u32) -> Relation {
+        if a == b {
+            Relation::Same
+        } else if self.broader[a as usize].contains(&b) {
+            Relation::Narrower
+        } else if self.broader[b as usize].contains(&a) {
+            Relation::Broader
+        } else {
+            Relation::Unrelated
+        }
+    }
+}
+
+/// How well what claims `i` and `j` measure matches, and how their counted things relate.
+fn what_score(claims: &[Claim], whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
     use ClaimValue::{Date, Number};
+    let (a, b) = (&claims[i], &claims[j]);
+    let (wa, wb) = (&whats.of_claim[i], &whats.of_claim[j]);
     match (&a.value, &b.value) {
         (Date(_), Date(_)) => Some((0.1, Relation::Same)),
-        (Number { .. }, Number { .. }) => number_what(a, b),
+        (Number { .. }, Number { .. }) => number_what(wa, wb, whats),
         (ClaimValue::None, Number { .. }) | (Number { .. }, ClaimValue::None) => {
             // A denied outcome meets a figure for the same outcome.
-            (a.outcome.is_some() && a.outcome == b.outcome).then_some(())?;
-            let relation = lexicon().relation(a.what.concept.as_deref()?, b.what.concept.as_deref()?);
+            (wa.outcome.is_some() && wa.outcome == wb.outcome).then_some(())?;
+            let relation = whats.relation(wa.concept?, wb.concept?);
             (relation != Relation::Unrelated).then_some((0.3, relation))
         }
         // Opposite outcomes meet only for the same subject ("shares rose", "shares fell").
         (ClaimValue::Opposite { group: ga, .. }, ClaimValue::Opposite { group: gb, .. }) => {
-            (ga == gb && a.what.context.is_some() && a.what.context == b.what.context).then_some((0.3, Relation::Same))
+            (ga == gb && wa.context.is_some() && wa.context == wb.context).then_some((0.3, Relation::Same))
         }
         _ => None,
     }
 }
 
-fn number_what(a: &Claim, b: &Claim) -> Option<(f32, Relation)> {
-    let (wa, wb) = (&a.what, &b.what);
+fn number_what(wa: &WhatIds, wb: &WhatIds, whats: &Whats) -> Option<(f32, Relation)> {
     // "a 20-vehicle convoy" counts the convoy's vehicles; it meets only another convoy's size.
     if wa.compound != wb.compound {
         return None;
     }
-    if let (Some(ra), Some(rb)) = (&wa.reference, &wb.reference) {
+    if let (Some(ra), Some(rb)) = (wa.reference, wb.reference) {
         if ra != rb {
             return None; // 27 km from the border, 55 km from the base
         }
     }
     let same_reference = wa.reference.is_some() && wa.reference == wb.reference;
-    match (wa.unit, wb.unit) {
-        (Some(ua), Some(ub)) => {
-            return (dimension(ua) == dimension(ub))
-                .then_some((if same_reference { 0.5 } else { 0.35 }, Relation::Same));
+    match (wa.dimension, wb.dimension) {
+        (Some(da), Some(db)) => {
+            return (da == db).then_some((if same_reference { 0.5 } else { 0.35 }, Relation::Same));
         }
         (None, None) => {}
         _ => return None,
     }
-    if !wa.proper.is_empty() && !wb.proper.is_empty() && !wa.proper.iter().any(|p| wb.proper.contains(p)) {
+    let (pa, pb) = (whats.proper(wa), whats.proper(wb));
+    if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) {
         return None; // "Syrian troops" and "Russian troops"
     }
-    match (&wa.concept, &wb.concept) {
+    match (wa.concept, wb.concept) {
         (Some(ca), Some(cb)) => {
-            let lex = lexicon();
-            let relation = lex.relation(ca, cb);
-            let generic = lex.is_generic(ca) || lex.is_generic(cb);
+            let relation = whats.relation(ca, cb);
+            let generic = whats.generic[ca as usize] || whats.generic[cb as usize];
             let score = match relation {
                 Relation::Unrelated => return None,
                 Relation::Same if generic => 0.15,
                 // A matching phrase of several words ("cruise missile") is strong evidence.
-                Relation::Same if ca.contains(' ') => 0.6,
+                Relation::Same if whats.multiword[ca as usize] => 0.6,
                 Relation::Same => 0.45,
                 _ if generic => 0.1,
                 _ => 0.3,
@@ -603,6 +702,31 @@ mod tests {
         few.offer(7, 0.3);
         few.offer(8, 0.3);
         assert_eq!(few.ids().collect::<Vec<_>>(), [7, 8]);
+    }
+
+    #[test]
+    fn relation_on_interned_concepts_is_the_lexicons() {
+        let docs = [
+            crate::Document::new("a", "They fired 59 cruise missiles and 4 tanks 🚀 burned; 12 people died."),
+            crate::Document::new("b", "Some 60 Tomahawk missiles, 20 vehicles and 3 “soldiers” at the café."),
+        ];
+        let analysis = crate::analyze(&docs, &crate::Options::default());
+        let (claims, _) = super::super::build_and_compare(&docs, &analysis.documents);
+        let whats = Whats::new(&claims);
+        let concepts: Vec<(&str, u32)> = claims
+            .iter()
+            .zip(&whats.of_claim)
+            .filter_map(|(c, w)| Some((c.what.concept.as_deref()?, w.concept?)))
+            .collect();
+        assert!(concepts.len() >= 5, "{concepts:?}");
+        let mut related = 0;
+        for &(a, ia) in &concepts {
+            for &(b, ib) in &concepts {
+                assert_eq!(whats.relation(ia, ib), lexicon().relation(a, b), "{a} / {b}");
+                related += usize::from(a != b && whats.relation(ia, ib) != Relation::Unrelated);
+            }
+        }
+        assert!(related > 0, "no narrower or broader pair among {concepts:?}");
     }
 
     #[test]
