@@ -228,8 +228,9 @@ impl Events {
         ev
     }
 
-    pub fn names(&self, shared: &Strongest) -> Vec<String> {
-        shared.ids().map(|id| self.lemmas.word(id).to_string()).collect()
+    /// The words of `shared`, strongest first.
+    pub fn names<'a>(&'a self, shared: &'a Strongest) -> impl Iterator<Item = &'a str> + 'a {
+        shared.ids().map(|id| self.lemmas.word(id))
     }
 
     fn rarity_of(&self, id: u32) -> f32 {

@@ -7,6 +7,7 @@ use super::lexicon::Relation;
 use super::{Claim, ClaimValue, Contradiction, ContradictionKind, Corroboration, DocSpan};
 use crate::numbers::Bound;
 use crate::Document;
+use rustc_hash::FxHashSet;
 use std::collections::HashSet;
 
 /// Alignment needed to compare two figures.
@@ -35,8 +36,8 @@ const CONVERSION_SLACK: f64 = 0.03;
 /// The contradictions among aligned claims, strongest first.
 pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment) -> Vec<Contradiction> {
     let mut out = Vec::new();
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    let mut reported: HashSet<(Fact, Fact)> = HashSet::new();
+    let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
+    let mut reported: FxHashSet<(Fact, Fact)> = FxHashSet::default();
     for i in 0..claims.len() {
         for &(_, j, score) in &alignment.best[i] {
             let key = (i.min(j), i.max(j));
@@ -92,7 +93,7 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
             out.push(Contradiction {
                 kind,
                 confidence: confidence(kind, score, a, b),
-                explanation: explain::contradiction(docs, claims, i, j, kind, &alignment.events.names(&pair.shared)),
+                explanation: explain::contradiction(docs, claims, i, j, kind, alignment.events.names(&pair.shared)),
                 a: DocSpan { doc: a.doc, span: a.span },
                 b: DocSpan { doc: b.doc, span: b.span },
             });
@@ -110,7 +111,7 @@ fn weekday_against_majority(
     docs: &[Document],
     claims: &[Claim],
     alignment: &Alignment,
-    seen: &mut HashSet<(usize, usize)>,
+    seen: &mut FxHashSet<(usize, usize)>,
     out: &mut Vec<Contradiction>,
 ) {
     let weekday_of = |c: &Claim| match &c.value {
@@ -153,7 +154,7 @@ fn weekday_against_majority(
         out.push(Contradiction {
             kind: ContradictionKind::Date,
             confidence: ((0.3 + 0.3 * share + 0.3 * sim as f64).min(0.8) * 100.0).round() / 100.0,
-            explanation: explain::weekday_majority(docs, claims, i, j, major_docs, &alignment.events.names(&shared)),
+            explanation: explain::weekday_majority(docs, claims, i, j, major_docs, alignment.events.names(&shared)),
             a: DocSpan { doc: c.doc, span: c.span },
             b: DocSpan { doc: claims[j].doc, span: claims[j].span },
         });
@@ -181,10 +182,10 @@ fn event_date(c: &Claim) -> bool {
 
 /// One fact of one sentence: a figure and its restatement in other units ("4 km (2.5 miles)") are the
 /// same fact, so a conflict between two such sentences is reported once.
-type Fact = (usize, usize, Option<String>, bool);
+type Fact<'c> = (usize, usize, Option<&'c str>, bool);
 
-fn fact(c: &Claim) -> Fact {
-    (c.doc, c.sentence, c.what.concept.clone(), c.what.unit.is_some())
+fn fact(c: &Claim) -> Fact<'_> {
+    (c.doc, c.sentence, c.what.concept.as_deref(), c.what.unit.is_some())
 }
 
 /// "27km (17 miles)": one figure given twice.
