@@ -292,18 +292,26 @@ fn date_is_the_odd_one(i: usize, j: usize, claims: &[Claim], alignment: &Alignme
 pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) -> Vec<Corroboration> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of: Vec<Option<usize>> = vec![None; claims.len()];
-    let mut pairs: Vec<(&(usize, usize), f32)> = alignment.pairs.iter().map(|(k, p)| (k, p.score)).collect();
+    // Only equal figures of mutual best partners in two articles can agree: the others are left
+    // out before sorting (a big cluster scores hundreds of thousands of pairs).
+    let mut pairs: Vec<(&(usize, usize), f32)> = alignment
+        .pairs
+        .iter()
+        .filter(|&(&(i, j), p)| {
+            let (a, b) = (&claims[i], &claims[j]);
+            p.score >= AGREE_ALIGN && a.doc != b.doc && same_figure(a, b) && alignment.mutual_best(i, j, claims)
+        })
+        .map(|(k, p)| (k, p.score))
+        .collect();
     crate::sort::by(&mut pairs, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
-    for (&(i, j), score) in pairs {
-        let (a, b) = (&claims[i], &claims[j]);
-        if score < AGREE_ALIGN || a.doc == b.doc || !alignment.mutual_best(i, j, claims) || !same_figure(a, b) {
-            continue;
-        }
+    // The articles each group has a claim in.
+    let mut group_docs: FxHashSet<(usize, usize)> = FxHashSet::default();
+    for (&(i, j), _) in pairs {
         match (group_of[i], group_of[j]) {
             (Some(_), Some(_)) => {}
             (Some(g), None) | (None, Some(g)) => {
                 let new = if group_of[i].is_none() { i } else { j };
-                if groups[g].iter().all(|&k| claims[k].doc != claims[new].doc) {
+                if group_docs.insert((g, claims[new].doc)) {
                     groups[g].push(new);
                     group_of[new] = Some(g);
                 }
@@ -312,6 +320,7 @@ pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) ->
                 groups.push(vec![i, j]);
                 group_of[i] = Some(groups.len() - 1);
                 group_of[j] = Some(groups.len() - 1);
+                group_docs.extend([(groups.len() - 1, claims[i].doc), (groups.len() - 1, claims[j].doc)]);
             }
         }
     }
