@@ -82,6 +82,9 @@ pub struct Alignment {
     pub pairs: FxHashMap<(usize, usize), Pair>,
     /// For each claim, its best partner in each document: `(doc, claim, score)`.
     pub best: Vec<Vec<(usize, usize, f32)>>,
+    /// Where in `best[claim]` the partner in `doc` is, by `(claim, doc)`: in a big cluster a
+    /// claim has partners in hundreds of articles, too many to scan for each pair.
+    best_at: FxHashMap<(u32, u32), u32>,
     pub events: Events,
 }
 
@@ -109,8 +112,30 @@ impl Alignment {
 
     /// Whether `j` is `i`'s best partner in `j`'s document and the other way round.
     pub fn mutual_best(&self, i: usize, j: usize, claims: &[Claim]) -> bool {
-        let best_of = |x: usize, doc: usize| self.best[x].iter().find(|b| b.0 == doc).map(|b| b.1);
-        best_of(i, claims[j].doc) == Some(j) && best_of(j, claims[i].doc) == Some(i)
+        self.best_in(i, claims[j].doc) == Some(j) && self.best_in(j, claims[i].doc) == Some(i)
+    }
+
+    /// Claim `x`'s best partner in document `doc`.
+    fn best_in(&self, x: usize, doc: usize) -> Option<usize> {
+        self.best_at.get(&(x as u32, doc as u32)).map(|&at| self.best[x][at as usize].1)
+    }
+
+    /// Keeps `y` as `x`'s best partner in `y`'s document if no better one is known there.
+    fn offer_best(&mut self, x: usize, y: usize, doc: usize, score: f32) {
+        let best = &mut self.best[x];
+        match self.best_at.entry((x as u32, doc as u32)) {
+            std::collections::hash_map::Entry::Occupied(at) => {
+                let b = &mut best[*at.get() as usize];
+                let better_known = b.2 >= score;
+                if !better_known {
+                    *b = (doc, y, score);
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(at) => {
+                at.insert(best.len() as u32);
+                best.push((doc, y, score));
+            }
+        }
     }
 }
 
@@ -383,13 +408,7 @@ pub fn align(words: &ClusterWords, claims: &[Claim]) -> Alignment {
             continue;
         }
         for (x, y) in [(i, j), (j, i)] {
-            let doc = claims[y].doc;
-            let best = &mut alignment.best[x];
-            match best.iter_mut().find(|b| b.0 == doc) {
-                Some(b) if b.2 >= pair.score => {}
-                Some(b) => *b = (doc, y, pair.score),
-                None => best.push((doc, y, pair.score)),
-            }
+            alignment.offer_best(x, y, claims[y].doc, pair.score);
         }
         alignment.pairs.insert((i, j), pair);
     }

@@ -8,7 +8,6 @@ use super::{Claim, ClaimValue, Contradiction, ContradictionKind, Corroboration, 
 use crate::numbers::Bound;
 use crate::Document;
 use rustc_hash::FxHashSet;
-use std::collections::HashSet;
 
 /// Alignment needed to compare two figures.
 const NUMBER_ALIGN: f32 = 0.55;
@@ -118,7 +117,7 @@ fn weekday_against_majority(
         ClaimValue::Date(w) if w.named_weekday && event_date(c) => w.weekday,
         _ => None,
     };
-    let mut docs_by_day: [HashSet<usize>; 7] = Default::default();
+    let mut docs_by_day: [FxHashSet<usize>; 7] = Default::default();
     for c in claims {
         if let Some(d) = weekday_of(c) {
             docs_by_day[d as usize].insert(c.doc);
@@ -126,7 +125,7 @@ fn weekday_against_majority(
     }
     let Some(major) = (0..7).max_by_key(|&d| docs_by_day[d].len()) else { return };
     let major_docs = docs_by_day[major].len();
-    let naming_docs = docs_by_day.iter().flatten().collect::<HashSet<_>>().len();
+    let naming_docs = docs_by_day.iter().flatten().collect::<FxHashSet<_>>().len();
     if major_docs < MAJORITY_MIN_DOCS {
         return;
     }
@@ -270,8 +269,8 @@ fn denial_conflict(figure: &Claim, figure_to_denied: Relation) -> bool {
 /// With only two dates, both are reported.
 fn date_is_the_odd_one(i: usize, j: usize, claims: &[Claim], alignment: &Alignment) -> bool {
     let ClaimValue::Date(mine) = &claims[i].value else { return false };
-    let mut agree: HashSet<usize> = HashSet::from([claims[i].doc]);
-    let mut disagree: HashSet<usize> = HashSet::new();
+    let mut agree: FxHashSet<usize> = FxHashSet::from_iter([claims[i].doc]);
+    let mut disagree: FxHashSet<usize> = FxHashSet::default();
     for &(doc, k, score) in &alignment.best[i] {
         if score < DATE_ALIGN || k == j && doc == claims[i].doc {
             continue;
@@ -355,7 +354,7 @@ fn same_figure(a: &Claim, b: &Claim) -> bool {
 /// add nothing when a name is there and count as one otherwise (`same_words`); an equal figure
 /// from an unnamed or unknown source counts once per article, as each outlet may have its own.
 pub fn distinct_sources<'a>(sources: impl Iterator<Item = Option<&'a super::Source>>, same_words: bool) -> usize {
-    let mut named: HashSet<String> = HashSet::new();
+    let mut named: FxHashSet<String> = FxHashSet::default();
     let mut unnamed = 0;
     for s in sources {
         match s {
