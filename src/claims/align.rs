@@ -398,11 +398,9 @@ pub fn align(words: &ClusterWords, claims: &[Claim]) -> Alignment {
     for members in buckets.values() {
         finder.bucket(members, claims, &whats, &events, &mut candidates);
     }
-    candidates.sort_unstable();
-    candidates.dedup();
     let mut alignment = Alignment { best: vec![Vec::new(); claims.len()], ..Alignment::default() };
-    for (i, j) in candidates {
-        let (i, j) = (i as usize, j as usize);
+    // In order of (i, j), each pair once: the first of equal scores stays a claim's best partner.
+    for (i, j) in in_order(&candidates, claims.len()) {
         let Some(pair) = score(claims, &whats, i, j, &events) else { continue };
         if pair.score < FLOOR {
             continue;
@@ -414,6 +412,35 @@ pub fn align(words: &ClusterWords, claims: &[Claim]) -> Alignment {
     }
     alignment.events = events;
     alignment
+}
+
+/// The pairs `(i, j)` sorted and without repeats: grouped by `i` in one counting pass, then
+/// each claim's few partners sorted (a big cluster has a million candidate pairs).
+fn in_order(pairs: &[(u32, u32)], claims: usize) -> Vec<(usize, usize)> {
+    let mut start = vec![0u32; claims + 1];
+    for &(i, _) in pairs {
+        start[i as usize + 1] += 1;
+    }
+    for i in 0..claims {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut partners = vec![0u32; pairs.len()];
+    for &(i, j) in pairs {
+        partners[next[i as usize] as usize] = j;
+        next[i as usize] += 1;
+    }
+    let mut out = Vec::with_capacity(pairs.len());
+    for i in 0..claims {
+        let own = &mut partners[start[i] as usize..start[i + 1] as usize];
+        own.sort_unstable();
+        for (k, &j) in own.iter().enumerate() {
+            if k == 0 || own[k - 1] != j {
+                out.push((i, j as usize));
+            }
+        }
+    }
+    out
 }
 
 /// Pairs below this score are not kept at all.
@@ -444,21 +471,20 @@ impl Finder {
         if members.len() < 2 {
             return;
         }
-        self.lists.clear();
-        for (m, &c) in members.iter().enumerate() {
-            let value = sort_value(&claims[c as usize]);
-            for &(word, weight) in &events.of_claim[c as usize] {
-                self.lists.entry(word).or_default().push(Posting { value, member: m as u32, weight });
-            }
-        }
         let by_value = |x: &Posting, y: &Posting| x.value.total_cmp(&y.value).then(x.member.cmp(&y.member));
-        for list in self.lists.values_mut().filter(|l| l.len() > LONG_LIST) {
-            list.sort_unstable_by(by_value);
-        }
         let mut sorted: Vec<Posting> = (0..members.len())
             .map(|m| Posting { value: sort_value(&claims[members[m] as usize]), member: m as u32, weight: 0.0 })
             .collect();
         sorted.sort_unstable_by(by_value);
+        // Filled in order of value, every posting list comes out sorted by value: a long one is
+        // read around a value by binary search, a short one whole (in any order: each member is in
+        // it once, and candidates are ranked by their totals).
+        self.lists.clear();
+        for me in &sorted {
+            for &(word, weight) in &events.of_claim[members[me.member as usize] as usize] {
+                self.lists.entry(word).or_default().push(Posting { weight, ..*me });
+            }
+        }
         self.shared.clear();
         self.shared.resize(members.len(), 0.0);
         let mut ranked: Vec<(f32, u32)> = Vec::new();
@@ -747,6 +773,16 @@ mod tests {
             }
         }
         assert!(related > 0, "no narrower or broader pair among {concepts:?}");
+    }
+
+    #[test]
+    fn candidate_pairs_come_sorted_and_once_each() {
+        let pairs = [(3, 7), (0, 5), (3, 4), (0, 5), (2, 9), (3, 7), (0, 1)];
+        let mut expected: Vec<(usize, usize)> = pairs.iter().map(|&(i, j)| (i as usize, j as usize)).collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(in_order(&pairs, 10), expected);
+        assert!(in_order(&[], 3).is_empty());
     }
 
     #[test]
