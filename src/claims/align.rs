@@ -222,25 +222,28 @@ pub struct Events {
 }
 
 impl Events {
-    fn new(claims: &[Claim], rarity: Rarity) -> Events {
+    fn new(claims: &[Claim], event_ids: Option<Vec<Vec<(u32, f32)>>>, rarity: Rarity) -> Events {
         let rare_of = |w: f32| rarity.rareness(w) * rarity.relative(w);
         let unseen = (rarity.unseen, rare_of(rarity.unseen));
         let rare = rarity.weights.iter().map(|&w| rare_of(w)).collect();
         let mut ev = Events { lemmas: rarity.lemmas, rarity: rarity.weights, rare, ..Events::default() };
-        for c in claims {
-            let mut list: Vec<(u32, f32)> = c
-                .event
+        // The ids of the cluster's lemma table, from the builder or looked up by word.
+        let lists = event_ids.unwrap_or_else(|| {
+            claims
                 .iter()
-                .map(|(w, x)| {
-                    let id = ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w));
-                    if id as usize >= ev.rarity.len() {
-                        // A word of no content sentence (a title counted as boilerplate): as rare as can be.
-                        ev.rarity.push(unseen.0);
-                        ev.rare.push(unseen.1);
-                    }
-                    (id, *x)
+                .map(|c| {
+                    c.event.iter().map(|(w, x)| (ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w)), *x)).collect()
                 })
-                .collect();
+                .collect()
+        });
+        for mut list in lists {
+            for &(id, _) in &list {
+                while id as usize >= ev.rarity.len() {
+                    // A word of no content sentence (a title counted as boilerplate): as rare as can be.
+                    ev.rarity.push(unseen.0);
+                    ev.rare.push(unseen.1);
+                }
+            }
             list.sort_unstable_by_key(|e| e.0);
             ev.total.push(list.iter().map(|&(id, x)| x * ev.rarity[id as usize]).sum());
             ev.norm.push(list.iter().map(|&(id, x)| (x * ev.rarity[id as usize]).powi(2)).sum::<f32>().sqrt());
@@ -384,8 +387,8 @@ fn sort_value(c: &Claim) -> f64 {
 }
 
 /// Aligns the claims of a cluster.
-pub fn align(words: &ClusterWords, claims: &[Claim]) -> Alignment {
-    let events = Events::new(claims, Rarity::of_cluster(words));
+pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(u32, f32)>>>) -> Alignment {
+    let events = Events::new(claims, event_ids, Rarity::of_cluster(words));
     let whats = Whats::new(claims);
     let mut buckets: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
