@@ -82,9 +82,9 @@ pub struct Alignment {
     pub pairs: FxHashMap<(usize, usize), Pair>,
     /// For each claim, its best partner in each document: `(doc, claim, score)`.
     pub best: Vec<Vec<(usize, usize, f32)>>,
-    /// Where in `best[claim]` the partner in `doc` is, by `(claim, doc)`: in a big cluster a
-    /// claim has partners in hundreds of articles, too many to scan for each pair.
-    best_at: FxHashMap<(u32, u32), u32>,
+    /// Per claim, `(doc, place in best[claim])` sorted by doc: in a big cluster a claim has
+    /// partners in hundreds of articles, too many to scan for each pair.
+    best_at: Vec<Vec<(u32, u32)>>,
     pub events: Events,
 }
 
@@ -117,22 +117,24 @@ impl Alignment {
 
     /// Claim `x`'s best partner in document `doc`.
     fn best_in(&self, x: usize, doc: usize) -> Option<usize> {
-        self.best_at.get(&(x as u32, doc as u32)).map(|&at| self.best[x][at as usize].1)
+        let at = &self.best_at[x];
+        let k = at.binary_search_by_key(&(doc as u32), |e| e.0).ok()?;
+        Some(self.best[x][at[k].1 as usize].1)
     }
 
     /// Keeps `y` as `x`'s best partner in `y`'s document if no better one is known there.
     fn offer_best(&mut self, x: usize, y: usize, doc: usize, score: f32) {
-        let best = &mut self.best[x];
-        match self.best_at.entry((x as u32, doc as u32)) {
-            std::collections::hash_map::Entry::Occupied(at) => {
-                let b = &mut best[*at.get() as usize];
+        let (best, at) = (&mut self.best[x], &mut self.best_at[x]);
+        match at.binary_search_by_key(&(doc as u32), |e| e.0) {
+            Ok(k) => {
+                let b = &mut best[at[k].1 as usize];
                 let better_known = b.2 >= score;
                 if !better_known {
                     *b = (doc, y, score);
                 }
             }
-            std::collections::hash_map::Entry::Vacant(at) => {
-                at.insert(best.len() as u32);
+            Err(k) => {
+                at.insert(k, (doc as u32, best.len() as u32));
                 best.push((doc, y, score));
             }
         }
@@ -388,7 +390,7 @@ fn sort_value(c: &Claim) -> f64 {
 
 /// Aligns the claims of a cluster.
 pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(u32, f32)>>>) -> Alignment {
-    let events = Events::new(claims, event_ids, Rarity::of_cluster(words));
+    let mut events = Events::new(claims, event_ids, Rarity::of_cluster(words));
     let whats = Whats::new(claims);
     let mut buckets: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
@@ -401,27 +403,35 @@ pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(
     for members in buckets.values() {
         finder.bucket(members, claims, &whats, &events, &mut candidates);
     }
-    let mut alignment = Alignment { best: vec![Vec::new(); claims.len()], ..Alignment::default() };
+    // The lookup words served the candidate search only: their room goes to the scored pairs.
+    drop(finder);
+    events.lookup = Vec::new();
+    let mut alignment = Alignment {
+        best: vec![Vec::new(); claims.len()],
+        best_at: vec![Vec::new(); claims.len()],
+        ..Alignment::default()
+    };
     // In order of (i, j), each pair once: the first of equal scores stays a claim's best partner.
-    for (i, j) in in_order(&candidates, claims.len()) {
-        let Some(pair) = score(claims, &whats, i, j, &events) else { continue };
+    in_order(candidates, claims.len(), |i, j| {
+        let Some(pair) = score(claims, &whats, i, j, &events) else { return };
         if pair.score < FLOOR {
-            continue;
+            return;
         }
         for (x, y) in [(i, j), (j, i)] {
             alignment.offer_best(x, y, claims[y].doc, pair.score);
         }
         alignment.pairs.insert((i, j), pair);
-    }
+    });
     alignment.events = events;
     alignment
 }
 
-/// The pairs `(i, j)` sorted and without repeats: grouped by `i` in one counting pass, then
-/// each claim's few partners sorted (a big cluster has a million candidate pairs).
-fn in_order(pairs: &[(u32, u32)], claims: usize) -> Vec<(usize, usize)> {
+/// Calls `each` on the pairs `(i, j)` in order, each pair once: grouped by `i` in one counting
+/// pass, then each claim's few partners sorted (a big cluster has a million candidate pairs, held
+/// as one `u32` each once grouped).
+fn in_order(pairs: Vec<(u32, u32)>, claims: usize, mut each: impl FnMut(usize, usize)) {
     let mut start = vec![0u32; claims + 1];
-    for &(i, _) in pairs {
+    for &(i, _) in &pairs {
         start[i as usize + 1] += 1;
     }
     for i in 0..claims {
@@ -429,21 +439,20 @@ fn in_order(pairs: &[(u32, u32)], claims: usize) -> Vec<(usize, usize)> {
     }
     let mut next = start.clone();
     let mut partners = vec![0u32; pairs.len()];
-    for &(i, j) in pairs {
+    for (i, j) in pairs {
         partners[next[i as usize] as usize] = j;
         next[i as usize] += 1;
     }
-    let mut out = Vec::with_capacity(pairs.len());
+    drop(next);
     for i in 0..claims {
         let own = &mut partners[start[i] as usize..start[i + 1] as usize];
         own.sort_unstable();
         for (k, &j) in own.iter().enumerate() {
             if k == 0 || own[k - 1] != j {
-                out.push((i, j as usize));
+                each(i, j as usize);
             }
         }
     }
-    out
 }
 
 /// Pairs below this score are not kept at all.
@@ -784,8 +793,10 @@ mod tests {
         let mut expected: Vec<(usize, usize)> = pairs.iter().map(|&(i, j)| (i as usize, j as usize)).collect();
         expected.sort_unstable();
         expected.dedup();
-        assert_eq!(in_order(&pairs, 10), expected);
-        assert!(in_order(&[], 3).is_empty());
+        let mut seen = Vec::new();
+        in_order(pairs.to_vec(), 10, |i, j| seen.push((i, j)));
+        assert_eq!(seen, expected);
+        in_order(Vec::new(), 3, |i, j| panic!("no pairs, yet ({i}, {j})"));
     }
 
     #[test]
