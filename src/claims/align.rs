@@ -46,7 +46,34 @@ pub struct Pair {
     /// How the first claim's counted thing relates to the second's.
     pub relation: Relation,
     /// The rarest event words the two share (ids in [`Events`]), for the explanation.
-    pub shared: Vec<u32>,
+    pub shared: Strongest,
+}
+
+/// Up to three shared event words, strongest first: kept inline, as every scored pair has them
+/// and only the few reported pairs read them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Strongest {
+    words: [(u32, f32); 3],
+    len: u8,
+}
+
+impl Strongest {
+    /// Adds a word after every kept word at least as strong (a stable sort by strength, cut at three).
+    fn offer(&mut self, id: u32, strength: f32) {
+        let len = self.len as usize;
+        let at = self.words[..len].iter().position(|w| w.1.total_cmp(&strength).is_lt()).unwrap_or(len);
+        if at == self.words.len() {
+            return;
+        }
+        let end = (len + 1).min(self.words.len());
+        self.words.copy_within(at..end - 1, at + 1);
+        self.words[at] = (id, strength);
+        self.len = end as u8;
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.words[..self.len as usize].iter().map(|w| w.0)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -55,6 +82,9 @@ pub struct Alignment {
     pub pairs: FxHashMap<(usize, usize), Pair>,
     /// For each claim, its best partner in each document: `(doc, claim, score)`.
     pub best: Vec<Vec<(usize, usize, f32)>>,
+    /// Per claim, `(doc, place in best[claim])` sorted by doc: in a big cluster a claim has
+    /// partners in hundreds of articles, too many to scan for each pair.
+    best_at: Vec<Vec<(u32, u32)>>,
     pub events: Events,
 }
 
@@ -82,8 +112,32 @@ impl Alignment {
 
     /// Whether `j` is `i`'s best partner in `j`'s document and the other way round.
     pub fn mutual_best(&self, i: usize, j: usize, claims: &[Claim]) -> bool {
-        let best_of = |x: usize, doc: usize| self.best[x].iter().find(|b| b.0 == doc).map(|b| b.1);
-        best_of(i, claims[j].doc) == Some(j) && best_of(j, claims[i].doc) == Some(i)
+        self.best_in(i, claims[j].doc) == Some(j) && self.best_in(j, claims[i].doc) == Some(i)
+    }
+
+    /// Claim `x`'s best partner in document `doc`.
+    fn best_in(&self, x: usize, doc: usize) -> Option<usize> {
+        let at = &self.best_at[x];
+        let k = at.binary_search_by_key(&(doc as u32), |e| e.0).ok()?;
+        Some(self.best[x][at[k].1 as usize].1)
+    }
+
+    /// Keeps `y` as `x`'s best partner in `y`'s document if no better one is known there.
+    fn offer_best(&mut self, x: usize, y: usize, doc: usize, score: f32) {
+        let (best, at) = (&mut self.best[x], &mut self.best_at[x]);
+        match at.binary_search_by_key(&(doc as u32), |e| e.0) {
+            Ok(k) => {
+                let b = &mut best[at[k].1 as usize];
+                let better_known = b.2 >= score;
+                if !better_known {
+                    *b = (doc, y, score);
+                }
+            }
+            Err(k) => {
+                at.insert(k, (doc as u32, best.len() as u32));
+                best.push((doc, y, score));
+            }
+        }
     }
 }
 
@@ -161,41 +215,52 @@ pub struct Events {
     /// Rarity as a share of the rarest possible, 0 to 1, for rare words; 0 for the others.
     rare: Vec<f32>,
     of_claim: Vec<Vec<(u32, f32)>>,
+    /// Per claim: its most telling words (closeness × rarity), at most [`LOOKUP_WORDS`], best
+    /// first: what the candidate search looks up, worked out once however many buckets hold it.
+    lookup: Vec<Vec<(u32, f32)>>,
     /// Per claim: Σ weight × rarity, and the length of the weighted vector.
     total: Vec<f32>,
     norm: Vec<f32>,
 }
 
 impl Events {
-    fn new(claims: &[Claim], rarity: Rarity) -> Events {
+    fn new(claims: &[Claim], event_ids: Option<Vec<Vec<(u32, f32)>>>, rarity: Rarity) -> Events {
         let rare_of = |w: f32| rarity.rareness(w) * rarity.relative(w);
         let unseen = (rarity.unseen, rare_of(rarity.unseen));
         let rare = rarity.weights.iter().map(|&w| rare_of(w)).collect();
         let mut ev = Events { lemmas: rarity.lemmas, rarity: rarity.weights, rare, ..Events::default() };
-        for c in claims {
-            let mut list: Vec<(u32, f32)> = c
-                .event
+        // The ids of the cluster's lemma table, from the builder or looked up by word.
+        let lists = event_ids.unwrap_or_else(|| {
+            claims
                 .iter()
-                .map(|(w, x)| {
-                    let id = ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w));
-                    if id as usize >= ev.rarity.len() {
-                        // A word of no content sentence (a title counted as boilerplate): as rare as can be.
-                        ev.rarity.push(unseen.0);
-                        ev.rare.push(unseen.1);
-                    }
-                    (id, *x)
+                .map(|c| {
+                    c.event.iter().map(|(w, x)| (ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w)), *x)).collect()
                 })
-                .collect();
+                .collect()
+        });
+        for mut list in lists {
+            for &(id, _) in &list {
+                while id as usize >= ev.rarity.len() {
+                    // A word of no content sentence (a title counted as boilerplate): as rare as can be.
+                    ev.rarity.push(unseen.0);
+                    ev.rare.push(unseen.1);
+                }
+            }
             list.sort_unstable_by_key(|e| e.0);
             ev.total.push(list.iter().map(|&(id, x)| x * ev.rarity[id as usize]).sum());
             ev.norm.push(list.iter().map(|&(id, x)| (x * ev.rarity[id as usize]).powi(2)).sum::<f32>().sqrt());
+            let mut words = list.clone();
+            words.sort_unstable_by(|x, y| (y.1 * ev.rarity_of(y.0)).total_cmp(&(x.1 * ev.rarity_of(x.0))));
+            words.truncate(LOOKUP_WORDS);
+            ev.lookup.push(words);
             ev.of_claim.push(list);
         }
         ev
     }
 
-    pub fn names(&self, ids: &[u32]) -> Vec<String> {
-        ids.iter().map(|&id| self.lemmas.word(id).to_string()).collect()
+    /// The words of `shared`, strongest first.
+    pub fn names<'a>(&'a self, shared: &'a Strongest) -> impl Iterator<Item = &'a str> + 'a {
+        shared.ids().map(|id| self.lemmas.word(id))
     }
 
     fn rarity_of(&self, id: u32) -> f32 {
@@ -203,41 +268,31 @@ impl Events {
     }
 
     /// The words of both claims, with their weights in each: a merge of two sorted lists.
-    fn shared(&self, a: usize, b: usize) -> Vec<(u32, f32, f32)> {
-        let (x, y) = (&self.of_claim[a], &self.of_claim[b]);
-        let (mut i, mut j) = (0, 0);
-        let mut out = Vec::new();
-        while i < x.len() && j < y.len() {
-            match x[i].0.cmp(&y[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    out.push((x[i].0, x[i].1, y[j].1));
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        out
+    fn shared(&self, a: usize, b: usize) -> Shared<'_> {
+        Shared { x: &self.of_claim[a], y: &self.of_claim[b], i: 0, j: 0 }
     }
 
     /// The overlap of two claims' event words, each weighted by rarity. For figures, the
     /// weighted Jaccard of the two contexts (shared weight over the weight of either), so two
     /// figures in one list, with the same words at different distances, are told apart. For
     /// dates, the cosine of the two contexts. Also the three strongest shared words.
-    pub fn overlap(&self, a: usize, b: usize, cosine: bool) -> (f32, Vec<u32>) {
-        let shared = self.shared(a, b);
-        let mut strongest: Vec<(u32, f32)> =
-            shared.iter().map(|&(id, x, y)| (id, x.min(y) * self.rarity_of(id))).collect();
-        crate::sort::by(&mut strongest, |p, q| q.1.total_cmp(&p.1));
-        let words = strongest.iter().take(3).map(|p| p.0).collect();
+    pub fn overlap(&self, a: usize, b: usize, cosine: bool) -> (f32, Strongest) {
+        // One walk over the shared words for all three sums; each is added up in word order from
+        // what `Iterator::sum` starts with, so the figures are those of the sums they replace.
+        let zero: f32 = std::iter::empty::<f32>().sum();
+        let (mut words, mut both, mut dot) = (Strongest::default(), zero, zero);
+        for (id, x, y) in self.shared(a, b) {
+            let rarity = self.rarity_of(id);
+            let strength = x.min(y) * rarity;
+            words.offer(id, strength);
+            both += strength;
+            dot += x * y * rarity.powi(2);
+        }
         if cosine {
-            let dot: f32 = shared.iter().map(|&(id, x, y)| x * y * self.rarity_of(id).powi(2)).sum();
             let n = self.norm[a] * self.norm[b];
             return (if n > 0.0 { dot / n } else { 0.0 }, words);
         }
         // Σ max over the union = total(a) + total(b) − Σ min over the shared words.
-        let both: f32 = shared.iter().map(|&(id, x, y)| x.min(y) * self.rarity_of(id)).sum();
         (self.jaccard(a, b, both), words)
     }
 
@@ -253,7 +308,35 @@ impl Events {
 
     /// Rare words both claims have close by, each counted by its closeness to both and its rarity.
     fn rare_shared(&self, a: usize, b: usize) -> f32 {
-        self.shared(a, b).iter().map(|&(id, x, y)| x.min(y) * self.rare[id as usize]).sum()
+        self.shared(a, b).map(|(id, x, y)| x.min(y) * self.rare[id as usize]).sum()
+    }
+}
+
+/// The words two claims share, in id order, with their weight in each: walks both sorted lists
+/// at once, allocating nothing.
+struct Shared<'a> {
+    x: &'a [(u32, f32)],
+    y: &'a [(u32, f32)],
+    i: usize,
+    j: usize,
+}
+
+impl Iterator for Shared<'_> {
+    type Item = (u32, f32, f32);
+
+    fn next(&mut self) -> Option<(u32, f32, f32)> {
+        while let (Some(&(a, wa)), Some(&(b, wb))) = (self.x.get(self.i), self.y.get(self.j)) {
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => self.i += 1,
+                std::cmp::Ordering::Greater => self.j += 1,
+                std::cmp::Ordering::Equal => {
+                    self.i += 1;
+                    self.j += 1;
+                    return Some((a, wa, wb));
+                }
+            }
+        }
+        None
     }
 }
 
@@ -306,8 +389,9 @@ fn sort_value(c: &Claim) -> f64 {
 }
 
 /// Aligns the claims of a cluster.
-pub fn align(words: &ClusterWords, claims: &[Claim]) -> Alignment {
-    let events = Events::new(claims, Rarity::of_cluster(words));
+pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(u32, f32)>>>) -> Alignment {
+    let mut events = Events::new(claims, event_ids, Rarity::of_cluster(words));
+    let whats = Whats::new(claims);
     let mut buckets: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         for k in keys(c) {
@@ -317,30 +401,58 @@ pub fn align(words: &ClusterWords, claims: &[Claim]) -> Alignment {
     let mut candidates: Vec<(u32, u32)> = Vec::new();
     let mut finder = Finder::default();
     for members in buckets.values() {
-        finder.bucket(members, claims, &events, &mut candidates);
+        finder.bucket(members, claims, &whats, &events, &mut candidates);
     }
-    candidates.sort_unstable();
-    candidates.dedup();
-    let mut alignment = Alignment { best: vec![Vec::new(); claims.len()], ..Alignment::default() };
-    for (i, j) in candidates {
-        let (i, j) = (i as usize, j as usize);
-        let Some(pair) = score(claims, i, j, &events) else { continue };
+    // The lookup words served the candidate search only: their room goes to the scored pairs.
+    drop(finder);
+    events.lookup = Vec::new();
+    let mut alignment = Alignment {
+        best: vec![Vec::new(); claims.len()],
+        best_at: vec![Vec::new(); claims.len()],
+        ..Alignment::default()
+    };
+    // In order of (i, j), each pair once: the first of equal scores stays a claim's best partner.
+    in_order(candidates, claims.len(), |i, j| {
+        let Some(pair) = score(claims, &whats, i, j, &events) else { return };
         if pair.score < FLOOR {
-            continue;
+            return;
         }
         for (x, y) in [(i, j), (j, i)] {
-            let doc = claims[y].doc;
-            let best = &mut alignment.best[x];
-            match best.iter_mut().find(|b| b.0 == doc) {
-                Some(b) if b.2 >= pair.score => {}
-                Some(b) => *b = (doc, y, pair.score),
-                None => best.push((doc, y, pair.score)),
-            }
+            alignment.offer_best(x, y, claims[y].doc, pair.score);
         }
         alignment.pairs.insert((i, j), pair);
-    }
+    });
     alignment.events = events;
     alignment
+}
+
+/// Calls `each` on the pairs `(i, j)` in order, each pair once: grouped by `i` in one counting
+/// pass, then each claim's few partners sorted (a big cluster has a million candidate pairs, held
+/// as one `u32` each once grouped).
+fn in_order(pairs: Vec<(u32, u32)>, claims: usize, mut each: impl FnMut(usize, usize)) {
+    let mut start = vec![0u32; claims + 1];
+    for &(i, _) in &pairs {
+        start[i as usize + 1] += 1;
+    }
+    for i in 0..claims {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut partners = vec![0u32; pairs.len()];
+    for (i, j) in pairs {
+        partners[next[i as usize] as usize] = j;
+        next[i as usize] += 1;
+    }
+    drop(next);
+    for i in 0..claims {
+        let own = &mut partners[start[i] as usize..start[i + 1] as usize];
+        own.sort_unstable();
+        for (k, &j) in own.iter().enumerate() {
+            if k == 0 || own[k - 1] != j {
+                each(i, j as usize);
+            }
+        }
+    }
 }
 
 /// Pairs below this score are not kept at all.
@@ -367,25 +479,24 @@ struct Finder {
 
 impl Finder {
     /// Adds the candidate pairs `(i, j)`, `i < j` (claim indices), of one bucket.
-    fn bucket(&mut self, members: &[u32], claims: &[Claim], events: &Events, out: &mut Vec<(u32, u32)>) {
+    fn bucket(&mut self, members: &[u32], claims: &[Claim], whats: &Whats, events: &Events, out: &mut Vec<(u32, u32)>) {
         if members.len() < 2 {
             return;
         }
-        self.lists.clear();
-        for (m, &c) in members.iter().enumerate() {
-            let value = sort_value(&claims[c as usize]);
-            for &(word, weight) in &events.of_claim[c as usize] {
-                self.lists.entry(word).or_default().push(Posting { value, member: m as u32, weight });
-            }
-        }
         let by_value = |x: &Posting, y: &Posting| x.value.total_cmp(&y.value).then(x.member.cmp(&y.member));
-        for list in self.lists.values_mut().filter(|l| l.len() > LONG_LIST) {
-            list.sort_unstable_by(by_value);
-        }
         let mut sorted: Vec<Posting> = (0..members.len())
             .map(|m| Posting { value: sort_value(&claims[members[m] as usize]), member: m as u32, weight: 0.0 })
             .collect();
         sorted.sort_unstable_by(by_value);
+        // Filled in order of value, every posting list comes out sorted by value: a long one is
+        // read around a value by binary search, a short one whole (in any order: each member is in
+        // it once, and candidates are ranked by their totals).
+        self.lists.clear();
+        for me in &sorted {
+            for &(word, weight) in &events.of_claim[members[me.member as usize] as usize] {
+                self.lists.entry(word).or_default().push(Posting { weight, ..*me });
+            }
+        }
         self.shared.clear();
         self.shared.resize(members.len(), 0.0);
         let mut ranked: Vec<(f32, u32)> = Vec::new();
@@ -394,9 +505,7 @@ impl Finder {
         for &me in &sorted {
             let c = members[me.member as usize] as usize;
             // The claim's most telling words: close to its figure and rare in the cluster.
-            let mut words: Vec<(u32, f32)> = events.of_claim[c].clone();
-            words.sort_unstable_by(|x, y| (y.1 * events.rarity_of(y.0)).total_cmp(&(x.1 * events.rarity_of(x.0))));
-            for &(word, weight) in words.iter().take(LOOKUP_WORDS) {
+            for &(word, weight) in &events.lookup[c] {
                 let rarity = events.rarity_of(word);
                 let list = &self.lists[&word];
                 let short = list.len() <= LONG_LIST;
@@ -429,7 +538,7 @@ impl Finder {
                     if (a.doc == b.doc) != own_doc || (a.doc == b.doc && a.sentence == b.sentence) {
                         continue;
                     }
-                    let Some((what, _)) = what_score(a, b) else { continue };
+                    let Some((what, _)) = what_score(claims, whats, c, j) else { continue };
                     ranked.push((what + EVENT_WEIGHT * events.jaccard(c, j, self.shared[t as usize]), j as u32));
                 }
                 if ranked.len() > keep {
@@ -459,9 +568,9 @@ fn near_value(list: &[Posting], me: Posting) -> [std::ops::Range<usize>; 3] {
 }
 
 /// How strongly claims `i` and `j` look like the same thing, or `None` when they cannot be.
-pub fn score(claims: &[Claim], i: usize, j: usize, events: &Events) -> Option<Pair> {
+fn score(claims: &[Claim], whats: &Whats, i: usize, j: usize, events: &Events) -> Option<Pair> {
     let (a, b) = (&claims[i], &claims[j]);
-    let (what, relation) = what_score(a, b)?;
+    let (what, relation) = what_score(claims, whats, i, j)?;
     let dates = matches!((&a.value, &b.value), (ClaimValue::Date(_), ClaimValue::Date(_)));
     let (event, shared) = events.overlap(i, j, dates);
     if dates {
@@ -474,59 +583,157 @@ pub fn score(claims: &[Claim], i: usize, j: usize, events: &Events) -> Option<Pa
     Some(Pair { score: what + EVENT_WEIGHT * event, relation, shared })
 }
 
-/// How well what the two claims measure matches, and how their counted things relate.
-fn what_score(a: &Claim, b: &Claim) -> Option<(f32, Relation)> {
+/// What each claim measures, its words as interned ids: a claim meets dozens of candidates, which
+/// are compared by integers, not by strings and lexicon look-ups.
+struct Whats<'c> {
+    ids: FxHashMap<&'c str, u32>,
+    names: Vec<&'c str>,
+    of_claim: Vec<WhatIds>,
+    /// The capitalised modifiers of all claims, each claim's a range of this list.
+    proper: Vec<u32>,
+    /// Per name that is a claim's concept: its broader concepts (lexicon), whether it is generic
+    /// ("people") and whether it has several words ("cruise missile").
+    broader: Vec<Vec<u32>>,
+    generic: Vec<bool>,
+    multiword: Vec<bool>,
+}
+
+/// One claim's [`What`](super::What) and outcome as ids in [`Whats`]; a unit as its dimension.
+#[derive(Debug, Clone, Copy)]
+struct WhatIds {
+    compound: bool,
+    reference: Option<u32>,
+    dimension: Option<u32>,
+    proper: (u32, u32),
+    concept: Option<u32>,
+    context: Option<u32>,
+    outcome: Option<u32>,
+}
+
+impl<'c> Whats<'c> {
+    fn new(claims: &'c [Claim]) -> Whats<'c> {
+        let mut whats = Whats {
+            ids: FxHashMap::default(),
+            names: Vec::new(),
+            of_claim: Vec::with_capacity(claims.len()),
+            proper: Vec::new(),
+            broader: Vec::new(),
+            generic: Vec::new(),
+            multiword: Vec::new(),
+        };
+        for c in claims {
+            let w = &c.what;
+            let from = whats.proper.len() as u32;
+            for p in &w.proper {
+                let id = whats.id(p);
+                whats.proper.push(id);
+            }
+            let ids = WhatIds {
+                compound: w.compound,
+                reference: w.reference.as_deref().map(|r| whats.id(r)),
+                dimension: w.unit.map(|u| whats.id(dimension(u))),
+                proper: (from, whats.proper.len() as u32),
+                concept: w.concept.as_deref().map(|r| whats.id(r)),
+                context: w.context.as_deref().map(|r| whats.id(r)),
+                outcome: c.outcome.as_deref().map(|r| whats.id(r)),
+            };
+            whats.of_claim.push(ids);
+        }
+        let lex = lexicon();
+        let mut concepts: Vec<u32> = whats.of_claim.iter().filter_map(|w| w.concept).collect();
+        concepts.sort_unstable();
+        concepts.dedup();
+        let mut broader = vec![Vec::new(); whats.names.len()];
+        for &id in &concepts {
+            broader[id as usize] = lex.broader(whats.names[id as usize]).iter().map(|b| whats.id(b)).collect();
+        }
+        broader.resize(whats.names.len(), Vec::new());
+        whats.broader = broader;
+        whats.generic = whats.names.iter().map(|n| lex.is_generic(n)).collect();
+        whats.multiword = whats.names.iter().map(|n| n.contains(' ')).collect();
+        whats
+    }
+
+    fn id(&mut self, name: &'c str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        self.names.push(name);
+        self.ids.insert(name, self.names.len() as u32 - 1);
+        self.names.len() as u32 - 1
+    }
+
+    fn proper(&self, w: &WhatIds) -> &[u32] {
+        &self.proper[w.proper.0 as usize..w.proper.1 as usize]
+    }
+
+    /// How concept `a` relates to concept `b`: [`Lexicon::relation`](super::lexicon::Lexicon::relation) on ids.
+    fn relation(&self, a: u32, b: u32) -> Relation {
+        if a == b {
+            Relation::Same
+        } else if self.broader[a as usize].contains(&b) {
+            Relation::Narrower
+        } else if self.broader[b as usize].contains(&a) {
+            Relation::Broader
+        } else {
+            Relation::Unrelated
+        }
+    }
+}
+
+/// How well what claims `i` and `j` measure matches, and how their counted things relate.
+fn what_score(claims: &[Claim], whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
     use ClaimValue::{Date, Number};
+    let (a, b) = (&claims[i], &claims[j]);
+    let (wa, wb) = (&whats.of_claim[i], &whats.of_claim[j]);
     match (&a.value, &b.value) {
         (Date(_), Date(_)) => Some((0.1, Relation::Same)),
-        (Number { .. }, Number { .. }) => number_what(a, b),
+        (Number { .. }, Number { .. }) => number_what(wa, wb, whats),
         (ClaimValue::None, Number { .. }) | (Number { .. }, ClaimValue::None) => {
             // A denied outcome meets a figure for the same outcome.
-            (a.outcome.is_some() && a.outcome == b.outcome).then_some(())?;
-            let relation = lexicon().relation(a.what.concept.as_deref()?, b.what.concept.as_deref()?);
+            (wa.outcome.is_some() && wa.outcome == wb.outcome).then_some(())?;
+            let relation = whats.relation(wa.concept?, wb.concept?);
             (relation != Relation::Unrelated).then_some((0.3, relation))
         }
         // Opposite outcomes meet only for the same subject ("shares rose", "shares fell").
         (ClaimValue::Opposite { group: ga, .. }, ClaimValue::Opposite { group: gb, .. }) => {
-            (ga == gb && a.what.context.is_some() && a.what.context == b.what.context).then_some((0.3, Relation::Same))
+            (ga == gb && wa.context.is_some() && wa.context == wb.context).then_some((0.3, Relation::Same))
         }
         _ => None,
     }
 }
 
-fn number_what(a: &Claim, b: &Claim) -> Option<(f32, Relation)> {
-    let (wa, wb) = (&a.what, &b.what);
+fn number_what(wa: &WhatIds, wb: &WhatIds, whats: &Whats) -> Option<(f32, Relation)> {
     // "a 20-vehicle convoy" counts the convoy's vehicles; it meets only another convoy's size.
     if wa.compound != wb.compound {
         return None;
     }
-    if let (Some(ra), Some(rb)) = (&wa.reference, &wb.reference) {
+    if let (Some(ra), Some(rb)) = (wa.reference, wb.reference) {
         if ra != rb {
             return None; // 27 km from the border, 55 km from the base
         }
     }
     let same_reference = wa.reference.is_some() && wa.reference == wb.reference;
-    match (wa.unit, wb.unit) {
-        (Some(ua), Some(ub)) => {
-            return (dimension(ua) == dimension(ub))
-                .then_some((if same_reference { 0.5 } else { 0.35 }, Relation::Same));
+    match (wa.dimension, wb.dimension) {
+        (Some(da), Some(db)) => {
+            return (da == db).then_some((if same_reference { 0.5 } else { 0.35 }, Relation::Same));
         }
         (None, None) => {}
         _ => return None,
     }
-    if !wa.proper.is_empty() && !wb.proper.is_empty() && !wa.proper.iter().any(|p| wb.proper.contains(p)) {
+    let (pa, pb) = (whats.proper(wa), whats.proper(wb));
+    if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) {
         return None; // "Syrian troops" and "Russian troops"
     }
-    match (&wa.concept, &wb.concept) {
+    match (wa.concept, wb.concept) {
         (Some(ca), Some(cb)) => {
-            let lex = lexicon();
-            let relation = lex.relation(ca, cb);
-            let generic = lex.is_generic(ca) || lex.is_generic(cb);
+            let relation = whats.relation(ca, cb);
+            let generic = whats.generic[ca as usize] || whats.generic[cb as usize];
             let score = match relation {
                 Relation::Unrelated => return None,
                 Relation::Same if generic => 0.15,
                 // A matching phrase of several words ("cruise missile") is strong evidence.
-                Relation::Same if ca.contains(' ') => 0.6,
+                Relation::Same if whats.multiword[ca as usize] => 0.6,
                 Relation::Same => 0.45,
                 _ if generic => 0.1,
                 _ => 0.3,
@@ -535,5 +742,68 @@ fn number_what(a: &Claim, b: &Claim) -> Option<(f32, Relation)> {
         }
         (None, None) => (wa.context.is_some() && wa.context == wb.context).then_some((0.1, Relation::Same)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strongest_keeps_three_words_strongest_first_and_earlier_words_on_ties() {
+        let mut s = Strongest::default();
+        for (id, strength) in [(1, 0.2), (2, 0.5), (3, 0.2), (4, 0.9), (5, 0.5), (6, 0.1)] {
+            s.offer(id, strength);
+        }
+        assert_eq!(s.ids().collect::<Vec<_>>(), [4, 2, 5]);
+        let mut few = Strongest::default();
+        few.offer(7, 0.3);
+        few.offer(8, 0.3);
+        assert_eq!(few.ids().collect::<Vec<_>>(), [7, 8]);
+    }
+
+    #[test]
+    fn relation_on_interned_concepts_is_the_lexicons() {
+        let docs = [
+            crate::Document::new("a", "They fired 59 cruise missiles and 4 tanks 🚀 burned; 12 people died."),
+            crate::Document::new("b", "Some 60 Tomahawk missiles, 20 vehicles and 3 “soldiers” at the café."),
+        ];
+        let analysis = crate::analyze(&docs, &crate::Options::default());
+        let (claims, _) = super::super::build_and_compare(&docs, &analysis.documents);
+        let whats = Whats::new(&claims);
+        let concepts: Vec<(&str, u32)> = claims
+            .iter()
+            .zip(&whats.of_claim)
+            .filter_map(|(c, w)| Some((c.what.concept.as_deref()?, w.concept?)))
+            .collect();
+        assert!(concepts.len() >= 5, "{concepts:?}");
+        let mut related = 0;
+        for &(a, ia) in &concepts {
+            for &(b, ib) in &concepts {
+                assert_eq!(whats.relation(ia, ib), lexicon().relation(a, b), "{a} / {b}");
+                related += usize::from(a != b && whats.relation(ia, ib) != Relation::Unrelated);
+            }
+        }
+        assert!(related > 0, "no narrower or broader pair among {concepts:?}");
+    }
+
+    #[test]
+    fn candidate_pairs_come_sorted_and_once_each() {
+        let pairs = [(3, 7), (0, 5), (3, 4), (0, 5), (2, 9), (3, 7), (0, 1)];
+        let mut expected: Vec<(usize, usize)> = pairs.iter().map(|&(i, j)| (i as usize, j as usize)).collect();
+        expected.sort_unstable();
+        expected.dedup();
+        let mut seen = Vec::new();
+        in_order(pairs.to_vec(), 10, |i, j| seen.push((i, j)));
+        assert_eq!(seen, expected);
+        in_order(Vec::new(), 3, |i, j| panic!("no pairs, yet ({i}, {j})"));
+    }
+
+    #[test]
+    fn shared_words_walk_both_sorted_lists_once() {
+        let x = [(1, 0.5), (3, 1.0), (8, 0.25)];
+        let y = [(2, 1.0), (3, 0.5), (8, 1.0), (9, 1.0)];
+        let shared: Vec<_> = Shared { x: &x, y: &y, i: 0, j: 0 }.collect();
+        assert_eq!(shared, [(3, 1.0, 0.5), (8, 0.25, 1.0)]);
     }
 }

@@ -19,8 +19,24 @@ const DATE_WINDOW: usize = 40;
 /// Bytes before a figure searched for a qualifier ("no fewer than ").
 const QUALIFIER_BYTES: usize = 48;
 
-pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Vec<Claim> {
-    let mut out = Vec::new();
+/// The claims of a cluster, and each claim's event words as lemma ids of the cluster's words
+/// (what `Claim::event` names), sorted by id: the alignment reads the ids.
+#[derive(Debug, Default)]
+pub struct Built {
+    pub claims: Vec<Claim>,
+    pub event_ids: Vec<Vec<(u32, f32)>>,
+}
+
+impl Built {
+    fn push(&mut self, mut claim: Claim, words: &Words, event: Vec<(u32, f32)>) {
+        claim.event = event.iter().map(|&(id, w)| (Rc::clone(words.names.shared(id)), w)).collect();
+        self.claims.push(claim);
+        self.event_ids.push(event);
+    }
+}
+
+pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Built {
+    let mut out = Built::default();
     // Each word form is lemmatised once for the cluster (`ClusterWords`), not once per claim of
     // its sentence and its neighbours'.
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
@@ -38,8 +54,8 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
         let words = Words { text, tokens: &sentence_tokens, lemmas: &sentence_lemmas, names: &cluster.lemmas };
         let sources = SourceIndex::new(&analysis.attributions);
         for (qi, q) in analysis.numbers.iter().enumerate() {
-            if let Some(claim) = quantity_claim(d, qi, q, analysis, &words, &sources) {
-                out.push(claim);
+            if let Some((claim, event)) = quantity_claim(d, qi, q, analysis, &words, &sources) {
+                out.push(claim, &words, event);
             }
         }
         negation_claims(d, analysis, &words, &sources, &mut out);
@@ -64,7 +80,7 @@ fn quantity_claim(
     analysis: &DocumentAnalysis,
     words: &Words,
     sources: &SourceIndex,
-) -> Option<Claim> {
+) -> Option<(Claim, Vec<(u32, f32)>)> {
     let text = words.text;
     let toks = words.tokens.get(q.sentence)?;
     let sentence = analysis.segments.sentences[q.sentence].span;
@@ -132,13 +148,13 @@ fn quantity_claim(
         claim.dates_statement = follows_speech_verb(text, toks, q.span);
     }
     claim.outcome = outcome_near(text, toks, q.span);
-    claim.event = if matches!(claim.value, ClaimValue::Date(_)) {
+    let event = if matches!(claim.value, ClaimValue::Date(_)) {
         // What a date dates is the few words around it, not the rest of a long sentence.
         event_words(words, q.span, None, q.sentence, DATE_WINDOW)
     } else {
         event_words(words, q.span, claim.what.counted_span, q.sentence, usize::MAX)
     };
-    Some(claim)
+    Some((claim, event))
 }
 
 /// "F-22", "SU-22", "Resolution 2254": a name with a number, not a quantity.
@@ -278,13 +294,7 @@ fn outcome_near(text: &str, toks: &[Token], span: Span) -> Option<String> {
 
 /// The content words of the claim's sentence, weighted by closeness to the figure, and of the
 /// sentences before and after, weighted less. The counted words are left out: they are the key.
-fn event_words(
-    words: &Words,
-    figure: Span,
-    counted: Option<Span>,
-    sentence: usize,
-    window: usize,
-) -> Vec<(Rc<str>, f32)> {
+fn event_words(words: &Words, figure: Span, counted: Option<Span>, sentence: usize, window: usize) -> Vec<(u32, f32)> {
     let mut found: Vec<(u32, f32)> = Vec::new();
     let own = &words.tokens[sentence];
     let at = own.iter().position(|t| t.span.start >= figure.start).unwrap_or(own.len()) as f32;
@@ -306,7 +316,7 @@ fn event_words(
     // Each word once, at its greatest weight.
     found.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
     found.dedup_by_key(|x| x.0);
-    found.into_iter().map(|(id, w)| (Rc::clone(words.names.shared(id)), w)).collect()
+    found
 }
 
 /// The attributions of one document, indexed to find who asserts what lies at a span: the
@@ -380,13 +390,7 @@ impl<'a> SourceIndex<'a> {
 
 /// "No Danish or Dutch sailors were injured", "no one was hurt", "nobody died": an outcome denied
 /// for a group of people or things.
-fn negation_claims(
-    doc: usize,
-    analysis: &DocumentAnalysis,
-    words: &Words,
-    sources: &SourceIndex,
-    out: &mut Vec<Claim>,
-) {
+fn negation_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sources: &SourceIndex, out: &mut Built) {
     let text = words.text;
     for (si, toks) in words.tokens.iter().enumerate() {
         for (i, t) in toks.iter().enumerate() {
@@ -427,7 +431,8 @@ fn negation_claims(
                 counted_span: Some(span),
                 ..What::default()
             };
-            out.push(Claim {
+            let event = event_words(words, span, Some(span), si, usize::MAX);
+            let claim = Claim {
                 doc,
                 quantity: None,
                 span,
@@ -436,11 +441,12 @@ fn negation_claims(
                 value: ClaimValue::None,
                 bound: Bound::Exact,
                 outcome: Some(outcome),
-                event: event_words(words, span, Some(span), si, usize::MAX),
+                event: Vec::new(),
                 source: sources.source_of(text, span, si),
                 quoted: analysis.segments.in_quote(span.start),
                 dates_statement: false,
-            });
+            };
+            out.push(claim, words, event);
         }
     }
 }
@@ -448,13 +454,7 @@ fn negation_claims(
 /// "Its shares fell", "the council approved": a verb of opposite outcomes (lexicon `opposite`)
 /// with its subject, the nearest content word before it. A negated verb ("did not approve") is
 /// left out: what it says is less clear than the opposite verb would be.
-fn opposite_claims(
-    doc: usize,
-    analysis: &DocumentAnalysis,
-    words: &Words,
-    sources: &SourceIndex,
-    out: &mut Vec<Claim>,
-) {
+fn opposite_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sources: &SourceIndex, out: &mut Built) {
     let text = words.text;
     for (si, toks) in words.tokens.iter().enumerate() {
         for (vi, t) in toks.iter().enumerate() {
@@ -471,7 +471,8 @@ fn opposite_claims(
             let subject = words.lemmas[si][..vi].iter().rev().flatten().next();
             let (false, Some(&subject)) = (negated, subject) else { continue };
             let span = t.span;
-            out.push(Claim {
+            let event = event_words(words, span, Some(span), si, usize::MAX);
+            let claim = Claim {
                 doc,
                 quantity: None,
                 span,
@@ -480,11 +481,12 @@ fn opposite_claims(
                 value: ClaimValue::Opposite { group, up },
                 bound: Bound::Exact,
                 outcome: None,
-                event: event_words(words, span, Some(span), si, usize::MAX),
+                event: Vec::new(),
                 source: sources.source_of(text, span, si),
                 quoted: analysis.segments.in_quote(span.start),
                 dates_statement: false,
-            });
+            };
+            out.push(claim, words, event);
         }
     }
 }

@@ -7,7 +7,7 @@ use super::lexicon::Relation;
 use super::{Claim, ClaimValue, Contradiction, ContradictionKind, Corroboration, DocSpan};
 use crate::numbers::Bound;
 use crate::Document;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Alignment needed to compare two figures.
 const NUMBER_ALIGN: f32 = 0.55;
@@ -35,8 +35,8 @@ const CONVERSION_SLACK: f64 = 0.03;
 /// The contradictions among aligned claims, strongest first.
 pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment) -> Vec<Contradiction> {
     let mut out = Vec::new();
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    let mut reported: HashSet<(Fact, Fact)> = HashSet::new();
+    let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
+    let mut reported: FxHashSet<(Fact, Fact)> = FxHashSet::default();
     for i in 0..claims.len() {
         for &(_, j, score) in &alignment.best[i] {
             let key = (i.min(j), i.max(j));
@@ -92,7 +92,7 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
             out.push(Contradiction {
                 kind,
                 confidence: confidence(kind, score, a, b),
-                explanation: explain::contradiction(docs, claims, i, j, kind, &alignment.events.names(&pair.shared)),
+                explanation: explain::contradiction(docs, claims, i, j, kind, alignment.events.names(&pair.shared)),
                 a: DocSpan { doc: a.doc, span: a.span },
                 b: DocSpan { doc: b.doc, span: b.span },
             });
@@ -110,14 +110,14 @@ fn weekday_against_majority(
     docs: &[Document],
     claims: &[Claim],
     alignment: &Alignment,
-    seen: &mut HashSet<(usize, usize)>,
+    seen: &mut FxHashSet<(usize, usize)>,
     out: &mut Vec<Contradiction>,
 ) {
     let weekday_of = |c: &Claim| match &c.value {
         ClaimValue::Date(w) if w.named_weekday && event_date(c) => w.weekday,
         _ => None,
     };
-    let mut docs_by_day: [HashSet<usize>; 7] = Default::default();
+    let mut docs_by_day: [FxHashSet<usize>; 7] = Default::default();
     for c in claims {
         if let Some(d) = weekday_of(c) {
             docs_by_day[d as usize].insert(c.doc);
@@ -125,7 +125,7 @@ fn weekday_against_majority(
     }
     let Some(major) = (0..7).max_by_key(|&d| docs_by_day[d].len()) else { return };
     let major_docs = docs_by_day[major].len();
-    let naming_docs = docs_by_day.iter().flatten().collect::<HashSet<_>>().len();
+    let naming_docs = docs_by_day.iter().flatten().collect::<FxHashSet<_>>().len();
     if major_docs < MAJORITY_MIN_DOCS {
         return;
     }
@@ -153,7 +153,7 @@ fn weekday_against_majority(
         out.push(Contradiction {
             kind: ContradictionKind::Date,
             confidence: ((0.3 + 0.3 * share + 0.3 * sim as f64).min(0.8) * 100.0).round() / 100.0,
-            explanation: explain::weekday_majority(docs, claims, i, j, major_docs, &alignment.events.names(&shared)),
+            explanation: explain::weekday_majority(docs, claims, i, j, major_docs, alignment.events.names(&shared)),
             a: DocSpan { doc: c.doc, span: c.span },
             b: DocSpan { doc: claims[j].doc, span: claims[j].span },
         });
@@ -181,10 +181,10 @@ fn event_date(c: &Claim) -> bool {
 
 /// One fact of one sentence: a figure and its restatement in other units ("4 km (2.5 miles)") are the
 /// same fact, so a conflict between two such sentences is reported once.
-type Fact = (usize, usize, Option<String>, bool);
+type Fact<'c> = (usize, usize, Option<&'c str>, bool);
 
-fn fact(c: &Claim) -> Fact {
-    (c.doc, c.sentence, c.what.concept.clone(), c.what.unit.is_some())
+fn fact(c: &Claim) -> Fact<'_> {
+    (c.doc, c.sentence, c.what.concept.as_deref(), c.what.unit.is_some())
 }
 
 /// "27km (17 miles)": one figure given twice.
@@ -269,8 +269,8 @@ fn denial_conflict(figure: &Claim, figure_to_denied: Relation) -> bool {
 /// With only two dates, both are reported.
 fn date_is_the_odd_one(i: usize, j: usize, claims: &[Claim], alignment: &Alignment) -> bool {
     let ClaimValue::Date(mine) = &claims[i].value else { return false };
-    let mut agree: HashSet<usize> = HashSet::from([claims[i].doc]);
-    let mut disagree: HashSet<usize> = HashSet::new();
+    let mut agree: FxHashSet<usize> = FxHashSet::from_iter([claims[i].doc]);
+    let mut disagree: FxHashSet<usize> = FxHashSet::default();
     for &(doc, k, score) in &alignment.best[i] {
         if score < DATE_ALIGN || k == j && doc == claims[i].doc {
             continue;
@@ -291,18 +291,26 @@ fn date_is_the_odd_one(i: usize, j: usize, claims: &[Claim], alignment: &Alignme
 pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) -> Vec<Corroboration> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of: Vec<Option<usize>> = vec![None; claims.len()];
-    let mut pairs: Vec<(&(usize, usize), f32)> = alignment.pairs.iter().map(|(k, p)| (k, p.score)).collect();
+    // Only equal figures of mutual best partners in two articles can agree: the others are left
+    // out before sorting (a big cluster scores hundreds of thousands of pairs).
+    let mut pairs: Vec<(&(usize, usize), f32)> = alignment
+        .pairs
+        .iter()
+        .filter(|&(&(i, j), p)| {
+            let (a, b) = (&claims[i], &claims[j]);
+            p.score >= AGREE_ALIGN && a.doc != b.doc && same_figure(a, b) && alignment.mutual_best(i, j, claims)
+        })
+        .map(|(k, p)| (k, p.score))
+        .collect();
     crate::sort::by(&mut pairs, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
-    for (&(i, j), score) in pairs {
-        let (a, b) = (&claims[i], &claims[j]);
-        if score < AGREE_ALIGN || a.doc == b.doc || !alignment.mutual_best(i, j, claims) || !same_figure(a, b) {
-            continue;
-        }
+    // The articles each group has a claim in.
+    let mut group_docs: FxHashSet<(usize, usize)> = FxHashSet::default();
+    for (&(i, j), _) in pairs {
         match (group_of[i], group_of[j]) {
             (Some(_), Some(_)) => {}
             (Some(g), None) | (None, Some(g)) => {
                 let new = if group_of[i].is_none() { i } else { j };
-                if groups[g].iter().all(|&k| claims[k].doc != claims[new].doc) {
+                if group_docs.insert((g, claims[new].doc)) {
                     groups[g].push(new);
                     group_of[new] = Some(g);
                 }
@@ -311,6 +319,7 @@ pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) ->
                 groups.push(vec![i, j]);
                 group_of[i] = Some(groups.len() - 1);
                 group_of[j] = Some(groups.len() - 1);
+                group_docs.extend([(groups.len() - 1, claims[i].doc), (groups.len() - 1, claims[j].doc)]);
             }
         }
     }
@@ -345,7 +354,7 @@ fn same_figure(a: &Claim, b: &Claim) -> bool {
 /// add nothing when a name is there and count as one otherwise (`same_words`); an equal figure
 /// from an unnamed or unknown source counts once per article, as each outlet may have its own.
 pub fn distinct_sources<'a>(sources: impl Iterator<Item = Option<&'a super::Source>>, same_words: bool) -> usize {
-    let mut named: HashSet<String> = HashSet::new();
+    let mut named: FxHashSet<String> = FxHashSet::default();
     let mut unnamed = 0;
     for s in sources {
         match s {

@@ -8,53 +8,75 @@ use std::fmt::Write;
 /// Words of context shown on each side of a claim.
 const CONTEXT_WORDS: usize = 6;
 
-pub fn contradiction(
+/// Written into one string of about its final size: 1,000 articles give 30,000 contradictions.
+pub fn contradiction<'a>(
     docs: &[Document],
     claims: &[Claim],
     i: usize,
     j: usize,
     kind: ContradictionKind,
-    shared: &[String],
+    shared: impl Iterator<Item = &'a str>,
 ) -> String {
     let (a, b) = (&claims[i], &claims[j]);
-    let mut s = String::new();
-    let _ = write!(s, "{} says {}", article(a.doc, None), quoted_context(docs, a));
-    let _ = write!(s, "; {} says {}", article(b.doc, Some(a.doc)), quoted_context(docs, b));
+    let mut s = String::with_capacity(EXPLANATION_BYTES);
+    article(&mut s, a.doc, None);
+    s.push_str(" says ");
+    quoted_context(&mut s, docs, a);
+    s.push_str("; ");
+    article(&mut s, b.doc, Some(a.doc));
+    s.push_str(" says ");
+    quoted_context(&mut s, docs, b);
     let what = match kind {
         ContradictionKind::Numeric => "figures that cannot both be right",
         ContradictionKind::Date => "different dates",
         ContradictionKind::Negation if matches!(a.value, ClaimValue::Opposite { .. }) => "opposite outcomes",
         ContradictionKind::Negation => "one reports what the other denies",
     };
-    let _ = write!(s, " — {what}");
-    if !shared.is_empty() {
-        let _ = write!(s, " for what reads as the same event ({})", shared.join(", "));
-    }
+    s.push_str(" — ");
+    s.push_str(what);
+    same_event(&mut s, " for what reads as the same event (", shared);
     s.push('.');
     s
 }
 
-pub fn weekday_majority(
+/// Room for a usual explanation: two quoted contexts of a dozen words and the rest.
+const EXPLANATION_BYTES: usize = 320;
+
+/// `lead` and the shared words, comma-separated, then `)`; nothing when there are none.
+fn same_event<'a>(s: &mut String, lead: &str, shared: impl Iterator<Item = &'a str>) {
+    let mut any = false;
+    for word in shared {
+        s.push_str(if any { ", " } else { lead });
+        s.push_str(word);
+        any = true;
+    }
+    if any {
+        s.push(')');
+    }
+}
+
+pub fn weekday_majority<'a>(
     docs: &[Document],
     claims: &[Claim],
     lone: usize,
     majority: usize,
     agreeing_articles: usize,
-    shared: &[String],
+    shared: impl Iterator<Item = &'a str>,
 ) -> String {
     let (a, b) = (&claims[lone], &claims[majority]);
-    let day = |c: &Claim| c.span.text(&docs[c.doc].text).to_string();
-    let mut s = format!(
-        "{} dates it {}, but {agreeing_articles} articles give {} (article {}: {})",
-        article(a.doc, None),
-        quoted_context(docs, a),
-        day(b),
-        b.doc + 1,
-        quoted_context(docs, b)
+    let mut s = String::with_capacity(EXPLANATION_BYTES);
+    article(&mut s, a.doc, None);
+    s.push_str(" dates it ");
+    quoted_context(&mut s, docs, a);
+    let _ = write!(
+        s,
+        ", but {agreeing_articles} articles give {} (article {}: ",
+        b.span.text(&docs[b.doc].text),
+        b.doc + 1
     );
-    if !shared.is_empty() {
-        let _ = write!(s, ", for what reads as the same event ({})", shared.join(", "));
-    }
+    quoted_context(&mut s, docs, b);
+    s.push(')');
+    same_event(&mut s, ", for what reads as the same event (", shared);
     s.push('.');
     s
 }
@@ -89,30 +111,37 @@ fn count_sources(n: usize) -> String {
     }
 }
 
-fn article(doc: usize, other: Option<usize>) -> String {
+fn article(s: &mut String, doc: usize, other: Option<usize>) {
     match other {
-        Some(o) if o == doc => "elsewhere it".to_string(),
-        None => format!("Article {}", doc + 1),
-        Some(_) => format!("article {}", doc + 1),
+        Some(o) if o == doc => s.push_str("elsewhere it"),
+        None => {
+            let _ = write!(s, "Article {}", doc + 1);
+        }
+        Some(_) => {
+            let _ = write!(s, "article {}", doc + 1);
+        }
     }
 }
 
 /// The claim in a few words of its sentence: “…the ferry carried 212 passengers to the island…”.
-fn quoted_context(docs: &[Document], c: &Claim) -> String {
+fn quoted_context(s: &mut String, docs: &[Document], c: &Claim) {
     let text = &docs[c.doc].text;
-    let words: Vec<(usize, usize)> = word_bounds(text, c.span.start, c.span.end);
-    let left = &text[words.first().map_or(c.span.start, |w| w.0)..c.span.start];
-    let right = &text[c.span.end..words.last().map_or(c.span.end, |w| w.1)];
-    let mut out = format!("“{}{}{}”", left.trim_start(), c.span.text(text), right.trim_end());
-    if let Some(s) = &c.source {
-        let _ = write!(out, " (according to {})", s.name);
+    let (from, to) = word_bounds(text, c.span.start, c.span.end);
+    s.push('“');
+    s.push_str(text[from..c.span.start].trim_start());
+    s.push_str(c.span.text(text));
+    s.push_str(text[c.span.end..to].trim_end());
+    s.push('”');
+    if let Some(source) = &c.source {
+        s.push_str(" (according to ");
+        s.push_str(&source.name);
+        s.push(')');
     }
-    out
 }
 
 /// Start of the word `CONTEXT_WORDS` words before `start` and end of the one after `end`, not
 /// crossing a sentence end.
-fn word_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+fn word_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let before = &text[..start];
     let mut from = start;
     let mut count = 0;
@@ -142,7 +171,7 @@ fn word_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         }
         to = end + i + c.len_utf8();
     }
-    vec![(from, start), (end, to)]
+    (from, to)
 }
 
 /// Whether the mark at byte `i` has digits on both sides ("2.5", "1,250"): a decimal point or a
@@ -166,5 +195,28 @@ fn join_and(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_shared_words_in_parentheses_only_when_there_are_some() {
+        let mut s = String::from("figures");
+        same_event(&mut s, " for the same event (", ["quake", "café", "東京"].into_iter());
+        assert_eq!(s, "figures for the same event (quake, café, 東京)");
+        let mut none = String::from("figures");
+        same_event(&mut none, " for the same event (", std::iter::empty());
+        assert_eq!(none, "figures");
+    }
+
+    #[test]
+    fn context_runs_to_the_sentence_end_past_decimal_points() {
+        let text = "Officials said “about 4.5 km” 👍🏽 away. Next sentence.";
+        let start = text.find("4.5").unwrap();
+        let (from, to) = word_bounds(text, start, start + 3);
+        assert_eq!(&text[from..to], "Officials said “about 4.5 km” 👍🏽 away");
     }
 }

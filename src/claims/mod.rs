@@ -143,24 +143,32 @@ pub struct Findings {
 
 /// Turns each document's figures, dates and denied outcomes into claims.
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
-    build::build(docs, analyses, &ClusterWords::new(docs, analyses))
+    build::build(docs, analyses, &ClusterWords::new(docs, analyses)).claims
 }
 
 /// Compares the claims of a cluster.
 pub fn compare(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim]) -> Findings {
-    compare_words(docs, analyses, claims, &ClusterWords::new(docs, analyses))
+    compare_words(docs, analyses, claims, None, &ClusterWords::new(docs, analyses))
 }
 
 /// [`build`] then [`compare`], reading the cluster's words (tokens, lower-case forms) once for both.
 pub fn build_and_compare(docs: &[Document], analyses: &[DocumentAnalysis]) -> (Vec<Claim>, Findings) {
     let words = ClusterWords::new(docs, analyses);
-    let claims = build::build(docs, analyses, &words);
-    let findings = compare_words(docs, analyses, &claims, &words);
-    (claims, findings)
+    let built = build::build(docs, analyses, &words);
+    let findings = compare_words(docs, analyses, &built.claims, Some(built.event_ids), &words);
+    (built.claims, findings)
 }
 
-fn compare_words(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim], words: &ClusterWords) -> Findings {
-    let alignment = align::align(words, claims);
+/// Compares the claims; `event_ids`, when the claims were built from `words`, are their event
+/// words as lemma ids (else looked up from `Claim::event`).
+fn compare_words(
+    docs: &[Document],
+    analyses: &[DocumentAnalysis],
+    claims: &[Claim],
+    event_ids: Option<Vec<Vec<(u32, f32)>>>,
+    words: &ClusterWords,
+) -> Findings {
+    let alignment = align::align(words, claims, event_ids);
     let mut findings =
         Findings { contradictions: checks::contradictions(docs, claims, &alignment), ..Findings::default() };
     findings.corroborations = checks::agreements(docs, claims, &alignment);

@@ -381,3 +381,20 @@ fn claims_share_one_string_per_event_lemma() {
     assert!(std::rc::Rc::ptr_eq(&first, &second));
     assert!(word(0, "ünal").is_some());
 }
+
+#[test]
+fn comparing_claims_built_earlier_finds_what_one_pass_finds() {
+    let texts = [
+        "In April the navy launched 59 cruise missiles at the Shayrat air base 🚀 in retaliation.",
+        "The navy fired 57 Tomahawk missiles at the Shayrat air base in retaliation in April, officials said.",
+        "At the café in Ünal, 12 people were killed on Thursday; no soldiers were hurt.",
+        "Twelve people were killed at the café in Ünal on Wednesday, and 3 soldiers were hurt.",
+    ];
+    let (docs, a) = run(&texts);
+    let claims = crate::claims::build(&docs, &a.documents);
+    assert_eq!(claims, a.claims);
+    let later = crate::claims::compare(&docs, &a.documents, &claims);
+    assert!(!a.contradictions.is_empty() && !a.corroborations.is_empty());
+    assert_eq!(later.contradictions, a.contradictions);
+    assert_eq!(later.corroborations, a.corroborations);
+}
