@@ -12,6 +12,7 @@ pub mod io;
 pub mod model;
 pub mod page;
 pub mod paste;
+pub mod reader;
 pub mod textmap;
 pub mod view;
 

@@ -1517,7 +1517,7 @@ impl App {
         let saved = self.saved();
         let request = self.request(&saved);
         let json = super::analyze_request_json(&request, OffsetUnit::Chars);
-        let Ok(out) = serde_json::from_str::<Output>(&json) else {
+        let Ok(out) = super::model::parse_reply(&json) else {
             return self.set_status("Export failed: the analysis did not run.");
         };
         let texts: Vec<String> = saved.into_iter().map(|p| p.text).collect();
