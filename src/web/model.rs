@@ -2,7 +2,7 @@
 //! JSON the worker sends (`parse_reply`, with the small reader of `reader.rs`). Every field has a
 //! default so an older or newer engine still renders what it can; unknown fields are skipped.
 
-use super::reader::{Read, Reader};
+use super::reader::{count, list, option, string, Read, Reader};
 #[cfg(test)]
 use serde::Deserialize;
 use serde::Serialize;
@@ -114,33 +114,6 @@ pub fn parse_reply(json: &str) -> Result<Output, String> {
 }
 
 // One reader per struct of the model. A `null` reads as the field's default, as a missing field.
-
-fn list<'t, T>(r: &mut Reader<'t>, item: fn(&mut Reader<'t>) -> Read<T>) -> Read<Vec<T>> {
-    let mut items = Vec::new();
-    if !r.null() {
-        r.array(&mut |r| {
-            items.push(item(r)?);
-            Ok(())
-        })?;
-    }
-    Ok(items)
-}
-
-fn option<'t, T>(r: &mut Reader<'t>, value: fn(&mut Reader<'t>) -> Read<T>) -> Read<Option<T>> {
-    if r.null() {
-        Ok(None)
-    } else {
-        value(r).map(Some)
-    }
-}
-
-fn string(r: &mut Reader) -> Read<String> {
-    Ok(option(r, Reader::string)?.unwrap_or_default())
-}
-
-fn count(r: &mut Reader) -> Read<usize> {
-    Ok(option(r, Reader::usize)?.unwrap_or_default())
-}
 
 fn read_span(r: &mut Reader) -> Read<Span> {
     let mut span = Span::default();
