@@ -7,17 +7,28 @@ pub mod web;
 
 use crate::output::{self, OffsetUnit};
 use crate::request::{ClusterRequest, DocumentInput};
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web::reader::{option, read_object, Reader};
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct JsOptions {
-    #[serde(alias = "pubDate")]
     pub_date: Option<String>,
     offsets: Option<OffsetUnit>,
+}
+
+/// `{pub_date (or pubDate), offsets: "utf16" | "chars" | "bytes"}`, both optional.
+fn read_js_options(json: &str) -> Result<JsOptions, String> {
+    let mut opts = JsOptions::default();
+    read_object(json, &mut |r, key| {
+        match key {
+            "pub_date" | "pubDate" => opts.pub_date = option(r, Reader::string)?,
+            "offsets" => opts.offsets = option(r, Reader::string)?.map(|unit| unit.parse()).transpose()?,
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(opts)
 }
 
 /// Installs the panic hook once, so a bug reports itself in the console instead of dying silently.
@@ -37,14 +48,22 @@ pub fn analyze(documents: JsValue, options: JsValue) -> Result<JsValue, JsError>
         arr.iter()
             .map(|v| match v.as_string() {
                 Some(text) => Ok(DocumentInput { name: None, text, pub_date: None }),
-                None => from_js(&v, "documents"),
+                None => from_js(&v, "documents", |json| {
+                    let mut r = Reader::new(json);
+                    let document = web::read_document_input(&mut r)?;
+                    r.end()?;
+                    Ok(document)
+                }),
             })
             .collect::<Result<_, _>>()?
     } else {
         return Err(JsError::new("documents: give a string or an array of {name, text} objects or strings"));
     };
-    let opts: JsOptions =
-        if options.is_undefined() || options.is_null() { JsOptions::default() } else { from_js(&options, "options")? };
+    let opts: JsOptions = if options.is_undefined() || options.is_null() {
+        JsOptions::default()
+    } else {
+        from_js(&options, "options", read_js_options)?
+    };
     let req = ClusterRequest { id: None, documents: Some(docs), text: None, pub_date: opts.pub_date };
     let (docs, options) = req.into_parts().map_err(|e| JsError::new(&e))?;
     let analysis = crate::analyze(&docs, &options);
@@ -107,14 +126,15 @@ fn byte_len(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// A plain JS value (options, a document object) read through `JSON.stringify` and serde_json, so
-/// the module needs no second deserialiser. `what` names the argument in the error.
-fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
+/// A plain JS value (options, a document object) read through `JSON.stringify` and the page's JSON
+/// reader (`web/reader.rs`), so the module needs no second deserialiser. `what` names the argument
+/// in the error.
+fn from_js<T>(value: &JsValue, what: &str, read: fn(&str) -> Result<T, String>) -> Result<T, JsError> {
     let json: String = js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| JsError::new(&format!("{what}: not a plain object")))?;
-    serde_json::from_str(&json).map_err(|e| JsError::new(&format!("{what}: {e}")))
+    read(&json).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
 /// For the page's worker: a cluster request as JSON in, the output (UTF-16 offsets) as JSON out,
@@ -128,22 +148,29 @@ pub fn analyze_json(request: &str) -> js_sys::JsString {
     json.unwrap_or_else(|e| web::error_json(&e).into())
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct PageOptions {
-    /// URL of the analysis worker script; without it the page analyses on the main thread.
-    worker: Option<String>,
+/// `{worker}`: the URL of the analysis worker script; without it the page analyses on the main
+/// thread.
+fn read_worker_option(json: &str) -> Result<Option<String>, String> {
+    let mut worker = None;
+    read_object(json, &mut |r, key| {
+        match key {
+            "worker" => worker = option(r, Reader::string)?,
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(worker)
 }
 
 /// Builds the full ClaimLens page inside `root`.
 #[wasm_bindgen(js_name = startPage)]
 pub fn start_page(root: web_sys::Element, options: JsValue) -> Result<(), JsError> {
-    let opts: PageOptions = if options.is_undefined() || options.is_null() {
-        PageOptions::default()
+    let worker = if options.is_undefined() || options.is_null() {
+        None
     } else {
-        from_js(&options, "options")?
+        from_js(&options, "options", read_worker_option)?
     };
-    web::page::start(&root, opts.worker).map_err(|e| JsError::new(&format!("{e:?}")))
+    web::page::start(&root, worker).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 /// A widget made by [`mount`].
@@ -191,7 +218,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, JsE
             target = Some(el.clone());
             js_sys::Reflect::delete_property(options.unchecked_ref::<js_sys::Object>(), &JsValue::from_str("for")).ok();
         }
-        from_js(&options, "options")?
+        from_js(&options, "options", web::embed::read_mount_options)?
     };
     let id = web::embed::mount(&element, target, opts).map_err(|e| JsError::new(&e))?;
     Ok(Mounted { id })

@@ -5,6 +5,7 @@
 use super::dom::{self, append, attr, clear, el, el_text, on};
 use super::findings::{self, Class, Finding};
 use super::model::{DocSpan, Output};
+use super::reader::{option, Reader};
 use super::textmap::TextMap;
 use super::{highlight, view};
 use crate::output::OffsetUnit;
@@ -18,19 +19,35 @@ use web_sys::{Element, HtmlElement, MouseEvent};
 const LAYER_BASE: u32 = 1000;
 
 /// What `mount` reads from its options.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(test, derive(serde::Deserialize), serde(default))]
 pub struct MountOptions {
     /// Id of the element whose text is analysed (default: the mounted element itself).
-    #[serde(rename = "for")]
+    #[cfg_attr(test, serde(rename = "for"))]
     pub for_id: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
-    #[serde(alias = "pubDate")]
+    #[cfg_attr(test, serde(alias = "pubDate"))]
     pub pub_date: Option<String>,
     /// Article name shown in cards (default: the page title).
     pub name: Option<String>,
     /// Show the legend with toggles (default: true).
     pub legend: Option<bool>,
+}
+
+/// `{for, pub_date (or pubDate), name, legend}`, each optional (`for` as an element id here).
+pub fn read_mount_options(json: &str) -> Result<MountOptions, String> {
+    let mut opts = MountOptions::default();
+    super::reader::read_object(json, &mut |r, key| {
+        match key {
+            "for" => opts.for_id = option(r, Reader::string)?,
+            "pub_date" | "pubDate" => opts.pub_date = option(r, Reader::string)?,
+            "name" => opts.name = option(r, Reader::string)?,
+            "legend" => opts.legend = option(r, Reader::bool)?,
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(opts)
 }
 
 struct Instance {

@@ -3,14 +3,17 @@
 //! Everything here is plain Rust over strings, so it is tested without a page.
 
 use super::model::{Output, Span};
-use serde::{Deserialize, Serialize};
+use super::reader::{list, read_object, string, Read, Reader};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 use serde_json::json;
 
 pub use super::paste::{markdown_to_text, split_articles};
 
 /// One article as the page keeps it (storage, permalink).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize), serde(default))]
 pub struct SavedPane {
     pub name: String,
     pub date: String,
@@ -142,8 +145,31 @@ pub fn permalink_fragment(panes: &[SavedPane]) -> String {
 pub fn parse_permalink(fragment: &str) -> Option<Vec<SavedPane>> {
     let data = fragment.trim_start_matches('#').strip_prefix("cluster=")?;
     let bytes = base64url_decode(data)?;
-    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-    serde_json::from_value(value.get("panes")?.clone()).ok()
+    let json = std::str::from_utf8(&bytes).ok()?;
+    let mut panes = None;
+    read_object(json, &mut |r, key| {
+        match key {
+            "panes" => panes = Some(list(r, read_saved_pane)?),
+            _ => r.skip()?,
+        }
+        Ok(())
+    })
+    .ok()?;
+    panes
+}
+
+fn read_saved_pane(r: &mut Reader) -> Read<SavedPane> {
+    let mut pane = SavedPane::default();
+    r.object(&mut |r, key| {
+        match key {
+            "name" => pane.name = string(r)?,
+            "date" => pane.date = string(r)?,
+            "text" => pane.text = string(r)?,
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(pane)
 }
 
 fn csv_field(s: &str) -> String {

@@ -1,19 +1,22 @@
-//! The analysis as the page reads it back: the contract's model (`crate::output`), deserialised
-//! from the JSON the worker sends. Every field has a default so an older or newer engine still
-//! renders what it can.
+//! The analysis as the page reads it back: the contract's model (`crate::output`), read from the
+//! JSON the worker sends (`parse_reply`, with the small reader of `reader.rs`). Every field has a
+//! default so an older or newer engine still renders what it can; unknown fields are skipped.
 
-use serde::{Deserialize, Serialize};
+use super::reader::{count, list, option, string, Read, Reader};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize), serde(default))]
 pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize), serde(default))]
 pub struct DocSpan {
     pub doc: usize,
     pub start: usize,
@@ -21,8 +24,8 @@ pub struct DocSpan {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize), serde(default))]
 pub struct Number {
     pub start: usize,
     pub end: usize,
@@ -38,8 +41,8 @@ pub struct Number {
     pub restates: Option<usize>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize), serde(default))]
 pub struct Attribution {
     pub speaker: Option<String>,
     pub source: Option<Span>,
@@ -51,16 +54,16 @@ pub struct Attribution {
     pub medium: Option<Span>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize), serde(default))]
 pub struct Document {
     pub name: String,
     pub numbers: Vec<Number>,
     pub attributions: Vec<Attribution>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize), serde(default))]
 pub struct Contradiction {
     pub kind: String,
     pub confidence: f64,
@@ -69,16 +72,16 @@ pub struct Contradiction {
     pub b: DocSpan,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize), serde(default))]
 pub struct Corroboration {
     pub explanation: String,
     pub claims: Vec<DocSpan>,
     pub sources: usize,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize), serde(default))]
 pub struct Output {
     pub offsets: String,
     pub documents: Vec<Document>,
@@ -87,19 +90,148 @@ pub struct Output {
 }
 
 /// The engine's reply (`web::analyze_request_json`): its output, or the message of an
-/// `{"error": …}` reply. Parsed once, straight into the model (no `serde_json::Value` on the way).
+/// `{"error": …}` reply. Read once, straight into the model.
 pub fn parse_reply(json: &str) -> Result<Output, String> {
-    #[derive(Deserialize)]
-    struct Failure {
-        error: String,
-    }
-    // Every field of `Output` has a default, so an error reply would also parse as an empty output.
-    if json.starts_with("{\"error\"") {
-        if let Ok(failure) = serde_json::from_str::<Failure>(json) {
-            return Err(failure.error);
+    let mut r = Reader::new(json);
+    let mut out = Output::default();
+    let mut error = None;
+    r.object(&mut |r, key| {
+        match key {
+            "offsets" => out.offsets = string(r)?,
+            "documents" => out.documents = list(r, read_document)?,
+            "contradictions" => out.contradictions = list(r, read_contradiction)?,
+            "corroborations" => out.corroborations = list(r, read_corroboration)?,
+            "error" => error = Some(r.string()?),
+            _ => r.skip()?,
         }
+        Ok(())
+    })?;
+    r.end()?;
+    match error {
+        Some(message) => Err(message),
+        None => Ok(out),
     }
-    serde_json::from_str::<Output>(json).map_err(|e| e.to_string())
+}
+
+// One reader per struct of the model. A `null` reads as the field's default, as a missing field.
+
+fn read_span(r: &mut Reader) -> Read<Span> {
+    let mut span = Span::default();
+    if !r.null() {
+        r.object(&mut |r, key| {
+            match key {
+                "start" => span.start = count(r)?,
+                "end" => span.end = count(r)?,
+                "text" => span.text = string(r)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+    }
+    Ok(span)
+}
+
+fn read_doc_span(r: &mut Reader) -> Read<DocSpan> {
+    let mut span = DocSpan::default();
+    if !r.null() {
+        r.object(&mut |r, key| {
+            match key {
+                "doc" => span.doc = count(r)?,
+                "start" => span.start = count(r)?,
+                "end" => span.end = count(r)?,
+                "text" => span.text = string(r)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+    }
+    Ok(span)
+}
+
+fn read_number(r: &mut Reader) -> Read<Number> {
+    let mut n = Number::default();
+    r.object(&mut |r, key| {
+        match key {
+            "start" => n.start = count(r)?,
+            "end" => n.end = count(r)?,
+            "text" => n.text = string(r)?,
+            "kind" => n.kind = string(r)?,
+            "value" => n.value = option(r, Reader::value)?,
+            "value_max" => n.value_max = option(r, Reader::f64)?,
+            "unit" => n.unit = option(r, Reader::string)?,
+            "counted" => n.counted = option(r, Reader::string)?,
+            "counted_span" => n.counted_span = option(r, read_span)?,
+            "bound" => n.bound = string(r)?,
+            "si_value" => n.si_value = option(r, Reader::f64)?,
+            "restates" => n.restates = option(r, Reader::usize)?,
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(n)
+}
+
+fn read_attribution(r: &mut Reader) -> Read<Attribution> {
+    let mut a = Attribution::default();
+    r.object(&mut |r, key| {
+        match key {
+            "speaker" => a.speaker = option(r, Reader::string)?,
+            "source" => a.source = option(r, read_span)?,
+            "cue" => a.cue = read_span(r)?,
+            "content" => a.content = read_span(r)?,
+            "direct" => a.direct = option(r, Reader::bool)?.unwrap_or_default(),
+            "anonymous" => a.anonymous = option(r, Reader::bool)?.unwrap_or_default(),
+            "source_kind" => a.source_kind = string(r)?,
+            "medium" => a.medium = option(r, read_span)?,
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(a)
+}
+
+fn read_document(r: &mut Reader) -> Read<Document> {
+    let mut d = Document::default();
+    r.object(&mut |r, key| {
+        match key {
+            "name" => d.name = string(r)?,
+            "numbers" => d.numbers = list(r, read_number)?,
+            "attributions" => d.attributions = list(r, read_attribution)?,
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(d)
+}
+
+fn read_contradiction(r: &mut Reader) -> Read<Contradiction> {
+    let mut c = Contradiction::default();
+    r.object(&mut |r, key| {
+        match key {
+            "kind" => c.kind = string(r)?,
+            "confidence" => c.confidence = option(r, Reader::f64)?.unwrap_or_default(),
+            "explanation" => c.explanation = string(r)?,
+            "a" => c.a = read_doc_span(r)?,
+            "b" => c.b = read_doc_span(r)?,
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(c)
+}
+
+fn read_corroboration(r: &mut Reader) -> Read<Corroboration> {
+    let mut c = Corroboration::default();
+    r.object(&mut |r, key| {
+        match key {
+            "explanation" => c.explanation = string(r)?,
+            "claims" => c.claims = list(r, read_doc_span)?,
+            "sources" => c.sources = count(r)?,
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(c)
 }
 
 impl Attribution {
@@ -245,6 +377,107 @@ mod tests {
         assert!(parse_reply(&refused).is_err_and(|e| !e.is_empty()), "{refused}");
         assert_eq!(parse_reply(r#"{"error":"no documents"}"#), Err("no documents".to_string()));
         assert!(parse_reply("{\"offsets\":").is_err());
+    }
+
+    /// The reply as serde_json's derived deserialiser reads it (the page's reader before
+    /// `reader.rs`; kept as the tests' oracle).
+    fn serde_reply(json: &str) -> Output {
+        serde_json::from_str::<Output>(json).unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn reads_the_engine_replies_as_serde_json_does() {
+        let texts = [
+            "Officials said 59 missiles were fired on March 3, 2024. “We saw 27 km of damage,” said the mayor 😀.",
+            "Officials said 60 missiles were fired. The café’s owner, Zoë, said 3 people (about 12%) left at 9:30.",
+            "中文 text with “curly quotes”, a \\ backslash, a \"quote\" and $1.9 million, police said on Tuesday.",
+            "At least 40 people died, the ministry said. Between 30 and 40 died, according to a source who asked not to be named.",
+        ];
+        let documents: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| serde_json::json!({"id": i.to_string(), "text": t}).to_string())
+            .collect();
+        for unit in [crate::output::OffsetUnit::Utf16, crate::output::OffsetUnit::Chars] {
+            for request in [
+                format!(r#"{{"documents":[{}]}}"#, documents.join(",")),
+                format!(r#"{{"documents":[{}],"pub_date":"2024-03-04"}}"#, documents[..2].join(",")),
+            ] {
+                let json = super::super::analyze_request_json(&request, unit);
+                let out = parse_reply(&json).unwrap();
+                assert!(!out.documents[0].numbers.is_empty() && !out.documents[0].attributions.is_empty(), "{json}");
+                assert_eq!(out, serde_reply(&json), "{json}");
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn reads_written_models_back() {
+        // Models written by serde_json (every field, nulls, escapes, non-ASCII), read both ways.
+        let span = |i: usize, text: &str| Span { start: i, end: i + 3, text: text.into() };
+        let doc_span = |doc: usize, text: &str| DocSpan { doc, start: 4, end: 9, text: text.into() };
+        let out = Output {
+            offsets: "utf16".into(),
+            documents: vec![
+                Document {
+                    name: "wire “A” \\ 😀".into(),
+                    numbers: vec![
+                        Number {
+                            start: 1,
+                            end: 2,
+                            text: "27 km".into(),
+                            kind: "measure".into(),
+                            value: Some(serde_json::json!(27)),
+                            value_max: Some(40.5),
+                            unit: Some("°C".into()),
+                            counted: Some("people\n".into()),
+                            counted_span: Some(span(3, "中文")),
+                            bound: "at_least".into(),
+                            si_value: Some(-0.001),
+                            restates: Some(4),
+                        },
+                        Number { value: Some(serde_json::json!("../09:30")), ..Default::default() },
+                        Number { value: Some(serde_json::json!(-2.5e-7)), ..Default::default() },
+                        Number::default(),
+                    ],
+                    attributions: vec![
+                        Attribution {
+                            speaker: Some("Zoë".into()),
+                            source: Some(span(0, "the mayor")),
+                            cue: span(5, "said"),
+                            content: span(9, "“x\ty”"),
+                            direct: true,
+                            anonymous: true,
+                            source_kind: "named".into(),
+                            medium: Some(span(2, "on TV")),
+                        },
+                        Attribution::default(),
+                    ],
+                },
+                Document::default(),
+            ],
+            contradictions: vec![Contradiction {
+                kind: "numeric".into(),
+                confidence: 0.63,
+                explanation: "“59” ≠ “60” — \u{1} control".into(),
+                a: doc_span(0, "59"),
+                b: doc_span(1, "60"),
+            }],
+            corroborations: vec![Corroboration {
+                explanation: "both".into(),
+                claims: vec![doc_span(0, "é")],
+                sources: 2,
+            }],
+        };
+        for json in [serde_json::to_string(&out).unwrap(), serde_json::to_string_pretty(&out).unwrap()] {
+            assert_eq!(parse_reply(&json), Ok(out.clone()), "{json}");
+            assert_eq!(parse_reply(&json), Ok(serde_reply(&json)), "{json}");
+        }
+        let with_unknown = r#"{"id":null,"offsets":"chars","documents":[{"sources":[{"a":[1,{"b":"\""}]}],"name":"x","numbers":[{"text":"5","extra":{"k":[true,false,null]}}]}]}"#;
+        assert_eq!(parse_reply(with_unknown), Ok(serde_reply(with_unknown)));
+        assert_eq!(parse_reply(with_unknown).unwrap().documents[0].numbers[0].text, "5");
+        assert!(parse_reply(r#"{"documents":[{"numbers":[{"start":-1}]}]}"#).is_err());
+        assert!(parse_reply(r#"{"documents":[]} trailing"#).is_err());
     }
 
     #[wasm_bindgen_test]

@@ -8,6 +8,7 @@ use super::engine::{self, Engine, Reply};
 use super::findings::{self, Class, Finding};
 use super::io::{self, SavedPane};
 use super::model::{DocSpan, Output};
+use super::reader::{list, option, string, Reader};
 use super::textmap::{self, TextMap};
 use super::{example, highlight, view};
 use crate::output::OffsetUnit;
@@ -398,8 +399,8 @@ fn storage() -> Option<web_sys::Storage> {
 /// A pane as kept in localStorage. A big text lives under its own key (`text_key`) and is
 /// written only when it changed: writing localStorage blocks the page (3 MB took 100–390 ms),
 /// so renaming an article beside a huge one must not rewrite the huge one.
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize), serde(default))]
 struct StoredPane {
     name: String,
     date: String,
@@ -423,10 +424,31 @@ fn text_hash(text: &str) -> u64 {
     h.finish()
 }
 
+/// The panes as `save` writes them (a JSON array of `StoredPane`).
+fn read_stored_panes(json: &str) -> Result<Vec<StoredPane>, String> {
+    let mut r = Reader::new(json);
+    let panes = list(&mut r, |r| {
+        let mut pane = StoredPane::default();
+        r.object(&mut |r, key| {
+            match key {
+                "name" => pane.name = string(r)?,
+                "date" => pane.date = string(r)?,
+                "text" => pane.text = string(r)?,
+                "text_key" => pane.text_key = option(r, Reader::string)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(pane)
+    })?;
+    r.end()?;
+    Ok(panes)
+}
+
 fn load_saved() -> Option<Vec<SavedPane>> {
     let storage = storage()?;
     let raw = storage.get_item(STORAGE_KEY).ok()??;
-    let stored: Vec<StoredPane> = serde_json::from_str(&raw).ok()?;
+    let stored = read_stored_panes(&raw).ok()?;
     let panes = stored.into_iter().map(|p| {
         let text = match &p.text_key {
             Some(key) => storage.get_item(key).ok().flatten().unwrap_or_default(),
@@ -1517,15 +1539,14 @@ impl App {
         let saved = self.saved();
         let request = self.request(&saved);
         let json = super::analyze_request_json(&request, OffsetUnit::Chars);
-        let Ok(out) = serde_json::from_str::<Output>(&json) else {
+        let Ok(out) = super::model::parse_reply(&json) else {
             return self.set_status("Export failed: the analysis did not run.");
         };
         let texts: Vec<String> = saved.into_iter().map(|p| p.text).collect();
         match action {
             "export-json" => {
-                let pretty = serde_json::from_str::<serde_json::Value>(&json)
-                    .and_then(|v| serde_json::to_string_pretty(&v))
-                    .unwrap_or(json);
+                let mut r = Reader::new(&json);
+                let pretty = r.value().ok().and_then(|v| serde_json::to_string_pretty(&v).ok()).unwrap_or(json);
                 dom::download("claimlens.json", "application/json", &pretty);
             }
             "export-csv" => dom::download("claimlens.csv", "text/csv", &io::to_csv(&out)),
@@ -1781,5 +1802,29 @@ fn mark_backdrop_current(backdrop: &HtmlElement, start: usize) {
                 e.class_list().toggle_with_force("cl-current", current).ok();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn reads_stored_panes_back() {
+        let panes = vec![
+            StoredPane {
+                name: "wire “A” 😀".into(),
+                date: "2024-03-04".into(),
+                text: "中文\n\"é\"".into(),
+                text_key: None,
+            },
+            StoredPane { text_key: Some(text_key(1)), ..Default::default() },
+        ];
+        let json = serde_json::to_string(&panes).unwrap();
+        assert_eq!(read_stored_panes(&json), Ok(panes));
+        let expected: Vec<StoredPane> = serde_json::from_str(&json).unwrap();
+        assert_eq!(read_stored_panes(&json), Ok(expected));
+        assert!(read_stored_panes("[{\"name\":").is_err());
     }
 }
