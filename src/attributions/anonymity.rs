@@ -15,13 +15,13 @@ use crate::Span;
 /// text order, so the first phrase found is the leftmost, as the regex found it.
 fn grants(lowered: &str) -> impl Iterator<Item = Span> + '_ {
     let b = lowered.as_bytes();
-    let finders = ANCHORS.map(memchr::memmem::Finder::new);
+    let finders = anchor_finders();
     // Per anchor, its next occurrence at or after some position (`b.len()` for none).
     let mut next = [None::<usize>; ANCHORS.len()];
     // Every position before `p` has been tried, or lies inside a grant found.
     let mut p = 0;
     std::iter::from_fn(move || loop {
-        for (next, finder) in next.iter_mut().zip(&finders) {
+        for (next, finder) in next.iter_mut().zip(finders) {
             if next.is_none_or(|at| at < p) {
                 *next = Some(finder.find(&b[p.min(b.len())..]).map_or(b.len(), |i| p + i));
             }
@@ -45,6 +45,12 @@ fn grants(lowered: &str) -> impl Iterator<Item = Span> + '_ {
 /// A word every phrase of [`grant_at`] holds: "condition" (on condition …), "to be " (declined to
 /// be …), "authori" (not authorised to …), "anonym" (the rest).
 const ANCHORS: [&str; 4] = ["condition", "to be ", "authori", "anonym"];
+
+/// A searcher per anchor, built once (building them took as long as searching a short article).
+fn anchor_finders() -> &'static [memchr::memmem::Finder<'static>; ANCHORS.len()] {
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; ANCHORS.len()]> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| ANCHORS.map(memchr::memmem::Finder::new))
+}
 
 /// The most bytes a phrase's start lies before its anchor: "requested not " before "to be ".
 const LOOKBACK: usize = "requested not ".len();

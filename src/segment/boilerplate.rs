@@ -116,6 +116,12 @@ fn is_names_line(line: &str) -> bool {
 const BYLINE_STARTS: [&str; 4] = ["by", "reporting by", "editing by", "written by"];
 
 fn strip_prefix_ignore_ascii_case<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
+    // Most lines differ from most prefixes at the first byte: test it before slicing and comparing.
+    if let (Some(a), Some(b)) = (line.as_bytes().first(), prefix.as_bytes().first()) {
+        if !a.eq_ignore_ascii_case(b) {
+            return None;
+        }
+    }
     let head = line.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix).then(|| &line[prefix.len()..])
 }
