@@ -12,11 +12,18 @@ pub type Read<T> = Result<T, String>;
 pub struct Reader<'a> {
     text: &'a str,
     pos: usize,
+    /// Objects and arrays open around the reader's position.
+    depth: usize,
 }
+
+/// How deep objects and arrays may nest, as in serde_json: the reader recurses once per level,
+/// and a hostile text (a permalink, a stored pane) nested a million deep would overflow the stack
+/// and kill the page's wasm. The engine's replies nest four deep.
+const MAX_DEPTH: usize = 128;
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str) -> Self {
-        Reader { text, pos: 0 }
+        Reader { text, pos: 0, depth: 0 }
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -70,6 +77,22 @@ impl<'a> Reader<'a> {
         if !self.eat(b'{') {
             return self.error("an object");
         }
+        self.nested(|r| r.object_fields(field))
+    }
+
+    /// Runs `inside` one level deeper, refusing past [`MAX_DEPTH`].
+    fn nested(&mut self, inside: impl FnOnce(&mut Self) -> Read<()>) -> Read<()> {
+        if self.depth >= MAX_DEPTH {
+            return Err(format!("nested deeper than {MAX_DEPTH} levels at byte {} of the reply", self.pos));
+        }
+        self.depth += 1;
+        let read = inside(self);
+        self.depth -= 1;
+        read
+    }
+
+    /// The fields of an object whose '{' was read.
+    fn object_fields(&mut self, field: &mut dyn FnMut(&mut Self, &str) -> Read<()>) -> Read<()> {
         if self.eat(b'}') {
             return Ok(());
         }
@@ -93,6 +116,11 @@ impl<'a> Reader<'a> {
         if !self.eat(b'[') {
             return self.error("an array");
         }
+        self.nested(|r| r.array_items(item))
+    }
+
+    /// The items of an array whose '[' was read.
+    fn array_items(&mut self, item: &mut dyn FnMut(&mut Self) -> Read<()>) -> Read<()> {
         if self.eat(b']') {
             return Ok(());
         }
@@ -434,6 +462,21 @@ mod tests {
         "NaN",
         "1e999",
     ];
+
+    #[wasm_bindgen_test]
+    fn refuses_nesting_past_the_depth_limit_instead_of_overflowing_the_stack() {
+        let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(read_value(&nested(MAX_DEPTH)).is_ok());
+        assert!(skips(&nested(MAX_DEPTH)));
+        // A hostile text (a permalink, a stored pane) a million levels deep: refused, not a crash.
+        let deep = nested(1_000_000);
+        assert!(read_value(&deep).unwrap_err().contains("nested deeper than 128"));
+        assert!(!skips(&deep));
+        let objects = format!("{}1{}", r#"{"k":"#.repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1));
+        assert!(read_value(&objects).is_err());
+        // The limit counts open levels, not levels seen: many siblings at depth 2 are fine.
+        assert!(read_value(&format!("[{}[]]", "[],".repeat(10_000))).is_ok());
+    }
 
     #[wasm_bindgen_test]
     fn reads_values_as_serde_json_does() {
