@@ -116,6 +116,23 @@ pub fn parse_reply(json: &str) -> Result<Output, String> {
 // One reader per struct of the model. A `null` reads as the field's default, as a missing field.
 
 fn read_span(r: &mut Reader) -> Read<Span> {
+    read_span_with(r, &mut |_, _| Ok(false))
+}
+
+fn read_doc_span(r: &mut Reader) -> Read<DocSpan> {
+    let mut doc = 0;
+    let Span { start, end, text } = read_span_with(r, &mut |r, key| {
+        if key != "doc" {
+            return Ok(false);
+        }
+        doc = count(r)?;
+        Ok(true)
+    })?;
+    Ok(DocSpan { doc, start, end, text })
+}
+
+/// A span's fields; `extra` reads any other field it knows and says whether it did.
+fn read_span_with(r: &mut Reader, extra: &mut dyn FnMut(&mut Reader, &str) -> Read<bool>) -> Read<Span> {
     let mut span = Span::default();
     if !r.null() {
         r.object(&mut |r, key| {
@@ -123,23 +140,7 @@ fn read_span(r: &mut Reader) -> Read<Span> {
                 "start" => span.start = count(r)?,
                 "end" => span.end = count(r)?,
                 "text" => span.text = string(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-    }
-    Ok(span)
-}
-
-fn read_doc_span(r: &mut Reader) -> Read<DocSpan> {
-    let mut span = DocSpan::default();
-    if !r.null() {
-        r.object(&mut |r, key| {
-            match key {
-                "doc" => span.doc = count(r)?,
-                "start" => span.start = count(r)?,
-                "end" => span.end = count(r)?,
-                "text" => span.text = string(r)?,
+                _ if extra(r, key)? => {}
                 _ => r.skip()?,
             }
             Ok(())
