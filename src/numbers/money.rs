@@ -32,9 +32,9 @@ fn tables() -> &'static Tables {
             let [code, factor, pre, post] = f[..] else { continue };
             let c = Currency { code, factor: factor.parse().expect("currency factor") };
             let spellings =
-                |s: &str| s.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>();
-            before.extend(spellings(pre).into_iter().map(|s| (s, c)));
-            after.extend(spellings(post).into_iter().map(|s| (s, c)));
+                |s: &'static str| s.split('|').map(str::trim).filter(|s| !s.is_empty()).map(move |s| (s, c));
+            before.extend(spellings(pre));
+            after.extend(spellings(post));
         }
         Tables { before: Lexicon::new(before), after: Lexicon::new(after) }
     })

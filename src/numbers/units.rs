@@ -35,7 +35,7 @@ fn table() -> &'static Lexicon<Unit> {
                 factor: factor.parse().expect("unit factor"),
                 offset: offset.parse().expect("unit offset"),
             };
-            phrases.extend(spellings.split('|').map(|s| (s.trim().to_string(), unit)));
+            phrases.extend(spellings.split('|').map(|s| (s.trim(), unit)));
         }
         Lexicon::new(phrases)
     })

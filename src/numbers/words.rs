@@ -90,7 +90,7 @@ pub fn numeral_words() -> &'static (rustc_hash::FxHashSet<String>, Prefixes) {
         let singular = lists.into_iter().flatten().copied().chain(others);
         let mut set: rustc_hash::FxHashSet<String> = singular.flat_map(|w| [w.to_string(), format!("{w}s")]).collect();
         set.extend(["a", "an", "minus", "negative"].map(String::from));
-        let prefixes = Prefixes::new(set.iter());
+        let prefixes = Prefixes::new(set.iter().map(String::as_str));
         (set, prefixes)
     })
 }
