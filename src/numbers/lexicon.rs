@@ -197,23 +197,45 @@ fn group<'w, T: Clone>(
 ) -> (Vec<Phrase<T>>, HashMap<Cow<'static, str>, Group>) {
     let mut groups: HashMap<Cow<'static, str>, Group> = HashMap::default();
     groups.reserve(list.len());
-    // (group number, longest first, order in the file) for each phrase, then sorted.
-    let mut order: Vec<(u32, std::cmp::Reverse<u32>, u32)> = Vec::with_capacity(list.len());
-    for (i, p) in list.iter().enumerate() {
+    // Number the groups in order of first appearance and count their phrases (in `end`).
+    let mut group_of: Vec<u32> = Vec::with_capacity(list.len());
+    for p in list {
         let next = groups.len() as u32;
-        let g = groups.entry(key(p).clone()).or_insert(Group { start: next, end: next }).start;
-        order.push((g, std::cmp::Reverse(p.len), i as u32));
+        let g = groups.entry(key(p).clone()).or_insert(Group { start: next, end: 0 });
+        g.end += 1;
+        group_of.push(g.start);
     }
-    order.sort_unstable();
-    let sorted: Vec<Phrase<T>> = order.iter().map(|&(_, _, i)| list[i as usize].clone()).collect();
-    let mut start = 0;
-    while start < sorted.len() {
-        let g = order[start].0;
-        let end = start + order[start..].iter().take_while(|o| o.0 == g).count();
-        let group = groups.get_mut(key(&sorted[start]).as_ref()).expect("a key of the list");
-        *group = Group { start: start as u32, end: end as u32 };
-        start = end;
+    // Where each numbered group starts in the result, then each phrase in its place.
+    let mut starts = vec![0u32; groups.len()];
+    for g in groups.values() {
+        starts[g.start as usize] = g.end;
     }
+    let mut total = 0;
+    for s in &mut starts {
+        (*s, total) = (total, total + *s);
+    }
+    let mut order = vec![0u32; list.len()];
+    let mut next = starts.clone();
+    for (i, &g) in group_of.iter().enumerate() {
+        order[next[g as usize] as usize] = i as u32;
+        next[g as usize] += 1;
+    }
+    // Longest first within a group, ties kept in file order (an insertion sort: groups are short).
+    for (&start, &end) in starts.iter().zip(&next) {
+        let run = &mut order[start as usize..end as usize];
+        for k in 1..run.len() {
+            let mut m = k;
+            while m > 0 && list[run[m - 1] as usize].len < list[run[m] as usize].len {
+                run.swap(m - 1, m);
+                m -= 1;
+            }
+        }
+    }
+    for g in groups.values_mut() {
+        let n = g.start as usize;
+        *g = Group { start: starts[n], end: next[n] };
+    }
+    let sorted = order.iter().map(|&i| list[i as usize].clone()).collect();
     (sorted, groups)
 }
 
@@ -239,14 +261,19 @@ fn same(t: &Tokens, i: usize, w: &Word) -> bool {
     i < t.len() && w.matches(t.str(i))
 }
 
-/// The fields of each data line of a table file (separated by " | "; blank lines and `#` comments
-/// skipped). Within a field, alternatives are separated by a bare "|".
-pub fn lines(table: &str) -> impl Iterator<Item = Vec<&str>> {
-    table
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split(" | ").map(str::trim).collect())
+/// The fields of each data line of a table file that has `N` of them (separated by " | "; blank
+/// lines, `#` comments and lines of another length skipped). Within a field, alternatives are
+/// separated by a bare "|".
+pub fn lines<const N: usize>(table: &str) -> impl Iterator<Item = [&str; N]> {
+    table.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).filter_map(|l| {
+        let mut fields = [""; N];
+        let mut count = 0;
+        for f in l.split(" | ") {
+            *fields.get_mut(count)? = f.trim();
+            count += 1;
+        }
+        (count == N).then_some(fields)
+    })
 }
 
 #[cfg(test)]
@@ -263,6 +290,18 @@ mod tests {
         let t = toks("no more than 50");
         assert_eq!(lex.before(&t, 3), Some((2, 0)));
         assert_eq!(lex.at(&t, 1), Some((1, 3)));
+    }
+
+    #[test]
+    fn prefers_the_longest_phrase_then_the_one_listed_first() {
+        let lex = Lexicon::new([("a b", 1), ("a", 2), ("a b c", 3), ("a b", 4), ("x b", 5), ("b", 6)]);
+        assert_eq!(lex.at(&toks("a b"), 0), Some((1, 2)));
+        assert_eq!(lex.at(&toks("a b c"), 0), Some((3, 3)));
+        assert_eq!(lex.at(&toks("a c"), 0), Some((2, 1)));
+        assert_eq!(lex.before(&toks("x b"), 2), Some((5, 0)));
+        assert_eq!(lex.before(&toks("z a b"), 3), Some((1, 1)));
+        assert_eq!(lex.before(&toks("z b"), 2), Some((6, 1)));
+        assert_eq!(lex.before(&toks("a b c"), 3), Some((3, 0)));
     }
 
     #[test]

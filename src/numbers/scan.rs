@@ -313,8 +313,7 @@ fn pronoun_one(t: &Tokens, i: usize) -> bool {
 fn bounds() -> &'static Lexicon<(Bound, bool)> {
     static LEX: OnceLock<Lexicon<(Bound, bool)>> = OnceLock::new();
     LEX.get_or_init(|| {
-        Lexicon::new(lines(include_str!("bounds.txt")).filter_map(|f| {
-            let [phrase, bound, place] = f[..] else { return None };
+        Lexicon::new(lines(include_str!("bounds.txt")).map(|[phrase, bound, place]| {
             let bound = match bound {
                 "at_least" => Bound::AtLeast,
                 "more_than" => Bound::MoreThan,
@@ -323,7 +322,7 @@ fn bounds() -> &'static Lexicon<(Bound, bool)> {
                 "about" => Bound::About,
                 _ => Bound::Exact,
             };
-            Some((phrase, (bound, place == "before")))
+            (phrase, (bound, place == "before"))
         }))
     })
 }
@@ -780,7 +779,7 @@ fn vague_lexicon() -> &'static Lexicon<f64> {
     LEX.get_or_init(|| {
         Lexicon::new(
             lines(include_str!("vague.txt"))
-                .filter_map(|f| Some((*f.first()?, f.get(1)?.parse().expect("vague magnitude")))),
+                .map(|[phrase, magnitude]| (phrase, magnitude.parse().expect("vague magnitude"))),
         )
     })
 }

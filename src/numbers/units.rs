@@ -27,8 +27,7 @@ fn table() -> &'static Lexicon<Unit> {
     static TABLE: OnceLock<Lexicon<Unit>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut phrases = Vec::new();
-        for f in lines(include_str!("units.txt")) {
-            let [symbol, dimension, factor, offset, spellings] = f[..] else { continue };
+        for [symbol, dimension, factor, offset, spellings] in lines(include_str!("units.txt")) {
             let unit = Unit {
                 symbol,
                 dimension,
