@@ -18,6 +18,20 @@ pub fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Calls `f` with `s` in lower case: a short ASCII word is lower-cased on the stack (no new string).
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let lower = &mut buf[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
 pub struct Lexicon<T> {
     /// Every phrase's words, one phrase after another ([`Phrase`] says where).
     words: Vec<Word>,

@@ -871,6 +871,10 @@ fn recognisers_at(t: &Tokens, i: usize) -> u8 {
     if !prefixes.may_hold(w) {
         return 0;
     }
+    // Most words are in lower case already: looked up as they are.
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return starts.get(w).copied().unwrap_or(0);
+    }
     let lower = &mut buf[..w.len()];
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();

@@ -52,6 +52,9 @@ pub fn may_begin_numeral(w: &str) -> bool {
     if !w.is_ascii() || w.len() > buf.len() || !prefixes.may_hold(w) {
         return false;
     }
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return words.contains(w);
+    }
     let lower = &mut buf[..w.len()];
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();

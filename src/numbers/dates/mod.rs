@@ -13,6 +13,7 @@ mod openers;
 mod tokens;
 mod values;
 
+use super::lexicon::with_lower;
 use super::{Bound, Kind, Quantity, Value};
 use crate::{Options, Span};
 use grammar::{Context, Parser};
@@ -22,15 +23,15 @@ pub use calendar::weekday as iso_weekday;
 
 /// The month (1–12) a word names: full names and abbreviations ("March", "Sept."), any case.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    lexicon::lexicon().months.get(w.as_str()).map(|&(m, _)| m)
+    with_lower(word.trim_end_matches('.'), |w| lexicon::lexicon().months.get(w).map(|&(m, _)| m))
 }
 
 /// The ISO weekday (1 = Monday … 7 = Sunday) a word names: "Thursday", "Thu.", "Thursday's".
 pub fn weekday_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    let w = w.trim_end_matches("'s").trim_end_matches("’s");
-    lexicon::lexicon().weekdays.get(w).filter(|(_, sure)| *sure != lexicon::Sureness::Plural).map(|&(d, _)| d)
+    with_lower(word.trim_end_matches('.'), |w| {
+        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        lexicon::lexicon().weekdays.get(w).filter(|(_, sure)| *sure != lexicon::Sureness::Plural).map(|&(d, _)| d)
+    })
 }
 
 /// The full English name of a month (1–12), lower-case: the longest word the lexicon has for it.

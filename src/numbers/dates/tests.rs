@@ -407,3 +407,14 @@ fn starts_at_a_prefix_word_only_before_a_word_the_grammar_knows() {
         }
     }
 }
+
+#[test]
+fn names_months_and_weekdays_in_any_case_with_a_full_stop_or_possessive() {
+    assert_eq!(super::month_number("SEPT."), Some(9));
+    assert_eq!(super::month_number("March"), Some(3));
+    assert_eq!(super::month_number("Märch"), None);
+    assert_eq!(super::weekday_number("Thursday’s"), Some(4));
+    assert_eq!(super::weekday_number("THU."), Some(4));
+    assert_eq!(super::weekday_number("Thursdays"), None);
+    assert_eq!(super::weekday_number("Ça"), None);
+}
