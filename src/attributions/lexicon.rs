@@ -1,5 +1,6 @@
 //! Word lists of the attributions stage, read once from the text files in `lexicon/`.
 
+use crate::span::WordShapes;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
@@ -48,6 +49,8 @@ pub struct Lexicon {
     /// Which of `verbs`, `titles` and `org_heads` hold each of their words ([`VERB`], [`TITLE`],
     /// [`ORG_HEAD`]): a document's words are looked up here once, not once per question.
     pub classes: HashMap<&'static str, u8>,
+    /// The shapes of the words of `classes`: most words are passed over on these, without hashing.
+    pub class_shapes: WordShapes,
 }
 
 /// Bits of [`Lexicon::classes`].
@@ -165,6 +168,7 @@ pub fn lexicon() -> &'static Lexicon {
         Lexicon {
             verbs,
             titles,
+            class_shapes: WordShapes::new(classes.keys().copied()),
             classes,
             anonymous_heads: set(include_str!("lexicon/anonymous_heads.txt")),
             org_heads,

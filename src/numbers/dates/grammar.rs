@@ -123,8 +123,9 @@ type DateTime = (When, Option<Clock>);
 
 impl<'a> Parser<'a> {
     pub fn new(low: &'a str, toks: &'a [Tok], ctx: Context) -> Self {
-        let words = &lexicon().words;
-        let entries = toks.iter().map(|t| words.get(&low[t.start..t.end])).collect();
+        let lex = lexicon();
+        let entry = |w: &str| if lex.word_shapes.may_hold(w) { lex.words.get(w) } else { None };
+        let entries = toks.iter().map(|t| entry(&low[t.start..t.end])).collect();
         let mut parser = Parser {
             low,
             toks,

@@ -1,6 +1,7 @@
 //! The word lists of the date grammar, read once from the text files beside this module.
 
 use super::openers::{self, Opens};
+use crate::span::WordShapes;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -87,6 +88,8 @@ pub struct Lexicon {
     /// number words, units, months, weekdays) and what it is in each list: the grammar looks each
     /// token up once, here. A word missing here is skipped by the scan.
     pub words: HashMap<&'static str, Entry>,
+    /// The shapes of the words of `words`: most tokens are passed over on these, without hashing.
+    pub word_shapes: WordShapes,
 }
 
 /// What one word is in the word lists (a word can be in several: "may", "second", "march").
@@ -208,7 +211,8 @@ pub fn lexicon() -> &'static Lexicon {
                 e.follows |= openers::AFTER_ARTICLE;
             }
         }
-        Lexicon { months, weekdays, holidays, words }
+        let word_shapes = WordShapes::new(words.keys().copied());
+        Lexicon { months, weekdays, holidays, words, word_shapes }
     })
 }
 
