@@ -145,9 +145,59 @@ impl WordShapes {
     }
 }
 
+/// The next position of any of four bytes in a text read from left to right: two vectorised
+/// searches (`memchr3` for three of them, `memchr` for the fourth), each kept until the reader
+/// passes it. For scans that stop only at a few kinds of byte (quotation marks, sentence ends).
+pub(crate) struct NextOfFour<'a> {
+    hay: &'a [u8],
+    three: [u8; 3],
+    fourth: u8,
+    /// The first of `three` at or after the last place searched from (`usize::MAX`: none).
+    next_three: usize,
+    next_fourth: usize,
+}
+
+impl<'a> NextOfFour<'a> {
+    pub(crate) fn new(hay: &'a [u8], three: [u8; 3], fourth: u8) -> Self {
+        let [a, b, c] = three;
+        let next_three = memchr::memchr3(a, b, c, hay).unwrap_or(usize::MAX);
+        let next_fourth = memchr::memchr(fourth, hay).unwrap_or(usize::MAX);
+        NextOfFour { hay, three, fourth, next_three, next_fourth }
+    }
+
+    /// The first position at or after `i` holding one of the bytes. `i` must not decrease from
+    /// one call to the next.
+    pub(crate) fn from(&mut self, i: usize) -> Option<usize> {
+        let rest = self.hay.get(i..).unwrap_or(&[]);
+        if self.next_three < i {
+            let [a, b, c] = self.three;
+            self.next_three = memchr::memchr3(a, b, c, rest).map_or(usize::MAX, |p| i + p);
+        }
+        if self.next_fourth < i {
+            self.next_fourth = memchr::memchr(self.fourth, rest).map_or(usize::MAX, |p| i + p);
+        }
+        Some(self.next_three.min(self.next_fourth)).filter(|&p| p != usize::MAX)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_each_next_of_four_bytes_as_a_byte_loop_does() {
+        let text = "“Yes,” he said. It's 5 o’clock… «Oui» — ok? Fine!".as_bytes();
+        let wanted = |b: u8| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2);
+        for step in 1..4 {
+            let mut search = NextOfFour::new(text, [b'"', b'\'', 0xE2], 0xC2);
+            let mut i = 0;
+            while i <= text.len() {
+                let expected = text[i..].iter().position(|&b| wanted(b)).map(|p| i + p);
+                assert_eq!(search.from(i), expected, "from {i}");
+                i = expected.map_or(text.len() + 1, |p| p + step);
+            }
+        }
+    }
 
     #[test]
     fn word_shapes_let_every_key_through_in_any_ascii_case_and_keep_most_other_words_out() {
