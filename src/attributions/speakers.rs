@@ -241,8 +241,11 @@ fn full_name(w: &Words, before: usize, short: &str, entities: &[Entity]) -> Opti
     if let Some(e) = entities.iter().rev().find(|e| e.kind == SourceKind::Person && e.name.ends_with(&suffix)) {
         return Some(e.name.clone());
     }
+    // A word with the same text begins with the same letter: its capital (worked out when it was
+    // tokenised) rules out most words before their text is compared.
+    let capital = short.chars().next().is_some_and(char::is_uppercase);
     (1..before).rev().find_map(|i| {
-        if !w.is_word(i) || strip_possessive(w.toks[i].text(w.text)) != short {
+        if !w.is_word(i) || w.is_capitalised(i) != capital || strip_possessive(w.toks[i].text(w.text)) != short {
             return None;
         }
         let mut s = i;
