@@ -363,6 +363,14 @@ mod tests {
     }
 
     #[test]
+    fn resolves_an_accented_short_name_past_emoji_and_curly_quotes() {
+        let t =
+            "🚢 Port chief Émile Ørsted visited 東京 on “day one”. An aide of Ørsted’s left. Ørsted said it was calm.";
+        let speakers: Vec<_> = run(t).into_iter().map(|a| a.speaker.unwrap_or_default()).collect();
+        assert_eq!(speakers, ["Émile Ørsted"]);
+    }
+
+    #[test]
     fn links_a_grant_of_anonymity_to_the_unnamed_source() {
         let t = "A port officer, speaking on condition of anonymity as talks go on, said the seizure was a warning.";
         let a = run(t);
