@@ -87,6 +87,11 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
     let out = all;
     let mut i = 0;
     while i < bytes.len() {
+        // Most characters between words are single spaces.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(s, i);
         if c.is_whitespace() || is_pictograph(c) {
             i += len;
@@ -107,10 +112,15 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
         let mut k = i + len;
         let mut end = k;
         while k < bytes.len() {
-            if bytes[k].is_ascii_alphanumeric() {
+            let b = bytes[k];
+            if b.is_ascii_alphanumeric() {
                 k += 1;
                 end = k;
                 continue;
+            }
+            // Most words end at an ASCII byte that is no joiner (a space, a comma): nothing to decode.
+            if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.' | b'&' | b'_' | b'/') {
+                break;
             }
             let (d, dlen) = char_at(s, k);
             if is_word_char(d) {
@@ -127,7 +137,7 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
         }
         // Dotted abbreviations keep their final full stop: "U.S.", "Sen.".
         let word = &s[i..end];
-        if s[end..].starts_with('.') && (word.contains('.') || is_title_abbreviation(word)) {
+        if bytes.get(end) == Some(&b'.') && (word.contains('.') || is_title_abbreviation(word)) {
             end += 1;
             k = end;
         }
