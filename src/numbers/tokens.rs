@@ -105,6 +105,11 @@ pub fn push_tokens(text: &str, span: Span, toks: &mut Vec<Tok>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Most characters between tokens are single spaces.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(s, i);
         if c.is_whitespace() {
             i += len;
