@@ -15,6 +15,22 @@ pub fn not_quantities(text: &str, sentence: Span) -> impl Iterator<Item = Span> 
     Matches::new(sentence.text(text)).map(move |(a, b)| Span::new(start + a, start + b))
 }
 
+/// Whether `sentence` can hold a match at all, given whether it has an ASCII digit: every
+/// alternative but a URL and an e-mail address needs one, a URL needs "http" or "www" (in any
+/// case) and an address "@". The scan passes over most sentences on this, without reading them
+/// byte by byte.
+pub fn may_match(sentence: &str, has_digit: bool) -> bool {
+    let b = sentence.as_bytes();
+    has_digit || memchr::memchr(b'@', b).is_some() || holds_ignoring_case(b, b"http") || holds_ignoring_case(b, b"www")
+}
+
+/// Whether `hay` holds `word` (lower-case ASCII) in any ASCII case.
+fn holds_ignoring_case(hay: &[u8], word: &[u8]) -> bool {
+    let first = word[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay)
+        .any(|at| hay[at..].get(..word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)))
+}
+
 /// The matches in one haystack (a sentence), as byte ranges. The alternatives, tried in this order
 /// at each position, the first that matches winning (as the regex's alternation did):
 ///
@@ -383,6 +399,24 @@ mod tests {
             fn matches_as_the_regex_does_on_generated_text(t in text()) {
                 prop_assert_eq!(spans(&t), regex_spans(&t), "{:?}", t);
             }
+
+            #[test]
+            fn a_sentence_ruled_out_holds_no_match(t in text()) {
+                if !may_match(&t, t.bytes().any(|b| b.is_ascii_digit())) {
+                    prop_assert!(regex_spans(&t).is_empty(), "{:?}", t);
+                }
+            }
+        }
+
+        #[test]
+        fn rules_out_only_sentences_without_digits_links_or_addresses() {
+            for t in ["Zoë went to 東京 “today”.", "Whatever they said, hh ttp ww w.", ""] {
+                assert!(!may_match(t, false), "{t:?}");
+            }
+            for t in ["see éhttp://x.fr", "WWW.x.org", "HtTpS://é", "a@b.co", "at wwwx"] {
+                assert!(may_match(t, false), "{t:?}");
+            }
+            assert!(may_match("nothing", true));
         }
     }
 }

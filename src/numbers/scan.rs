@@ -5,7 +5,7 @@
 use super::counted;
 use super::lexicon::{lines, Lexicon, Prefixes};
 use super::money::{self, Currency};
-use super::not_quantities::not_quantities;
+use super::not_quantities::{may_match, not_quantities};
 use super::numerals::{self, Form, Numeral};
 use super::tokens::Tokens;
 use super::units::{self, Unit};
@@ -45,7 +45,10 @@ struct Item {
 /// `t` holds the sentence's tokens.
 pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -> Vec<Found> {
     let mut blocked: Vec<Span> = taken.to_vec();
-    blocked.extend(not_quantities(t.text, sentence));
+    // URLs, addresses, phone numbers and clock times: only where the sentence can hold one.
+    if may_match(sentence.text(t.text), (0..t.len()).any(|i| t.is_digits(i))) {
+        blocked.extend(not_quantities(t.text, sentence));
+    }
     let skip = |i: usize| blocked.iter().any(|b| b.overlaps(t.toks[i].span));
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
