@@ -27,7 +27,8 @@ struct Described {
 }
 
 fn is_acronym(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    // The lower-case test first: it rules most words out at their second letter.
+    w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 fn strip_possessive(w: &str) -> &str {
