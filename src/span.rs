@@ -55,7 +55,7 @@ impl Span {
 
 /// The character at byte `i` of `s` (a char boundary) and its length: ASCII without decoding.
 /// The byte-wise tokenizers of the stages read text through this.
-#[inline]
+#[inline(always)]
 pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     match s.as_bytes()[i] {
         b if b < 0x80 => (char::from(b), 1),
@@ -64,14 +64,14 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
 }
 
 /// The end of the run of ASCII digits that starts at byte `i` of `s`.
-#[inline]
+#[inline(always)]
 pub(crate) fn digits_end(s: &str, i: usize) -> usize {
     i + s.as_bytes()[i..].iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
 /// The end of the word that starts with a letter at byte `i` of `s`: letters, and apostrophes
 /// (' or ’) with a letter after them ("o'clock", "year's"). The numbers and dates tokenizers share it.
-#[inline]
+#[inline(always)]
 pub(crate) fn letters_end(s: &str, i: usize) -> usize {
     // Most words are ASCII letters to their end: a byte test each, then the general rules from
     // the first byte that is not one (an apostrophe or a non-ASCII letter may go on).

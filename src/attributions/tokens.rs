@@ -60,6 +60,17 @@ fn is_pictograph(c: char) -> bool {
         | '\u{E0020}'..='\u{E007F}')
 }
 
+/// Which bytes are ASCII letters and digits.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -112,12 +123,16 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
         let mut k = i + len;
         let mut end = k;
         while k < bytes.len() {
-            let b = bytes[k];
-            if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits: a table look-up a byte.
+            let run = k;
+            while k < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[k])] {
                 k += 1;
+            }
+            if k > run {
                 end = k;
                 continue;
             }
+            let b = bytes[k];
             // Most words end at an ASCII byte that is no joiner (a space, a comma): nothing to decode.
             if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.' | b'&' | b'_' | b'/') {
                 break;

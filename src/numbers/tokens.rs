@@ -72,6 +72,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Token `i` is one of `ws`, ignoring ASCII case.
+    #[inline]
     pub fn is_any(&self, i: usize, ws: &[&str]) -> bool {
         ws.iter().any(|w| self.is(i, w))
     }
