@@ -1,5 +1,6 @@
 //! Word lists of the attributions stage, read once from the text files in `lexicon/`.
 
+use crate::span::WordShapes;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
@@ -33,18 +34,23 @@ pub enum PronounRef {
     Any,
 }
 
+/// The words are those of the list files, which are in lower case (a test checks it): the tables
+/// borrow them, so building them (once per process, and in the browser on the first analysis)
+/// copies no string.
 pub struct Lexicon {
-    pub verbs: HashMap<String, VerbForm>,
-    pub titles: HashSet<String>,
-    pub anonymous_heads: HashSet<String>,
-    pub org_heads: HashSet<String>,
-    pub media: HashSet<String>,
-    pub documents: HashSet<String>,
-    pub vague: HashSet<String>,
-    pub pronouns: HashMap<String, PronounRef>,
+    pub verbs: HashMap<&'static str, VerbForm>,
+    pub titles: HashSet<&'static str>,
+    pub anonymous_heads: HashSet<&'static str>,
+    pub org_heads: HashSet<&'static str>,
+    pub media: HashSet<&'static str>,
+    pub documents: HashSet<&'static str>,
+    pub vague: HashSet<&'static str>,
+    pub pronouns: HashMap<&'static str, PronounRef>,
     /// Which of `verbs`, `titles` and `org_heads` hold each of their words ([`VERB`], [`TITLE`],
     /// [`ORG_HEAD`]): a document's words are looked up here once, not once per question.
-    pub classes: HashMap<String, u8>,
+    pub classes: HashMap<&'static str, u8>,
+    /// The shapes of the words of `classes`: most words are passed over on these, without hashing.
+    pub class_shapes: WordShapes,
 }
 
 /// Bits of [`Lexicon::classes`].
@@ -106,18 +112,22 @@ const AMBIGUOUS_FORMS: &[&str] = &[
     "describe",
 ];
 
-fn words(file: &str) -> impl Iterator<Item = &str> {
+fn words(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace)
 }
 
-fn set(file: &str) -> HashSet<String> {
-    words(file).map(str::to_lowercase).collect()
+fn set(file: &'static str) -> HashSet<&'static str> {
+    let mut set = HashSet::default();
+    set.reserve(file.len() / 8);
+    set.extend(words(file));
+    set
 }
 
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut verbs = HashMap::default();
+        verbs.reserve(512);
         for line in include_str!("lexicon/verbs.txt").lines().filter(|l| !l.starts_with('#')) {
             let Some((forms, class)) = line.split_once('|') else { continue };
             let class = match class.trim() {
@@ -128,7 +138,7 @@ pub fn lexicon() -> &'static Lexicon {
             for form in forms.split_whitespace() {
                 let participle = form.ends_with("ing");
                 let ambiguous = AMBIGUOUS_FORMS.contains(&form);
-                verbs.insert(form.to_string(), VerbForm { class, participle, ambiguous });
+                verbs.insert(form, VerbForm { class, participle, ambiguous });
             }
         }
         let pronouns = include_str!("lexicon/pronouns.txt")
@@ -142,23 +152,23 @@ pub fn lexicon() -> &'static Lexicon {
                     "group" => PronounRef::Group,
                     _ => PronounRef::Any,
                 };
-                (w.to_string(), r)
+                (w, r)
             })
             .collect();
         let titles = set(include_str!("lexicon/titles.txt"));
         let org_heads = set(include_str!("lexicon/org_heads.txt"));
-        let mut classes: HashMap<String, u8> = HashMap::default();
-        for (words, class) in [(verbs.keys().collect::<Vec<_>>(), VERB), (titles.iter().collect(), TITLE)] {
-            for w in words {
-                *classes.entry(w.clone()).or_default() |= class;
-            }
+        let mut classes: HashMap<&'static str, u8> = HashMap::default();
+        classes.reserve(verbs.len() + titles.len() + org_heads.len());
+        for (&w, class) in verbs.keys().map(|w| (w, VERB)).chain(titles.iter().map(|w| (w, TITLE))) {
+            *classes.entry(w).or_default() |= class;
         }
-        for w in &org_heads {
-            *classes.entry(w.clone()).or_default() |= ORG_HEAD;
+        for &w in &org_heads {
+            *classes.entry(w).or_default() |= ORG_HEAD;
         }
         Lexicon {
             verbs,
             titles,
+            class_shapes: WordShapes::new(classes.keys().copied()),
             classes,
             anonymous_heads: set(include_str!("lexicon/anonymous_heads.txt")),
             org_heads,
@@ -472,6 +482,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_listed_word_is_in_lower_case_as_the_look_ups_expect() {
+        // The tables hold the files' words as they are and are asked with lower-cased words.
+        let lex = lexicon();
+        let sets = [&lex.titles, &lex.anonymous_heads, &lex.org_heads, &lex.media, &lex.documents, &lex.vague];
+        let words = sets.iter().flat_map(|s| s.iter()).chain(lex.verbs.keys()).chain(lex.pronouns.keys());
+        let upper: Vec<&str> = words.filter(|w| w.to_lowercase() != **w).copied().collect();
+        assert!(upper.is_empty(), "{upper:?}");
+    }
+
+    #[test]
     fn reads_every_form_of_a_reporting_verb() {
         let lex = lexicon();
         assert_eq!(lex.verbs["told"].class, VerbClass::Speech);
@@ -492,7 +512,7 @@ mod tests {
     #[test]
     fn gives_each_verb_title_and_organisation_head_its_class_and_no_other_word_one() {
         let lex = lexicon();
-        let class_of = |w: &String| {
+        let class_of = |w: &str| {
             let mut c = 0;
             if lex.verbs.contains_key(w) {
                 c |= VERB;

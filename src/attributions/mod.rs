@@ -96,11 +96,9 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
     let skipped: Vec<bool> =
         tok_sentence.iter().map(|&s| segments.sentences.get(s).is_none_or(|s| s.boilerplate)).collect();
     let lower = text.to_ascii_lowercase();
-    let classes = &lexicon::lexicon().classes;
-    let classes = toks
-        .iter()
-        .map(|t| if t.is_word() { classes.get(t.span.text(&lower)).copied().unwrap_or(0) } else { 0 })
-        .collect();
+    let lex = lexicon::lexicon();
+    let class_of = |w: &str| if lex.class_shapes.may_hold(w) { lex.classes.get(w).copied().unwrap_or(0) } else { 0 };
+    let classes = toks.iter().map(|t| if t.is_word() { class_of(t.span.text(&lower)) } else { 0 }).collect();
     let mut doc = indirect::Doc {
         text,
         lower,
@@ -362,6 +360,14 @@ mod tests {
                  Health Secretary Tomas Wirth arrived. Wirth said the delay was prudent.";
         let speakers: Vec<_> = run(t).into_iter().map(|a| a.speaker.unwrap_or_default()).collect();
         assert_eq!(speakers, ["Rosa Quintana", "EU-funded port authority", "Tomas Wirth"]);
+    }
+
+    #[test]
+    fn resolves_an_accented_short_name_past_emoji_and_curly_quotes() {
+        let t =
+            "🚢 Port chief Émile Ørsted visited 東京 on “day one”. An aide of Ørsted’s left. Ørsted said it was calm.";
+        let speakers: Vec<_> = run(t).into_iter().map(|a| a.speaker.unwrap_or_default()).collect();
+        assert_eq!(speakers, ["Émile Ørsted"]);
     }
 
     #[test]

@@ -27,7 +27,8 @@ struct Described {
 }
 
 fn is_acronym(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    // The lower-case test first: it rules most words out at their second letter.
+    w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -126,8 +127,7 @@ fn describe_core(w: &Words, a: usize, b: usize) -> Described {
         && !lex.anonymous_heads.contains(strip_possessive(w.lower(core_end - 1)))
     {
         let caps: Vec<usize> = (start..core_end).filter(|&i| w.is_capitalised(i)).collect();
-        let any =
-            |set: &rustc_hash::FxHashSet<String>| caps.iter().any(|&i| set.contains(strip_possessive(w.lower(i))));
+        let any = |set: &rustc_hash::FxHashSet<&str>| caps.iter().any(|&i| set.contains(strip_possessive(w.lower(i))));
         if any(&lex.media) {
             return described(SourceKind::Media, false);
         }
@@ -242,8 +242,11 @@ fn full_name(w: &Words, before: usize, short: &str, entities: &[Entity]) -> Opti
     if let Some(e) = entities.iter().rev().find(|e| e.kind == SourceKind::Person && e.name.ends_with(&suffix)) {
         return Some(e.name.clone());
     }
+    // A word with the same text begins with the same letter: its capital (worked out when it was
+    // tokenised) rules out most words before their text is compared.
+    let capital = short.chars().next().is_some_and(char::is_uppercase);
     (1..before).rev().find_map(|i| {
-        if !w.is_word(i) || strip_possessive(w.toks[i].text(w.text)) != short {
+        if !w.is_word(i) || w.is_capitalised(i) != capital || strip_possessive(w.toks[i].text(w.text)) != short {
             return None;
         }
         let mut s = i;

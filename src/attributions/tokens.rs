@@ -60,6 +60,17 @@ fn is_pictograph(c: char) -> bool {
         | '\u{E0020}'..='\u{E007F}')
 }
 
+/// Which bytes are ASCII letters and digits.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -87,6 +98,11 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
     let out = all;
     let mut i = 0;
     while i < bytes.len() {
+        // Most characters between words are single spaces.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(s, i);
         if c.is_whitespace() || is_pictograph(c) {
             i += len;
@@ -107,10 +123,19 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
         let mut k = i + len;
         let mut end = k;
         while k < bytes.len() {
-            if bytes[k].is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits: a table look-up a byte.
+            let run = k;
+            while k < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[k])] {
                 k += 1;
+            }
+            if k > run {
                 end = k;
                 continue;
+            }
+            let b = bytes[k];
+            // Most words end at an ASCII byte that is no joiner (a space, a comma): nothing to decode.
+            if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.' | b'&' | b'_' | b'/') {
+                break;
             }
             let (d, dlen) = char_at(s, k);
             if is_word_char(d) {
@@ -127,7 +152,7 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
         }
         // Dotted abbreviations keep their final full stop: "U.S.", "Sen.".
         let word = &s[i..end];
-        if s[end..].starts_with('.') && (word.contains('.') || is_title_abbreviation(word)) {
+        if bytes.get(end) == Some(&b'.') && (word.contains('.') || is_title_abbreviation(word)) {
             end += 1;
             k = end;
         }

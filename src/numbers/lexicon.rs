@@ -4,7 +4,7 @@
 //! is token by token: case-insensitive, except one-letter phrases ("m", "t", "g") and phrases spelt
 //! in capitals ("TRY"), which must match exactly so "5G" is not five grams nor "try" a currency.
 
-use super::tokens::Tokens;
+use super::tokens::{push_tokens, Tokens};
 use crate::Span;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -18,15 +18,55 @@ pub fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Calls `f` with `s` in lower case: a short ASCII word is lower-cased on the stack (no new string).
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let lower = &mut buf[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
 pub struct Lexicon<T> {
-    /// Phrases by their first token (lower-cased): (tokens, value), longest first.
-    by_first: HashMap<String, Vec<(Vec<Word>, T)>>,
-    /// The same by their last token, for matching backwards.
-    by_last: HashMap<String, Vec<(Vec<Word>, T)>>,
+    /// Every phrase's words, one phrase after another ([`Phrase`] says where).
+    words: Vec<Word>,
+    /// The phrases grouped by their first word, longest first within a group.
+    forward: Vec<Phrase<T>>,
+    /// Each first word (lower-cased) and its group in `forward`.
+    by_first: HashMap<Cow<'static, str>, Group>,
+    /// The same by their last word, for matching backwards.
+    backward: Vec<Phrase<T>>,
+    by_last: HashMap<Cow<'static, str>, Group>,
     /// The first two letters of the keys of each table: most words are passed over on these,
     /// without hashing.
     first_letters: Prefixes,
     last_letters: Prefixes,
+}
+
+/// A phrase: where its words are in [`Lexicon::words`], and its value.
+#[derive(Clone)]
+struct Phrase<T> {
+    start: u32,
+    len: u32,
+    value: T,
+}
+
+impl<T> Phrase<T> {
+    fn words<'w>(&self, words: &'w [Word]) -> &'w [Word] {
+        &words[self.start as usize..(self.start + self.len) as usize]
+    }
+}
+
+/// The phrases of one key: a range of [`Lexicon::forward`] or [`Lexicon::backward`].
+#[derive(Clone, Copy)]
+struct Group {
+    start: u32,
+    end: u32,
 }
 
 /// A set of the first two bytes of ASCII words ("th" for "the"; a one-letter word with 0).
@@ -35,7 +75,7 @@ pub struct Prefixes {
 }
 
 impl Prefixes {
-    pub fn new<'k>(keys: impl Iterator<Item = &'k String>) -> Self {
+    pub fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
         let mut bits = vec![0u64; 128 * 128 / 64];
         for k in keys {
             if let Some(at) = Self::index(k) {
@@ -59,20 +99,27 @@ impl Prefixes {
     }
 }
 
-/// One token of a phrase, with what matching it needs worked out once.
+/// One token of a phrase, with what matching it needs worked out once. The phrases are the
+/// program's own text, so a word borrows it (and its lower case, unless it has capitals).
 #[derive(Clone)]
 struct Word {
-    text: String,
-    lower: String,
+    text: &'static str,
+    lower: Cow<'static, str>,
     /// One letter, or a spelling in capitals ("TRY", not the verb "try"): must match exactly.
     exact: bool,
 }
 
 impl Word {
-    fn new(text: &str) -> Self {
-        let exact = (text.chars().count() == 1 && text.chars().all(char::is_alphabetic))
-            || (text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase));
-        Word { text: text.to_string(), lower: lower(text).into_owned(), exact }
+    fn new(text: &'static str) -> Self {
+        let exact = if text.is_ascii() {
+            let b = text.as_bytes();
+            (b.len() == 1 && b[0].is_ascii_alphabetic())
+                || (b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase))
+        } else {
+            (text.chars().count() == 1 && text.chars().all(char::is_alphabetic))
+                || (text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase))
+        };
+        Word { text, lower: lower(text), exact }
     }
 
     /// Whether token text `s` is this word: exactly, or both lower-cased (no allocation for ASCII).
@@ -88,28 +135,34 @@ impl Word {
 }
 
 impl<T: Clone> Lexicon<T> {
-    pub fn new(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<Word>, T)>> = HashMap::default();
-        let mut by_last: HashMap<String, Vec<(Vec<Word>, T)>> = HashMap::default();
+    /// The table of `phrases` (spelt as text, with their values). Built once per process, and
+    /// in the browser on the first analysis: the words borrow the phrases (no string is copied)
+    /// and all of them go in one list, so building takes a handful of allocations.
+    pub fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let phrases = phrases.into_iter();
+        let mut list: Vec<Phrase<T>> = Vec::with_capacity(phrases.size_hint().0);
+        let mut words: Vec<Word> = Vec::with_capacity(list.capacity() * 2);
+        let mut toks = Vec::new();
         for (phrase, value) in phrases {
-            let toks = Tokens::new(&phrase, Span::new(0, phrase.len()));
-            let words: Vec<Word> = (0..toks.len()).map(|i| Word::new(toks.str(i))).collect();
-            let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
-            let key = |w: &Word| w.text.to_lowercase();
-            by_first.entry(key(first)).or_default().push((words.clone(), value.clone()));
-            by_last.entry(key(last)).or_default().push((words, value));
+            toks.clear();
+            push_tokens(phrase, Span::new(0, phrase.len()), &mut toks);
+            if toks.is_empty() {
+                continue;
+            }
+            let start = words.len() as u32;
+            words.extend(toks.iter().map(|t| Word::new(t.span.text(phrase))));
+            list.push(Phrase { start, len: toks.len() as u32, value });
         }
-        for list in by_first.values_mut().chain(by_last.values_mut()) {
-            crate::sort::by_key(list, |(w, _)| std::cmp::Reverse(w.len()));
-        }
-        let first_letters = Prefixes::new(by_first.keys());
-        let last_letters = Prefixes::new(by_last.keys());
-        Lexicon { by_first, by_last, first_letters, last_letters }
+        let (forward, by_first) = group(&list, |p| &words[p.start as usize].lower);
+        let (backward, by_last) = group(&list, |p| &words[(p.start + p.len - 1) as usize].lower);
+        let first_letters = Prefixes::new(by_first.keys().map(|k| k.as_ref()));
+        let last_letters = Prefixes::new(by_last.keys().map(|k| k.as_ref()));
+        Lexicon { words, forward, by_first, backward, by_last, first_letters, last_letters }
     }
 
     /// The first words of the phrases, in lower case.
-    pub fn first_words(&self) -> impl Iterator<Item = &String> {
-        self.by_first.keys()
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(|k| k.as_ref())
     }
 
     /// The longest phrase starting at token `i`: its value and the index after it.
@@ -118,12 +171,16 @@ impl<T: Clone> Lexicon<T> {
         if !self.first_letters.may_hold(word) {
             return None;
         }
-        let list = get_lower(&self.by_first, word)?;
+        let g = get_lower(&self.by_first, word)?;
         // From the last word back: the first one matched the key already, the others tell the
         // phrases of a common first word ("a", "the") apart.
-        list.iter()
-            .find(|(w, _)| (0..w.len()).rev().all(|k| same(t, i + k, &w[k])))
-            .map(|(w, v)| (v.clone(), i + w.len()))
+        self.forward[g.start as usize..g.end as usize]
+            .iter()
+            .find(|p| {
+                let w = p.words(&self.words);
+                (0..w.len()).rev().all(|k| same(t, i + k, &w[k]))
+            })
+            .map(|p| (p.value.clone(), i + p.len as usize))
     }
 
     /// The longest phrase ending just before token `end`: its value and its first token.
@@ -135,16 +192,70 @@ impl<T: Clone> Lexicon<T> {
         if !self.last_letters.may_hold(word) {
             return None;
         }
-        let list = get_lower(&self.by_last, word)?;
-        list.iter()
-            .find(|(w, _)| w.len() <= end && (0..w.len()).all(|k| same(t, end - w.len() + k, &w[k])))
-            .map(|(w, v)| (v.clone(), end - w.len()))
+        let g = get_lower(&self.by_last, word)?;
+        self.backward[g.start as usize..g.end as usize]
+            .iter()
+            .find(|p| {
+                let w = p.words(&self.words);
+                w.len() <= end && (0..w.len()).all(|k| same(t, end - w.len() + k, &w[k]))
+            })
+            .map(|p| (p.value.clone(), end - p.len as usize))
     }
+}
+
+/// The phrases grouped by `key` (a word of theirs, lower-cased), longest first in each group and
+/// otherwise in their order in the file; with each key's group.
+fn group<'w, T: Clone>(
+    list: &[Phrase<T>],
+    key: impl Fn(&Phrase<T>) -> &'w Cow<'static, str>,
+) -> (Vec<Phrase<T>>, HashMap<Cow<'static, str>, Group>) {
+    let mut groups: HashMap<Cow<'static, str>, Group> = HashMap::default();
+    groups.reserve(list.len());
+    // Number the groups in order of first appearance and count their phrases (in `end`).
+    let mut group_of: Vec<u32> = Vec::with_capacity(list.len());
+    for p in list {
+        let next = groups.len() as u32;
+        let g = groups.entry(key(p).clone()).or_insert(Group { start: next, end: 0 });
+        g.end += 1;
+        group_of.push(g.start);
+    }
+    // Where each numbered group starts in the result, then each phrase in its place.
+    let mut starts = vec![0u32; groups.len()];
+    for g in groups.values() {
+        starts[g.start as usize] = g.end;
+    }
+    let mut total = 0;
+    for s in &mut starts {
+        (*s, total) = (total, total + *s);
+    }
+    let mut order = vec![0u32; list.len()];
+    let mut next = starts.clone();
+    for (i, &g) in group_of.iter().enumerate() {
+        order[next[g as usize] as usize] = i as u32;
+        next[g as usize] += 1;
+    }
+    // Longest first within a group, ties kept in file order (an insertion sort: groups are short).
+    for (&start, &end) in starts.iter().zip(&next) {
+        let run = &mut order[start as usize..end as usize];
+        for k in 1..run.len() {
+            let mut m = k;
+            while m > 0 && list[run[m - 1] as usize].len < list[run[m] as usize].len {
+                run.swap(m - 1, m);
+                m -= 1;
+            }
+        }
+    }
+    for g in groups.values_mut() {
+        let n = g.start as usize;
+        *g = Group { start: starts[n], end: next[n] };
+    }
+    let sorted = order.iter().map(|&i| list[i as usize].clone()).collect();
+    (sorted, groups)
 }
 
 /// `map`'s entry for `word` in lower case: a capitalised short ASCII word is lower-cased on the
 /// stack, not in a new string.
-fn get_lower<'m, V>(map: &'m HashMap<String, V>, word: &str) -> Option<&'m V> {
+fn get_lower<'m, V>(map: &'m HashMap<Cow<'static, str>, V>, word: &str) -> Option<&'m V> {
     let mut buf = [0u8; 32];
     if word.is_ascii() {
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -164,14 +275,19 @@ fn same(t: &Tokens, i: usize, w: &Word) -> bool {
     i < t.len() && w.matches(t.str(i))
 }
 
-/// The fields of each data line of a table file (separated by " | "; blank lines and `#` comments
-/// skipped). Within a field, alternatives are separated by a bare "|".
-pub fn lines(table: &str) -> impl Iterator<Item = Vec<&str>> {
-    table
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split(" | ").map(str::trim).collect())
+/// The fields of each data line of a table file that has `N` of them (separated by " | "; blank
+/// lines, `#` comments and lines of another length skipped). Within a field, alternatives are
+/// separated by a bare "|".
+pub fn lines<const N: usize>(table: &str) -> impl Iterator<Item = [&str; N]> {
+    table.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).filter_map(|l| {
+        let mut fields = [""; N];
+        let mut count = 0;
+        for f in l.split(" | ") {
+            *fields.get_mut(count)? = f.trim();
+            count += 1;
+        }
+        (count == N).then_some(fields)
+    })
 }
 
 #[cfg(test)]
@@ -184,15 +300,27 @@ mod tests {
 
     #[test]
     fn matches_the_longest_phrase_forwards_and_backwards() {
-        let lex = Lexicon::new([("more than".to_string(), 1), ("no more than".to_string(), 2)]);
+        let lex = Lexicon::new([("more than", 1), ("no more than", 2)]);
         let t = toks("no more than 50");
         assert_eq!(lex.before(&t, 3), Some((2, 0)));
         assert_eq!(lex.at(&t, 1), Some((1, 3)));
     }
 
     #[test]
+    fn prefers_the_longest_phrase_then_the_one_listed_first() {
+        let lex = Lexicon::new([("a b", 1), ("a", 2), ("a b c", 3), ("a b", 4), ("x b", 5), ("b", 6)]);
+        assert_eq!(lex.at(&toks("a b"), 0), Some((1, 2)));
+        assert_eq!(lex.at(&toks("a b c"), 0), Some((3, 3)));
+        assert_eq!(lex.at(&toks("a c"), 0), Some((2, 1)));
+        assert_eq!(lex.before(&toks("x b"), 2), Some((5, 0)));
+        assert_eq!(lex.before(&toks("z a b"), 3), Some((1, 1)));
+        assert_eq!(lex.before(&toks("z b"), 2), Some((6, 1)));
+        assert_eq!(lex.before(&toks("a b c"), 3), Some((3, 0)));
+    }
+
+    #[test]
     fn matches_one_letter_and_capital_phrases_only_in_their_case() {
-        let lex = Lexicon::new([("g".to_string(), 1), ("km".to_string(), 2), ("TRY".to_string(), 3)]);
+        let lex = Lexicon::new([("g", 1), ("km", 2), ("TRY", 3)]);
         assert_eq!(lex.at(&toks("G"), 0), None);
         assert_eq!(lex.at(&toks("g"), 0), Some((1, 1)));
         assert_eq!(lex.at(&toks("KM"), 0), Some((2, 1)));
@@ -202,7 +330,7 @@ mod tests {
 
     #[test]
     fn passes_over_words_on_their_first_letters_but_still_finds_accented_and_symbol_phrases() {
-        let phrases = ["per cent", "£", "été record", "k"].iter().enumerate().map(|(i, p)| (p.to_string(), i));
+        let phrases = ["per cent", "£", "été record", "k"].into_iter().enumerate().map(|(i, p)| (p, i));
         let lex = Lexicon::new(phrases);
         assert_eq!(lex.at(&toks("Per Cent"), 0), Some((0, 2)));
         assert_eq!(lex.at(&toks("£5"), 0), Some((1, 1)));

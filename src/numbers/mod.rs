@@ -104,7 +104,10 @@ impl Quantity {
 /// Finds the figures in `text`.
 pub fn extract(text: &str, segments: &Segments, options: &Options) -> Vec<Quantity> {
     // Dates first: "April 7, 2017" is one date, not two cardinals.
-    assemble(text, segments, |tokens, sentence, si| dates::find_in_tokens(text, sentence, &tokens.toks, si, options))
+    let mut scratch = dates::Scratch::default();
+    assemble(text, segments, |tokens, sentence, si| {
+        dates::find_in_tokens(text, sentence, &tokens.toks, si, options, &mut scratch)
+    })
 }
 
 /// The numbers of every content sentence, after the dates `dates_of` finds in it. Each sentence
@@ -112,12 +115,15 @@ pub fn extract(text: &str, segments: &Segments, options: &Options) -> Vec<Quanti
 fn assemble(
     text: &str,
     segments: &Segments,
-    dates_of: impl Fn(&tokens::Tokens, Span, usize) -> Vec<Quantity>,
+    mut dates_of: impl FnMut(&tokens::Tokens, Span, usize) -> Vec<Quantity>,
 ) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut restated: Vec<(Span, Span)> = Vec::new();
+    // One token list for the document, refilled for each sentence.
+    let mut tokens = tokens::Tokens { text, toks: Vec::new() };
     for (si, sentence) in segments.content_sentences() {
-        let tokens = tokens::Tokens::new(text, sentence.span);
+        tokens.toks.clear();
+        tokens::push_tokens(text, sentence.span, &mut tokens.toks);
         let dates = dates_of(&tokens, sentence.span, si);
         let taken: Vec<Span> = dates.iter().map(|d| d.span).collect();
         for found in scan::scan(&tokens, sentence.span, si, &taken) {

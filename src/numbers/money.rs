@@ -28,13 +28,12 @@ fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let (mut before, mut after) = (Vec::new(), Vec::new());
-        for f in lines(include_str!("currencies.txt")) {
-            let [code, factor, pre, post] = f[..] else { continue };
+        for [code, factor, pre, post] in lines(include_str!("currencies.txt")) {
             let c = Currency { code, factor: factor.parse().expect("currency factor") };
             let spellings =
-                |s: &str| s.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>();
-            before.extend(spellings(pre).into_iter().map(|s| (s, c)));
-            after.extend(spellings(post).into_iter().map(|s| (s, c)));
+                |s: &'static str| s.split('|').map(str::trim).filter(|s| !s.is_empty()).map(move |s| (s, c));
+            before.extend(spellings(pre));
+            after.extend(spellings(post));
         }
         Tables { before: Lexicon::new(before), after: Lexicon::new(after) }
     })

@@ -6,6 +6,7 @@
 
 use super::tokens::{TokKind, Tokens};
 use super::words::{self, Class, OrdinalClass};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -277,7 +278,8 @@ fn digits_number(t: &Tokens, i: usize) -> Option<(f64, usize, bool)> {
             return Some((head.parse::<f64>().ok()? + f, e, false));
         }
     }
-    let mut s = String::from(head);
+    // The number as written without its group separators: copied only when it has some.
+    let mut s: Cow<str> = Cow::Borrowed(head);
     let mut j = i + 1;
     let group = |j: usize, sep: &str, len: usize| {
         t.is(j, sep) && t.joined(j - 1) && t.joined(j) && t.is_digits(j + 1) && t.str(j + 1).len() == len
@@ -291,20 +293,20 @@ fn digits_number(t: &Tokens, i: usize) -> Option<(f64, usize, bool)> {
         t.is(k, ",") && t.joined(k - 1) && t.joined(k) && t.is_digits(k + 1)
     } {
         while group(j, ".", 3) {
-            s.push_str(t.str(j + 1));
+            s.to_mut().push_str(t.str(j + 1));
             j += 2;
         }
-        s.push('.');
-        s.push_str(t.str(j + 1));
+        s.to_mut().push('.');
+        s.to_mut().push_str(t.str(j + 1));
         j += 2;
     } else if head.len() <= 3 && group(j, ",", 3) {
         while group(j, ",", 3) {
-            s.push_str(t.str(j + 1));
+            s.to_mut().push_str(t.str(j + 1));
             j += 2;
         }
         if t.is(j, ",") && t.joined(j - 1) && t.is_digits(j + 1) && t.joined(j) {
             // "22,24,26" is a list, not thousands.
-            s = head.to_string();
+            s = Cow::Borrowed(head);
             j = i + 1;
         }
     } else if head.len() <= 2 && group(j, ",", 2) {
@@ -317,31 +319,29 @@ fn digits_number(t: &Tokens, i: usize) -> Option<(f64, usize, bool)> {
         }
         if group(k, ",", 3) {
             digits.push_str(t.str(k + 1));
-            s = digits;
+            s = Cow::Owned(digits);
             j = k + 2;
         }
     } else if head.len() <= 3 {
         // Thin, no-break or plain spaces: "40 000", "1 414 021 100".
         let mut k = j;
-        let mut digits = head.to_string();
         while k < t.len()
             && t.is_digits(k)
             && t.str(k).len() == 3
             && is_group_space(t.text, t.toks[k - 1].span.end, t.toks[k].span.start)
             && !(t.is_any(k + 1, &["/", ":"]) && t.joined(k))
         {
-            digits.push_str(t.str(k));
             k += 1;
         }
         if k > j {
-            s = digits;
+            s = Cow::Owned((i..k).map(|g| t.str(g)).collect());
             j = k;
         }
     }
     let mut whole = true;
     if t.is(j, ".") && t.joined(j - 1) && t.joined(j) && t.is_digits(j + 1) && !s.contains('.') {
-        s.push('.');
-        s.push_str(t.str(j + 1));
+        s.to_mut().push('.');
+        s.to_mut().push_str(t.str(j + 1));
         j += 2;
         whole = false;
     }

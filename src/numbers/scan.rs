@@ -5,7 +5,7 @@
 use super::counted;
 use super::lexicon::{lines, Lexicon, Prefixes};
 use super::money::{self, Currency};
-use super::not_quantities::not_quantities;
+use super::not_quantities::{may_match, not_quantities};
 use super::numerals::{self, Form, Numeral};
 use super::tokens::Tokens;
 use super::units::{self, Unit};
@@ -45,7 +45,10 @@ struct Item {
 /// `t` holds the sentence's tokens.
 pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -> Vec<Found> {
     let mut blocked: Vec<Span> = taken.to_vec();
-    blocked.extend(not_quantities(t.text, sentence));
+    // URLs, addresses, phone numbers and clock times: only where the sentence can hold one.
+    if may_match(sentence.text(t.text), (0..t.len()).any(|i| t.is_digits(i))) {
+        blocked.extend(not_quantities(t.text, sentence));
+    }
     let skip = |i: usize| blocked.iter().any(|b| b.overlaps(t.toks[i].span));
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
@@ -313,8 +316,7 @@ fn pronoun_one(t: &Tokens, i: usize) -> bool {
 fn bounds() -> &'static Lexicon<(Bound, bool)> {
     static LEX: OnceLock<Lexicon<(Bound, bool)>> = OnceLock::new();
     LEX.get_or_init(|| {
-        Lexicon::new(lines(include_str!("bounds.txt")).filter_map(|f| {
-            let [phrase, bound, place] = f[..] else { return None };
+        Lexicon::new(lines(include_str!("bounds.txt")).map(|[phrase, bound, place]| {
             let bound = match bound {
                 "at_least" => Bound::AtLeast,
                 "more_than" => Bound::MoreThan,
@@ -323,7 +325,7 @@ fn bounds() -> &'static Lexicon<(Bound, bool)> {
                 "about" => Bound::About,
                 _ => Bound::Exact,
             };
-            Some((phrase.to_string(), (bound, place == "before")))
+            (phrase, (bound, place == "before"))
         }))
     })
 }
@@ -780,7 +782,7 @@ fn vague_lexicon() -> &'static Lexicon<f64> {
     LEX.get_or_init(|| {
         Lexicon::new(
             lines(include_str!("vague.txt"))
-                .filter_map(|f| Some((f.first()?.to_string(), f.get(1)?.parse().expect("vague magnitude")))),
+                .map(|[phrase, magnitude]| (phrase, magnitude.parse().expect("vague magnitude"))),
         )
     })
 }
@@ -828,7 +830,7 @@ fn relative_ordinal_lexicon() -> &'static Lexicon<&'static str> {
         ("current one", "current+0"),
     ];
     static LEX: OnceLock<Lexicon<&'static str>> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::new(PHRASES.iter().map(|(p, v)| (p.to_string(), *v))))
+    LEX.get_or_init(|| Lexicon::new(PHRASES.iter().copied()))
 }
 
 /// The recognisers [`recognisers_at`] names (bits): [`vague`], [`relative_ordinal`],
@@ -844,20 +846,20 @@ const ANY_RECOGNISER: u8 = VAGUE | RELATIVE_ORDINAL | PERCENT_OF | ONE_AND_A_HAL
 /// whose first words it is one of (none for most words: "the" begins only a relative ordinal).
 /// One look-up per word of the sentence instead of one per recogniser.
 fn recognisers_at(t: &Tokens, i: usize) -> u8 {
-    static STARTS: OnceLock<(HashMap<String, u8>, Prefixes)> = OnceLock::new();
+    static STARTS: OnceLock<(HashMap<&'static str, u8>, Prefixes)> = OnceLock::new();
     let (starts, prefixes) = STARTS.get_or_init(|| {
-        let mut map: HashMap<String, u8> = HashMap::default();
-        let mut add = |words: Vec<String>, bit: u8| {
+        let mut map: HashMap<&'static str, u8> = HashMap::default();
+        let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
             for w in words {
                 *map.entry(w).or_default() |= bit;
             }
         };
-        add(words::numeral_words().0.iter().cloned().collect(), NUMERAL);
-        add(vague_lexicon().first_words().cloned().collect(), VAGUE);
-        add(relative_ordinal_lexicon().first_words().cloned().collect(), RELATIVE_ORDINAL);
-        add(["per", "percent", "percents"].map(String::from).to_vec(), PERCENT_OF);
-        add(["a", "an"].map(String::from).to_vec(), ONE_AND_A_HALF);
-        let prefixes = Prefixes::new(map.keys());
+        add(&mut words::numeral_words().0.iter().map(String::as_str), NUMERAL);
+        add(&mut vague_lexicon().first_words(), VAGUE);
+        add(&mut relative_ordinal_lexicon().first_words(), RELATIVE_ORDINAL);
+        add(&mut ["per", "percent", "percents"].into_iter(), PERCENT_OF);
+        add(&mut ["a", "an"].into_iter(), ONE_AND_A_HALF);
+        let prefixes = Prefixes::new(map.keys().copied());
         (map, prefixes)
     });
     if !t.is_word(i) {
@@ -871,6 +873,10 @@ fn recognisers_at(t: &Tokens, i: usize) -> u8 {
     }
     if !prefixes.may_hold(w) {
         return 0;
+    }
+    // Most words are in lower case already: looked up as they are.
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return starts.get(w).copied().unwrap_or(0);
     }
     let lower = &mut buf[..w.len()];
     lower.copy_from_slice(w.as_bytes());
@@ -888,12 +894,12 @@ mod tests {
 
     #[test]
     fn lets_every_word_a_recogniser_starts_with_through_in_any_case() {
-        let mut firsts: Vec<String> = vague_lexicon().first_words().cloned().collect();
-        firsts.extend(relative_ordinal_lexicon().first_words().cloned());
-        firsts.extend(words::numeral_words().0.iter().cloned());
-        firsts.extend(["per", "percent", "a", "an"].map(String::from));
+        let mut firsts: Vec<&str> = vague_lexicon().first_words().collect();
+        firsts.extend(relative_ordinal_lexicon().first_words());
+        firsts.extend(words::numeral_words().0.iter().map(String::as_str));
+        firsts.extend(["per", "percent", "a", "an"]);
         for w in firsts {
-            for form in [w.clone(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
+            for form in [w.to_string(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
                 assert!(recognisers_at(&toks(&form), 0) != 0, "{form}");
             }
         }

@@ -27,15 +27,14 @@ fn table() -> &'static Lexicon<Unit> {
     static TABLE: OnceLock<Lexicon<Unit>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut phrases = Vec::new();
-        for f in lines(include_str!("units.txt")) {
-            let [symbol, dimension, factor, offset, spellings] = f[..] else { continue };
+        for [symbol, dimension, factor, offset, spellings] in lines(include_str!("units.txt")) {
             let unit = Unit {
                 symbol,
                 dimension,
                 factor: factor.parse().expect("unit factor"),
                 offset: offset.parse().expect("unit offset"),
             };
-            phrases.extend(spellings.split('|').map(|s| (s.trim().to_string(), unit)));
+            phrases.extend(spellings.split('|').map(|s| (s.trim(), unit)));
         }
         Lexicon::new(phrases)
     })

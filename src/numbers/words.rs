@@ -52,6 +52,9 @@ pub fn may_begin_numeral(w: &str) -> bool {
     if !w.is_ascii() || w.len() > buf.len() || !prefixes.may_hold(w) {
         return false;
     }
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return words.contains(w);
+    }
     let lower = &mut buf[..w.len()];
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
@@ -90,7 +93,7 @@ pub fn numeral_words() -> &'static (rustc_hash::FxHashSet<String>, Prefixes) {
         let singular = lists.into_iter().flatten().copied().chain(others);
         let mut set: rustc_hash::FxHashSet<String> = singular.flat_map(|w| [w.to_string(), format!("{w}s")]).collect();
         set.extend(["a", "an", "minus", "negative"].map(String::from));
-        let prefixes = Prefixes::new(set.iter());
+        let prefixes = Prefixes::new(set.iter().map(String::as_str));
         (set, prefixes)
     })
 }

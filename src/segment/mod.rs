@@ -74,7 +74,7 @@ fn paragraphs(text: &str) -> Vec<Span> {
     // A line break is "\n" or U+2029 (E2 80 A9): only those bytes are looked at.
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(skip) = bytes[i..].iter().position(|&b| b == b'\n' || b == 0xE2) {
+    while let Some(skip) = memchr::memchr2(b'\n', 0xE2, &bytes[i..]) {
         i += skip;
         let len = if bytes[i] == b'\n' {
             1

@@ -4,6 +4,7 @@
 //! of a paragraph continues when the next paragraph opens with a quotation mark (the newspaper
 //! convention for quotes that run over several paragraphs); otherwise it ends with the paragraph.
 
+use crate::span::NextOfFour;
 use crate::Span;
 
 /// One quoted passage inside one paragraph.
@@ -40,12 +41,14 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteRegion> {
         let mut open: Option<(usize, usize)> = None;
         // Curly quotes opened inside an open straight quote ("… “Equal Justice” …").
         let mut nested = 0;
-        let bytes = p.as_bytes();
+        // Only a quotation mark changes anything: straight to the next byte one may start with:
+        // `"`, `'` (of ''), or the lead byte of “ ” „ (U+201C–201E) and « » (U+00AB, U+00BB).
+        // Lead and ASCII bytes are always char boundaries.
+        let mut marks = NextOfFour::new(p.as_bytes(), [b'"', b'\'', 0xE2], 0xC2);
         let mut i = 0;
         while i < p.len() {
-            // Only a quotation mark changes anything: straight to the next byte one may start with.
-            match bytes[i..].iter().position(|&b| may_start_mark(b)) {
-                Some(skip) => i += skip,
+            match marks.from(i) {
+                Some(at) => i = at,
                 None => break,
             }
             let (c, len) = mark_at(p, i);
@@ -79,12 +82,6 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteRegion> {
         }
     }
     out
-}
-
-/// Whether a quotation mark may start at a byte: `"`, `'` (of ''), or the lead byte of “ ” „
-/// (U+201C–201E) and « » (U+00AB, U+00BB). Lead and ASCII bytes are always char boundaries.
-fn may_start_mark(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
 }
 
 /// The quotation mark at byte `i` of `p` and its length; two apostrophes ('') are a straight double

@@ -4,7 +4,7 @@
 //! space and something that can start a sentence, unless the word before the full stop is a known
 //! abbreviation ("Mr.", "U.S.", "Sept.") or an initial ("J. Smith").
 
-use crate::span::char_at;
+use crate::span::{char_at, NextOfFour};
 use crate::Span;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
@@ -34,11 +34,6 @@ fn can_start_sentence(c: char) -> bool {
         || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '•' | '-' | '—')
 }
 
-/// Whether a sentence-ending mark may start at a byte: `.`, `!`, `?`, or the lead byte of `…`.
-fn may_start_end_mark(b: u8) -> bool {
-    matches!(b, b'.' | b'!' | b'?' | 0xE2)
-}
-
 /// Splits the paragraph `para` of `text` into trimmed sentence spans.
 pub fn split(text: &str, para: Span) -> Vec<Span> {
     let p = para.text(text);
@@ -47,10 +42,11 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
     let mut start = 0;
     // Byte offsets; only the few bytes that may end a sentence are decoded.
     let mut i = 0;
+    // Straight to the next byte an end mark may start with: `.`, `!`, `?`, or the lead byte of `…`.
+    let mut marks = NextOfFour::new(bytes, [b'.', b'!', b'?'], 0xE2);
     while i < bytes.len() {
-        // Straight to the next byte an end mark may start with.
-        match bytes[i..].iter().position(|&b| may_start_end_mark(b)) {
-            Some(skip) => i += skip,
+        match marks.from(i) {
+            Some(at) => i = at,
             None => break,
         }
         let (c, len) = char_at(p, i);

@@ -121,25 +121,51 @@ type Parsed<T> = Option<(usize, T)>;
 /// A date with the time of day, if one is given.
 type DateTime = (When, Option<Clock>);
 
+/// The lists a parser fills for its sentence, handed on to the next sentence's parser so that
+/// the sentences of a document reuse their memory ([`Parser::reusing`], [`Parser::into_buffers`]).
+#[derive(Default)]
+pub struct Buffers {
+    entries: Vec<Option<&'static Entry>>,
+    opens: Vec<bool>,
+    datetimes: Vec<(usize, Parsed<DateTime>)>,
+}
+
 impl<'a> Parser<'a> {
+    #[cfg(test)]
     pub fn new(low: &'a str, toks: &'a [Tok], ctx: Context) -> Self {
-        let words = &lexicon().words;
-        let entries = toks.iter().map(|t| words.get(&low[t.start..t.end])).collect();
+        Self::reusing(low, toks, ctx, Buffers::default())
+    }
+
+    /// The parser of the sentence `low` (lower-cased) with tokens `toks`, in the lists of `buffers`.
+    pub fn reusing(low: &'a str, toks: &'a [Tok], ctx: Context, buffers: Buffers) -> Self {
+        let lex = lexicon();
+        let entry = |w: &str| if lex.word_shapes.may_hold(w) { lex.words.get(w) } else { None };
+        let Buffers { mut entries, mut opens, mut datetimes } = buffers;
+        entries.clear();
+        entries.extend(toks.iter().map(|t| entry(&low[t.start..t.end])));
+        opens.clear();
+        opens.resize(toks.len(), false);
+        datetimes.clear();
         let mut parser = Parser {
             low,
             toks,
             ctx,
             entries,
-            opens: vec![false; toks.len()],
+            opens,
             start: std::cell::Cell::new(0),
             tense: std::cell::Cell::new(None),
-            datetimes: std::cell::RefCell::new(Vec::new()),
+            datetimes: std::cell::RefCell::new(datetimes),
         };
         // From the end: a bound cue opens where the date after it does.
         for i in (0..toks.len()).rev() {
             parser.opens[i] = parser.opens_at(i);
         }
         parser
+    }
+
+    /// The parser's lists, for the next sentence.
+    pub fn into_buffers(self) -> Buffers {
+        Buffers { entries: self.entries, opens: self.opens, datetimes: self.datetimes.into_inner() }
     }
 
     /// Whether an expression can start at token `i` (see [`openers`]).

@@ -1,6 +1,7 @@
 //! The word lists of the date grammar, read once from the text files beside this module.
 
 use super::openers::{self, Opens};
+use crate::span::WordShapes;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -87,6 +88,8 @@ pub struct Lexicon {
     /// number words, units, months, weekdays) and what it is in each list: the grammar looks each
     /// token up once, here. A word missing here is skipped by the scan.
     pub words: HashMap<&'static str, Entry>,
+    /// The shapes of the words of `words`: most tokens are passed over on these, without hashing.
+    pub word_shapes: WordShapes,
 }
 
 /// What one word is in the word lists (a word can be in several: "may", "second", "march").
@@ -104,8 +107,16 @@ pub struct Entry {
     pub follows: u8,
 }
 
-fn lines(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split_whitespace().collect())
+/// The first `N` fields (separated by white space) of each data line of a list file ("" for a
+/// field a line lacks); blank lines and `#` comments skipped.
+fn lines<const N: usize>(file: &'static str) -> impl Iterator<Item = [&'static str; N]> {
+    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| {
+        let mut fields = [""; N];
+        for (field, f) in fields.iter_mut().zip(l.split_whitespace()) {
+            *field = f;
+        }
+        fields
+    })
 }
 
 fn sureness(s: &str) -> Sureness {
@@ -136,43 +147,50 @@ fn holiday(s: &str) -> Holiday {
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let months: HashMap<_, _> = lines(include_str!("months.txt"))
+        let months: HashMap<_, _> = lines::<3>(include_str!("months.txt"))
             .map(|f| (f[0], (f[1].parse().expect("month number"), sureness(f[2]))))
             .collect();
-        let weekdays: HashMap<_, _> = lines(include_str!("weekdays.txt"))
+        let weekdays: HashMap<_, _> = lines::<3>(include_str!("weekdays.txt"))
             .map(|f| (f[0], (f[1].parse().expect("weekday number"), sureness(f[2]))))
             .collect();
-        let numbers: HashMap<_, _> = lines(include_str!("numbers.txt"))
-            .map(|f| (f[0], (f[1].parse().expect("number value"), f[2] == "ordinal")))
-            .collect();
-        let units: HashMap<_, _> = lines(include_str!("units.txt"))
-            .map(|f| (f[0], (Unit::parse(f[1]), f[2].parse().expect("unit multiple"))))
-            .collect();
         let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, Holiday)>> = HashMap::default();
-        for f in lines(include_str!("holidays.txt")) {
+        for f in lines::<2>(include_str!("holidays.txt")) {
             let mut words = f[0].split('_').map(|w| w.trim_end_matches(['\'', '’']));
             let first = words.next().expect("a holiday name");
             holidays.entry(first).or_default().push((words.collect(), holiday(f[1])));
         }
-        let starters = lines(include_str!("starters.txt")).map(|f| f[0]);
         let mut words: HashMap<&'static str, Entry> = HashMap::default();
+        words.reserve(512);
         for (&w, &m) in &months {
             words.entry(w).or_default().month = Some(m);
         }
         for (&w, &d) in &weekdays {
             words.entry(w).or_default().weekday = Some(d);
         }
-        for (&w, &n) in &numbers {
-            words.entry(w).or_default().number = Some(n);
+        for f in lines::<3>(include_str!("numbers.txt")) {
+            words.entry(f[0]).or_default().number = Some((f[1].parse().expect("number value"), f[2] == "ordinal"));
         }
-        for (&w, &u) in &units {
-            words.entry(w).or_default().unit = Some(u);
+        for f in lines::<3>(include_str!("units.txt")) {
+            words.entry(f[0]).or_default().unit = Some((Unit::parse(f[1]), f[2].parse().expect("unit multiple")));
         }
+        let starters = lines::<1>(include_str!("starters.txt")).map(|f| f[0]);
         for w in starters.chain(holidays.keys().copied()) {
             words.entry(w).or_default();
         }
+        // What the opener lists say of each word, held in `opens` until the rules below read it;
+        // and the follow sets, for the words of the table.
+        for (w, listed) in openers::listed() {
+            if let Some(e) = words.get_mut(w) {
+                e.opens = listed;
+            }
+        }
+        for &(w, set) in openers::FOLLOWERS {
+            if let Some(e) = words.get_mut(w) {
+                e.follows |= set;
+            }
+        }
         for (w, e) in words.iter_mut() {
-            let listed = openers::opens(w);
+            let listed = e.opens;
             let holiday_alone = holidays.get(w).is_some_and(|names| names.iter().any(|(rest, _)| rest.is_empty()));
             // A number or holiday word that a list also names ("half", "quarter") opens by itself.
             let named_and_listed = listed != Opens::Never && (e.number.is_some() || holidays.contains_key(w));
@@ -186,7 +204,6 @@ pub fn lexicon() -> &'static Lexicon {
             } else {
                 listed
             };
-            e.follows = openers::follows(w);
             if e.number.is_some() {
                 e.follows |= openers::AFTER_THE | openers::AFTER_IN;
             }
@@ -194,7 +211,8 @@ pub fn lexicon() -> &'static Lexicon {
                 e.follows |= openers::AFTER_ARTICLE;
             }
         }
-        Lexicon { months, weekdays, holidays, words }
+        let word_shapes = WordShapes::new(words.keys().copied());
+        Lexicon { months, weekdays, holidays, words, word_shapes }
     })
 }
 

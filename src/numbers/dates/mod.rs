@@ -13,6 +13,7 @@ mod openers;
 mod tokens;
 mod values;
 
+use super::lexicon::with_lower;
 use super::{Bound, Kind, Quantity, Value};
 use crate::{Options, Span};
 use grammar::{Context, Parser};
@@ -22,15 +23,15 @@ pub use calendar::weekday as iso_weekday;
 
 /// The month (1–12) a word names: full names and abbreviations ("March", "Sept."), any case.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    lexicon::lexicon().months.get(w.as_str()).map(|&(m, _)| m)
+    with_lower(word.trim_end_matches('.'), |w| lexicon::lexicon().months.get(w).map(|&(m, _)| m))
 }
 
 /// The ISO weekday (1 = Monday … 7 = Sunday) a word names: "Thursday", "Thu.", "Thursday's".
 pub fn weekday_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    let w = w.trim_end_matches("'s").trim_end_matches("’s");
-    lexicon::lexicon().weekdays.get(w).filter(|(_, sure)| *sure != lexicon::Sureness::Plural).map(|&(d, _)| d)
+    with_lower(word.trim_end_matches('.'), |w| {
+        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        lexicon::lexicon().weekdays.get(w).filter(|(_, sure)| *sure != lexicon::Sureness::Plural).map(|&(d, _)| d)
+    })
 }
 
 /// The full English name of a month (1–12), lower-case: the longest word the lexicon has for it.
@@ -53,8 +54,18 @@ pub fn weekday_name(weekday: u32) -> Option<&'static str> {
 /// Returned quantities have kind `Date`, `Time` or `Duration` (or `Range` for date ranges).
 /// The numbers extractor runs after this and leaves alone whatever these spans cover.
 pub fn find(text: &str, sentence: Span, sentence_index: usize, options: &Options) -> Vec<Quantity> {
-    let toks = tokens::tokenize(sentence.text(text));
-    find_with(text, sentence, toks, sentence_index, options)
+    let mut scratch = Scratch { toks: tokens::tokenize(sentence.text(text)), ..Scratch::default() };
+    find_with(text, sentence, sentence_index, options, &mut scratch)
+}
+
+/// What the search of one sentence works in besides the text (its tokens, its lower-cased copy,
+/// the parser's lists), kept from one sentence of a document to the next: the memory is reused,
+/// not allocated and freed again for every sentence.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    toks: Vec<tokens::Tok>,
+    low: String,
+    parser: grammar::Buffers,
 }
 
 /// [`find`] on the sentence's tokens as the numbers stage made them (absolute byte spans): the
@@ -65,21 +76,27 @@ pub(crate) fn find_in_tokens(
     numbers: &[crate::numbers::tokens::Tok],
     sentence_index: usize,
     options: &Options,
+    scratch: &mut Scratch,
 ) -> Vec<Quantity> {
-    find_with(text, sentence, tokens::from_numbers(sentence, numbers), sentence_index, options)
+    tokens::from_numbers(sentence, numbers, &mut scratch.toks);
+    find_with(text, sentence, sentence_index, options, scratch)
 }
 
+/// The dates of `sentence`, whose tokens are in `scratch`.
 fn find_with(
     text: &str,
     sentence: Span,
-    toks: Vec<tokens::Tok>,
     sentence_index: usize,
     options: &Options,
+    scratch: &mut Scratch,
 ) -> Vec<Quantity> {
     let s = sentence.text(text);
-    let low = s.to_ascii_lowercase();
+    scratch.low.clear();
+    scratch.low.push_str(s);
+    scratch.low.make_ascii_lowercase();
+    let (low, toks) = (&scratch.low, &scratch.toks);
     let ctx = Context { today: options.pub_date };
-    let parser = Parser::new(&low, &toks, ctx);
+    let parser = Parser::reusing(low, toks, ctx, std::mem::take(&mut scratch.parser));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -96,6 +113,7 @@ fn find_with(
         out.push(quantity(span, m.meaning, m.bound, sentence_index));
         i = m.end;
     }
+    scratch.parser = parser.into_buffers();
     out
 }
 

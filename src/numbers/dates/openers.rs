@@ -183,7 +183,7 @@ const CONDITIONAL: &[(&str, u8)] =
     &[("the", AFTER_THE), ("a", AFTER_ARTICLE), ("an", AFTER_ARTICLE), ("that", AFTER_THAT), ("in", AFTER_IN)];
 
 /// The follow sets' words (besides digits, number words and units).
-const FOLLOWERS: &[(&str, u8)] = &[
+pub const FOLLOWERS: &[(&str, u8)] = &[
     // "the day after tomorrow", "the weekend", "the last week", "the week of", "the year 2008",
     // "the end of 1989", "the lunchtime", "the next 3 days", "the first quarter of"
     ("day", AFTER_THE),
@@ -252,7 +252,19 @@ const FOLLOWERS: &[(&str, u8)] = &[
     ("tonite", AFTER_IN),
 ];
 
-/// How `word` (lower case, in the grammar's word table) can begin an expression.
+/// How each word of the lists can begin an expression, from the list of lowest precedence
+/// ([`CUES`], then [`CONDITIONAL`], [`PREFIXES`]) to the highest ([`ALWAYS`]): where a word is in
+/// two lists, its last entry is the one that counts. The word table reads this once.
+pub fn listed() -> impl Iterator<Item = (&'static str, Opens)> {
+    let cues = CUES.iter().map(|&w| (w, Opens::Cue));
+    let conditional = CONDITIONAL.iter().map(|&(w, set)| (w, Opens::Before(set)));
+    let prefixes = PREFIXES.iter().map(|&w| (w, Opens::BeforeKnown));
+    let always = ALWAYS.iter().map(|&w| (w, Opens::Always));
+    cues.chain(conditional).chain(prefixes).chain(always)
+}
+
+/// How `word` (lower case) can begin an expression, by the lists alone.
+#[cfg(test)]
 pub fn opens(word: &str) -> Opens {
     if ALWAYS.contains(&word) {
         Opens::Always
@@ -267,11 +279,6 @@ pub fn opens(word: &str) -> Opens {
     }
 }
 
-/// The follow sets `word` belongs to.
-pub fn follows(word: &str) -> u8 {
-    FOLLOWERS.iter().filter(|(w, _)| *w == word).fold(0, |sets, (_, set)| sets | set)
-}
-
 /// Every word these lists name, for the test that each is in the grammar's word table.
 #[cfg(test)]
 pub fn all_words() -> impl Iterator<Item = &'static str> {
@@ -282,4 +289,21 @@ pub fn all_words() -> impl Iterator<Item = &'static str> {
         .copied()
         .chain(CONDITIONAL.iter().map(|(w, _)| *w))
         .chain(FOLLOWERS.iter().map(|(w, _)| *w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_in_several_lists_opens_as_its_highest_list_says() {
+        let mut last: std::collections::HashMap<&str, Opens> = std::collections::HashMap::new();
+        for (w, o) in listed() {
+            last.insert(w, o);
+        }
+        for w in all_words() {
+            assert_eq!(last.get(w).copied().unwrap_or(Opens::Never), opens(w), "{w}");
+        }
+        assert_eq!(last["the"], Opens::Before(AFTER_THE));
+    }
 }

@@ -407,3 +407,32 @@ fn starts_at_a_prefix_word_only_before_a_word_the_grammar_knows() {
         }
     }
 }
+
+#[test]
+fn names_months_and_weekdays_in_any_case_with_a_full_stop_or_possessive() {
+    assert_eq!(super::month_number("SEPT."), Some(9));
+    assert_eq!(super::month_number("March"), Some(3));
+    assert_eq!(super::month_number("Märch"), None);
+    assert_eq!(super::weekday_number("Thursday’s"), Some(4));
+    assert_eq!(super::weekday_number("THU."), Some(4));
+    assert_eq!(super::weekday_number("Thursdays"), None);
+    assert_eq!(super::weekday_number("Ça"), None);
+}
+
+#[test]
+fn reads_each_sentence_alike_with_the_lists_of_the_sentence_before() {
+    // Long, short, then long again: a reused list must hold only its own sentence's tokens.
+    let text = "On 7 Août 2017 😀 the “big” vote was held at 3pm, about two weeks after Easter 2016. \
+                Then May 5. None here. 東京 met on Friday at noon, the day after 12/01/2015 or so.";
+    let options = Options { pub_date: Some(Date::parse_iso("2017-04-07").unwrap()) };
+    let seg = crate::segment::segment(text);
+    let mut scratch = Scratch::default();
+    let mut found = 0;
+    for (si, s) in seg.content_sentences() {
+        let numbers = crate::numbers::tokens::Tokens::new(text, s.span);
+        let reused = find_in_tokens(text, s.span, &numbers.toks, si, &options, &mut scratch);
+        assert_eq!(reused, find(text, s.span, si, &options), "{}", s.span.text(text));
+        found += reused.len();
+    }
+    assert!(found >= 5, "{found}");
+}

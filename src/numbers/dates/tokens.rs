@@ -57,8 +57,10 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
 /// The tokens the numbers stage made of `sentence` (absolute spans), as this module's: the two
 /// tokenizers split text identically (white space skipped; an ASCII digit run, a word through
 /// [`letters_end`], or one other character), so only the offsets, the glue and the capital are new.
-pub fn from_numbers(sentence: Span, numbers: &[NumTok]) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(numbers.len());
+/// They replace what `out` held.
+pub fn from_numbers(sentence: Span, numbers: &[NumTok], out: &mut Vec<Tok>) {
+    out.clear();
+    out.reserve(numbers.len());
     let mut previous_end = None;
     for t in numbers {
         let kind = match t.kind {
@@ -72,7 +74,6 @@ pub fn from_numbers(sentence: Span, numbers: &[NumTok]) -> Vec<Tok> {
         out.push(Tok { kind, start, end, glued, capital });
         previous_end = Some(t.span.end);
     }
-    out
 }
 
 #[cfg(test)]
@@ -102,7 +103,8 @@ mod tests {
         let text = "Lead. On 7th Août’s 😀 “Q1” 2017, 3pm-5pm ½ Ⅻ Ⓐ東京 São\u{2029}5/12/2018 don't";
         let sentence = Span::new(text.find("On").unwrap(), text.len());
         let numbers = crate::numbers::tokens::Tokens::new(text, sentence);
-        let from = from_numbers(sentence, &numbers.toks);
+        let mut from = Vec::new();
+        from_numbers(sentence, &numbers.toks, &mut from);
         let own = tokenize(sentence.text(text));
         let fields = |t: &Tok| (t.kind, t.start, t.end, t.glued, t.capital);
         assert_eq!(from.iter().map(fields).collect::<Vec<_>>(), own.iter().map(fields).collect::<Vec<_>>());
