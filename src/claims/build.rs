@@ -25,13 +25,23 @@ const QUALIFIER_BYTES: usize = 48;
 pub struct Built {
     pub claims: Vec<Claim>,
     pub event_ids: Vec<Vec<(u32, f32)>>,
+    /// Lemma id → its one string, shared by every claim that has the word (made at first use).
+    names: Vec<Option<Rc<str>>>,
 }
 
 impl Built {
     fn push(&mut self, mut claim: Claim, words: &Words, event: Vec<(u32, f32)>) {
-        claim.event = event.iter().map(|&(id, w)| (Rc::clone(words.names.shared(id)), w)).collect();
+        claim.event = event.iter().map(|&(id, w)| (self.shared_name(words.names, id), w)).collect();
         self.claims.push(claim);
         self.event_ids.push(event);
+    }
+
+    fn shared_name(&mut self, names: &Lemmas, id: u32) -> Rc<str> {
+        let at = id as usize;
+        if at >= self.names.len() {
+            self.names.resize(names.len().max(at + 1), None);
+        }
+        Rc::clone(self.names[at].get_or_insert_with(|| Rc::from(names.word(id))))
     }
 }
 
