@@ -471,10 +471,19 @@ struct Posting {
 /// The candidate search of one bucket, with buffers reused from bucket to bucket.
 #[derive(Debug, Default)]
 struct Finder {
-    lists: FxHashMap<u32, Vec<Posting>>,
+    /// Word → its posting list in `starts` (the bucket's words, numbered as first met).
+    slot: FxHashMap<u32, u32>,
+    /// The bucket's posting lists end to end: list `k` is `postings[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    postings: Vec<Posting>,
+    /// The slot of each (member, word) in the order the lists are filled.
+    slots: Vec<u32>,
     /// Per member: the rarity-weighted weight of the words it shares with the claim looked up.
     shared: Vec<f32>,
     touched: Vec<u32>,
+    /// The candidates in other articles and in the claim's own, best kept.
+    other_doc: Best,
+    same_doc: Best,
 }
 
 impl Finder {
@@ -488,18 +497,9 @@ impl Finder {
             .map(|m| Posting { value: sort_value(&claims[members[m] as usize]), member: m as u32, weight: 0.0 })
             .collect();
         sorted.sort_unstable_by(by_value);
-        // Filled in order of value, every posting list comes out sorted by value: a long one is
-        // read around a value by binary search, a short one whole (in any order: each member is in
-        // it once, and candidates are ranked by their totals).
-        self.lists.clear();
-        for me in &sorted {
-            for &(word, weight) in &events.of_claim[members[me.member as usize] as usize] {
-                self.lists.entry(word).or_default().push(Posting { weight, ..*me });
-            }
-        }
+        self.fill_lists(members, &sorted, events);
         self.shared.clear();
         self.shared.resize(members.len(), 0.0);
-        let mut ranked: Vec<(f32, u32)> = Vec::new();
         // Claims in order of value: each looks up the same regions of the long lists as the one
         // before, which keeps the binary searches in cache on a big bucket.
         for &me in &sorted {
@@ -507,15 +507,13 @@ impl Finder {
             // The claim's most telling words: close to its figure and rare in the cluster.
             for &(word, weight) in &events.lookup[c] {
                 let rarity = events.rarity_of(word);
-                let list = &self.lists[&word];
-                let short = list.len() <= LONG_LIST;
-                let near = if short { [0..list.len(), 0..0, 0..0] } else { near_value(list, me) };
-                for p in near.into_iter().flat_map(|r| &list[r]) {
-                    if p.member != me.member {
-                        if self.shared[p.member as usize] == 0.0 {
-                            self.touched.push(p.member);
-                        }
-                        self.shared[p.member as usize] += weight.min(p.weight) * rarity + f32::MIN_POSITIVE;
+                let k = self.slot[&word] as usize;
+                let list = &self.postings[self.starts[k] as usize..self.starts[k + 1] as usize];
+                if list.len() <= LONG_LIST {
+                    add_shared(&mut self.shared, &mut self.touched, list, me.member, weight, rarity);
+                } else {
+                    for r in near_value(list, me) {
+                        add_shared(&mut self.shared, &mut self.touched, &list[r], me.member, weight, rarity);
                     }
                 }
             }
@@ -530,27 +528,111 @@ impl Finder {
                 }
             }
             // Ranked by what an exact score would give: what is measured + event overlap.
-            for (own_doc, keep) in [(false, OTHER_DOC_CANDIDATES), (true, SAME_DOC_CANDIDATES)] {
-                ranked.clear();
-                for &t in &self.touched {
-                    let j = members[t as usize] as usize;
-                    let (a, b) = (&claims[c], &claims[j]);
-                    if (a.doc == b.doc) != own_doc || (a.doc == b.doc && a.sentence == b.sentence) {
-                        continue;
-                    }
-                    let Some((what, _)) = what_score(claims, whats, c, j) else { continue };
-                    ranked.push((what + EVENT_WEIGHT * events.jaccard(c, j, self.shared[t as usize]), j as u32));
+            self.other_doc.clear(OTHER_DOC_CANDIDATES);
+            self.same_doc.clear(SAME_DOC_CANDIDATES);
+            let a = &claims[c];
+            for &t in &self.touched {
+                let j = members[t as usize] as usize;
+                let b = &claims[j];
+                if a.doc == b.doc && a.sentence == b.sentence {
+                    continue;
                 }
-                if ranked.len() > keep {
-                    ranked.select_nth_unstable_by(keep, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-                    ranked.truncate(keep);
-                }
-                out.extend(ranked.iter().map(|&(_, j)| (j.min(c as u32), j.max(c as u32))));
+                let Some((what, _)) = what_score(claims, whats, c, j) else { continue };
+                let rank = what + EVENT_WEIGHT * events.jaccard(c, j, self.shared[t as usize]);
+                if a.doc == b.doc { &mut self.same_doc } else { &mut self.other_doc }.offer(rank, j as u32);
+            }
+            for kept in [&self.other_doc, &self.same_doc] {
+                out.extend(kept.ids().map(|j| (j.min(c as u32), j.max(c as u32))));
             }
             for t in self.touched.drain(..) {
                 self.shared[t as usize] = 0.0;
             }
         }
+    }
+
+    /// The bucket's posting lists: filled in order of value, every list comes out sorted by value,
+    /// so a long one is read around a value by binary search, a short one whole (in any order:
+    /// each member is in it once, and candidates are ranked by their totals). Counted first, so
+    /// the lists are laid end to end in one buffer.
+    fn fill_lists(&mut self, members: &[u32], sorted: &[Posting], events: &Events) {
+        self.slot.clear();
+        self.starts.clear();
+        self.slots.clear();
+        for me in sorted {
+            for &(word, _) in &events.of_claim[members[me.member as usize] as usize] {
+                let next = self.slot.len() as u32;
+                let k = *self.slot.entry(word).or_insert(next);
+                if k == next {
+                    self.starts.push(0);
+                }
+                self.starts[k as usize] += 1;
+                self.slots.push(k);
+            }
+        }
+        // Counts to starts; `fill` is where each list's next posting goes.
+        let mut total = 0;
+        for n in &mut self.starts {
+            (*n, total) = (total, total + *n);
+        }
+        self.starts.push(total);
+        let mut fill = self.starts.clone();
+        self.postings.clear();
+        self.postings.resize(total as usize, Posting { value: 0.0, member: 0, weight: 0.0 });
+        let mut slots = self.slots.iter();
+        for me in sorted {
+            for &(_, weight) in &events.of_claim[members[me.member as usize] as usize] {
+                let k = *slots.next().expect("a slot per posting") as usize;
+                self.postings[fill[k] as usize] = Posting { weight, ..*me };
+                fill[k] += 1;
+            }
+        }
+    }
+}
+
+/// Adds to each member of `postings` (but `me`) the weight it shares with the claim looked up
+/// through one word, noting the members touched for the first time.
+fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], me: u32, weight: f32, rarity: f32) {
+    for p in postings {
+        if p.member != me {
+            let s = &mut shared[p.member as usize];
+            if *s == 0.0 {
+                touched.push(p.member);
+            }
+            // `f32::min` without its NaN cases (a closeness weight is never NaN): a compare and a move.
+            let least = if p.weight < weight { p.weight } else { weight };
+            *s += least * rarity + f32::MIN_POSITIVE;
+        }
+    }
+}
+
+/// The best few candidates of a claim by rank, higher first and the lower claim index on ties:
+/// a short sorted list a new candidate enters only when it beats the last kept.
+#[derive(Debug, Default)]
+struct Best {
+    kept: Vec<(f32, u32)>,
+    keep: usize,
+}
+
+impl Best {
+    fn clear(&mut self, keep: usize) {
+        self.kept.clear();
+        self.keep = keep;
+    }
+
+    fn offer(&mut self, rank: f32, id: u32) {
+        let before = |x: &(f32, u32)| x.0.total_cmp(&rank).then(id.cmp(&x.1)).is_gt();
+        if self.kept.len() == self.keep && self.kept.last().is_none_or(&before) {
+            return;
+        }
+        let at = self.kept.partition_point(before);
+        if self.kept.len() == self.keep {
+            self.kept.pop();
+        }
+        self.kept.insert(at, (rank, id));
+    }
+
+    fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.kept.iter().map(|x| x.1)
     }
 }
 
@@ -785,6 +867,20 @@ mod tests {
             }
         }
         assert!(related > 0, "no narrower or broader pair among {concepts:?}");
+    }
+
+    #[test]
+    fn best_keeps_the_highest_ranks_and_the_lower_index_on_ties() {
+        let offers = [(0.5, 9), (0.7, 3), (0.5, 2), (0.9, 7), (0.5, 4), (0.1, 1), (0.7, 8), (0.5, 0)];
+        for keep in 0..=offers.len() + 1 {
+            let mut best = Best::default();
+            best.clear(keep);
+            offers.iter().for_each(|&(rank, id)| best.offer(rank, id));
+            let mut expected = offers.to_vec();
+            expected.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            expected.truncate(keep);
+            assert_eq!(best.ids().collect::<Vec<_>>(), expected.iter().map(|x| x.1).collect::<Vec<_>>(), "{keep}");
+        }
     }
 
     #[test]
