@@ -510,10 +510,10 @@ impl Finder {
                 let k = self.slot[&word] as usize;
                 let list = &self.postings[self.starts[k] as usize..self.starts[k + 1] as usize];
                 if list.len() <= LONG_LIST {
-                    add_shared(&mut self.shared, &mut self.touched, list, me.member, weight, rarity);
+                    add_shared(&mut self.shared, &mut self.touched, list, weight, rarity);
                 } else {
                     for r in near_value(list, me) {
-                        add_shared(&mut self.shared, &mut self.touched, &list[r], me.member, weight, rarity);
+                        add_shared(&mut self.shared, &mut self.touched, &list[r], weight, rarity);
                     }
                 }
             }
@@ -521,7 +521,7 @@ impl Finder {
             // still meets the figures closest to it.
             for r in near_value(&sorted, me) {
                 for p in &sorted[r] {
-                    if p.member != me.member && self.shared[p.member as usize] == 0.0 {
+                    if self.shared[p.member as usize] == 0.0 {
                         self.touched.push(p.member);
                         self.shared[p.member as usize] = f32::MIN_POSITIVE;
                     }
@@ -534,10 +534,11 @@ impl Finder {
             for &t in &self.touched {
                 let j = members[t as usize] as usize;
                 let b = &claims[j];
+                // (The claim itself among them.)
                 if a.doc == b.doc && a.sentence == b.sentence {
                     continue;
                 }
-                let Some((what, _)) = what_score(claims, whats, c, j) else { continue };
+                let Some((what, _)) = what_score(whats, c, j) else { continue };
                 let rank = what + EVENT_WEIGHT * events.jaccard(c, j, self.shared[t as usize]);
                 if a.doc == b.doc { &mut self.same_doc } else { &mut self.other_doc }.offer(rank, j as u32);
             }
@@ -589,19 +590,18 @@ impl Finder {
     }
 }
 
-/// Adds to each member of `postings` (but `me`) the weight it shares with the claim looked up
-/// through one word, noting the members touched for the first time.
-fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], me: u32, weight: f32, rarity: f32) {
+/// Adds to each member of `postings` the weight it shares with the claim looked up through one
+/// word, noting the members touched for the first time. The claim itself is counted too, as
+/// that costs less than a test per posting: it is never ranked (same article and sentence).
+fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], weight: f32, rarity: f32) {
     for p in postings {
-        if p.member != me {
-            let s = &mut shared[p.member as usize];
-            if *s == 0.0 {
-                touched.push(p.member);
-            }
-            // `f32::min` without its NaN cases (a closeness weight is never NaN): a compare and a move.
-            let least = if p.weight < weight { p.weight } else { weight };
-            *s += least * rarity + f32::MIN_POSITIVE;
+        let s = &mut shared[p.member as usize];
+        if *s == 0.0 {
+            touched.push(p.member);
         }
+        // `f32::min` without its NaN cases (a closeness weight is never NaN): a compare and a move.
+        let least = if p.weight < weight { p.weight } else { weight };
+        *s += least * rarity + f32::MIN_POSITIVE;
     }
 }
 
@@ -652,7 +652,7 @@ fn near_value(list: &[Posting], me: Posting) -> [std::ops::Range<usize>; 3] {
 /// How strongly claims `i` and `j` look like the same thing, or `None` when they cannot be.
 fn score(claims: &[Claim], whats: &Whats, i: usize, j: usize, events: &Events) -> Option<Pair> {
     let (a, b) = (&claims[i], &claims[j]);
-    let (what, relation) = what_score(claims, whats, i, j)?;
+    let (what, relation) = what_score(whats, i, j)?;
     let dates = matches!((&a.value, &b.value), (ClaimValue::Date(_), ClaimValue::Date(_)));
     let (event, shared) = events.overlap(i, j, dates);
     if dates {
@@ -683,6 +683,7 @@ struct Whats<'c> {
 /// One claim's [`What`](super::What) and outcome as ids in [`Whats`]; a unit as its dimension.
 #[derive(Debug, Clone, Copy)]
 struct WhatIds {
+    kind: ValueKind,
     compound: bool,
     reference: Option<u32>,
     dimension: Option<u32>,
@@ -710,7 +711,14 @@ impl<'c> Whats<'c> {
                 let id = whats.id(p);
                 whats.proper.push(id);
             }
+            let kind = match &c.value {
+                ClaimValue::Number { .. } => ValueKind::Number,
+                ClaimValue::Date(_) => ValueKind::Date,
+                ClaimValue::None => ValueKind::Denial,
+                ClaimValue::Opposite { group, .. } => ValueKind::Opposite(whats.id(group)),
+            };
             let ids = WhatIds {
+                kind,
                 compound: w.compound,
                 reference: w.reference.as_deref().map(|r| whats.id(r)),
                 dimension: w.unit.map(|u| whats.id(dimension(u))),
@@ -764,25 +772,33 @@ impl<'c> Whats<'c> {
 }
 
 /// How well what claims `i` and `j` measure matches, and how their counted things relate.
-fn what_score(claims: &[Claim], whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
-    use ClaimValue::{Date, Number};
-    let (a, b) = (&claims[i], &claims[j]);
+fn what_score(whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
+    use ValueKind::{Date, Denial, Number, Opposite};
     let (wa, wb) = (&whats.of_claim[i], &whats.of_claim[j]);
-    match (&a.value, &b.value) {
-        (Date(_), Date(_)) => Some((0.1, Relation::Same)),
-        (Number { .. }, Number { .. }) => number_what(wa, wb, whats),
-        (ClaimValue::None, Number { .. }) | (Number { .. }, ClaimValue::None) => {
+    match (wa.kind, wb.kind) {
+        (Date, Date) => Some((0.1, Relation::Same)),
+        (Number, Number) => number_what(wa, wb, whats),
+        (Denial, Number) | (Number, Denial) => {
             // A denied outcome meets a figure for the same outcome.
             (wa.outcome.is_some() && wa.outcome == wb.outcome).then_some(())?;
             let relation = whats.relation(wa.concept?, wb.concept?);
             (relation != Relation::Unrelated).then_some((0.3, relation))
         }
         // Opposite outcomes meet only for the same subject ("shares rose", "shares fell").
-        (ClaimValue::Opposite { group: ga, .. }, ClaimValue::Opposite { group: gb, .. }) => {
+        (Opposite(ga), Opposite(gb)) => {
             (ga == gb && wa.context.is_some() && wa.context == wb.context).then_some((0.3, Relation::Same))
         }
         _ => None,
     }
+}
+
+/// What kind of value a claim gives, an opposite outcome with its group's id in [`Whats`].
+#[derive(Debug, Clone, Copy)]
+enum ValueKind {
+    Number,
+    Date,
+    Denial,
+    Opposite(u32),
 }
 
 fn number_what(wa: &WhatIds, wb: &WhatIds, whats: &Whats) -> Option<(f32, Relation)> {
