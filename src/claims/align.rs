@@ -59,16 +59,21 @@ pub struct Strongest {
 
 impl Strongest {
     /// Adds a word after every kept word at least as strong (a stable sort by strength, cut at three).
+    /// (A strength is never NaN: `<` orders it as `total_cmp` does, but for the sign of a zero,
+    /// and a strength is a product of positive weights.)
     fn offer(&mut self, id: u32, strength: f32) {
         let len = self.len as usize;
-        let at = self.words[..len].iter().position(|w| w.1.total_cmp(&strength).is_lt()).unwrap_or(len);
+        let at = self.words[..len].iter().position(|w| w.1 < strength).unwrap_or(len);
         if at == self.words.len() {
             return;
         }
-        let end = (len + 1).min(self.words.len());
-        self.words.copy_within(at..end - 1, at + 1);
+        // The weaker words move down one place, the last falling off a full list.
+        let last = len.min(self.words.len() - 1);
+        for k in (at + 1..=last).rev() {
+            self.words[k] = self.words[k - 1];
+        }
         self.words[at] = (id, strength);
-        self.len = end as u8;
+        self.len = (len + 1).min(self.words.len()) as u8;
     }
 
     pub fn ids(&self) -> impl Iterator<Item = u32> + '_ {
@@ -267,9 +272,9 @@ impl Events {
         self.rarity[id as usize]
     }
 
-    /// The words of both claims, with their weights in each: a merge of two sorted lists.
-    fn shared(&self, a: usize, b: usize) -> Shared<'_> {
-        Shared { x: &self.of_claim[a], y: &self.of_claim[b], i: 0, j: 0 }
+    /// Calls `each` on the words of both claims, with their weights in each, in id order.
+    fn each_shared(&self, a: usize, b: usize, each: impl FnMut(u32, f32, f32)) {
+        each_shared(&self.of_claim[a], &self.of_claim[b], each);
     }
 
     /// The overlap of two claims' event words, each weighted by rarity. For figures, the
@@ -281,13 +286,13 @@ impl Events {
         // what `Iterator::sum` starts with, so the figures are those of the sums they replace.
         let zero: f32 = std::iter::empty::<f32>().sum();
         let (mut words, mut both, mut dot) = (Strongest::default(), zero, zero);
-        for (id, x, y) in self.shared(a, b) {
+        self.each_shared(a, b, |id, x, y| {
             let rarity = self.rarity_of(id);
             let strength = x.min(y) * rarity;
             words.offer(id, strength);
             both += strength;
             dot += x * y * rarity.powi(2);
-        }
+        });
         if cosine {
             let n = self.norm[a] * self.norm[b];
             return (if n > 0.0 { dot / n } else { 0.0 }, words);
@@ -308,35 +313,27 @@ impl Events {
 
     /// Rare words both claims have close by, each counted by its closeness to both and its rarity.
     fn rare_shared(&self, a: usize, b: usize) -> f32 {
-        self.shared(a, b).map(|(id, x, y)| x.min(y) * self.rare[id as usize]).sum()
+        let mut total: f32 = std::iter::empty::<f32>().sum();
+        self.each_shared(a, b, |id, x, y| total += x.min(y) * self.rare[id as usize]);
+        total
     }
 }
 
-/// The words two claims share, in id order, with their weight in each: walks both sorted lists
-/// at once, allocating nothing.
-struct Shared<'a> {
-    x: &'a [(u32, f32)],
-    y: &'a [(u32, f32)],
-    i: usize,
-    j: usize,
-}
-
-impl Iterator for Shared<'_> {
-    type Item = (u32, f32, f32);
-
-    fn next(&mut self) -> Option<(u32, f32, f32)> {
-        while let (Some(&(a, wa)), Some(&(b, wb))) = (self.x.get(self.i), self.y.get(self.j)) {
-            match a.cmp(&b) {
-                std::cmp::Ordering::Less => self.i += 1,
-                std::cmp::Ordering::Greater => self.j += 1,
-                std::cmp::Ordering::Equal => {
-                    self.i += 1;
-                    self.j += 1;
-                    return Some((a, wa, wb));
-                }
-            }
+/// Calls `each` on the words two lists sorted by id share, in id order, with their weight in
+/// each: walks both lists at once, allocating nothing.
+fn each_shared(x: &[(u32, f32)], y: &[(u32, f32)], mut each: impl FnMut(u32, f32, f32)) {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        let ((a, wa), (b, wb)) = (x[i], y[j]);
+        if a < b {
+            i += 1;
+        } else if a > b {
+            j += 1;
+        } else {
+            each(a, wa, wb);
+            i += 1;
+            j += 1;
         }
-        None
     }
 }
 
@@ -915,7 +912,8 @@ mod tests {
     fn shared_words_walk_both_sorted_lists_once() {
         let x = [(1, 0.5), (3, 1.0), (8, 0.25)];
         let y = [(2, 1.0), (3, 0.5), (8, 1.0), (9, 1.0)];
-        let shared: Vec<_> = Shared { x: &x, y: &y, i: 0, j: 0 }.collect();
+        let mut shared = Vec::new();
+        each_shared(&x, &y, |id, a, b| shared.push((id, a, b)));
         assert_eq!(shared, [(3, 1.0, 0.5), (8, 0.25, 1.0)]);
     }
 }

@@ -48,7 +48,7 @@ pub fn each_token(text: &str, span: Span, mut each: impl FnMut(Token)) {
         } else {
             let (c, len) = char_at(s, i);
             i += len;
-            if !c.is_alphanumeric() {
+            if is_punctuation(c) || !c.is_alphanumeric() {
                 continue;
             }
         }
@@ -56,11 +56,19 @@ pub fn each_token(text: &str, span: Span, mut each: impl FnMut(Token)) {
         while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
             i += 1;
         }
-        if i < bytes.len() && (bytes[i] >= 0x80 || bytes[i] == b'\'') {
+        // A dash or closing quote after the word ends it (not a curly apostrophe: "Assad’s").
+        let ends_here = |i: usize| bytes[i] >= 0x80 && matches!(char_at(s, i).0, c if is_punctuation(c) && c != '’');
+        if i < bytes.len() && (bytes[i] >= 0x80 || bytes[i] == b'\'') && !ends_here(i) {
             i = word_end(s, i, char::is_alphanumeric);
         }
         each(Token { span: Span::new(span.start + start, span.start + i) });
     }
+}
+
+/// Dashes, curly quotes and the like (the General Punctuation block, which holds no letter or
+/// digit): news text has them between words, and they are ruled out without the Unicode tables.
+fn is_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206f}').contains(&c)
 }
 
 /// Lower case, without a possessive ending, singular: "Missiles" → "missile", "Assad's" → "assad".
@@ -305,6 +313,13 @@ mod tests {
     #[test]
     fn splits_on_hyphens_and_keeps_inner_apostrophes() {
         assert_eq!(words("al-Tanf: Assad’s 59 missiles—“café”"), ["al", "Tanf", "Assad’s", "59", "missiles", "café"]);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        assert!(('\u{2000}'..='\u{206f}').all(|c| is_punctuation(c) && !c.is_alphanumeric()));
+        assert!(!is_punctuation('\u{1fff}') && !is_punctuation('\u{2070}') && !is_punctuation('é'));
+        assert_eq!(words("—“Café”’s—x"), ["Café", "s", "x"]);
     }
 
     #[test]
