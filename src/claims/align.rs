@@ -475,6 +475,8 @@ struct Finder {
     postings: Vec<Posting>,
     /// The slot of each (member, word) in the order the lists are filled.
     slots: Vec<u32>,
+    /// Per list: where the last claim's search on it ended (see [`near_value_after`]).
+    cursors: Vec<[u32; 3]>,
     /// Per member: the rarity-weighted weight of the words it shares with the claim looked up.
     shared: Vec<f32>,
     touched: Vec<u32>,
@@ -495,6 +497,12 @@ impl Finder {
             .collect();
         sorted.sort_unstable_by(by_value);
         self.fill_lists(members, &sorted, events);
+        // Without NaN, `<` orders the values as the sort did: each list is read from where the
+        // claim before stopped.
+        let ordered = !sorted.iter().any(|p| p.value.is_nan());
+        self.cursors.clear();
+        self.cursors.resize(self.starts.len(), [0; 3]);
+        let mut own_cursor = [0; 3];
         self.shared.clear();
         self.shared.resize(members.len(), 0.0);
         // Claims in order of value: each looks up the same regions of the long lists as the one
@@ -509,14 +517,17 @@ impl Finder {
                 if list.len() <= LONG_LIST {
                     add_shared(&mut self.shared, &mut self.touched, list, weight, rarity);
                 } else {
-                    for r in near_value(list, me) {
+                    let near =
+                        if ordered { near_value_after(list, me, &mut self.cursors[k]) } else { near_value(list, me) };
+                    for r in near {
                         add_shared(&mut self.shared, &mut self.touched, &list[r], weight, rarity);
                     }
                 }
             }
             // The claims nearest in value, whatever their words: a figure alone in its sentence
             // still meets the figures closest to it.
-            for r in near_value(&sorted, me) {
+            let near = if ordered { near_value_after(&sorted, me, &mut own_cursor) } else { near_value(&sorted, me) };
+            for r in near {
                 for p in &sorted[r] {
                     if self.shared[p.member as usize] == 0.0 {
                         self.touched.push(p.member);
@@ -616,16 +627,25 @@ impl Best {
         self.keep = keep;
     }
 
+    /// (A rank is a positive number, never NaN: `>` and `==` order it as `total_cmp` does.)
     fn offer(&mut self, rank: f32, id: u32) {
-        let before = |x: &(f32, u32)| x.0.total_cmp(&rank).then(id.cmp(&x.1)).is_gt();
-        if self.kept.len() == self.keep && self.kept.last().is_none_or(&before) {
+        let before = |x: &(f32, u32)| x.0 > rank || (x.0 == rank && x.1 < id);
+        let full = self.kept.len() == self.keep;
+        if full && self.kept.last().is_none_or(before) {
             return;
         }
-        let at = self.kept.partition_point(before);
-        if self.kept.len() == self.keep {
-            self.kept.pop();
+        let mut at = self.kept.len();
+        if !full {
+            self.kept.push((rank, id));
         }
-        self.kept.insert(at, (rank, id));
+        // Down from the end, the weaker candidates move one place (the last falls off a full list).
+        while at > 0 && !before(&self.kept[at - 1]) {
+            if at < self.kept.len() {
+                self.kept[at] = self.kept[at - 1];
+            }
+            at -= 1;
+        }
+        self.kept[at] = (rank, id);
     }
 
     fn ids(&self) -> impl Iterator<Item = u32> + '_ {
@@ -639,11 +659,32 @@ fn near_value(list: &[Posting], me: Posting) -> [std::ops::Range<usize>; 3] {
     let lo = list.partition_point(|p| p.value < me.value);
     let hi = list.partition_point(|p| p.value <= me.value);
     let own = lo + list[lo..hi].partition_point(|p| p.member < me.member);
-    [
-        lo.saturating_sub(NEAR)..lo,
-        own.saturating_sub(NEAR).max(lo)..(own + NEAR + 1).min(hi),
-        hi..(hi + NEAR).min(list.len()),
-    ]
+    near_ranges(list.len(), [lo, hi, own])
+}
+
+/// [`near_value`] for claims met in order of value (and place): each search starts where the
+/// last one on the same list ended (`from`, updated), so a list is read once per bucket rather
+/// than searched once per claim. Only for lists without NaN, whose order `<` follows.
+fn near_value_after(list: &[Posting], me: Posting, from: &mut [u32; 3]) -> [std::ops::Range<usize>; 3] {
+    let [mut lo, mut hi, mut own] = from.map(|x| x as usize);
+    while lo < list.len() && list[lo].value < me.value {
+        lo += 1;
+    }
+    hi = hi.max(lo);
+    while hi < list.len() && list[hi].value <= me.value {
+        hi += 1;
+    }
+    own = own.max(lo);
+    while own < hi && list[own].member < me.member {
+        own += 1;
+    }
+    *from = [lo, hi, own].map(|x| x as u32);
+    near_ranges(list.len(), [lo, hi, own])
+}
+
+/// The three ranges of [`near_value`] from the bounds of equal values and the claim's place.
+fn near_ranges(len: usize, [lo, hi, own]: [usize; 3]) -> [std::ops::Range<usize>; 3] {
+    [lo.saturating_sub(NEAR)..lo, own.saturating_sub(NEAR).max(lo)..(own + NEAR + 1).min(hi), hi..(hi + NEAR).min(len)]
 }
 
 /// How strongly claims `i` and `j` look like the same thing, or `None` when they cannot be.
@@ -893,6 +934,24 @@ mod tests {
             expected.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
             expected.truncate(keep);
             assert_eq!(best.ids().collect::<Vec<_>>(), expected.iter().map(|x| x.1).collect::<Vec<_>>(), "{keep}");
+        }
+    }
+
+    #[test]
+    fn searching_on_from_the_last_claim_finds_what_a_binary_search_finds() {
+        let at = |value: f64, member: u32| Posting { value, member, weight: 0.0 };
+        let mut list: Vec<Posting> = (0..40).map(|m| at(f64::from(m % 7) * 0.5 - 1.0, m)).collect();
+        list.push(at(f64::NEG_INFINITY, 40));
+        list.push(at(-0.0, 41));
+        list.sort_by(|x, y| x.value.total_cmp(&y.value).then(x.member.cmp(&y.member)));
+        let mut claims: Vec<Posting> = list.clone();
+        claims.extend([at(-3.0, 50), at(0.25, 51), at(9.0, 52), at(0.0, 53)]);
+        claims.sort_by(|x, y| x.value.total_cmp(&y.value).then(x.member.cmp(&y.member)));
+        for list in [&list[..], &list[..1], &[]] {
+            let mut from = [0; 3];
+            for &me in &claims {
+                assert_eq!(near_value_after(list, me, &mut from), near_value(list, me), "{me:?}");
+            }
         }
     }
 
