@@ -716,10 +716,15 @@ struct Whats<'c> {
     broader: Vec<Vec<u32>>,
     generic: Vec<bool>,
     multiword: Vec<bool>,
+    /// Per claim: its class, the claims whose ids are all equal (so are the scores of any two of
+    /// them: in a big bucket most candidates measure just what the claim does); and per class,
+    /// the score of two of its claims.
+    class: Vec<u32>,
+    class_score: Vec<Option<(f32, Relation)>>,
 }
 
 /// One claim's [`What`](super::What) and outcome as ids in [`Whats`]; a unit as its dimension.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct WhatIds {
     kind: ValueKind,
     compound: bool,
@@ -741,6 +746,8 @@ impl<'c> Whats<'c> {
             broader: Vec::new(),
             generic: Vec::new(),
             multiword: Vec::new(),
+            class: Vec::with_capacity(claims.len()),
+            class_score: Vec::new(),
         };
         for c in claims {
             let w = &c.what;
@@ -779,6 +786,22 @@ impl<'c> Whats<'c> {
         whats.broader = broader;
         whats.generic = whats.names.iter().map(|n| lex.is_generic(n)).collect();
         whats.multiword = whats.names.iter().map(|n| n.contains(' ')).collect();
+        // A class per distinct set of ids (the modifiers by their names, not their place).
+        let mut classes: FxHashMap<(WhatIds, &[u32]), u32> = FxHashMap::default();
+        let mut first_of_class = Vec::new();
+        let mut class = Vec::with_capacity(claims.len());
+        for (i, w) in whats.of_claim.iter().enumerate() {
+            let key = (WhatIds { proper: (0, 0), ..*w }, whats.proper(w));
+            let next = classes.len() as u32;
+            let c = *classes.entry(key).or_insert(next);
+            if c == next {
+                first_of_class.push(i);
+            }
+            class.push(c);
+        }
+        drop(classes);
+        whats.class_score = first_of_class.iter().map(|&i| what_score_of(&whats, i, i)).collect();
+        whats.class = class;
         whats
     }
 
@@ -811,6 +834,15 @@ impl<'c> Whats<'c> {
 
 /// How well what claims `i` and `j` measure matches, and how their counted things relate.
 fn what_score(whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
+    let class = whats.class[i];
+    if class == whats.class[j] {
+        return whats.class_score[class as usize];
+    }
+    what_score_of(whats, i, j)
+}
+
+/// [`what_score`] worked out from the two claims' ids.
+fn what_score_of(whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
     use ValueKind::{Date, Denial, Number, Opposite};
     let (wa, wb) = (&whats.of_claim[i], &whats.of_claim[j]);
     match (wa.kind, wb.kind) {
@@ -831,7 +863,7 @@ fn what_score(whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
 }
 
 /// What kind of value a claim gives, an opposite outcome with its group's id in [`Whats`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum ValueKind {
     Number,
     Date,
@@ -953,6 +985,32 @@ mod tests {
                 assert_eq!(near_value_after(list, me, &mut from), near_value(list, me), "{me:?}");
             }
         }
+    }
+
+    #[test]
+    fn claims_of_one_class_score_as_their_ids_say() {
+        let docs = [
+            crate::Document::new(
+                "a",
+                "They fired 59 cruise missiles, 4 tanks 🚀 burned and 12 people died at the café.",
+            ),
+            crate::Document::new(
+                "b",
+                "Some 60 cruise missiles hit; 5 tanks and 3 “Syrian soldiers” died; 12 people died.",
+            ),
+            crate::Document::new("c", "No people died. 57 cruise missiles, 27 km from the border, 4 Russian soldiers."),
+        ];
+        let analysis = crate::analyze(&docs, &crate::Options::default());
+        let (claims, _) = super::super::build_and_compare(&docs, &analysis.documents);
+        let whats = Whats::new(&claims);
+        let mut same_class = 0;
+        for i in 0..claims.len() {
+            for j in 0..claims.len() {
+                assert_eq!(what_score(&whats, i, j), what_score_of(&whats, i, j), "{i} / {j}");
+                same_class += usize::from(i != j && whats.class[i] == whats.class[j]);
+            }
+        }
+        assert!(same_class > 0, "no two claims of one class among {}", claims.len());
     }
 
     #[test]
