@@ -53,16 +53,21 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
         let text = doc.text.as_str();
         // Per sentence (none for boilerplate): its words and their lemma ids.
+        // The document's words in three lists (one copy each), and each sentence's run of them.
+        let list = &cluster.docs[d];
+        let tokens: Vec<Token> = list.iter().map(|w| w.0).collect();
+        let lemmas: Vec<Option<u32>> = list.iter().map(|w| cluster.form_lemma[w.1 as usize]).collect();
+        let forms: Vec<u32> = list.iter().map(|w| w.1).collect();
         let sentences = analysis.segments.sentences.len();
-        let mut sentence_tokens: Vec<Vec<Token>> = vec![Vec::new(); sentences];
-        let mut sentence_lemmas: Vec<Vec<Option<u32>>> = vec![Vec::new(); sentences];
-        let mut sentence_forms: Vec<Vec<u32>> = vec![Vec::new(); sentences];
-        // The cluster's words come sentence by sentence: each sentence's run is collected at once.
-        for run in cluster.docs[d].chunk_by(|a, b| a.2 == b.2) {
-            let si = run[0].2;
-            sentence_tokens[si] = run.iter().map(|w| w.0).collect();
-            sentence_lemmas[si] = run.iter().map(|&(_, form, _)| cluster.form_lemma[form as usize]).collect();
-            sentence_forms[si] = run.iter().map(|w| w.1).collect();
+        let (mut sentence_tokens, mut sentence_lemmas, mut sentence_forms) =
+            (vec![&[][..]; sentences], vec![&[][..]; sentences], vec![&[][..]; sentences]);
+        let mut start = 0;
+        for run in list.chunk_by(|a, b| a.2 == b.2) {
+            let (si, range) = (run[0].2, start..start + run.len());
+            sentence_tokens[si] = &tokens[range.clone()];
+            sentence_lemmas[si] = &lemmas[range.clone()];
+            sentence_forms[si] = &forms[range];
+            start += run.len();
         }
         let words = Words {
             text,
@@ -88,9 +93,9 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
 /// for stop words) and their lower-case form ids, with the interned lemmas and forms.
 struct Words<'a> {
     text: &'a str,
-    tokens: &'a [Vec<Token>],
-    lemmas: &'a [Vec<Option<u32>>],
-    forms: &'a [Vec<u32>],
+    tokens: &'a [&'a [Token]],
+    lemmas: &'a [&'a [Option<u32>]],
+    forms: &'a [&'a [u32]],
     lower: &'a Interner,
     names: &'a Lemmas,
 }
@@ -119,7 +124,7 @@ fn quantity_claim(
     sources: &SourceIndex,
 ) -> Option<(Claim, Vec<(u32, f32)>)> {
     let text = words.text;
-    let toks = words.tokens.get(q.sentence)?;
+    let toks = *words.tokens.get(q.sentence)?;
     let sentence = analysis.segments.sentences[q.sentence].span;
     let value = match q.kind {
         Kind::Date => {
@@ -317,14 +322,14 @@ fn noun_phrase_after(text: &str, from: usize, after: &[Token]) -> (Vec<Token>, b
 
 /// A verb of saying a few words before a date: "said on Thursday", "accusing the US on Friday".
 fn follows_speech_verb(words: &Words, sentence: usize, span: Span) -> bool {
-    let toks = &words.tokens[sentence];
+    let toks = words.tokens[sentence];
     let at = toks.iter().position(|t| t.span.start >= span.start).unwrap_or(toks.len());
     (at.saturating_sub(4)..at).any(|i| lexicon().is_speech(words.lower(sentence, i)))
 }
 
 /// The outcome verb close to a figure ("eight people were killed" → "kill").
 fn outcome_near(words: &Words, sentence: usize, span: Span) -> Option<String> {
-    let toks = &words.tokens[sentence];
+    let toks = words.tokens[sentence];
     let at = toks.iter().position(|t| t.span.start >= span.start).unwrap_or(toks.len());
     let lo = at.saturating_sub(4);
     let hi = (at + 6).min(toks.len());
@@ -334,8 +339,8 @@ fn outcome_near(words: &Words, sentence: usize, span: Span) -> Option<String> {
 /// The content words of the claim's sentence, weighted by closeness to the figure, and of the
 /// sentences before and after, weighted less. The counted words are left out: they are the key.
 fn event_words(words: &Words, figure: Span, counted: Option<Span>, sentence: usize, window: usize) -> Vec<(u32, f32)> {
-    let neighbours = |n: usize| words.lemmas.get(n).map_or(&[][..], Vec::as_slice);
-    let own = &words.tokens[sentence];
+    let neighbours = |n: usize| words.lemmas.get(n).copied().unwrap_or_default();
+    let own = words.tokens[sentence];
     let room = own.len() + neighbours(sentence.wrapping_sub(1)).len() + neighbours(sentence + 1).len();
     // Each word as one integer, its id above its weight's bits inverted: sorted, a word's
     // entries come together, the greatest weight first (a weight is positive: its bits order as
@@ -343,7 +348,7 @@ fn event_words(words: &Words, figure: Span, counted: Option<Span>, sentence: usi
     let mut found: Vec<u64> = Vec::with_capacity(room);
     let key = |id: u32, weight: f32| (u64::from(id) << 32) | u64::from(!weight.to_bits());
     let at = own.iter().position(|t| t.span.start >= figure.start).unwrap_or(own.len()) as f32;
-    for (i, (t, lemma)) in own.iter().zip(&words.lemmas[sentence]).enumerate() {
+    for (i, (t, lemma)) in own.iter().zip(words.lemmas[sentence]).enumerate() {
         let distance = (i as f32 - at).abs();
         if distance > window as f32 || figure.overlaps(t.span) || counted.is_some_and(|c| c.overlaps(t.span)) {
             continue;
