@@ -59,16 +59,21 @@ pub struct Strongest {
 
 impl Strongest {
     /// Adds a word after every kept word at least as strong (a stable sort by strength, cut at three).
+    /// (A strength is never NaN: `<` orders it as `total_cmp` does, but for the sign of a zero,
+    /// and a strength is a product of positive weights.)
     fn offer(&mut self, id: u32, strength: f32) {
         let len = self.len as usize;
-        let at = self.words[..len].iter().position(|w| w.1.total_cmp(&strength).is_lt()).unwrap_or(len);
+        let at = self.words[..len].iter().position(|w| w.1 < strength).unwrap_or(len);
         if at == self.words.len() {
             return;
         }
-        let end = (len + 1).min(self.words.len());
-        self.words.copy_within(at..end - 1, at + 1);
+        // The weaker words move down one place, the last falling off a full list.
+        let last = len.min(self.words.len() - 1);
+        for k in (at + 1..=last).rev() {
+            self.words[k] = self.words[k - 1];
+        }
         self.words[at] = (id, strength);
-        self.len = end as u8;
+        self.len = (len + 1).min(self.words.len()) as u8;
     }
 
     pub fn ids(&self) -> impl Iterator<Item = u32> + '_ {
@@ -267,9 +272,9 @@ impl Events {
         self.rarity[id as usize]
     }
 
-    /// The words of both claims, with their weights in each: a merge of two sorted lists.
-    fn shared(&self, a: usize, b: usize) -> Shared<'_> {
-        Shared { x: &self.of_claim[a], y: &self.of_claim[b], i: 0, j: 0 }
+    /// Calls `each` on the words of both claims, with their weights in each, in id order.
+    fn each_shared(&self, a: usize, b: usize, each: impl FnMut(u32, f32, f32)) {
+        each_shared(&self.of_claim[a], &self.of_claim[b], each);
     }
 
     /// The overlap of two claims' event words, each weighted by rarity. For figures, the
@@ -281,13 +286,13 @@ impl Events {
         // what `Iterator::sum` starts with, so the figures are those of the sums they replace.
         let zero: f32 = std::iter::empty::<f32>().sum();
         let (mut words, mut both, mut dot) = (Strongest::default(), zero, zero);
-        for (id, x, y) in self.shared(a, b) {
+        self.each_shared(a, b, |id, x, y| {
             let rarity = self.rarity_of(id);
             let strength = x.min(y) * rarity;
             words.offer(id, strength);
             both += strength;
             dot += x * y * rarity.powi(2);
-        }
+        });
         if cosine {
             let n = self.norm[a] * self.norm[b];
             return (if n > 0.0 { dot / n } else { 0.0 }, words);
@@ -308,35 +313,27 @@ impl Events {
 
     /// Rare words both claims have close by, each counted by its closeness to both and its rarity.
     fn rare_shared(&self, a: usize, b: usize) -> f32 {
-        self.shared(a, b).map(|(id, x, y)| x.min(y) * self.rare[id as usize]).sum()
+        let mut total: f32 = std::iter::empty::<f32>().sum();
+        self.each_shared(a, b, |id, x, y| total += x.min(y) * self.rare[id as usize]);
+        total
     }
 }
 
-/// The words two claims share, in id order, with their weight in each: walks both sorted lists
-/// at once, allocating nothing.
-struct Shared<'a> {
-    x: &'a [(u32, f32)],
-    y: &'a [(u32, f32)],
-    i: usize,
-    j: usize,
-}
-
-impl Iterator for Shared<'_> {
-    type Item = (u32, f32, f32);
-
-    fn next(&mut self) -> Option<(u32, f32, f32)> {
-        while let (Some(&(a, wa)), Some(&(b, wb))) = (self.x.get(self.i), self.y.get(self.j)) {
-            match a.cmp(&b) {
-                std::cmp::Ordering::Less => self.i += 1,
-                std::cmp::Ordering::Greater => self.j += 1,
-                std::cmp::Ordering::Equal => {
-                    self.i += 1;
-                    self.j += 1;
-                    return Some((a, wa, wb));
-                }
-            }
+/// Calls `each` on the words two lists sorted by id share, in id order, with their weight in
+/// each: walks both lists at once, allocating nothing.
+fn each_shared(x: &[(u32, f32)], y: &[(u32, f32)], mut each: impl FnMut(u32, f32, f32)) {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        let ((a, wa), (b, wb)) = (x[i], y[j]);
+        if a < b {
+            i += 1;
+        } else if a > b {
+            j += 1;
+        } else {
+            each(a, wa, wb);
+            i += 1;
+            j += 1;
         }
-        None
     }
 }
 
@@ -471,10 +468,21 @@ struct Posting {
 /// The candidate search of one bucket, with buffers reused from bucket to bucket.
 #[derive(Debug, Default)]
 struct Finder {
-    lists: FxHashMap<u32, Vec<Posting>>,
+    /// Word → its posting list in `starts` (the bucket's words, numbered as first met).
+    slot: FxHashMap<u32, u32>,
+    /// The bucket's posting lists end to end: list `k` is `postings[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    postings: Vec<Posting>,
+    /// The slot of each (member, word) in the order the lists are filled.
+    slots: Vec<u32>,
+    /// Per list: where the last claim's search on it ended (see [`near_value_after`]).
+    cursors: Vec<[u32; 3]>,
     /// Per member: the rarity-weighted weight of the words it shares with the claim looked up.
     shared: Vec<f32>,
     touched: Vec<u32>,
+    /// The candidates in other articles and in the claim's own, best kept.
+    other_doc: Best,
+    same_doc: Best,
 }
 
 impl Finder {
@@ -488,18 +496,15 @@ impl Finder {
             .map(|m| Posting { value: sort_value(&claims[members[m] as usize]), member: m as u32, weight: 0.0 })
             .collect();
         sorted.sort_unstable_by(by_value);
-        // Filled in order of value, every posting list comes out sorted by value: a long one is
-        // read around a value by binary search, a short one whole (in any order: each member is in
-        // it once, and candidates are ranked by their totals).
-        self.lists.clear();
-        for me in &sorted {
-            for &(word, weight) in &events.of_claim[members[me.member as usize] as usize] {
-                self.lists.entry(word).or_default().push(Posting { weight, ..*me });
-            }
-        }
+        self.fill_lists(members, &sorted, events);
+        // Without NaN, `<` orders the values as the sort did: each list is read from where the
+        // claim before stopped.
+        let ordered = !sorted.iter().any(|p| p.value.is_nan());
+        self.cursors.clear();
+        self.cursors.resize(self.starts.len(), [0; 3]);
+        let mut own_cursor = [0; 3];
         self.shared.clear();
         self.shared.resize(members.len(), 0.0);
-        let mut ranked: Vec<(f32, u32)> = Vec::new();
         // Claims in order of value: each looks up the same regions of the long lists as the one
         // before, which keeps the binary searches in cache on a big bucket.
         for &me in &sorted {
@@ -507,50 +512,144 @@ impl Finder {
             // The claim's most telling words: close to its figure and rare in the cluster.
             for &(word, weight) in &events.lookup[c] {
                 let rarity = events.rarity_of(word);
-                let list = &self.lists[&word];
-                let short = list.len() <= LONG_LIST;
-                let near = if short { [0..list.len(), 0..0, 0..0] } else { near_value(list, me) };
-                for p in near.into_iter().flat_map(|r| &list[r]) {
-                    if p.member != me.member {
-                        if self.shared[p.member as usize] == 0.0 {
-                            self.touched.push(p.member);
-                        }
-                        self.shared[p.member as usize] += weight.min(p.weight) * rarity + f32::MIN_POSITIVE;
+                let k = self.slot[&word] as usize;
+                let list = &self.postings[self.starts[k] as usize..self.starts[k + 1] as usize];
+                if list.len() <= LONG_LIST {
+                    add_shared(&mut self.shared, &mut self.touched, list, weight, rarity);
+                } else {
+                    let near =
+                        if ordered { near_value_after(list, me, &mut self.cursors[k]) } else { near_value(list, me) };
+                    for r in near {
+                        add_shared(&mut self.shared, &mut self.touched, &list[r], weight, rarity);
                     }
                 }
             }
             // The claims nearest in value, whatever their words: a figure alone in its sentence
             // still meets the figures closest to it.
-            for r in near_value(&sorted, me) {
+            let near = if ordered { near_value_after(&sorted, me, &mut own_cursor) } else { near_value(&sorted, me) };
+            for r in near {
                 for p in &sorted[r] {
-                    if p.member != me.member && self.shared[p.member as usize] == 0.0 {
+                    if self.shared[p.member as usize] == 0.0 {
                         self.touched.push(p.member);
                         self.shared[p.member as usize] = f32::MIN_POSITIVE;
                     }
                 }
             }
             // Ranked by what an exact score would give: what is measured + event overlap.
-            for (own_doc, keep) in [(false, OTHER_DOC_CANDIDATES), (true, SAME_DOC_CANDIDATES)] {
-                ranked.clear();
-                for &t in &self.touched {
-                    let j = members[t as usize] as usize;
-                    let (a, b) = (&claims[c], &claims[j]);
-                    if (a.doc == b.doc) != own_doc || (a.doc == b.doc && a.sentence == b.sentence) {
-                        continue;
-                    }
-                    let Some((what, _)) = what_score(claims, whats, c, j) else { continue };
-                    ranked.push((what + EVENT_WEIGHT * events.jaccard(c, j, self.shared[t as usize]), j as u32));
+            self.other_doc.clear(OTHER_DOC_CANDIDATES);
+            self.same_doc.clear(SAME_DOC_CANDIDATES);
+            let a = &claims[c];
+            for &t in &self.touched {
+                let j = members[t as usize] as usize;
+                let b = &claims[j];
+                // (The claim itself among them.)
+                if a.doc == b.doc && a.sentence == b.sentence {
+                    continue;
                 }
-                if ranked.len() > keep {
-                    ranked.select_nth_unstable_by(keep, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-                    ranked.truncate(keep);
-                }
-                out.extend(ranked.iter().map(|&(_, j)| (j.min(c as u32), j.max(c as u32))));
+                let Some((what, _)) = what_score(whats, c, j) else { continue };
+                let rank = what + EVENT_WEIGHT * events.jaccard(c, j, self.shared[t as usize]);
+                if a.doc == b.doc { &mut self.same_doc } else { &mut self.other_doc }.offer(rank, j as u32);
+            }
+            for kept in [&self.other_doc, &self.same_doc] {
+                out.extend(kept.ids().map(|j| (j.min(c as u32), j.max(c as u32))));
             }
             for t in self.touched.drain(..) {
                 self.shared[t as usize] = 0.0;
             }
         }
+    }
+
+    /// The bucket's posting lists: filled in order of value, every list comes out sorted by value,
+    /// so a long one is read around a value by binary search, a short one whole (in any order:
+    /// each member is in it once, and candidates are ranked by their totals). Counted first, so
+    /// the lists are laid end to end in one buffer.
+    fn fill_lists(&mut self, members: &[u32], sorted: &[Posting], events: &Events) {
+        self.slot.clear();
+        self.starts.clear();
+        self.slots.clear();
+        for me in sorted {
+            for &(word, _) in &events.of_claim[members[me.member as usize] as usize] {
+                let next = self.slot.len() as u32;
+                let k = *self.slot.entry(word).or_insert(next);
+                if k == next {
+                    self.starts.push(0);
+                }
+                self.starts[k as usize] += 1;
+                self.slots.push(k);
+            }
+        }
+        // Counts to starts; `fill` is where each list's next posting goes.
+        let mut total = 0;
+        for n in &mut self.starts {
+            (*n, total) = (total, total + *n);
+        }
+        self.starts.push(total);
+        let mut fill = self.starts.clone();
+        self.postings.clear();
+        self.postings.resize(total as usize, Posting { value: 0.0, member: 0, weight: 0.0 });
+        let mut slots = self.slots.iter();
+        for me in sorted {
+            for &(_, weight) in &events.of_claim[members[me.member as usize] as usize] {
+                let k = *slots.next().expect("a slot per posting") as usize;
+                self.postings[fill[k] as usize] = Posting { weight, ..*me };
+                fill[k] += 1;
+            }
+        }
+    }
+}
+
+/// Adds to each member of `postings` the weight it shares with the claim looked up through one
+/// word, noting the members touched for the first time. The claim itself is counted too, as
+/// that costs less than a test per posting: it is never ranked (same article and sentence).
+fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], weight: f32, rarity: f32) {
+    for p in postings {
+        let s = &mut shared[p.member as usize];
+        if *s == 0.0 {
+            touched.push(p.member);
+        }
+        // `f32::min` without its NaN cases (a closeness weight is never NaN): a compare and a move.
+        let least = if p.weight < weight { p.weight } else { weight };
+        *s += least * rarity + f32::MIN_POSITIVE;
+    }
+}
+
+/// The best few candidates of a claim by rank, higher first and the lower claim index on ties:
+/// a short sorted list a new candidate enters only when it beats the last kept.
+#[derive(Debug, Default)]
+struct Best {
+    kept: Vec<(f32, u32)>,
+    keep: usize,
+}
+
+impl Best {
+    fn clear(&mut self, keep: usize) {
+        self.kept.clear();
+        self.keep = keep;
+    }
+
+    /// (A rank is a positive number, never NaN: `>` and `==` order it as `total_cmp` does.)
+    fn offer(&mut self, rank: f32, id: u32) {
+        let before = |x: &(f32, u32)| x.0 > rank || (x.0 == rank && x.1 < id);
+        let full = self.kept.len() == self.keep;
+        if full && self.kept.last().is_none_or(before) {
+            return;
+        }
+        let mut at = self.kept.len();
+        if !full {
+            self.kept.push((rank, id));
+        }
+        // Down from the end, the weaker candidates move one place (the last falls off a full list).
+        while at > 0 && !before(&self.kept[at - 1]) {
+            if at < self.kept.len() {
+                self.kept[at] = self.kept[at - 1];
+            }
+            at -= 1;
+        }
+        self.kept[at] = (rank, id);
+    }
+
+    fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.kept.iter().map(|x| x.1)
     }
 }
 
@@ -560,17 +659,38 @@ fn near_value(list: &[Posting], me: Posting) -> [std::ops::Range<usize>; 3] {
     let lo = list.partition_point(|p| p.value < me.value);
     let hi = list.partition_point(|p| p.value <= me.value);
     let own = lo + list[lo..hi].partition_point(|p| p.member < me.member);
-    [
-        lo.saturating_sub(NEAR)..lo,
-        own.saturating_sub(NEAR).max(lo)..(own + NEAR + 1).min(hi),
-        hi..(hi + NEAR).min(list.len()),
-    ]
+    near_ranges(list.len(), [lo, hi, own])
+}
+
+/// [`near_value`] for claims met in order of value (and place): each search starts where the
+/// last one on the same list ended (`from`, updated), so a list is read once per bucket rather
+/// than searched once per claim. Only for lists without NaN, whose order `<` follows.
+fn near_value_after(list: &[Posting], me: Posting, from: &mut [u32; 3]) -> [std::ops::Range<usize>; 3] {
+    let [mut lo, mut hi, mut own] = from.map(|x| x as usize);
+    while lo < list.len() && list[lo].value < me.value {
+        lo += 1;
+    }
+    hi = hi.max(lo);
+    while hi < list.len() && list[hi].value <= me.value {
+        hi += 1;
+    }
+    own = own.max(lo);
+    while own < hi && list[own].member < me.member {
+        own += 1;
+    }
+    *from = [lo, hi, own].map(|x| x as u32);
+    near_ranges(list.len(), [lo, hi, own])
+}
+
+/// The three ranges of [`near_value`] from the bounds of equal values and the claim's place.
+fn near_ranges(len: usize, [lo, hi, own]: [usize; 3]) -> [std::ops::Range<usize>; 3] {
+    [lo.saturating_sub(NEAR)..lo, own.saturating_sub(NEAR).max(lo)..(own + NEAR + 1).min(hi), hi..(hi + NEAR).min(len)]
 }
 
 /// How strongly claims `i` and `j` look like the same thing, or `None` when they cannot be.
 fn score(claims: &[Claim], whats: &Whats, i: usize, j: usize, events: &Events) -> Option<Pair> {
     let (a, b) = (&claims[i], &claims[j]);
-    let (what, relation) = what_score(claims, whats, i, j)?;
+    let (what, relation) = what_score(whats, i, j)?;
     let dates = matches!((&a.value, &b.value), (ClaimValue::Date(_), ClaimValue::Date(_)));
     let (event, shared) = events.overlap(i, j, dates);
     if dates {
@@ -596,11 +716,17 @@ struct Whats<'c> {
     broader: Vec<Vec<u32>>,
     generic: Vec<bool>,
     multiword: Vec<bool>,
+    /// Per claim: its class, the claims whose ids are all equal (so are the scores of any two of
+    /// them: in a big bucket most candidates measure just what the claim does); and per class,
+    /// the score of two of its claims.
+    class: Vec<u32>,
+    class_score: Vec<Option<(f32, Relation)>>,
 }
 
 /// One claim's [`What`](super::What) and outcome as ids in [`Whats`]; a unit as its dimension.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct WhatIds {
+    kind: ValueKind,
     compound: bool,
     reference: Option<u32>,
     dimension: Option<u32>,
@@ -620,6 +746,8 @@ impl<'c> Whats<'c> {
             broader: Vec::new(),
             generic: Vec::new(),
             multiword: Vec::new(),
+            class: Vec::with_capacity(claims.len()),
+            class_score: Vec::new(),
         };
         for c in claims {
             let w = &c.what;
@@ -628,7 +756,14 @@ impl<'c> Whats<'c> {
                 let id = whats.id(p);
                 whats.proper.push(id);
             }
+            let kind = match &c.value {
+                ClaimValue::Number { .. } => ValueKind::Number,
+                ClaimValue::Date(_) => ValueKind::Date,
+                ClaimValue::None => ValueKind::Denial,
+                ClaimValue::Opposite { group, .. } => ValueKind::Opposite(whats.id(group)),
+            };
             let ids = WhatIds {
+                kind,
                 compound: w.compound,
                 reference: w.reference.as_deref().map(|r| whats.id(r)),
                 dimension: w.unit.map(|u| whats.id(dimension(u))),
@@ -651,6 +786,22 @@ impl<'c> Whats<'c> {
         whats.broader = broader;
         whats.generic = whats.names.iter().map(|n| lex.is_generic(n)).collect();
         whats.multiword = whats.names.iter().map(|n| n.contains(' ')).collect();
+        // A class per distinct set of ids (the modifiers by their names, not their place).
+        let mut classes: FxHashMap<(WhatIds, &[u32]), u32> = FxHashMap::default();
+        let mut first_of_class = Vec::new();
+        let mut class = Vec::with_capacity(claims.len());
+        for (i, w) in whats.of_claim.iter().enumerate() {
+            let key = (WhatIds { proper: (0, 0), ..*w }, whats.proper(w));
+            let next = classes.len() as u32;
+            let c = *classes.entry(key).or_insert(next);
+            if c == next {
+                first_of_class.push(i);
+            }
+            class.push(c);
+        }
+        drop(classes);
+        whats.class_score = first_of_class.iter().map(|&i| what_score_of(&whats, i, i)).collect();
+        whats.class = class;
         whats
     }
 
@@ -682,25 +833,42 @@ impl<'c> Whats<'c> {
 }
 
 /// How well what claims `i` and `j` measure matches, and how their counted things relate.
-fn what_score(claims: &[Claim], whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
-    use ClaimValue::{Date, Number};
-    let (a, b) = (&claims[i], &claims[j]);
+fn what_score(whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
+    let class = whats.class[i];
+    if class == whats.class[j] {
+        return whats.class_score[class as usize];
+    }
+    what_score_of(whats, i, j)
+}
+
+/// [`what_score`] worked out from the two claims' ids.
+fn what_score_of(whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
+    use ValueKind::{Date, Denial, Number, Opposite};
     let (wa, wb) = (&whats.of_claim[i], &whats.of_claim[j]);
-    match (&a.value, &b.value) {
-        (Date(_), Date(_)) => Some((0.1, Relation::Same)),
-        (Number { .. }, Number { .. }) => number_what(wa, wb, whats),
-        (ClaimValue::None, Number { .. }) | (Number { .. }, ClaimValue::None) => {
+    match (wa.kind, wb.kind) {
+        (Date, Date) => Some((0.1, Relation::Same)),
+        (Number, Number) => number_what(wa, wb, whats),
+        (Denial, Number) | (Number, Denial) => {
             // A denied outcome meets a figure for the same outcome.
             (wa.outcome.is_some() && wa.outcome == wb.outcome).then_some(())?;
             let relation = whats.relation(wa.concept?, wb.concept?);
             (relation != Relation::Unrelated).then_some((0.3, relation))
         }
         // Opposite outcomes meet only for the same subject ("shares rose", "shares fell").
-        (ClaimValue::Opposite { group: ga, .. }, ClaimValue::Opposite { group: gb, .. }) => {
+        (Opposite(ga), Opposite(gb)) => {
             (ga == gb && wa.context.is_some() && wa.context == wb.context).then_some((0.3, Relation::Same))
         }
         _ => None,
     }
+}
+
+/// What kind of value a claim gives, an opposite outcome with its group's id in [`Whats`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum ValueKind {
+    Number,
+    Date,
+    Denial,
+    Opposite(u32),
 }
 
 fn number_what(wa: &WhatIds, wb: &WhatIds, whats: &Whats) -> Option<(f32, Relation)> {
@@ -788,6 +956,64 @@ mod tests {
     }
 
     #[test]
+    fn best_keeps_the_highest_ranks_and_the_lower_index_on_ties() {
+        let offers = [(0.5, 9), (0.7, 3), (0.5, 2), (0.9, 7), (0.5, 4), (0.1, 1), (0.7, 8), (0.5, 0)];
+        for keep in 0..=offers.len() + 1 {
+            let mut best = Best::default();
+            best.clear(keep);
+            offers.iter().for_each(|&(rank, id)| best.offer(rank, id));
+            let mut expected = offers.to_vec();
+            expected.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            expected.truncate(keep);
+            assert_eq!(best.ids().collect::<Vec<_>>(), expected.iter().map(|x| x.1).collect::<Vec<_>>(), "{keep}");
+        }
+    }
+
+    #[test]
+    fn searching_on_from_the_last_claim_finds_what_a_binary_search_finds() {
+        let at = |value: f64, member: u32| Posting { value, member, weight: 0.0 };
+        let mut list: Vec<Posting> = (0..40).map(|m| at(f64::from(m % 7) * 0.5 - 1.0, m)).collect();
+        list.push(at(f64::NEG_INFINITY, 40));
+        list.push(at(-0.0, 41));
+        list.sort_by(|x, y| x.value.total_cmp(&y.value).then(x.member.cmp(&y.member)));
+        let mut claims: Vec<Posting> = list.clone();
+        claims.extend([at(-3.0, 50), at(0.25, 51), at(9.0, 52), at(0.0, 53)]);
+        claims.sort_by(|x, y| x.value.total_cmp(&y.value).then(x.member.cmp(&y.member)));
+        for list in [&list[..], &list[..1], &[]] {
+            let mut from = [0; 3];
+            for &me in &claims {
+                assert_eq!(near_value_after(list, me, &mut from), near_value(list, me), "{me:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn claims_of_one_class_score_as_their_ids_say() {
+        let docs = [
+            crate::Document::new(
+                "a",
+                "They fired 59 cruise missiles, 4 tanks 🚀 burned and 12 people died at the café.",
+            ),
+            crate::Document::new(
+                "b",
+                "Some 60 cruise missiles hit; 5 tanks and 3 “Syrian soldiers” died; 12 people died.",
+            ),
+            crate::Document::new("c", "No people died. 57 cruise missiles, 27 km from the border, 4 Russian soldiers."),
+        ];
+        let analysis = crate::analyze(&docs, &crate::Options::default());
+        let (claims, _) = super::super::build_and_compare(&docs, &analysis.documents);
+        let whats = Whats::new(&claims);
+        let mut same_class = 0;
+        for i in 0..claims.len() {
+            for j in 0..claims.len() {
+                assert_eq!(what_score(&whats, i, j), what_score_of(&whats, i, j), "{i} / {j}");
+                same_class += usize::from(i != j && whats.class[i] == whats.class[j]);
+            }
+        }
+        assert!(same_class > 0, "no two claims of one class among {}", claims.len());
+    }
+
+    #[test]
     fn candidate_pairs_come_sorted_and_once_each() {
         let pairs = [(3, 7), (0, 5), (3, 4), (0, 5), (2, 9), (3, 7), (0, 1)];
         let mut expected: Vec<(usize, usize)> = pairs.iter().map(|&(i, j)| (i as usize, j as usize)).collect();
@@ -803,7 +1029,8 @@ mod tests {
     fn shared_words_walk_both_sorted_lists_once() {
         let x = [(1, 0.5), (3, 1.0), (8, 0.25)];
         let y = [(2, 1.0), (3, 0.5), (8, 1.0), (9, 1.0)];
-        let shared: Vec<_> = Shared { x: &x, y: &y, i: 0, j: 0 }.collect();
+        let mut shared = Vec::new();
+        each_shared(&x, &y, |id, a, b| shared.push((id, a, b)));
         assert_eq!(shared, [(3, 1.0, 0.5), (8, 0.25, 1.0)]);
     }
 }

@@ -3,7 +3,7 @@
 
 use super::lexicon::lexicon;
 use super::when::When;
-use super::words::{is_content, is_stop, lemma, ClusterWords, Lemmas, Token};
+use super::words::{is_content, is_stop, lemma, ClusterWords, Interner, Lemmas, Token};
 use super::{Claim, ClaimValue, Source, What};
 use crate::attributions::{Attribution, SourceKind};
 use crate::numbers::{Bound, Kind, Quantity, Value};
@@ -25,33 +25,58 @@ const QUALIFIER_BYTES: usize = 48;
 pub struct Built {
     pub claims: Vec<Claim>,
     pub event_ids: Vec<Vec<(u32, f32)>>,
+    /// Lemma id → its one string, shared by every claim that has the word (made at first use).
+    names: Vec<Option<Rc<str>>>,
 }
 
 impl Built {
     fn push(&mut self, mut claim: Claim, words: &Words, event: Vec<(u32, f32)>) {
-        claim.event = event.iter().map(|&(id, w)| (Rc::clone(words.names.shared(id)), w)).collect();
+        claim.event = event.iter().map(|&(id, w)| (self.shared_name(words.names, id), w)).collect();
         self.claims.push(claim);
         self.event_ids.push(event);
+    }
+
+    fn shared_name(&mut self, names: &Lemmas, id: u32) -> Rc<str> {
+        let at = id as usize;
+        if at >= self.names.len() {
+            self.names.resize(names.len().max(at + 1), None);
+        }
+        Rc::clone(self.names[at].get_or_insert_with(|| Rc::from(names.word(id))))
     }
 }
 
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Built {
     let mut out = Built::default();
+    let mut opposite_of_form = vec![FormOpposite::Unknown; cluster.forms.len()];
     // Each word form is lemmatised once for the cluster (`ClusterWords`), not once per claim of
     // its sentence and its neighbours'.
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
         let text = doc.text.as_str();
         // Per sentence (none for boilerplate): its words and their lemma ids.
+        // The document's words in three lists (one copy each), and each sentence's run of them.
+        let list = &cluster.docs[d];
+        let tokens: Vec<Token> = list.iter().map(|w| w.0).collect();
+        let lemmas: Vec<Option<u32>> = list.iter().map(|w| cluster.form_lemma[w.1 as usize]).collect();
+        let forms: Vec<u32> = list.iter().map(|w| w.1).collect();
         let sentences = analysis.segments.sentences.len();
-        let mut sentence_tokens: Vec<Vec<Token>> = vec![Vec::new(); sentences];
-        let mut sentence_lemmas: Vec<Vec<Option<u32>>> = vec![Vec::new(); sentences];
-        // The cluster's words come sentence by sentence: each sentence's run is collected at once.
-        for run in cluster.docs[d].chunk_by(|a, b| a.2 == b.2) {
-            let si = run[0].2;
-            sentence_tokens[si] = run.iter().map(|w| w.0).collect();
-            sentence_lemmas[si] = run.iter().map(|&(_, form, _)| cluster.form_lemma[form as usize]).collect();
+        let (mut sentence_tokens, mut sentence_lemmas, mut sentence_forms) =
+            (vec![&[][..]; sentences], vec![&[][..]; sentences], vec![&[][..]; sentences]);
+        let mut start = 0;
+        for run in list.chunk_by(|a, b| a.2 == b.2) {
+            let (si, range) = (run[0].2, start..start + run.len());
+            sentence_tokens[si] = &tokens[range.clone()];
+            sentence_lemmas[si] = &lemmas[range.clone()];
+            sentence_forms[si] = &forms[range];
+            start += run.len();
         }
-        let words = Words { text, tokens: &sentence_tokens, lemmas: &sentence_lemmas, names: &cluster.lemmas };
+        let words = Words {
+            text,
+            tokens: &sentence_tokens,
+            lemmas: &sentence_lemmas,
+            forms: &sentence_forms,
+            lower: &cluster.forms,
+            names: &cluster.lemmas,
+        };
         let sources = SourceIndex::new(&analysis.attributions);
         for (qi, q) in analysis.numbers.iter().enumerate() {
             if let Some((claim, event)) = quantity_claim(d, qi, q, analysis, &words, &sources) {
@@ -59,18 +84,35 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
             }
         }
         negation_claims(d, analysis, &words, &sources, &mut out);
-        opposite_claims(d, analysis, &words, &sources, &mut out);
+        opposite_claims(d, analysis, &words, &sources, &mut opposite_of_form, &mut out);
     }
     out
 }
 
-/// One document's words for building claims: per sentence, its tokens and their lemma ids
-/// (`None` for stop words), with the interned lemmas.
+/// One document's words for building claims: per sentence, its tokens, their lemma ids (`None`
+/// for stop words) and their lower-case form ids, with the interned lemmas and forms.
 struct Words<'a> {
     text: &'a str,
-    tokens: &'a [Vec<Token>],
-    lemmas: &'a [Vec<Option<u32>>],
+    tokens: &'a [&'a [Token]],
+    lemmas: &'a [&'a [Option<u32>]],
+    forms: &'a [&'a [u32]],
+    lower: &'a Interner,
     names: &'a Lemmas,
+}
+
+impl Words<'_> {
+    /// Word `i` of sentence `sentence` in lower case (the cluster's form: no allocation).
+    fn lower(&self, sentence: usize, i: usize) -> &str {
+        self.lower.word(self.forms[sentence][i])
+    }
+}
+
+/// What the lexicon says of a form as a verb of opposite outcomes, once known.
+#[derive(Debug, Clone, Copy)]
+enum FormOpposite {
+    Unknown,
+    No,
+    Yes,
 }
 
 fn quantity_claim(
@@ -82,7 +124,7 @@ fn quantity_claim(
     sources: &SourceIndex,
 ) -> Option<(Claim, Vec<(u32, f32)>)> {
     let text = words.text;
-    let toks = words.tokens.get(q.sentence)?;
+    let toks = *words.tokens.get(q.sentence)?;
     let sentence = analysis.segments.sentences[q.sentence].span;
     let value = match q.kind {
         Kind::Date => {
@@ -145,9 +187,9 @@ fn quantity_claim(
         dates_statement: false,
     };
     if matches!(claim.value, ClaimValue::Date(_)) {
-        claim.dates_statement = follows_speech_verb(text, toks, q.span);
+        claim.dates_statement = follows_speech_verb(words, q.sentence, q.span);
     }
-    claim.outcome = outcome_near(text, toks, q.span);
+    claim.outcome = outcome_near(words, q.sentence, q.span);
     let event = if matches!(claim.value, ClaimValue::Date(_)) {
         // What a date dates is the few words around it, not the rest of a long sentence.
         event_words(words, q.span, None, q.sentence, DATE_WINDOW)
@@ -279,44 +321,51 @@ fn noun_phrase_after(text: &str, from: usize, after: &[Token]) -> (Vec<Token>, b
 }
 
 /// A verb of saying a few words before a date: "said on Thursday", "accusing the US on Friday".
-fn follows_speech_verb(text: &str, toks: &[Token], span: Span) -> bool {
+fn follows_speech_verb(words: &Words, sentence: usize, span: Span) -> bool {
+    let toks = words.tokens[sentence];
     let at = toks.iter().position(|t| t.span.start >= span.start).unwrap_or(toks.len());
-    toks[at.saturating_sub(4)..at].iter().any(|t| lexicon().is_speech(&t.text(text).to_lowercase()))
+    (at.saturating_sub(4)..at).any(|i| lexicon().is_speech(words.lower(sentence, i)))
 }
 
 /// The outcome verb close to a figure ("eight people were killed" → "kill").
-fn outcome_near(text: &str, toks: &[Token], span: Span) -> Option<String> {
+fn outcome_near(words: &Words, sentence: usize, span: Span) -> Option<String> {
+    let toks = words.tokens[sentence];
     let at = toks.iter().position(|t| t.span.start >= span.start).unwrap_or(toks.len());
     let lo = at.saturating_sub(4);
     let hi = (at + 6).min(toks.len());
-    toks[lo..hi].iter().find_map(|t| lexicon().outcome(&t.text(text).to_lowercase()).map(String::from))
+    (lo..hi).find_map(|i| lexicon().outcome(words.lower(sentence, i)).map(String::from))
 }
 
 /// The content words of the claim's sentence, weighted by closeness to the figure, and of the
 /// sentences before and after, weighted less. The counted words are left out: they are the key.
 fn event_words(words: &Words, figure: Span, counted: Option<Span>, sentence: usize, window: usize) -> Vec<(u32, f32)> {
-    let mut found: Vec<(u32, f32)> = Vec::new();
-    let own = &words.tokens[sentence];
+    let neighbours = |n: usize| words.lemmas.get(n).copied().unwrap_or_default();
+    let own = words.tokens[sentence];
+    let room = own.len() + neighbours(sentence.wrapping_sub(1)).len() + neighbours(sentence + 1).len();
+    // Each word as one integer, its id above its weight's bits inverted: sorted, a word's
+    // entries come together, the greatest weight first (a weight is positive: its bits order as
+    // it does), so one sort of integers does what a sort by (id, weight descending) did.
+    let mut found: Vec<u64> = Vec::with_capacity(room);
+    let key = |id: u32, weight: f32| (u64::from(id) << 32) | u64::from(!weight.to_bits());
     let at = own.iter().position(|t| t.span.start >= figure.start).unwrap_or(own.len()) as f32;
-    for (i, (t, lemma)) in own.iter().zip(&words.lemmas[sentence]).enumerate() {
+    for (i, (t, lemma)) in own.iter().zip(words.lemmas[sentence]).enumerate() {
         let distance = (i as f32 - at).abs();
         if distance > window as f32 || figure.overlaps(t.span) || counted.is_some_and(|c| c.overlaps(t.span)) {
             continue;
         }
         if let Some(id) = lemma {
-            found.push((*id, 1.0 / (1.0 + distance / PROXIMITY)));
+            found.push(key(*id, 1.0 / (1.0 + distance / PROXIMITY)));
         }
     }
     if window == usize::MAX {
         for n in [sentence.wrapping_sub(1), sentence + 1] {
-            let lemmas = words.lemmas.get(n).map_or(&[][..], Vec::as_slice);
-            found.extend(lemmas.iter().flatten().map(|&id| (id, NEIGHBOUR_WEIGHT)));
+            found.extend(neighbours(n).iter().flatten().map(|&id| key(id, NEIGHBOUR_WEIGHT)));
         }
     }
     // Each word once, at its greatest weight.
-    found.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
-    found.dedup_by_key(|x| x.0);
-    found
+    found.sort_unstable();
+    found.dedup_by_key(|x| *x >> 32);
+    found.iter().map(|&x| ((x >> 32) as u32, f32::from_bits(!(x as u32)))).collect()
 }
 
 /// The attributions of one document, indexed to find who asserts what lies at a span: the
@@ -407,7 +456,7 @@ fn negation_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sourc
                 .enumerate()
                 .skip(i + 1)
                 .take(7)
-                .find_map(|(j, v)| lexicon().outcome(&v.text(text).to_lowercase()).map(|o| (j, o.to_string())))
+                .find_map(|(j, _)| lexicon().outcome(words.lower(si, j)).map(|o| (j, o.to_string())))
             else {
                 continue;
             };
@@ -454,7 +503,15 @@ fn negation_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sourc
 /// "Its shares fell", "the council approved": a verb of opposite outcomes (lexicon `opposite`)
 /// with its subject, the nearest content word before it. A negated verb ("did not approve") is
 /// left out: what it says is less clear than the opposite verb would be.
-fn opposite_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sources: &SourceIndex, out: &mut Built) {
+/// `known` says, per form of the cluster, whether the lexicon has it (asked once per form).
+fn opposite_claims(
+    doc: usize,
+    analysis: &DocumentAnalysis,
+    words: &Words,
+    sources: &SourceIndex,
+    known: &mut [FormOpposite],
+    out: &mut Built,
+) {
     let text = words.text;
     for (si, toks) in words.tokens.iter().enumerate() {
         for (vi, t) in toks.iter().enumerate() {
@@ -462,6 +519,16 @@ fn opposite_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sourc
             // Written in lower case: "Rose" and "Won" begin names as often as sentences.
             if verb.bytes().any(|b| b.is_ascii_uppercase()) {
                 continue;
+            }
+            // An ASCII word without capitals is its own lower-case form.
+            if verb.is_ascii() {
+                let form = &mut known[words.forms[si][vi] as usize];
+                if matches!(form, FormOpposite::Unknown) {
+                    *form = if lexicon().opposite(verb).is_some() { FormOpposite::Yes } else { FormOpposite::No };
+                }
+                if matches!(form, FormOpposite::No) {
+                    continue;
+                }
             }
             let Some((group, up)) = lexicon().opposite(verb) else { continue };
             let negated = toks[vi.saturating_sub(3)..vi].iter().any(|n| {

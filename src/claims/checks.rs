@@ -37,6 +37,8 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
     let mut out = Vec::new();
     let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
     let mut reported: FxHashSet<(Fact, Fact)> = FxHashSet::default();
+    // Whether each date is the odd one among its partners' (worked out at its first conflict).
+    let mut odd_one: Vec<Option<bool>> = vec![None; claims.len()];
     for i in 0..claims.len() {
         for &(_, j, score) in &alignment.best[i] {
             let key = (i.min(j), i.max(j));
@@ -64,8 +66,8 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
                 (ClaimValue::Date(x), ClaimValue::Date(y)) => {
                     // One article gives many dates for many things: dates are compared across articles.
                     let comparable = a.doc != b.doc && event_date(a) && event_date(b);
-                    (comparable && x.disagrees(y) == Some(true) && date_is_the_odd_one(i, j, claims, alignment))
-                        .then_some(ContradictionKind::Date)
+                    let mut odd = || *odd_one[i].get_or_insert_with(|| date_is_the_odd_one(i, claims, alignment));
+                    (comparable && x.disagrees(y) == Some(true) && odd()).then_some(ContradictionKind::Date)
                 }
                 (ClaimValue::None, ClaimValue::Number { .. }) => {
                     denial_conflict(b, alignment.relation(j, i)).then_some(ContradictionKind::Negation)
@@ -266,13 +268,14 @@ fn denial_conflict(figure: &Claim, figure_to_denied: Relation) -> bool {
 
 /// For a date mismatch, report the claim that disagrees with the others: a weekday against the
 /// weekday most other articles give for the event ("Wednesday" when the rest say "Thursday").
-/// With only two dates, both are reported.
-fn date_is_the_odd_one(i: usize, j: usize, claims: &[Claim], alignment: &Alignment) -> bool {
+/// With only two dates, both are reported. The answer is the claim's, whichever partner (in
+/// another article: dates are compared across articles) it meets, so it is worked out once.
+fn date_is_the_odd_one(i: usize, claims: &[Claim], alignment: &Alignment) -> bool {
     let ClaimValue::Date(mine) = &claims[i].value else { return false };
     let mut agree: FxHashSet<usize> = FxHashSet::from_iter([claims[i].doc]);
     let mut disagree: FxHashSet<usize> = FxHashSet::default();
     for &(doc, k, score) in &alignment.best[i] {
-        if score < DATE_ALIGN || k == j && doc == claims[i].doc {
+        if score < DATE_ALIGN {
             continue;
         }
         if let ClaimValue::Date(other) = &claims[k].value {

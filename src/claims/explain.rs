@@ -140,12 +140,22 @@ fn quoted_context(s: &mut String, docs: &[Document], c: &Claim) {
 }
 
 /// Start of the word `CONTEXT_WORDS` words before `start` and end of the one after `end`, not
-/// crossing a sentence end.
+/// crossing a sentence end. ASCII is read a byte at a time, other characters decoded.
 fn word_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let before = &text[..start];
+    let bytes = text.as_bytes();
     let mut from = start;
     let mut count = 0;
-    for (i, c) in before.char_indices().rev() {
+    while from > 0 {
+        // The character before `from`: one byte, or back over the continuation bytes.
+        let mut i = from - 1;
+        let c = if bytes[i] < 0x80 {
+            char::from(bytes[i])
+        } else {
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            text[i..from].chars().next().unwrap_or(' ')
+        };
         if matches!(c, '.' | '!' | '?' | '\n' | ';') && !inside_number(text, i) {
             break;
         }
@@ -159,8 +169,9 @@ fn word_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     }
     let mut to = end;
     count = 0;
-    for (i, c) in text[end..].char_indices() {
-        if matches!(c, '.' | '!' | '?' | '\n' | ';' | ',') && !inside_number(text, end + i) {
+    while to < bytes.len() {
+        let (c, len) = crate::span::char_at(text, to);
+        if matches!(c, '.' | '!' | '?' | '\n' | ';' | ',') && !inside_number(text, to) {
             break;
         }
         if c.is_whitespace() {
@@ -169,7 +180,7 @@ fn word_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
                 break;
             }
         }
-        to = end + i + c.len_utf8();
+        to += len;
     }
     (from, to)
 }
@@ -210,6 +221,44 @@ mod tests {
         let mut none = String::from("figures");
         same_event(&mut none, " for the same event (", std::iter::empty());
         assert_eq!(none, "figures");
+    }
+
+    /// The bounds walked a character at a time, as `char_indices` gives them.
+    fn bounds_by_chars(text: &str, start: usize, end: usize) -> (usize, usize) {
+        let (mut from, mut count) = (start, 0);
+        for (i, c) in text[..start].char_indices().rev() {
+            if matches!(c, '.' | '!' | '?' | '\n' | ';') && !inside_number(text, i) {
+                break;
+            }
+            count += usize::from(c.is_whitespace());
+            if count > CONTEXT_WORDS {
+                break;
+            }
+            from = i;
+        }
+        let (mut to, mut count) = (end, 0);
+        for (i, c) in text[end..].char_indices() {
+            if matches!(c, '.' | '!' | '?' | '\n' | ';' | ',') && !inside_number(text, end + i) {
+                break;
+            }
+            count += usize::from(c.is_whitespace());
+            if count > CONTEXT_WORDS {
+                break;
+            }
+            to = end + i + c.len_utf8();
+        }
+        (from, to)
+    }
+
+    #[test]
+    fn context_bounds_read_bytes_as_the_character_walk_does() {
+        let text = "Le café à 東京; officials\u{a0}said the 1,250 “missiles” 👍🏽 hit\u{2009}the base 2.5 km \
+                    away — a b c d e f g h, then more. Next: 59 tanks";
+        for (start, _) in text.char_indices() {
+            for (end, _) in text[start..].char_indices().map(|(i, c)| (start + i, c)).take(12) {
+                assert_eq!(word_bounds(text, start, end), bounds_by_chars(text, start, end), "{start}..{end}");
+            }
+        }
     }
 
     #[test]

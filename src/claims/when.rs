@@ -56,17 +56,18 @@ impl When {
         let mut saw_relative = false;
         let (mut month_word, mut weekday_word) = (false, false);
         for t in tokens.by_ref().filter(|t| !t.is_empty()) {
-            month_word |= month_of(t).is_some();
-            weekday_word |= weekday_of(t).is_some();
-            let lower = t.to_lowercase();
-            if matches!(lower.as_str(), "last" | "next" | "this" | "ago" | "yesterday" | "today" | "tomorrow") {
-                saw_relative = true;
-            }
+            let (month, day) = (month_of(t), weekday_of(t));
+            month_word |= month.is_some();
+            weekday_word |= day.is_some();
+            // (No character but an ASCII capital lower-cases to a letter of these words.)
+            saw_relative |= ["last", "next", "this", "ago", "yesterday", "today", "tomorrow"]
+                .iter()
+                .any(|r| t.eq_ignore_ascii_case(r));
             if w.month.is_none() {
-                w.month = month_of(t);
+                w.month = month;
             }
             if w.weekday.is_none() {
-                w.weekday = weekday_of(t);
+                w.weekday = day;
             }
         }
         if let (Some(y), Some(m), Some(d)) = (w.year, w.month, w.day) {
@@ -202,6 +203,14 @@ mod tests {
         let w = When::read(Some("XXXX-WXX-4T16:30"), "Thursday at 16:30").unwrap();
         assert_eq!((w.month, w.day, w.weekday), (None, None, Some(3)));
         assert_eq!(When::read(Some("XXXX-04"), "April").unwrap().month, Some(4));
+    }
+
+    #[test]
+    fn relative_words_count_in_any_case_and_only_whole() {
+        assert!(When::read(None, "YESTERDAY, Thursday").is_some_and(|w| w.relative));
+        assert!(When::read(None, "tHIS Thursday").is_some_and(|w| w.relative));
+        assert!(When::read(None, "Lastly, “Thursday” 🚀").is_some_and(|w| !w.relative));
+        assert!(When::read(None, "Thursday, café ago").is_some_and(|w| w.relative));
     }
 
     #[test]

@@ -2,9 +2,9 @@
 
 use crate::span::{char_at, word_end};
 use crate::{Document, DocumentAnalysis, Span};
-use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::rc::Rc;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 /// One word of the text: letters and digits, with inner apostrophes ("Assad's" is one word).
@@ -21,25 +21,54 @@ impl Token {
 }
 
 /// The words of `span` in `text`, in order.
+#[cfg(test)]
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
+    // About one word in six bytes of news text: one allocation for most sentences.
+    let mut out = Vec::with_capacity(span.len() / 6 + 1);
+    each_token(text, span, |t| out.push(t));
+    out
+}
+
+/// Calls `each` on the words of `span` in `text`, in order. ASCII letters and digits are a byte
+/// test each; the general rules (non-ASCII letters, inner apostrophes) start at the first byte
+/// that is neither.
+pub fn each_token(text: &str, span: Span, mut each: impl FnMut(Token)) {
     let s = span.text(text);
     let bytes = s.as_bytes();
-    // About one word in six bytes of news text: one allocation for most sentences.
-    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut i = 0;
     while i < bytes.len() {
         // Up to the next letter or digit (an apostrophe cannot begin a word).
-        let (c, len) = char_at(s, i);
-        if !c.is_alphanumeric() {
-            i += len;
-            continue;
-        }
+        let b = bytes[i];
         let start = i;
+        if b < 0x80 {
+            i += 1;
+            if !b.is_ascii_alphanumeric() {
+                continue;
+            }
+        } else {
+            let (c, len) = char_at(s, i);
+            i += len;
+            if is_punctuation(c) || !c.is_alphanumeric() {
+                continue;
+            }
+        }
         // Letters and digits, and apostrophes with a letter or digit after them.
-        i = word_end(s, i + len, char::is_alphanumeric);
-        out.push(Token { span: Span::new(span.start + start, span.start + i) });
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        // A dash or closing quote after the word ends it (not a curly apostrophe: "Assad’s").
+        let ends_here = |i: usize| bytes[i] >= 0x80 && matches!(char_at(s, i).0, c if is_punctuation(c) && c != '’');
+        if i < bytes.len() && (bytes[i] >= 0x80 || bytes[i] == b'\'') && !ends_here(i) {
+            i = word_end(s, i, char::is_alphanumeric);
+        }
+        each(Token { span: Span::new(span.start + start, span.start + i) });
     }
-    out
+}
+
+/// Dashes, curly quotes and the like (the General Punctuation block, which holds no letter or
+/// digit): news text has them between words, and they are ruled out without the Unicode tables.
+fn is_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206f}').contains(&c)
 }
 
 /// Lower case, without a possessive ending, singular: "Missiles" → "missile", "Assad's" → "assad".
@@ -92,7 +121,8 @@ pub fn is_stop(lower: &str) -> bool {
 
 /// A word that may name an event or a thing: not a stop word, not a number.
 pub fn is_content(lower: &str) -> bool {
-    !is_stop(lower) && !lower.chars().all(|c| c.is_ascii_digit()) && lower.chars().count() > 1
+    // More than one character, not all digits (a byte test each: no digit is a UTF-8 continuation).
+    lower.chars().nth(1).is_some() && !lower.bytes().all(|b| b.is_ascii_digit()) && !is_stop(lower)
 }
 
 /// `word` in lower case, written into `buf` (no allocation for ASCII words once `buf` has grown).
@@ -106,23 +136,85 @@ pub fn lower_into(word: &str, buf: &mut String) {
     }
 }
 
+/// Strings as dense `u32` ids in order of first sight, held end to end in one buffer: interning a
+/// string costs a hash and a copy, not an allocation (a cluster has tens of thousands of forms).
+#[derive(Debug, Default, Clone)]
+pub struct Interner {
+    text: String,
+    /// Id → end of its string in `text` (it starts where the one before ends).
+    ends: Vec<u32>,
+    /// A string's hash → the last id with that hash; `next` chains the earlier ones (a collision
+    /// of 64-bit hashes is rare, but must not merge two strings).
+    by_hash: FxHashMap<u64, u32>,
+    next: Vec<u32>,
+}
+
+const NO_ID: u32 = u32::MAX;
+
+impl Interner {
+    fn with_capacity(strings: usize) -> Interner {
+        let mut interner = Interner::default();
+        interner.text.reserve(strings * 8);
+        interner.ends.reserve(strings);
+        interner.next.reserve(strings);
+        interner.by_hash.reserve(strings);
+        interner
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn get(&self, s: &str) -> Option<u32> {
+        self.find(s, FxBuildHasher.hash_one(s))
+    }
+
+    fn find(&self, s: &str, hash: u64) -> Option<u32> {
+        let mut id = *self.by_hash.get(&hash)?;
+        while id != NO_ID {
+            if self.word(id) == s {
+                return Some(id);
+            }
+            id = self.next[id as usize];
+        }
+        None
+    }
+
+    /// The id of `s`, new or known.
+    pub fn intern(&mut self, s: &str) -> u32 {
+        self.intern_hashed(s, FxBuildHasher.hash_one(s))
+    }
+
+    fn intern_hashed(&mut self, s: &str, hash: u64) -> u32 {
+        if let Some(id) = self.find(s, hash) {
+            return id;
+        }
+        let id = self.ends.len() as u32;
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        self.next.push(self.by_hash.insert(hash, id).unwrap_or(NO_ID));
+        id
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
+        &self.text[start..self.ends[id] as usize]
+    }
+}
+
 /// The lemmas of a cluster as dense `u32` ids: each distinct word form is lower-cased, checked
 /// against the stop words and lemmatised once, so the words of a whole cluster cost one FxHash
 /// look-up each and are then compared as integers.
 #[derive(Debug, Default, Clone)]
 pub struct Lemmas {
-    ids: FxHashMap<Rc<str>, u32>,
-    /// Id → lemma. A lemma that is its own word form ("missile") shares the form's string.
-    words: Vec<Rc<str>>,
+    names: Interner,
 }
 
 impl Lemmas {
     /// Room for `forms` distinct word forms (somewhat fewer lemmas).
     pub fn for_forms(forms: usize) -> Lemmas {
-        let mut lemmas = Lemmas::default();
-        lemmas.ids.reserve(forms * 4 / 5);
-        lemmas.words.reserve(forms * 4 / 5);
-        lemmas
+        Lemmas { names: Interner::with_capacity(forms * 4 / 5) }
     }
 
     /// The lemma id of form `form` of `words` if it is a content word.
@@ -130,43 +222,24 @@ impl Lemmas {
         if !words.content[form] {
             return None;
         }
-        let lower = &words.forms[form];
-        Some(match lemma_of_lower(lower) {
-            Cow::Borrowed(l) if l.len() == lower.len() => self.intern_shared(lower),
-            l => self.intern(&l),
-        })
+        Some(self.intern(&lemma_of_lower(words.forms.word(form as u32))))
     }
 
     /// The id of a lemma, new or known.
     pub fn intern(&mut self, lemma: &str) -> u32 {
-        match self.ids.get(lemma) {
-            Some(&id) => id,
-            None => self.intern_shared(&Rc::from(lemma)),
-        }
-    }
-
-    /// The id of a lemma held in a shared string, new or known.
-    fn intern_shared(&mut self, lemma: &Rc<str>) -> u32 {
-        if let Some(&id) = self.ids.get(&**lemma) {
-            return id;
-        }
-        self.words.push(Rc::clone(lemma));
-        let id = self.words.len() as u32 - 1;
-        self.ids.insert(Rc::clone(lemma), id);
-        id
+        self.names.intern(lemma)
     }
 
     pub fn id(&self, lemma: &str) -> Option<u32> {
-        self.ids.get(lemma).copied()
+        self.names.get(lemma)
     }
 
     pub fn word(&self, id: u32) -> &str {
-        &self.words[id as usize]
+        self.names.word(id)
     }
 
-    /// The lemma's shared string: a copy costs a reference count, not an allocation.
-    pub fn shared(&self, id: u32) -> &Rc<str> {
-        &self.words[id as usize]
+    pub fn len(&self) -> usize {
+        self.names.len()
     }
 }
 
@@ -174,11 +247,11 @@ impl Lemmas {
 /// comparison reads them twice (the words' rarity, repeated words), so they are tokenised and
 /// looked up once. A form as written is looked up without lower-casing it again.
 #[derive(Debug, Default)]
-pub struct ClusterWords<'a> {
+pub struct ClusterWords {
     /// Per document: its words as (token, form id, sentence index), in order.
     pub docs: Vec<Vec<(Token, u32, usize)>>,
     /// Form id → the form in lower case, and whether it is a content word.
-    pub forms: Vec<Rc<str>>,
+    pub forms: Interner,
     pub content: Vec<bool>,
     /// The content sentences of the cluster, empty ones included.
     pub sentences: u32,
@@ -187,25 +260,27 @@ pub struct ClusterWords<'a> {
     /// claims' words and for the words' rarity.
     pub lemmas: Lemmas,
     pub form_lemma: Vec<Option<u32>>,
-    by_written: FxHashMap<&'a str, u32>,
-    by_lower: FxHashMap<Rc<str>, u32>,
-    buf: String,
 }
 
-impl<'a> ClusterWords<'a> {
-    pub fn new(docs: &'a [Document], analyses: &[DocumentAnalysis]) -> ClusterWords<'a> {
+impl ClusterWords {
+    pub fn new(docs: &[Document], analyses: &[DocumentAnalysis]) -> ClusterWords {
         let mut words = ClusterWords::default();
         // About one word in six bytes, and a distinct written form in three words.
         let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-        words.by_written.reserve(bytes / 18);
-        words.by_lower.reserve(bytes / 24);
+        let mut by_written: FxHashMap<&str, u32> = FxHashMap::default();
+        by_written.reserve(bytes / 18);
+        words.forms = Interner::with_capacity(bytes / 24);
+        let mut buf = String::new();
         for (doc, a) in docs.iter().zip(analyses) {
-            let mut list = Vec::with_capacity(doc.text.len() / 6);
+            let text = doc.text.as_str();
+            let mut list = Vec::with_capacity(text.len() / 6);
             for (si, s) in a.segments.content_sentences() {
                 words.sentences += 1;
-                for t in tokens(&doc.text, s.span) {
-                    list.push((t, words.form(t.text(&doc.text)), si));
-                }
+                each_token(text, s.span, |t| {
+                    let written = t.text(text);
+                    let form = *by_written.entry(written).or_insert_with(|| words.form(written, &mut buf));
+                    list.push((t, form, si));
+                });
             }
             words.docs.push(list);
         }
@@ -215,24 +290,14 @@ impl<'a> ClusterWords<'a> {
         words
     }
 
-    /// The id of `word`'s lower-case form, new or known.
-    fn form(&mut self, word: &'a str) -> u32 {
-        if let Some(&id) = self.by_written.get(word) {
-            return id;
+    /// The id of the lower-case form of `written`, new or known.
+    fn form(&mut self, written: &str, buf: &mut String) -> u32 {
+        lower_into(written, buf);
+        let known = self.forms.len();
+        let id = self.forms.intern(buf);
+        if id as usize == known {
+            self.content.push(is_content(buf));
         }
-        lower_into(word, &mut self.buf);
-        let id = match self.by_lower.get(self.buf.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.forms.len() as u32;
-                let form: Rc<str> = Rc::from(self.buf.as_str());
-                self.content.push(is_content(&form));
-                self.forms.push(Rc::clone(&form));
-                self.by_lower.insert(form, id);
-                id
-            }
-        };
-        self.by_written.insert(word, id);
         id
     }
 }
@@ -251,11 +316,32 @@ mod tests {
     }
 
     #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        assert!(('\u{2000}'..='\u{206f}').all(|c| is_punctuation(c) && !c.is_alphanumeric()));
+        assert!(!is_punctuation('\u{1fff}') && !is_punctuation('\u{2070}') && !is_punctuation('é'));
+        assert_eq!(words("—“Café”’s—x"), ["Café", "s", "x"]);
+    }
+
+    #[test]
     fn token_offsets_survive_emoji_and_cjk() {
         let t = "🚀 東京 tanks";
         let w = tokens(t, Span::new(0, t.len()));
         assert_eq!(w.iter().map(|x| x.text(t)).collect::<Vec<_>>(), ["東京", "tanks"]);
         assert_eq!(w[1].span.start, t.find("tanks").unwrap());
+    }
+
+    #[test]
+    fn interner_keeps_strings_apart_when_their_hashes_collide() {
+        let mut names = Interner::default();
+        let (cafe, tokyo, ship) = (names.intern_hashed("café", 7), names.intern_hashed("東京", 7), names.intern("🚢"));
+        assert_eq!((cafe, tokyo, ship), (0, 1, 2));
+        assert_eq!(names.intern_hashed("café", 7), cafe);
+        assert_eq!(names.intern_hashed("東京", 7), tokyo);
+        assert_eq!(names.find("東京", 7), Some(tokyo));
+        assert_eq!(names.find("tokyo", 7), None);
+        assert_eq!([names.word(cafe), names.word(tokyo), names.word(ship)], ["café", "東京", "🚢"]);
+        assert_eq!(names.get("🚢"), Some(ship));
+        assert_eq!(names.len(), 3);
     }
 
     #[test]
@@ -301,7 +387,7 @@ mod tests {
         assert_eq!(form_of(0, "Missiles"), form_of(0, "MISSILES"));
         assert_eq!(form_of(0, "Missiles"), form_of(1, "missiles"));
         assert_eq!(form_of(0, "Café"), form_of(1, "café"));
-        assert_eq!(&*words.forms[form_of(0, "Café") as usize], "café");
+        assert_eq!(words.forms.word(form_of(0, "Café")), "café");
         assert!(words.content[form_of(0, "Missiles") as usize]);
         assert!(!words.content[form_of(1, "the") as usize]);
         let content_sentences =
