@@ -4,12 +4,12 @@
 
 use super::dom::{self, append, attr, clear, el, el_text, on};
 use super::findings::{self, Class, Finding};
+use super::json::{self, Object};
 use super::model::{DocSpan, Output};
 use super::reader::{option, Reader};
 use super::textmap::TextMap;
 use super::{highlight, view};
 use crate::output::OffsetUnit;
-use serde_json::json;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -137,7 +137,14 @@ pub fn refresh(id: u32) {
         let name = if name.trim().is_empty() { "Article".to_string() } else { name };
         let pub_date = inst.options.pub_date.as_deref().map(str::trim).filter(|d| !d.is_empty());
         let request = |pub_date: Option<&str>| {
-            json!({"documents": [{"name": name, "text": map.text}], "pub_date": pub_date}).to_string()
+            // Keys sorted, as `json!` wrote them.
+            json::to_string(|w| {
+                let mut o = Object::open(w);
+                o.with("documents", |w| {
+                    json::list(w, [()], |w, ()| Object::open(w).leaf("name", &name).leaf("text", &map.text).close())
+                });
+                o.leaf("pub_date", &pub_date).close();
+            })
         };
         let t0 = dom::now_ms();
         let mut json = super::analyze_request_json(&request(pub_date), OffsetUnit::Utf16);
@@ -282,7 +289,7 @@ pub fn destroy(id: u32) {
 
 /// The last analysis of a widget, as JSON.
 pub fn result_json(id: u32) -> Option<String> {
-    with(id, |inst| inst.output.as_ref().and_then(|o| serde_json::to_string(o.as_ref()).ok())).flatten()
+    with(id, |inst| inst.output.as_ref().map(|o| o.to_json())).flatten()
 }
 
 /// The text the widget analysed (offsets in the result index into it).

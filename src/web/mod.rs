@@ -9,6 +9,7 @@ pub mod example;
 pub mod findings;
 pub mod highlight;
 pub mod io;
+pub mod json;
 pub mod model;
 pub mod page;
 pub mod paste;
@@ -85,7 +86,7 @@ pub fn panic_for_tests(message: &str) {
 }
 
 pub(crate) fn error_json(message: &str) -> String {
-    serde_json::json!({ "error": message }).to_string()
+    json::to_string(|w| json::Object::open(w).leaf("error", message).close())
 }
 
 #[cfg(test)]

@@ -2,21 +2,21 @@
 //! JSON the worker sends (`parse_reply`, with the small reader of `reader.rs`). Every field has a
 //! default so an older or newer engine still renders what it can; unknown fields are skipped.
 
+use super::json::{self, Leaf, Object};
 use super::reader::{count, list, option, string, Read, Reader};
 #[cfg(test)]
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct DocSpan {
     pub doc: usize,
     pub start: usize,
@@ -24,8 +24,8 @@ pub struct DocSpan {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Number {
     pub start: usize,
     pub end: usize,
@@ -41,8 +41,8 @@ pub struct Number {
     pub restates: Option<usize>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Attribution {
     pub speaker: Option<String>,
     pub source: Option<Span>,
@@ -54,16 +54,16 @@ pub struct Attribution {
     pub medium: Option<Span>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Document {
     pub name: String,
     pub numbers: Vec<Number>,
     pub attributions: Vec<Attribution>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Contradiction {
     pub kind: String,
     pub confidence: f64,
@@ -72,21 +72,93 @@ pub struct Contradiction {
     pub b: DocSpan,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Corroboration {
     pub explanation: String,
     pub claims: Vec<DocSpan>,
     pub sources: usize,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Output {
     pub offsets: String,
     pub documents: Vec<Document>,
     pub contradictions: Vec<Contradiction>,
     pub corroborations: Vec<Corroboration>,
+}
+
+impl Leaf for Span {
+    fn write(&self, w: &mut Vec<u8>) {
+        Object::open(w).leaf("start", &self.start).leaf("end", &self.end).leaf("text", &self.text).close();
+    }
+}
+
+impl Leaf for DocSpan {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("doc", &self.doc).leaf("start", &self.start).leaf("end", &self.end).leaf("text", &self.text).close();
+    }
+}
+
+impl Leaf for Number {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("start", &self.start).leaf("end", &self.end).leaf("text", &self.text).leaf("kind", &self.kind);
+        o.leaf("value", &self.value).leaf("value_max", &self.value_max).leaf("unit", &self.unit);
+        o.leaf("counted", &self.counted).leaf("counted_span", &self.counted_span).leaf("bound", &self.bound);
+        o.leaf("si_value", &self.si_value).leaf("restates", &self.restates).close();
+    }
+}
+
+impl Leaf for Attribution {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("speaker", &self.speaker).leaf("source", &self.source).leaf("cue", &self.cue);
+        o.leaf("content", &self.content).leaf("direct", &self.direct).leaf("anonymous", &self.anonymous);
+        o.leaf("source_kind", &self.source_kind).leaf("medium", &self.medium).close();
+    }
+}
+
+impl Leaf for Document {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("name", &self.name);
+        o.leaf("numbers", &self.numbers);
+        o.leaf("attributions", &self.attributions);
+        o.close();
+    }
+}
+
+impl Leaf for Contradiction {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("kind", &self.kind).leaf("confidence", &self.confidence).leaf("explanation", &self.explanation);
+        o.leaf("a", &self.a).leaf("b", &self.b).close();
+    }
+}
+
+impl Leaf for Corroboration {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("explanation", &self.explanation);
+        o.leaf("claims", &self.claims);
+        o.leaf("sources", &self.sources).close();
+    }
+}
+
+impl Output {
+    /// The model as JSON, its fields in the order above (what serde's derive wrote).
+    pub fn to_json(&self) -> String {
+        json::to_string(|w| {
+            let mut o = Object::open(w);
+            o.leaf("offsets", &self.offsets);
+            o.leaf("documents", &self.documents).leaf("contradictions", &self.contradictions);
+            o.leaf("corroborations", &self.corroborations);
+            o.close();
+        })
+    }
 }
 
 /// The engine's reply (`web::analyze_request_json`): its output, or the message of an
@@ -344,7 +416,7 @@ impl Number {
                 }
             }
             Some(serde_json::Value::String(s)) => readable_interval(s),
-            Some(other) => other.to_string(),
+            Some(other) => json::to_string(|w| other.write(w)),
             None => "not resolved".to_string(),
         };
         base
@@ -408,6 +480,11 @@ mod tests {
                 let out = parse_reply(&json).unwrap();
                 assert!(!out.documents[0].numbers.is_empty() && !out.documents[0].attributions.is_empty(), "{json}");
                 assert_eq!(out, serde_reply(&json), "{json}");
+                // The widget's `result`: the model written back, as serde's derive wrote it.
+                assert_eq!(out.to_json(), serde_json::to_string(&out).unwrap());
+                // The export: the reply laid out as serde_json laid out the value read from it.
+                let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+                assert_eq!(super::super::json::pretty(&json), serde_json::to_string_pretty(&value).unwrap());
             }
         }
     }

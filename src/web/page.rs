@@ -7,12 +7,12 @@ use super::dom::{self, append, append_text, attr, button, clear, el, el_text, in
 use super::engine::{self, Engine, Reply};
 use super::findings::{self, Class, Finding};
 use super::io::{self, SavedPane};
+use super::json::{self, Object};
 use super::model::{DocSpan, Output};
 use super::reader::{list, option, string, Reader};
 use super::textmap::{self, TextMap};
 use super::{example, highlight, view};
 use crate::output::OffsetUnit;
-use serde_json::json;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -399,13 +399,13 @@ fn storage() -> Option<web_sys::Storage> {
 /// A pane as kept in localStorage. A big text lives under its own key (`text_key`) and is
 /// written only when it changed: writing localStorage blocks the page (3 MB took 100–390 ms),
 /// so renaming an article beside a huge one must not rewrite the huge one.
-#[derive(Debug, Default, PartialEq, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize), serde(default))]
+#[derive(Debug, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize), serde(default))]
 struct StoredPane {
     name: String,
     date: String,
     text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     text_key: Option<String>,
 }
 
@@ -664,7 +664,17 @@ impl App {
                 storage.remove_item(&text_key(i)).ok();
             }
         }
-        let json = serde_json::to_string(&entries).unwrap_or_default();
+        // `[{"name","date","text"(,"text_key")}…]`: the fields in order, `text_key` only when set.
+        let json = json::to_string(|w| {
+            json::list(w, &entries, |w, e| {
+                let mut o = Object::open(w);
+                o.leaf("name", &e.name).leaf("date", &e.date).leaf("text", &e.text);
+                if let Some(key) = &e.text_key {
+                    o.leaf("text_key", key);
+                }
+                o.close();
+            })
+        });
         result = result.and(storage.set_item(STORAGE_KEY, &json));
         let bytes: usize = saved.iter().map(|p| p.text.len()).sum();
         self.stored_hashes = if result.is_ok() { hashes } else { Vec::new() };
@@ -1056,13 +1066,18 @@ impl App {
     fn request(&self, saved: &[SavedPane]) -> String {
         // Each pane's own date resolves its relative dates ("yesterday"); a pane without one falls back
         // to the first date given, as the cluster's.
-        let documents: Vec<serde_json::Value> = saved
-            .iter()
-            .enumerate()
-            .map(|(i, p)| json!({"name": self.display_name(i), "text": p.text, "pub_date": p.date.trim()}))
-            .collect();
         let pub_date = saved.iter().map(|p| p.date.trim()).find(|d| !d.is_empty());
-        json!({"documents": documents, "pub_date": pub_date}).to_string()
+        // Keys sorted, as `json!` wrote them.
+        json::to_string(|w| {
+            let mut o = Object::open(w);
+            o.with("documents", |w| {
+                json::list(w, saved.iter().enumerate(), |w, (i, p)| {
+                    let mut d = Object::open(w);
+                    d.leaf("name", &self.display_name(i)).leaf("pub_date", p.date.trim()).leaf("text", &p.text).close();
+                })
+            });
+            o.leaf("pub_date", &pub_date).close();
+        })
     }
 
     /// Shows an analysis, unless it is stale (newer text was sent since).
@@ -1545,14 +1560,13 @@ impl App {
         let texts: Vec<String> = saved.into_iter().map(|p| p.text).collect();
         match action {
             "export-json" => {
-                let mut r = Reader::new(&json);
-                let pretty = r.value().ok().and_then(|v| serde_json::to_string_pretty(&v).ok()).unwrap_or(json);
-                dom::download("claimlens.json", "application/json", &pretty);
+                // The engine's JSON is compact with its keys sorted: laid out as serde_json's
+                // `to_string_pretty` laid out the value read back from it.
+                dom::download("claimlens.json", "application/json", &json::pretty(&json));
             }
             "export-csv" => dom::download("claimlens.csv", "text/csv", &io::to_csv(&out)),
             _ => {
-                let doc = io::to_web_annotations(&out, &texts);
-                let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+                let text = json::pretty(&io::to_web_annotations(&out, &texts));
                 dom::download("claimlens-annotations.jsonld", "application/ld+json", &text);
             }
         }
