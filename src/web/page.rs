@@ -5,7 +5,7 @@
 
 use super::dom::{self, append, append_text, attr, button, clear, el, el_text, input, on};
 use super::engine::{self, Engine, Reply};
-use super::findings::{self, Class, Finding};
+use super::findings::{self, Class, ClassSet, Finding};
 use super::io::{self, SavedPane};
 use super::json::{self, Object};
 use super::model::{DocSpan, Output};
@@ -14,7 +14,6 @@ use super::textmap::{self, TextMap};
 use super::{example, highlight, view};
 use crate::output::OffsetUnit;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -133,7 +132,7 @@ struct App {
     next_id: u32,
     output: Option<Rc<Output>>,
     findings: Vec<Finding>,
-    hidden: BTreeSet<Class>,
+    hidden: ClassSet,
     tab: Tab,
     seq: u32,
     timer: Option<i32>,
@@ -234,7 +233,7 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
     let layout = el("div", "cl-layout");
     let main = el("main", "cl-main");
     let hidden = load_hidden();
-    let hidden_for_legend = hidden.clone();
+    let hidden_for_legend = hidden;
     let legend = view::legend(move |c| !hidden_for_legend.contains(&c), Rc::new(toggle_class));
     append(&main, &legend);
     let panes_el = el("div", "cl-panes");
@@ -459,7 +458,7 @@ fn load_saved() -> Option<Vec<SavedPane>> {
     Some(panes.collect())
 }
 
-fn load_hidden() -> BTreeSet<Class> {
+fn load_hidden() -> ClassSet {
     let raw = storage().and_then(|s| s.get_item(HIDDEN_KEY).ok().flatten()).unwrap_or_default();
     raw.split(',').filter_map(Class::from_key).collect()
 }
@@ -1360,7 +1359,7 @@ impl App {
             anonymous: bool,
             direct: usize,
             indirect: usize,
-            articles: BTreeSet<usize>,
+            articles: Vec<usize>,
             first: DocSpan,
         }
         let mut speakers: Vec<Speaker> = Vec::new();
@@ -1377,7 +1376,7 @@ impl App {
                             anonymous: a.anonymous,
                             direct: 0,
                             indirect: 0,
-                            articles: BTreeSet::new(),
+                            articles: Vec::new(),
                             first: DocSpan { doc, start: span.start, end: span.end, text: span.text.clone() },
                         });
                         speakers.len() - 1
@@ -1389,7 +1388,9 @@ impl App {
                 } else {
                     s.indirect += 1;
                 }
-                s.articles.insert(doc);
+                if !s.articles.contains(&doc) {
+                    s.articles.push(doc);
+                }
             }
         }
         if speakers.is_empty() {
