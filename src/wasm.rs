@@ -70,7 +70,7 @@ pub fn analyze(documents: JsValue, options: JsValue) -> Result<JsValue, JsError>
     // JSON across the boundary and the engine's `JSON.parse`: faster than building the object graph
     // field by field from wasm (BENCHMARKS.md).
     let json = output_js_string(&docs, &analysis, opts.offsets.unwrap_or(OffsetUnit::Utf16))
-        .map_err(|e| JsError::new(&e.to_string()))?;
+        .map_err(|_| JsError::new(OUTPUT_FAILED))?;
     drop(analysis);
     parse_json(&json).map_err(|_| JsError::new("output: JSON.parse failed"))
 }
@@ -88,6 +88,11 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn decode(this: &TextDecoder, bytes: &js_sys::Uint8Array) -> js_sys::JsString;
 }
+
+/// Writing the output cannot fail here (it goes to memory and to JS buffers); were it to, this is
+/// the message, without formatting serde_json's error type (its messages and `Display` would be
+/// in the wasm for nothing).
+const OUTPUT_FAILED: &str = "output: could not be written";
 
 /// Pieces of the output's JSON that cross into JS at a time: a few of them is all the wasm memory
 /// the JSON takes (1,000 articles give 38 MB of it).
@@ -143,7 +148,7 @@ fn from_js<T>(value: &JsValue, what: &str, read: fn(&str) -> Result<T, String>) 
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(request: &str) -> js_sys::JsString {
     let json = web::analyze_request(request).and_then(|(docs, analysis)| {
-        output_js_string(&docs, &analysis, OffsetUnit::Utf16).map_err(|e| format!("output: {e}"))
+        output_js_string(&docs, &analysis, OffsetUnit::Utf16).map_err(|_| OUTPUT_FAILED.to_string())
     });
     json.unwrap_or_else(|e| web::error_json(&e).into())
 }

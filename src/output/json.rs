@@ -5,12 +5,12 @@
 //! through here: 1,000 articles give 38 MB of JSON, and the model and serde's growing string held
 //! as much again (BENCHMARKS.md).
 
+use super::leaf::{write_str, Leaf};
 use super::{offset_maps, OffsetMap, OffsetUnit};
 use crate::attributions::{Attribution, SourceSummary};
 use crate::claims::{Contradiction, Corroboration, DocSpan};
 use crate::numbers::Quantity;
 use crate::{Analysis, Document, Span};
-use serde::Serialize;
 
 type Result = serde_json::Result<()>;
 
@@ -262,9 +262,10 @@ impl<'w> Object<'w> {
         write_str(self.key(key), value);
     }
 
-    /// A value serde writes as it is: a number, string, null, unit variant or the id.
-    fn leaf(&mut self, key: &str, value: &(impl Serialize + ?Sized)) -> Result {
-        serde_json::to_writer(self.key(key), value)
+    /// A number, string, null, enum name or the id, as serde_json writes it (`leaf.rs`).
+    fn leaf(&mut self, key: &str, value: &(impl Leaf + ?Sized)) -> Result {
+        value.write(self.key(key));
+        Ok(())
     }
 
     fn object(&mut self, key: &str, value: impl FnOnce(&mut Vec<u8>) -> Result) -> Result {
@@ -292,35 +293,6 @@ impl<'w> Object<'w> {
     fn close(self) {
         self.w.push(b'}');
     }
-}
-
-/// `s` as a JSON string, as serde_json writes it: quoted as it is when no byte needs escaping
-/// (most text, checked eight bytes at a time), else through serde_json's escaping. The output's
-/// strings (article text, explanations) are most of its 38 MB at 1,000 articles.
-fn write_str(w: &mut Vec<u8>, s: &str) {
-    if needs_escape(s.as_bytes()) {
-        serde_json::to_writer(w, s).expect("writing to a Vec");
-        return;
-    }
-    w.reserve(s.len() + 2);
-    w.push(b'"');
-    w.extend_from_slice(s.as_bytes());
-    w.push(b'"');
-}
-
-/// Whether `bytes` hold one that JSON escapes: a control character (below 0x20), `"` or `\`.
-fn needs_escape(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = ONES << 7;
-    // Some byte of `x` is below `n` (n ≤ 128): the classic "hasless" bit trick, exact as a whole.
-    let has_less = |x: u64, n: u8| x.wrapping_sub(ONES * n as u64) & !x & HIGH != 0;
-    let has = |x: u64, b: u8| has_less(x ^ (ONES * b as u64), 1);
-    let chunks = bytes.chunks_exact(8);
-    let rest = chunks.remainder();
-    chunks
-        .map(|c| u64::from_ne_bytes(c.try_into().expect("eight bytes")))
-        .any(|x| has_less(x, 0x20) || has(x, b'"') || has(x, b'\\'))
-        || rest.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 #[cfg(test)]

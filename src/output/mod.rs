@@ -2,6 +2,7 @@
 //! where byte offsets become code points or UTF-16 code units.
 
 mod json;
+mod leaf;
 mod offsets;
 mod text;
 
@@ -11,6 +12,7 @@ use crate::{Analysis, Document, Span};
 use serde::Serialize;
 
 pub use json::{estimated_len as estimated_json_len, write_json, write_json_pieces};
+pub use leaf::Leaf;
 pub use offsets::{OffsetMap, OffsetUnit};
 pub use text::render_text;
 

@@ -61,13 +61,25 @@ pub fn clear(e: &Element) {
 
 /// Listens for an event for the life of the page.
 pub fn on<T: JsCast + 'static>(target: &EventTarget, name: &str, mut f: impl FnMut(T) + 'static) {
-    let cb = Closure::<dyn FnMut(Event)>::new(move |e: Event| f(e.unchecked_into::<T>()));
+    listen(target, name, Box::new(move |e: Event| f(e.unchecked_into::<T>())));
+}
+
+/// [`on`] past the handler's own type: wasm-bindgen's closure glue (the JS-callable shim, its
+/// drop and its description) is made once for `Box<dyn FnMut(Event)>` instead of once per
+/// handler, ~25 of them in the page (BENCHMARKS.md, "Size (session 6)").
+fn listen(target: &EventTarget, name: &str, f: Box<dyn FnMut(Event)>) {
+    let cb = Closure::wrap(f);
     target.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref()).ok();
     cb.forget();
 }
 
 /// Runs `f` once after `ms` milliseconds; returns the timer id for `clearTimeout`.
 pub fn timeout(ms: i32, f: impl FnOnce() + 'static) -> i32 {
+    run_after(ms, Box::new(f))
+}
+
+/// [`timeout`] with one closure type for wasm-bindgen's glue, as [`listen`].
+fn run_after(ms: i32, f: Box<dyn FnOnce()>) -> i32 {
     let cb = Closure::once_into_js(f);
     window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms).unwrap_or(0)
 }
@@ -77,9 +89,9 @@ pub fn timeout(ms: i32, f: impl FnOnce() + 'static) -> i32 {
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let f = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
     let once = f.clone();
-    let cb = Closure::once_into_js(move || {
+    let cb = Closure::once_into_js(Box::new(move || {
         timeout(0, move || once.take().into_iter().for_each(|f| f()));
-    });
+    }) as Box<dyn FnOnce()>);
     window().request_animation_frame(cb.unchecked_ref()).ok();
     timeout(PAINT_FALLBACK_MS, move || f.take().into_iter().for_each(|f| f()));
 }

@@ -3,15 +3,14 @@
 //! changing it, with a small summary, a legend with toggles, and cards on hover.
 
 use super::dom::{self, append, attr, clear, el, el_text, on};
-use super::findings::{self, Class, Finding};
+use super::findings::{self, Class, ClassSet, Finding};
+use super::json::{self, Object};
 use super::model::{DocSpan, Output};
 use super::reader::{option, Reader};
 use super::textmap::TextMap;
 use super::{highlight, view};
 use crate::output::OffsetUnit;
-use serde_json::json;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use web_sys::{Element, HtmlElement, MouseEvent};
 
@@ -58,19 +57,21 @@ struct Instance {
     options: MountOptions,
     output: Option<Rc<Output>>,
     findings: Vec<Finding>,
-    hidden: BTreeSet<Class>,
+    hidden: ClassSet,
     text: String,
     /// What went wrong with the input (an invalid `pub_date`, an analysis error), shown in the widget.
     problem: Option<String>,
 }
 
 thread_local! {
-    static INSTANCES: RefCell<BTreeMap<u32, Instance>> = const { RefCell::new(BTreeMap::new()) };
+    /// The widgets by id, in the order mounted (ids only grow): a few of them, searched in a list
+    /// (no B-tree code in the page's wasm).
+    static INSTANCES: RefCell<Vec<(u32, Instance)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: RefCell<u32> = const { RefCell::new(1) };
 }
 
 fn with<R>(id: u32, f: impl FnOnce(&mut Instance) -> R) -> Option<R> {
-    INSTANCES.with(|m| m.try_borrow_mut().ok()?.get_mut(&id).map(f))
+    INSTANCES.with(|m| m.try_borrow_mut().ok()?.iter_mut().find(|(i, _)| *i == id).map(|(_, inst)| f(inst)))
 }
 
 /// Mounts a widget in `host` over `target` (or the element named by `options.for`, or `host`
@@ -120,11 +121,11 @@ pub fn mount(host: &Element, target: Option<Element>, options: MountOptions) -> 
         options,
         output: None,
         findings: Vec::new(),
-        hidden: BTreeSet::new(),
+        hidden: ClassSet::default(),
         text: String::new(),
         problem: None,
     };
-    INSTANCES.with(|m| m.borrow_mut().insert(id, instance));
+    INSTANCES.with(|m| m.borrow_mut().push((id, instance)));
     refresh(id);
     Ok(id)
 }
@@ -137,7 +138,14 @@ pub fn refresh(id: u32) {
         let name = if name.trim().is_empty() { "Article".to_string() } else { name };
         let pub_date = inst.options.pub_date.as_deref().map(str::trim).filter(|d| !d.is_empty());
         let request = |pub_date: Option<&str>| {
-            json!({"documents": [{"name": name, "text": map.text}], "pub_date": pub_date}).to_string()
+            // Keys sorted, as `json!` wrote them.
+            json::to_string(|w| {
+                let mut o = Object::open(w);
+                o.with("documents", |w| {
+                    json::list(w, [()], |w, ()| Object::open(w).leaf("name", &name).leaf("text", &map.text).close())
+                });
+                o.leaf("pub_date", &pub_date).close();
+            })
         };
         let t0 = dom::now_ms();
         let mut json = super::analyze_request_json(&request(pub_date), OffsetUnit::Utf16);
@@ -206,7 +214,7 @@ fn render_ui(id: u32, inst: &Instance, ms: f64) {
         append(&inst.ui, p);
     }
     if inst.options.legend.unwrap_or(true) {
-        let hidden = inst.hidden.clone();
+        let hidden = inst.hidden;
         let legend = view::legend(move |c| !hidden.contains(&c), Rc::new(move |class, shown| toggle(id, class, shown)));
         view::update_legend(&legend, &inst.findings, |c| !inst.hidden.contains(&c));
         append(&inst.ui, &legend);
@@ -272,7 +280,11 @@ fn hover(id: u32, x: f64, y: f64) {
 
 /// Removes the widget, its card and its highlights; the article text is left as it was.
 pub fn destroy(id: u32) {
-    if let Some(inst) = INSTANCES.with(|m| m.borrow_mut().remove(&id)) {
+    let removed = INSTANCES.with(|m| {
+        let mut m = m.borrow_mut();
+        m.iter().position(|(i, _)| *i == id).map(|at| m.remove(at).1)
+    });
+    if let Some(inst) = removed {
         inst.ui.remove();
         inst.card.remove();
         inst.host.class_list().remove_1("cl-mounted").ok();
@@ -282,7 +294,7 @@ pub fn destroy(id: u32) {
 
 /// The last analysis of a widget, as JSON.
 pub fn result_json(id: u32) -> Option<String> {
-    with(id, |inst| inst.output.as_ref().and_then(|o| serde_json::to_string(o.as_ref()).ok())).flatten()
+    with(id, |inst| inst.output.as_ref().map(|o| o.to_json())).flatten()
 }
 
 /// The text the widget analysed (offsets in the result index into it).

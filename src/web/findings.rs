@@ -15,6 +15,37 @@ pub enum Class {
     Corroboration,
 }
 
+/// A set of classes (the hidden ones), a bit each: iterated in the order of [`Class::ALL`], as the
+/// `BTreeSet` it replaces was (no B-tree code in the page's wasm, BENCHMARKS.md "Size (session 6)").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClassSet(u8);
+
+impl ClassSet {
+    pub fn contains(&self, class: &Class) -> bool {
+        self.0 & (1 << *class as u8) != 0
+    }
+
+    pub fn insert(&mut self, class: Class) {
+        self.0 |= 1 << class as u8;
+    }
+
+    pub fn remove(&mut self, class: &Class) {
+        self.0 &= !(1 << *class as u8);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Class> + '_ {
+        Class::ALL.into_iter().filter(|c| self.contains(c))
+    }
+}
+
+impl FromIterator<Class> for ClassSet {
+    fn from_iter<I: IntoIterator<Item = Class>>(classes: I) -> Self {
+        let mut set = ClassSet::default();
+        classes.into_iter().for_each(|c| set.insert(c));
+        set
+    }
+}
+
 impl Class {
     pub const ALL: [Class; 7] = [
         Class::Number,
@@ -109,7 +140,7 @@ pub fn collect(out: &Output) -> Vec<Finding> {
         for (i, n) in d.numbers.iter().enumerate() {
             // Dates, times and spans of time ("before 9:30 a.m.") resolve to ISO strings.
             let temporal = matches!(n.kind.as_str(), "date" | "time")
-                || (n.kind == "range" && matches!(n.value, Some(serde_json::Value::String(_))));
+                || (n.kind == "range" && matches!(n.value, Some(super::model::Value::Text(_))));
             let class = if temporal { Class::Date } else { Class::Number };
             all.push(Finding { class, doc, start: n.start, end: n.end, detail: Detail::Number(i) });
         }
@@ -161,4 +192,22 @@ pub fn at(findings: &[Finding], doc: usize, offset: usize, shown: impl Fn(Class)
         }
     });
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn class_set_keeps_and_lists_classes_in_their_order() {
+        let mut set: ClassSet = [Class::Corroboration, Class::Number, Class::Cue].into_iter().collect();
+        set.insert(Class::Number);
+        set.remove(&Class::Cue);
+        set.remove(&Class::Date);
+        assert!(set.contains(&Class::Number) && set.contains(&Class::Corroboration) && !set.contains(&Class::Cue));
+        assert_eq!(set.iter().collect::<Vec<_>>(), [Class::Number, Class::Corroboration]);
+        let all: ClassSet = Class::ALL.into_iter().collect();
+        assert_eq!(all.iter().collect::<Vec<_>>(), Class::ALL);
+    }
 }

@@ -4,7 +4,6 @@
 //! named highlights are rebuilt from all layers.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Range;
@@ -31,7 +30,9 @@ extern "C" {
 pub type Entry = (String, i32, Range);
 
 thread_local! {
-    static LAYERS: RefCell<BTreeMap<u32, Vec<Entry>>> = const { RefCell::new(BTreeMap::new()) };
+    /// Each owner's entries, sorted by owner (the page and a few widgets): a sorted list, not a
+    /// `BTreeMap`, so no B-tree code is in the page's wasm; painted in the same order.
+    static LAYERS: RefCell<Vec<(u32, Vec<Entry>)>> = const { RefCell::new(Vec::new()) };
     static NAMES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -52,10 +53,11 @@ pub fn supported() -> bool {
 pub fn set_layer(owner: u32, entries: Vec<Entry>) {
     LAYERS.with(|l| {
         let mut layers = l.borrow_mut();
-        if entries.is_empty() {
-            layers.remove(&owner);
-        } else {
-            layers.insert(owner, entries);
+        match (layers.binary_search_by_key(&owner, |(o, _)| *o), entries.is_empty()) {
+            (Ok(at), true) => drop(layers.remove(at)),
+            (Ok(at), false) => layers[at].1 = entries,
+            (Err(_), true) => {}
+            (Err(at), false) => layers.insert(at, (owner, entries)),
         }
     });
     repaint();
@@ -63,27 +65,32 @@ pub fn set_layer(owner: u32, entries: Vec<Entry>) {
 
 fn repaint() {
     let Some(reg) = registry() else { return };
-    let mut by_name: BTreeMap<String, Highlight> = BTreeMap::new();
+    // By name, sorted (as the `BTreeMap` it replaces iterated): a highlight per class name.
+    let mut by_name: Vec<(String, Highlight)> = Vec::new();
     LAYERS.with(|l| {
-        for entries in l.borrow().values() {
+        for (_, entries) in l.borrow().iter() {
             for (name, priority, range) in entries {
-                let h = by_name.entry(name.clone()).or_insert_with(|| {
-                    let h = Highlight::new();
-                    h.set_priority(*priority);
-                    h
-                });
-                h.add(range);
+                let at = match by_name.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        let h = Highlight::new();
+                        h.set_priority(*priority);
+                        by_name.insert(at, (name.clone(), h));
+                        at
+                    }
+                };
+                by_name[at].1.add(range);
             }
         }
     });
     NAMES.with(|n| {
         let mut names = n.borrow_mut();
         for old in names.iter() {
-            if !by_name.contains_key(old) {
+            if by_name.binary_search_by(|(n, _)| n.cmp(old)).is_err() {
                 reg.delete(old);
             }
         }
-        *names = by_name.keys().cloned().collect();
+        *names = by_name.iter().map(|(n, _)| n.clone()).collect();
     });
     for (name, h) in &by_name {
         reg.set(name, h);

@@ -2,18 +2,17 @@
 //! Markdown to plain text, the permalink encoding, and the exports (CSV, W3C Web Annotation).
 //! Everything here is plain Rust over strings, so it is tested without a page.
 
+use super::json::{self, Leaf, Object};
 use super::model::{Output, Span};
 use super::reader::{list, read_object, string, Read, Reader};
 #[cfg(test)]
-use serde::Deserialize;
-use serde::Serialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 
 pub use super::paste::{markdown_to_text, split_articles};
 
 /// One article as the page keeps it (storage, permalink).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct SavedPane {
     pub name: String,
     pub date: String,
@@ -137,7 +136,16 @@ pub fn base64url_decode(s: &str) -> Option<Vec<u8>> {
 
 /// The permalink fragment for a cluster: `cluster=` and the panes as base64url JSON.
 pub fn permalink_fragment(panes: &[SavedPane]) -> String {
-    let json = serde_json::to_string(&json!({ "v": 1, "panes": panes })).unwrap_or_default();
+    // `{"panes":[{"date","name","text"}…],"v":1}`: keys sorted, as `json!` wrote them.
+    let json = json::to_string(|w| {
+        let mut o = Object::open(w);
+        o.with("panes", |w| {
+            json::list(w, panes, |w, p| {
+                Object::open(w).leaf("date", &p.date).leaf("name", &p.name).leaf("text", &p.text).close()
+            })
+        });
+        o.leaf("v", &1usize).close();
+    });
     format!("cluster={}", base64url_encode(json.as_bytes()))
 }
 
@@ -209,7 +217,10 @@ pub fn to_csv(out: &Output) -> String {
     let name = |d: usize| out.documents.get(d).map(|x| x.name.clone()).unwrap_or_default();
     for d in &out.documents {
         for n in &d.numbers {
-            let value = n.value.as_ref().map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()));
+            let value = n
+                .value
+                .as_ref()
+                .map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| json::to_string(|w| v.write(w))));
             rows.push(vec![
                 "number".into(),
                 d.name.clone(),
@@ -291,33 +302,51 @@ fn context(text: &str, start: usize, end: usize, n: usize) -> (String, String) {
     (prefix, suffix)
 }
 
-/// The findings as a W3C Web Annotation collection (JSON-LD). `out` must use code point offsets,
-/// which is what `TextPositionSelector` counts; `texts` are the documents' texts.
-pub fn to_web_annotations(out: &Output, texts: &[String]) -> serde_json::Value {
-    let mut items = Vec::new();
+/// The findings as a W3C Web Annotation collection (JSON-LD, compact: see `json::pretty`). `out`
+/// must use code point offsets, which is what `TextPositionSelector` counts; `texts` are the
+/// documents' texts.
+pub fn to_web_annotations(out: &Output, texts: &[String]) -> String {
     let source = |d: usize| {
         let name = out.documents.get(d).map(|x| x.name.as_str()).unwrap_or("");
         format!("urn:claimlens:document:{}:{}", d + 1, base64url_encode(name.as_bytes()))
     };
+    // Each object's keys in alphabetical order, as `json!` wrote them.
+    let mut items: Vec<u8> = vec![b'['];
+    let mut count = 0usize;
     let mut push = |doc: usize, span: &Span, motivation: &str, tag: &str, body: String| {
         let text = texts.get(doc).map(String::as_str).unwrap_or("");
         let (prefix, suffix) = context(text, span.start, span.end, 32);
-        items.push(json!({
-            "id": format!("urn:claimlens:annotation:{}", items.len() + 1),
-            "type": "Annotation",
-            "motivation": motivation,
-            "body": [
-                {"type": "TextualBody", "purpose": "describing", "value": body, "format": "text/plain"},
-                {"type": "TextualBody", "purpose": "tagging", "value": tag}
-            ],
-            "target": {
-                "source": source(doc),
-                "selector": [
-                    {"type": "TextQuoteSelector", "exact": span.text, "prefix": prefix, "suffix": suffix},
-                    {"type": "TextPositionSelector", "start": span.start, "end": span.end}
-                ]
-            }
-        }));
+        count += 1;
+        if count > 1 {
+            items.push(b',');
+        }
+        let mut item = Object::open(&mut items);
+        item.with("body", |w| {
+            w.push(b'[');
+            let mut o = Object::open(w);
+            o.leaf("format", "text/plain").leaf("purpose", "describing").leaf("type", "TextualBody");
+            o.leaf("value", &body).close();
+            w.push(b',');
+            let mut o = Object::open(w);
+            o.leaf("purpose", "tagging").leaf("type", "TextualBody").leaf("value", tag).close();
+            w.push(b']');
+        });
+        item.leaf("id", &format!("urn:claimlens:annotation:{count}")).leaf("motivation", motivation);
+        item.with("target", |w| {
+            let mut target = Object::open(w);
+            target.with("selector", |w| {
+                w.push(b'[');
+                let mut o = Object::open(w);
+                o.leaf("exact", &span.text).leaf("prefix", &prefix).leaf("suffix", &suffix);
+                o.leaf("type", "TextQuoteSelector").close();
+                w.push(b',');
+                let mut o = Object::open(w);
+                o.leaf("end", &span.end).leaf("start", &span.start).leaf("type", "TextPositionSelector").close();
+                w.push(b']');
+            });
+            target.leaf("source", &source(doc)).close();
+        });
+        item.leaf("type", "Annotation").close();
     };
     for (d, doc) in out.documents.iter().enumerate() {
         for n in &doc.numbers {
@@ -353,13 +382,17 @@ pub fn to_web_annotations(out: &Output, texts: &[String]) -> serde_json::Value {
             push(s.doc, &span, "assessing", "corroboration", c.explanation.clone());
         }
     }
-    json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": "urn:claimlens:export",
-        "type": "AnnotationCollection",
-        "label": "ClaimLens findings",
-        "total": items.len(),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items}
+    items.push(b']');
+    json::to_string(|w| {
+        let mut o = Object::open(w);
+        o.leaf("@context", "http://www.w3.org/ns/anno.jsonld");
+        o.with("first", |w| {
+            let mut page = Object::open(w);
+            page.key("items").extend_from_slice(&items);
+            page.leaf("startIndex", &0usize).leaf("type", "AnnotationPage").close();
+        });
+        o.leaf("id", "urn:claimlens:export").leaf("label", "ClaimLens findings");
+        o.leaf("total", &count).leaf("type", "AnnotationCollection").close();
     })
 }
 
@@ -383,6 +416,28 @@ mod tests {
     fn reduces_markdown_to_words() {
         let md = "# Title\n\n**Bold** and [a link](http://x.test) with `code`.\n- item 😀";
         assert_eq!(markdown_to_text(md), "Title\n\nBold and a link with code.\nitem 😀");
+    }
+
+    #[wasm_bindgen_test]
+    fn writes_the_permalink_and_annotations_as_json_did() {
+        let panes = vec![
+            SavedPane { name: "東京 😀".into(), date: "2026-03-03".into(), text: "Café “3 km”\n\"q\"".into() },
+            SavedPane::default(),
+        ];
+        let json = String::from_utf8(base64url_decode(&permalink_fragment(&panes)["cluster=".len()..]).unwrap());
+        let old = serde_json::to_string(&serde_json::json!({ "v": 1, "panes": panes })).unwrap();
+        assert_eq!(json.unwrap(), old);
+        let texts = ["We counted 212 passengers 😀, “she said”.".to_string()];
+        let request = serde_json::json!({"documents": [{"name": "A “b”", "text": texts[0]}]}).to_string();
+        let reply = crate::wasm::web::analyze_request_json(&request, crate::output::OffsetUnit::Chars);
+        let out = super::super::model::parse_reply(&reply).unwrap();
+        let annotations = to_web_annotations(&out, &texts);
+        // Keys sorted at every level and serde_json's own text for the value it holds.
+        let value: serde_json::Value = serde_json::from_str(&annotations).unwrap();
+        assert_eq!(annotations, value.to_string());
+        assert_eq!(value["total"], serde_json::json!(value["first"]["items"].as_array().unwrap().len()));
+        assert_eq!(value["first"]["items"][0]["id"], "urn:claimlens:annotation:1");
+        assert!(value["first"]["items"][0]["target"]["selector"][0]["exact"].as_str().is_some_and(|s| !s.is_empty()));
     }
 
     #[wasm_bindgen_test]

@@ -2,21 +2,21 @@
 //! JSON the worker sends (`parse_reply`, with the small reader of `reader.rs`). Every field has a
 //! default so an older or newer engine still renders what it can; unknown fields are skipped.
 
+use super::json::{self, Leaf, Object};
 use super::reader::{count, list, option, string, Read, Reader};
 #[cfg(test)]
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct DocSpan {
     pub doc: usize,
     pub start: usize,
@@ -24,14 +24,14 @@ pub struct DocSpan {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Number {
     pub start: usize,
     pub end: usize,
     pub text: String,
     pub kind: String,
-    pub value: Option<serde_json::Value>,
+    pub value: Option<Value>,
     pub value_max: Option<f64>,
     pub unit: Option<String>,
     pub counted: Option<String>,
@@ -41,8 +41,8 @@ pub struct Number {
     pub restates: Option<usize>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Attribution {
     pub speaker: Option<String>,
     pub source: Option<Span>,
@@ -54,16 +54,16 @@ pub struct Attribution {
     pub medium: Option<Span>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Document {
     pub name: String,
     pub numbers: Vec<Number>,
     pub attributions: Vec<Attribution>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Contradiction {
     pub kind: String,
     pub confidence: f64,
@@ -72,21 +72,129 @@ pub struct Contradiction {
     pub b: DocSpan,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Corroboration {
     pub explanation: String,
     pub claims: Vec<DocSpan>,
     pub sources: usize,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize), serde(default))]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(default))]
 pub struct Output {
     pub offsets: String,
     pub documents: Vec<Document>,
     pub contradictions: Vec<Contradiction>,
     pub corroborations: Vec<Corroboration>,
+}
+
+/// A quantity's `value` as the engine writes it: a number, or an ISO-like string for dates and
+/// times (its own type, not serde_json's `Value`, whose maps would bring B-tree code into the wasm).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize), serde(untagged))]
+pub enum Value {
+    Number(f64),
+    Text(String),
+}
+
+impl Value {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Text(s) => Some(s),
+            Value::Number(_) => None,
+        }
+    }
+}
+
+impl Leaf for Value {
+    fn write(&self, w: &mut Vec<u8>) {
+        match self {
+            Value::Number(n) => n.write(w),
+            Value::Text(s) => s.write(w),
+        }
+    }
+}
+
+/// A number or a string; any other value (none from the engine) reads as no value.
+fn read_value(r: &mut Reader) -> Read<Option<Value>> {
+    match r.peek() {
+        Some(b'"') => Ok(Some(Value::Text(r.string()?))),
+        Some(b'-' | b'0'..=b'9') => Ok(Some(Value::Number(r.f64()?))),
+        _ => r.skip().map(|()| None),
+    }
+}
+
+impl Leaf for Span {
+    fn write(&self, w: &mut Vec<u8>) {
+        Object::open(w).leaf("start", &self.start).leaf("end", &self.end).leaf("text", &self.text).close();
+    }
+}
+
+impl Leaf for DocSpan {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("doc", &self.doc).leaf("start", &self.start).leaf("end", &self.end).leaf("text", &self.text).close();
+    }
+}
+
+impl Leaf for Number {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("start", &self.start).leaf("end", &self.end).leaf("text", &self.text).leaf("kind", &self.kind);
+        o.leaf("value", &self.value).leaf("value_max", &self.value_max).leaf("unit", &self.unit);
+        o.leaf("counted", &self.counted).leaf("counted_span", &self.counted_span).leaf("bound", &self.bound);
+        o.leaf("si_value", &self.si_value).leaf("restates", &self.restates).close();
+    }
+}
+
+impl Leaf for Attribution {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("speaker", &self.speaker).leaf("source", &self.source).leaf("cue", &self.cue);
+        o.leaf("content", &self.content).leaf("direct", &self.direct).leaf("anonymous", &self.anonymous);
+        o.leaf("source_kind", &self.source_kind).leaf("medium", &self.medium).close();
+    }
+}
+
+impl Leaf for Document {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("name", &self.name);
+        o.leaf("numbers", &self.numbers);
+        o.leaf("attributions", &self.attributions);
+        o.close();
+    }
+}
+
+impl Leaf for Contradiction {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("kind", &self.kind).leaf("confidence", &self.confidence).leaf("explanation", &self.explanation);
+        o.leaf("a", &self.a).leaf("b", &self.b).close();
+    }
+}
+
+impl Leaf for Corroboration {
+    fn write(&self, w: &mut Vec<u8>) {
+        let mut o = Object::open(w);
+        o.leaf("explanation", &self.explanation);
+        o.leaf("claims", &self.claims);
+        o.leaf("sources", &self.sources).close();
+    }
+}
+
+impl Output {
+    /// The model as JSON, its fields in the order above (what serde's derive wrote).
+    pub fn to_json(&self) -> String {
+        json::to_string(|w| {
+            let mut o = Object::open(w);
+            o.leaf("offsets", &self.offsets);
+            o.leaf("documents", &self.documents).leaf("contradictions", &self.contradictions);
+            o.leaf("corroborations", &self.corroborations);
+            o.close();
+        })
+    }
 }
 
 /// The engine's reply (`web::analyze_request_json`): its output, or the message of an
@@ -157,7 +265,7 @@ fn read_number(r: &mut Reader) -> Read<Number> {
             "end" => n.end = count(r)?,
             "text" => n.text = string(r)?,
             "kind" => n.kind = string(r)?,
-            "value" => n.value = option(r, Reader::value)?,
+            "value" => n.value = read_value(r)?,
             "value_max" => n.value_max = option(r, Reader::f64)?,
             "unit" => n.unit = option(r, Reader::string)?,
             "counted" => n.counted = option(r, Reader::string)?,
@@ -322,8 +430,8 @@ impl Number {
     pub fn value_text(&self) -> String {
         let unit = self.unit.as_deref().unwrap_or("");
         let base = match &self.value {
-            Some(serde_json::Value::Number(n)) => {
-                let v = n.as_f64().unwrap_or(0.0);
+            Some(Value::Number(v)) => {
+                let v = *v;
                 let mut s = format_number(v);
                 if let Some(max) = self.value_max {
                     s = format!("{s}–{}", format_number(max));
@@ -343,8 +451,7 @@ impl Number {
                     }
                 }
             }
-            Some(serde_json::Value::String(s)) => readable_interval(s),
-            Some(other) => other.to_string(),
+            Some(Value::Text(s)) => readable_interval(s),
             None => "not resolved".to_string(),
         };
         base
@@ -364,8 +471,23 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    fn number(kind: &str, value: serde_json::Value, unit: Option<&str>) -> Number {
+    fn number(kind: &str, value: Value, unit: Option<&str>) -> Number {
         Number { kind: kind.into(), value: Some(value), unit: unit.map(String::from), ..Default::default() }
+    }
+
+    #[wasm_bindgen_test]
+    fn reads_a_value_as_a_number_or_a_string_and_anything_else_as_none() {
+        let read = |json: &str| {
+            let mut r = Reader::new(json);
+            let v = read_value(&mut r);
+            (v, r.end().is_ok())
+        };
+        assert_eq!(read("212.0"), (Ok(Some(Value::Number(212.0))), true));
+        assert_eq!(read("-2.5e-7"), (Ok(Some(Value::Number(-2.5e-7))), true));
+        assert_eq!(read(r#""../09:30""#), (Ok(Some(Value::Text("../09:30".into()))), true));
+        assert_eq!(read("null"), (Ok(None), true));
+        assert_eq!(read(r#"{"a": [true]}"#), (Ok(None), true));
+        assert!(read("-x").0.is_err());
     }
 
     #[wasm_bindgen_test]
@@ -408,6 +530,11 @@ mod tests {
                 let out = parse_reply(&json).unwrap();
                 assert!(!out.documents[0].numbers.is_empty() && !out.documents[0].attributions.is_empty(), "{json}");
                 assert_eq!(out, serde_reply(&json), "{json}");
+                // The widget's `result`: the model written back, as serde's derive wrote it.
+                assert_eq!(out.to_json(), serde_json::to_string(&out).unwrap());
+                // The export: the reply laid out as serde_json laid out the value read from it.
+                let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+                assert_eq!(super::super::json::pretty(&json), serde_json::to_string_pretty(&value).unwrap());
             }
         }
     }
@@ -428,7 +555,7 @@ mod tests {
                             end: 2,
                             text: "27 km".into(),
                             kind: "measure".into(),
-                            value: Some(serde_json::json!(27)),
+                            value: Some(Value::Number(27.0)),
                             value_max: Some(40.5),
                             unit: Some("°C".into()),
                             counted: Some("people\n".into()),
@@ -437,8 +564,8 @@ mod tests {
                             si_value: Some(-0.001),
                             restates: Some(4),
                         },
-                        Number { value: Some(serde_json::json!("../09:30")), ..Default::default() },
-                        Number { value: Some(serde_json::json!(-2.5e-7)), ..Default::default() },
+                        Number { value: Some(Value::Text("../09:30".into())), ..Default::default() },
+                        Number { value: Some(Value::Number(-2.5e-7)), ..Default::default() },
                         Number::default(),
                     ],
                     attributions: vec![
@@ -483,25 +610,25 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn shows_a_measure_with_its_conversion() {
-        assert_eq!(number("measure", serde_json::json!(27.0), Some("km")).value_text(), "27 km = 16.8 mi");
-        assert_eq!(number("measure", serde_json::json!(300.0), Some("m")).value_text(), "300 m = 984.3 ft");
+        assert_eq!(number("measure", Value::Number(27.0), Some("km")).value_text(), "27 km = 16.8 mi");
+        assert_eq!(number("measure", Value::Number(300.0), Some("m")).value_text(), "300 m = 984.3 ft");
     }
 
     #[wasm_bindgen_test]
     fn shows_money_percent_ranges_and_dates() {
-        assert_eq!(number("money", serde_json::json!(1900000.0), Some("USD")).value_text(), "USD 1,900,000");
-        assert_eq!(number("percent", serde_json::json!(8.5), Some("%")).value_text(), "8.5%");
-        let mut range = number("range", serde_json::json!(30.0), None);
+        assert_eq!(number("money", Value::Number(1900000.0), Some("USD")).value_text(), "USD 1,900,000");
+        assert_eq!(number("percent", Value::Number(8.5), Some("%")).value_text(), "8.5%");
+        let mut range = number("range", Value::Number(30.0), None);
         range.value_max = Some(40.0);
         assert_eq!(range.value_text(), "30–40");
-        assert_eq!(number("date", serde_json::json!("2026-03-04"), None).value_text(), "2026-03-04");
-        assert_eq!(number("range", serde_json::json!("../09:30"), None).value_text(), "until 09:30");
-        assert_eq!(number("range", serde_json::json!("14:00/.."), None).value_text(), "from 14:00");
+        assert_eq!(number("date", Value::Text("2026-03-04".into()), None).value_text(), "2026-03-04");
+        assert_eq!(number("range", Value::Text("../09:30".into()), None).value_text(), "until 09:30");
+        assert_eq!(number("range", Value::Text("14:00/..".into()), None).value_text(), "from 14:00");
     }
 
     #[wasm_bindgen_test]
     fn names_bounds_in_words() {
-        let mut n = number("cardinal", serde_json::json!(12.0), None);
+        let mut n = number("cardinal", Value::Number(12.0), None);
         n.bound = "at_least".into();
         assert_eq!(n.bound_text().as_deref(), Some("at least"));
         n.bound = "exact".into();

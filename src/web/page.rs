@@ -5,16 +5,15 @@
 
 use super::dom::{self, append, append_text, attr, button, clear, el, el_text, input, on};
 use super::engine::{self, Engine, Reply};
-use super::findings::{self, Class, Finding};
+use super::findings::{self, Class, ClassSet, Finding};
 use super::io::{self, SavedPane};
+use super::json::{self, Object};
 use super::model::{DocSpan, Output};
 use super::reader::{list, option, string, Reader};
 use super::textmap::{self, TextMap};
 use super::{example, highlight, view};
 use crate::output::OffsetUnit;
-use serde_json::json;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -133,7 +132,7 @@ struct App {
     next_id: u32,
     output: Option<Rc<Output>>,
     findings: Vec<Finding>,
-    hidden: BTreeSet<Class>,
+    hidden: ClassSet,
     tab: Tab,
     seq: u32,
     timer: Option<i32>,
@@ -234,7 +233,7 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
     let layout = el("div", "cl-layout");
     let main = el("main", "cl-main");
     let hidden = load_hidden();
-    let hidden_for_legend = hidden.clone();
+    let hidden_for_legend = hidden;
     let legend = view::legend(move |c| !hidden_for_legend.contains(&c), Rc::new(toggle_class));
     append(&main, &legend);
     let panes_el = el("div", "cl-panes");
@@ -399,13 +398,13 @@ fn storage() -> Option<web_sys::Storage> {
 /// A pane as kept in localStorage. A big text lives under its own key (`text_key`) and is
 /// written only when it changed: writing localStorage blocks the page (3 MB took 100–390 ms),
 /// so renaming an article beside a huge one must not rewrite the huge one.
-#[derive(Debug, Default, PartialEq, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize), serde(default))]
+#[derive(Debug, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize), serde(default))]
 struct StoredPane {
     name: String,
     date: String,
     text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     text_key: Option<String>,
 }
 
@@ -459,7 +458,7 @@ fn load_saved() -> Option<Vec<SavedPane>> {
     Some(panes.collect())
 }
 
-fn load_hidden() -> BTreeSet<Class> {
+fn load_hidden() -> ClassSet {
     let raw = storage().and_then(|s| s.get_item(HIDDEN_KEY).ok().flatten()).unwrap_or_default();
     raw.split(',').filter_map(Class::from_key).collect()
 }
@@ -664,7 +663,17 @@ impl App {
                 storage.remove_item(&text_key(i)).ok();
             }
         }
-        let json = serde_json::to_string(&entries).unwrap_or_default();
+        // `[{"name","date","text"(,"text_key")}…]`: the fields in order, `text_key` only when set.
+        let json = json::to_string(|w| {
+            json::list(w, &entries, |w, e| {
+                let mut o = Object::open(w);
+                o.leaf("name", &e.name).leaf("date", &e.date).leaf("text", &e.text);
+                if let Some(key) = &e.text_key {
+                    o.leaf("text_key", key);
+                }
+                o.close();
+            })
+        });
         result = result.and(storage.set_item(STORAGE_KEY, &json));
         let bytes: usize = saved.iter().map(|p| p.text.len()).sum();
         self.stored_hashes = if result.is_ok() { hashes } else { Vec::new() };
@@ -1056,13 +1065,18 @@ impl App {
     fn request(&self, saved: &[SavedPane]) -> String {
         // Each pane's own date resolves its relative dates ("yesterday"); a pane without one falls back
         // to the first date given, as the cluster's.
-        let documents: Vec<serde_json::Value> = saved
-            .iter()
-            .enumerate()
-            .map(|(i, p)| json!({"name": self.display_name(i), "text": p.text, "pub_date": p.date.trim()}))
-            .collect();
         let pub_date = saved.iter().map(|p| p.date.trim()).find(|d| !d.is_empty());
-        json!({"documents": documents, "pub_date": pub_date}).to_string()
+        // Keys sorted, as `json!` wrote them.
+        json::to_string(|w| {
+            let mut o = Object::open(w);
+            o.with("documents", |w| {
+                json::list(w, saved.iter().enumerate(), |w, (i, p)| {
+                    let mut d = Object::open(w);
+                    d.leaf("name", &self.display_name(i)).leaf("pub_date", p.date.trim()).leaf("text", &p.text).close();
+                })
+            });
+            o.leaf("pub_date", &pub_date).close();
+        })
     }
 
     /// Shows an analysis, unless it is stale (newer text was sent since).
@@ -1345,7 +1359,7 @@ impl App {
             anonymous: bool,
             direct: usize,
             indirect: usize,
-            articles: BTreeSet<usize>,
+            articles: Vec<usize>,
             first: DocSpan,
         }
         let mut speakers: Vec<Speaker> = Vec::new();
@@ -1362,7 +1376,7 @@ impl App {
                             anonymous: a.anonymous,
                             direct: 0,
                             indirect: 0,
-                            articles: BTreeSet::new(),
+                            articles: Vec::new(),
                             first: DocSpan { doc, start: span.start, end: span.end, text: span.text.clone() },
                         });
                         speakers.len() - 1
@@ -1374,7 +1388,9 @@ impl App {
                 } else {
                     s.indirect += 1;
                 }
-                s.articles.insert(doc);
+                if !s.articles.contains(&doc) {
+                    s.articles.push(doc);
+                }
             }
         }
         if speakers.is_empty() {
@@ -1545,14 +1561,13 @@ impl App {
         let texts: Vec<String> = saved.into_iter().map(|p| p.text).collect();
         match action {
             "export-json" => {
-                let mut r = Reader::new(&json);
-                let pretty = r.value().ok().and_then(|v| serde_json::to_string_pretty(&v).ok()).unwrap_or(json);
-                dom::download("claimlens.json", "application/json", &pretty);
+                // The engine's JSON is compact with its keys sorted: laid out as serde_json's
+                // `to_string_pretty` laid out the value read back from it.
+                dom::download("claimlens.json", "application/json", &json::pretty(&json));
             }
             "export-csv" => dom::download("claimlens.csv", "text/csv", &io::to_csv(&out)),
             _ => {
-                let doc = io::to_web_annotations(&out, &texts);
-                let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+                let text = json::pretty(&io::to_web_annotations(&out, &texts));
                 dom::download("claimlens-annotations.jsonld", "application/ld+json", &text);
             }
         }

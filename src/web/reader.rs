@@ -4,7 +4,9 @@
 //! code in `model.rs`. The tests compare it with serde_json on the engine's replies and on
 //! written and generated JSON.
 
-use serde_json::{Map, Number, Value};
+use serde_json::Number;
+#[cfg(test)]
+use serde_json::{Map, Value};
 use std::borrow::Cow;
 
 pub type Read<T> = Result<T, String>;
@@ -35,7 +37,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The next byte after white space, not consumed.
-    fn peek(&mut self) -> Option<u8> {
+    pub fn peek(&mut self) -> Option<u8> {
         while let Some(&b) = self.bytes().get(self.pos) {
             if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
                 return Some(b);
@@ -323,7 +325,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Any value, as serde_json's `Value`.
+    /// Any value, as serde_json's `Value` (the tests' view of what the reader reads).
+    #[cfg(test)]
     pub fn value(&mut self) -> Read<Value> {
         match self.peek() {
             Some(b'"') => self.string().map(Value::String),

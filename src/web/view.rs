@@ -219,7 +219,7 @@ mod tests {
             end: 25,
             text: "212 passengers".into(),
             kind: "cardinal".into(),
-            value: Some(serde_json::json!(212.0)),
+            value: Some(crate::wasm::web::model::Value::Number(212.0)),
             counted: Some("passengers".into()),
             bound: "exact".into(),
             ..Default::default()
