@@ -116,6 +116,33 @@ const AMBIGUOUS_MONTH_CUES: &[&str] = &[
     "-",
 ];
 
+/// Every word after which a part of the day is read ("in the morning", "over lunch"): those of
+/// `day_part` and `day_part_alone`.
+const DAY_PART_WORDS: &[&str] = &[
+    "morning",
+    "mornings",
+    "afternoon",
+    "afternoons",
+    "evening",
+    "evenings",
+    "night",
+    "nighttime",
+    "daytime",
+    "lunchtime",
+    "dinnertime",
+    "lunch",
+    "dinner",
+    "breakfast",
+    "tonight",
+    "tonite",
+];
+
+/// The words a clock time can begin with besides digits and number words (`clock_core`).
+const CLOCK_WORDS: &[&str] = &["noon", "midday", "noonish", "midnight", "mid", "half", "quarter"];
+
+/// What joins the two ends of a range without "between" (`range`).
+const RANGE_JOINERS: &[&str] = &["to", "till", "until", "through", "thru", "-", "–", "~"];
+
 type Parsed<T> = Option<(usize, T)>;
 
 /// A date with the time of day, if one is given.
@@ -182,23 +209,113 @@ impl<'a> Parser<'a> {
                 "@" | "½" => true,
                 _ => false,
             },
-            TokKind::Word => match self.entry(i).map_or(Opens::Never, |e| e.opens) {
-                Opens::Never => false,
-                Opens::Always => true,
-                Opens::Before(set) => self.in_follow_set(i + 1, set) && self.known_after(i + 1),
-                Opens::Cue => self.bound_cue(i).is_some_and(|(k, _)| self.opens.get(k) == Some(&true)),
-                Opens::BeforeKnown => self.known_after(i + 1),
-                Opens::BeforeHolidayWord => {
-                    self.kind(i + 1) == Some(TokKind::Punct)
-                        || lexicon()
-                            .holidays
-                            .get(self.t(i))
-                            .into_iter()
-                            .flatten()
-                            .any(|(rest, _)| rest.first().is_some_and(|w| self.is(i + 1, w)))
-                }
-            },
+            TokKind::Word => self.word_opens(i) && self.reading_fits(i),
         }
+    }
+
+    /// Whether the word at `i` opens by the opener lists ([`openers`]).
+    fn word_opens(&self, i: usize) -> bool {
+        match self.entry(i).map_or(Opens::Never, |e| e.opens) {
+            Opens::Never => false,
+            Opens::Always => true,
+            Opens::Before(set) => self.in_follow_set(i + 1, set) && self.known_after(i + 1),
+            Opens::Cue => self.bound_cue(i).is_some_and(|(k, _)| self.opens.get(k) == Some(&true)),
+            Opens::BeforeKnown => self.known_after(i + 1),
+            Opens::BeforeHolidayWord => {
+                self.kind(i + 1) == Some(TokKind::Punct)
+                    || lexicon()
+                        .holidays
+                        .get(self.t(i))
+                        .into_iter()
+                        .flatten()
+                        .any(|(rest, _)| rest.first().is_some_and(|w| self.is(i + 1, w)))
+            }
+        }
+    }
+
+    /// For the words that most often pass the opener lists and still begin nothing ("in the",
+    /// "at least 40", "the same people", "now that"): whether what follows fits one of the few
+    /// readings the parsers have for them. Each arm lists every parser that can read the word at
+    /// the start it is given (the others fail on it at once), and what that parser needs next;
+    /// a parser that learns a new reading of one of these words needs it here too.
+    /// `opens` must hold for the tokens after `i` (the scan fills it from the end): a bound cue's
+    /// date opens where `plain_at` can read one.
+    fn reading_fits(&self, i: usize) -> bool {
+        let opens_next = || self.opens.get(i + 1) == Some(&true);
+        // day_part_alone and time: "in the morning", "at night", "during the evening", "over lunch"
+        let day_part = |k: usize| {
+            let k = self.opt(k, "the");
+            self.is_any(k, DAY_PART_WORDS)
+        };
+        // duration ("about 3 weeks", "up to a month") and offset_date ("in 3 years")
+        let duration_at = |k: usize| self.duration_core(k).is_some();
+        match self.t(i) {
+            // offset_date and the superlative window read a duration after "in"; time and
+            // day_part_alone a part of the day. Nothing else begins with "in".
+            "in" => day_part(i + 1) || duration_at(i + 1),
+            // time (at_time: a clock time or digits), day_part_alone, relative_day ("at the
+            // moment"), duration ("at least", "at most").
+            "at" => {
+                self.kind(i + 1) == Some(TokKind::Digits)
+                    || self.number_word(i + 1).is_some()
+                    || self.is_any(i + 1, CLOCK_WORDS)
+                    || day_part(i + 1)
+                    || (self.is(i + 1, "the") && self.is(i + 2, "moment"))
+                    || (self.is_any(i + 1, &["least", "most"]) && duration_at(i + 2))
+            }
+            // Only range reads "now" first, as its first end: "now to June", "now, through May".
+            "now" => self.is_any(i + 1, RANGE_JOINERS) || (self.is(i + 1, ",") && self.is_any(i + 2, RANGE_JOINERS)),
+            // relative_period ("current year") or range's "current date"
+            "current" => self.is(i + 1, "date") || self.relative_period(i).is_some(),
+            "same" => self.relative_period(i).is_some(),
+            "right" => self.is(i + 1, "now"),
+            "end" | "middle" | "start" => self.is(i + 1, "of"),
+            "year" => self.year(i + 1).is_some(),
+            "once" | "twice" => self.is_any(i + 1, &["a", "per", "every"]) && self.unit(i + 2, false).is_some(),
+            "during" => day_part(i + 1),
+            "over" => day_part(i + 1) || duration_at(i + 1),
+            "nearly" | "almost" | "roughly" => duration_at(i + 1),
+            // bound cues (a date after them) and duration
+            "about" => opens_next() || duration_at(i + 1),
+            "after" | "before" => opens_next() || day_part(i + 1),
+            "around" => {
+                opens_next()
+                    || duration_at(i + 1)
+                    || day_part(i + 1)
+                    || self.kind(i + 1) == Some(TokKind::Digits)
+                    || self.number_word(i + 1).is_some()
+                    || self.is_any(i + 1, CLOCK_WORDS)
+            }
+            "more" | "less" | "fewer" => {
+                self.is(i + 1, "than") && (self.opens.get(i + 2) == Some(&true) || duration_at(i + 2))
+            }
+            "up" => self.is(i + 1, "to") && duration_at(i + 2),
+            "all" | "whole" | "entire" => self.unit(self.opt(i + 1, "the"), false).is_some(),
+            // range and clock_range: an end after "from" / "between"
+            "from" | "between" => {
+                self.kind(i + 1) != Some(TokKind::Word)
+                    || opens_next()
+                    || self.number_word(i + 1).is_some()
+                    || self.is_any(i + 1, CLOCK_WORDS)
+                    || self.is_any(i + 1, &["now", "today", "current"])
+            }
+            "the" => match self.t(i + 1) {
+                // relative_period only
+                "same" | "current" | "this" | "that" => self.relative_period(i).is_some(),
+                // relative_day: "the day after (tomorrow)", "the day before yesterday"
+                "day" => self.is(i + 2, "after") || (self.is(i + 2, "before") && self.is(i + 3, "yesterday")),
+                // part_of_period: "the end of 1989"
+                "end" | "middle" | "beginning" | "start" | "eoy" => self.is(i + 2, "of"),
+                // digits past a day's: only window reads them after "the" ("the 3 next weeks")
+                _ if self.digits_longer_than(i + 1, 2) => self.window(i).is_some(),
+                _ => true,
+            },
+            _ => true,
+        }
+    }
+
+    fn digits_longer_than(&self, i: usize, len: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Digits && t.end - t.start > len)
     }
 
     /// Whether token `i` can be read by a parser after a [`Opens::BeforeKnown`] word: digits, a
@@ -2070,8 +2187,7 @@ impl<'a> Parser<'a> {
         };
         let joiners: &[&str] = match opener {
             Some("between") => &["and", "-", "–", "~"],
-            Some(_) => &["to", "till", "until", "through", "thru", "-", "–", "~"],
-            None => &["to", "till", "until", "through", "thru", "-", "–", "~"],
+            _ => RANGE_JOINERS,
         };
         // A season or fiscal year: "the 2015-16 season", "2019–20" (the second year is the next one).
         if let (Some((a, 4)), Some((b, 2))) = (self.digits(j), self.digits(j + 2)) {

@@ -436,3 +436,67 @@ fn reads_each_sentence_alike_with_the_lists_of_the_sentence_before() {
     }
     assert!(found >= 5, "{found}");
 }
+
+#[test]
+fn passes_over_prepositions_and_determiners_whose_next_words_begin_no_reading() {
+    // Each word the second look rules on, once where it begins a date and once where it cannot.
+    let cases = [
+        (
+            "We met in the morning, in the end, in a week, in 2016 and in an instant.",
+            &["in the morning", "in a week"][..],
+        ),
+        (
+            "She was at the moment at the scene at least 3 days, at least 40 people, at 5 pm at home.",
+            &["at the moment", "at least 3 days", "at 5 pm"],
+        ),
+        ("From now to June, now that it rains, from now on.", &["From now to June"]),
+        (
+            "Its current year ends; its current chief left; the same week came, the same people left.",
+            &["current year", "the same week"],
+        ),
+        (
+            "Right now, right here, at the end of May, the end of the road, in the middle of the night.",
+            &["Right now", "the end of May"],
+        ),
+        (
+            "The day after, the day before yesterday, the day of the vote, the 2016 election, the 3 next weeks.",
+            &["The day after", "the day before yesterday", "the 3 next weeks"],
+        ),
+        (
+            "In year 2008 the year was good; once a week, once again, twice a day.",
+            &["year 2008", "once a week", "twice a day"],
+        ),
+        (
+            "During lunch and during the talks, over the evening, over the years, over two weeks.",
+            &["During lunch", "over the evening", "over two weeks"],
+        ),
+        (
+            "About 3 weeks, about the vote, around noon, around the city, nearly a month, nearly all.",
+            &["About 3 weeks", "around noon", "nearly a month"],
+        ),
+        (
+            "More than 3 weeks, more than ever, less than that, up to 2 months, up to them, all day, all the people.",
+            &["More than 3 weeks", "up to 2 months", "all day"],
+        ),
+        (
+            "From 9 to 5, from noon to 3 pm, between May and June, from the people, between them.",
+            &["From 9 to 5", "from noon to 3 pm", "between May and June"],
+        ),
+        ("After the morning and before dawn, after Monday, before the vote.", &["After the morning", "after Monday"]),
+    ];
+    for pub_date in [None, Some("2017-04-07")] {
+        for (text, expected) in cases {
+            let found = dates_in(text, pub_date);
+            for want in expected {
+                assert!(found.iter().any(|(span, _, _)| span == want), "{text}: {want:?} not in {found:?}");
+            }
+            let low = text.to_ascii_lowercase();
+            let toks = tokens::tokenize(text);
+            let today = pub_date.map(|d| Date::parse_iso(d).unwrap());
+            let parser = Parser::new(&low, &toks, Context { today });
+            for i in (0..toks.len()).filter(|&i| !parser.can_start(i)) {
+                assert!(parser.best_at(i).is_none(), "{text}: {:?} skipped", &text[toks[i].start..]);
+            }
+        }
+    }
+}
