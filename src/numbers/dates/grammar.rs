@@ -137,6 +137,74 @@ const DAY_PART_WORDS: &[&str] = &[
     "tonite",
 ];
 
+/// What may follow "this" in an expression that starts there: a part of the day ("this
+/// morning", "this tomorrow morning"), "this past Friday", "this week Monday", "this or next
+/// week", "this fiscal year", a period (`relative_period`); months, weekdays, holidays and
+/// parts of the day are tested apart.
+const AFTER_THIS: &[&str] = &[
+    "in",
+    "at",
+    "this",
+    "tomorrow",
+    "yesterday",
+    "early",
+    "late",
+    "the",
+    "past",
+    "or",
+    "fiscal",
+    "financial",
+    "school",
+    "academic",
+    "calendar",
+    "week",
+    "workweek",
+    "weekend",
+    "month",
+    "year",
+    "quarter",
+    "decade",
+    "century",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+];
+
+/// What one or two digits can be followed by in an expression that starts at them, besides
+/// units, months and range joiners: an ordinal suffix ("7th"), "day of", "of May", "90s", the
+/// clock's am/pm, "12 noon", "11ish", "7 o'clock", "20 min past", "10 to 4".
+const AFTER_SMALL_DIGITS: &[&str] = &[
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "day",
+    "of",
+    "s",
+    "am",
+    "a",
+    "pm",
+    "p",
+    "noon",
+    "ish",
+    "o'clock",
+    "o’clock",
+    "oclock",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "past",
+    "after",
+    "to",
+    "before",
+];
+
+/// Words before "the 18th" that make it a day of this month (`bare_ordinal_day`).
+const BARE_ORDINAL_CUES: &[&str] = &["on", "around", "by", "until", "since", "before", "after"];
+
 /// The words a clock time can begin with besides digits and number words (`clock_core`).
 const CLOCK_WORDS: &[&str] = &["noon", "midday", "noonish", "midnight", "mid", "half", "quarter"];
 
@@ -202,7 +270,7 @@ impl<'a> Parser<'a> {
 
     fn opens_at(&self, i: usize) -> bool {
         match self.toks[i].kind {
-            TokKind::Digits => true,
+            TokKind::Digits => self.digits_fit(i),
             // "'90s", "@ 5pm", "½ an hour"
             TokKind::Punct => match self.t(i) {
                 "'" | "’" => self.kind(i + 1) == Some(TokKind::Digits),
@@ -308,10 +376,78 @@ impl<'a> Parser<'a> {
                 "end" | "middle" | "beginning" | "start" | "eoy" => self.is(i + 2, "of"),
                 // digits past a day's: only window reads them after "the" ("the 3 next weeks")
                 _ if self.digits_longer_than(i + 1, 2) => self.window(i).is_some(),
+                // "the first of May", "the first quarter of", "the first week of", "on the first"
+                _ if self.plain_number_word(i + 1) == Some(true) => {
+                    self.ordinal_reading_fits(i + 2) || (i > 0 && self.is_any(i - 1, BARE_ORDINAL_CUES))
+                }
+                // day_first ("the twenty-first of May", "the two of us" no) or window ("the two next weeks")
+                _ if self.plain_number_word(i + 1) == Some(false) => {
+                    self.is_any(i + 2, &["of", "-", "/"])
+                        || self.is_month(i + 2)
+                        || self.number_word(i + 2).is_some()
+                        || self.window(i).is_some()
+                }
                 _ => true,
             },
-            _ => true,
+            // weekday_date, relative_period, named_day and the parts of the day after "this" (read_datetime)
+            "this" => {
+                self.is_any(i + 1, AFTER_THIS)
+                    || self.is_any(i + 1, DAY_PART_WORDS)
+                    || self.is_month(i + 1)
+                    || self.is_weekday(i + 1)
+                    || lexicon().holidays.contains_key(self.t(i + 1))
+            }
+            // counts: duration, offset_date and window read nothing else after them
+            "some" | "several" | "few" | "couple" => self.duration_core(i).is_some() || self.window(i).is_some(),
+            _ => match self.plain_number_word(i) {
+                // An ordinal word: day_first, quarter, week_of or decade ("first of May", "first quarter
+                // of", "first week of", "21st century"); count, clock and year take no ordinal.
+                Some(true) => self.ordinal_reading_fits(i + 1),
+                // A cardinal word before "of" ("one of them"): no parser reads on ("the two of" is above).
+                Some(false) => !self.is(i + 1, "of"),
+                None => true,
+            },
         }
+    }
+
+    /// What an ordinal word can be followed by when it begins a date (day_first, quarter, week_of,
+    /// decade): "first day of", "first of May", "first-May", "first May", "first quarter of".
+    fn ordinal_reading_fits(&self, next: usize) -> bool {
+        self.is_any(next, &["day", "of", "-", "/", "quarter", "week", "century"]) || self.is_month(next)
+    }
+
+    /// Whether token `i` is a number word and nothing else of the word lists (no month, weekday or
+    /// holiday name): `Some(ordinal)`.
+    fn plain_number_word(&self, i: usize) -> Option<bool> {
+        let e = self.entry(i)?;
+        let (_, ordinal) = e.number?;
+        (e.month.is_none() && e.weekday.is_none() && !lexicon().holidays.contains_key(self.t(i))).then_some(ordinal)
+    }
+
+    /// For digits: whether a parser can read on from them. Four digits (a year, "1630 GMT") and
+    /// eight ("20161016") are always tried. One or two digits need a mark, a suffix, a unit, a month
+    /// or a clock word after them ("5 May", "7th", "5 pm", "3 days", "10 to 4", "9-5"); others
+    /// ("000" of "1,000", "300") only a mark or a unit ("300-year", "100 days", "1630:").
+    fn digits_fit(&self, i: usize) -> bool {
+        let len = self.toks[i].end - self.toks[i].start;
+        if len == 4 || len == 8 {
+            return true;
+        }
+        let next = i + 1;
+        // count and duration_core: "3 days", "3-day", "3 business days", window: "3 next weeks"
+        let count_reads_on = self.is_unit(next)
+            || self.is_any(next, &["-", "business", "working", "calendar", "next", "coming", "upcoming"]);
+        // numeric_date, clock_core and count's decimals: glued on both sides ("5/12", "8.30pm", "3.5")
+        let glued_mark = self.is_any(next, &[":", ".", "-", "/"]) && self.glued(next) && self.glued(next + 1);
+        if len > 2 {
+            return count_reads_on || glued_mark;
+        }
+        count_reads_on
+            || glued_mark
+            || self.is_month(next)
+            || self.is_any(next, AFTER_SMALL_DIGITS)
+            || self.is_any(next, RANGE_JOINERS)
+            || (self.is(next, ",") && self.is_any(next + 1, RANGE_JOINERS))
     }
 
     fn digits_longer_than(&self, i: usize, len: usize) -> bool {
@@ -869,7 +1005,7 @@ impl<'a> Parser<'a> {
 
     /// "the 18th" after "on": a day of the current month.
     fn bare_ordinal_day(&self, i: usize) -> Parsed<When> {
-        if i == 0 || !self.is_any(i - 1, &["on", "around", "by", "until", "since", "before", "after"]) {
+        if i == 0 || !self.is_any(i - 1, BARE_ORDINAL_CUES) {
             return None;
         }
         // "on the 18th", or "on 29th" with digits

@@ -483,6 +483,18 @@ fn passes_over_prepositions_and_determiners_whose_next_words_begin_no_reading() 
             &["From 9 to 5", "from noon to 3 pm", "between May and June"],
         ),
         ("After the morning and before dawn, after Monday, before the vote.", &["After the morning", "after Monday"]),
+        (
+            "One of them came on the first of May, the first time; the two of us met the first week of June.",
+            &["the first of May", "the first week of June"],
+        ),
+        (
+            "Turnout rose 5 percent to 1,000 voters, 300 people, 12 million, at 5 pm on 5 May, for 100 days, 7th.",
+            &["at 5 pm on 5 May", "100 days"],
+        ),
+        (
+            "This was said; this morning and this week, this May, some of them, some days later.",
+            &["this morning", "this week", "this May", "some days later"],
+        ),
     ];
     for pub_date in [None, Some("2017-04-07")] {
         for (text, expected) in cases {
