@@ -512,3 +512,18 @@ fn passes_over_prepositions_and_determiners_whose_next_words_begin_no_reading() 
         }
     }
 }
+
+#[test]
+fn reads_holiday_names_with_either_apostrophe() {
+    let straight = "Fireworks lit New Year's Eve 😀, then Valentine's Day and St Patrick's Day in Zürich.";
+    let curly = "Fireworks lit New Year’s Eve 😀, then Valentine’s Day and St Patrick’s Day in Zürich.";
+    let values = |text: &str| dates_in(text, None).into_iter().map(|(span, _, v)| (span, v)).collect::<Vec<_>>();
+    let want = |apostrophe: char| {
+        [("New Year's Eve", "XXXX-12-31"), ("Valentine's Day", "XXXX-02-14"), ("St Patrick's Day", "XXXX-03-17")]
+            .map(|(span, v)| (span.replace('\'', &apostrophe.to_string()), Some(v.to_string())))
+            .to_vec()
+    };
+    assert_eq!(values(straight), want('\''));
+    assert_eq!(values(curly), want('’'));
+    assert_eq!(one("We met on New Year’s Day 2018.", None), ("New Year’s Day 2018".into(), Some("2018-01-01".into())));
+}
