@@ -339,6 +339,14 @@ impl<'a> Parser<'a> {
             "right" => self.is(i + 1, "now"),
             "end" | "middle" | "start" => self.is(i + 1, "of"),
             "year" => self.year(i + 1).is_some(),
+            // part_of_period ("early this month", "late 2015", "mid-November"), day_part_alone ("late
+            // in the evening"), bound cues ("later than 2015"), clock_core ("mid night")
+            "early" | "late" | "earlier" | "later" | "mid" => {
+                (self.is(i + 1, "than") && self.opens.get(i + 2) == Some(&true))
+                    || (self.is(i, "mid") && self.is(i + 1, "night"))
+                    || self.part_of_period(i).is_some()
+                    || self.day_part_alone(i).is_some()
+            }
             "once" | "twice" => self.is_any(i + 1, &["a", "per", "every"]) && self.unit(i + 2, false).is_some(),
             "during" => day_part(i + 1),
             "over" => day_part(i + 1) || duration_at(i + 1),

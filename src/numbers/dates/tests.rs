@@ -484,6 +484,10 @@ fn passes_over_prepositions_and_determiners_whose_next_words_begin_no_reading() 
         ),
         ("After the morning and before dawn, after Monday, before the vote.", &["After the morning", "after Monday"]),
         (
+            "Later than 2015, later that day, late in the evening, early this month, mid-November, early on, at mid night, late voters.",
+            &["Later than 2015", "late in the evening", "early this month", "mid-November", "at mid night"],
+        ),
+        (
             "One of them came on the first of May, the first time; the two of us met the first week of June.",
             &["the first of May", "the first week of June"],
         ),
