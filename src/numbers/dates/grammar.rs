@@ -116,6 +116,101 @@ const AMBIGUOUS_MONTH_CUES: &[&str] = &[
     "-",
 ];
 
+/// Every word after which a part of the day is read ("in the morning", "over lunch"): those of
+/// `day_part` and `day_part_alone`.
+const DAY_PART_WORDS: &[&str] = &[
+    "morning",
+    "mornings",
+    "afternoon",
+    "afternoons",
+    "evening",
+    "evenings",
+    "night",
+    "nighttime",
+    "daytime",
+    "lunchtime",
+    "dinnertime",
+    "lunch",
+    "dinner",
+    "breakfast",
+    "tonight",
+    "tonite",
+];
+
+/// What may follow "this" in an expression that starts there: a part of the day ("this
+/// morning", "this tomorrow morning"), "this past Friday", "this week Monday", "this or next
+/// week", "this fiscal year", a period (`relative_period`); months, weekdays, holidays and
+/// parts of the day are tested apart.
+const AFTER_THIS: &[&str] = &[
+    "in",
+    "at",
+    "this",
+    "tomorrow",
+    "yesterday",
+    "early",
+    "late",
+    "the",
+    "past",
+    "or",
+    "fiscal",
+    "financial",
+    "school",
+    "academic",
+    "calendar",
+    "week",
+    "workweek",
+    "weekend",
+    "month",
+    "year",
+    "quarter",
+    "decade",
+    "century",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+];
+
+/// What one or two digits can be followed by in an expression that starts at them, besides
+/// units, months and range joiners: an ordinal suffix ("7th"), "day of", "of May", "90s", the
+/// clock's am/pm, "12 noon", "11ish", "7 o'clock", "20 min past", "10 to 4".
+const AFTER_SMALL_DIGITS: &[&str] = &[
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "day",
+    "of",
+    "s",
+    "am",
+    "a",
+    "pm",
+    "p",
+    "noon",
+    "ish",
+    "o'clock",
+    "o’clock",
+    "oclock",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "past",
+    "after",
+    "to",
+    "before",
+];
+
+/// Words before "the 18th" that make it a day of this month (`bare_ordinal_day`).
+const BARE_ORDINAL_CUES: &[&str] = &["on", "around", "by", "until", "since", "before", "after"];
+
+/// The words a clock time can begin with besides digits and number words (`clock_core`).
+const CLOCK_WORDS: &[&str] = &["noon", "midday", "noonish", "midnight", "mid", "half", "quarter"];
+
+/// What joins the two ends of a range without "between" (`range`).
+const RANGE_JOINERS: &[&str] = &["to", "till", "until", "through", "thru", "-", "–", "~"];
+
 type Parsed<T> = Option<(usize, T)>;
 
 /// A date with the time of day, if one is given.
@@ -175,30 +270,196 @@ impl<'a> Parser<'a> {
 
     fn opens_at(&self, i: usize) -> bool {
         match self.toks[i].kind {
-            TokKind::Digits => true,
+            TokKind::Digits => self.digits_fit(i),
             // "'90s", "@ 5pm", "½ an hour"
             TokKind::Punct => match self.t(i) {
                 "'" | "’" => self.kind(i + 1) == Some(TokKind::Digits),
                 "@" | "½" => true,
                 _ => false,
             },
-            TokKind::Word => match self.entry(i).map_or(Opens::Never, |e| e.opens) {
-                Opens::Never => false,
-                Opens::Always => true,
-                Opens::Before(set) => self.in_follow_set(i + 1, set) && self.known_after(i + 1),
-                Opens::Cue => self.bound_cue(i).is_some_and(|(k, _)| self.opens.get(k) == Some(&true)),
-                Opens::BeforeKnown => self.known_after(i + 1),
-                Opens::BeforeHolidayWord => {
-                    self.kind(i + 1) == Some(TokKind::Punct)
-                        || lexicon()
-                            .holidays
-                            .get(self.t(i))
-                            .into_iter()
-                            .flatten()
-                            .any(|(rest, _)| rest.first().is_some_and(|w| self.is(i + 1, w)))
+            TokKind::Word => self.word_opens(i) && self.reading_fits(i),
+        }
+    }
+
+    /// Whether the word at `i` opens by the opener lists ([`openers`]).
+    fn word_opens(&self, i: usize) -> bool {
+        match self.entry(i).map_or(Opens::Never, |e| e.opens) {
+            Opens::Never => false,
+            Opens::Always => true,
+            Opens::Before(set) => self.in_follow_set(i + 1, set) && self.known_after(i + 1),
+            Opens::Cue => self.bound_cue(i).is_some_and(|(k, _)| self.opens.get(k) == Some(&true)),
+            Opens::BeforeKnown => self.known_after(i + 1),
+            Opens::BeforeHolidayWord => {
+                self.kind(i + 1) == Some(TokKind::Punct)
+                    || lexicon()
+                        .holidays
+                        .get(self.t(i))
+                        .into_iter()
+                        .flatten()
+                        .any(|(rest, _)| rest.first().is_some_and(|w| self.is(i + 1, w)))
+            }
+        }
+    }
+
+    /// For the words that most often pass the opener lists and still begin nothing ("in the",
+    /// "at least 40", "the same people", "now that"): whether what follows fits one of the few
+    /// readings the parsers have for them. Each arm lists every parser that can read the word at
+    /// the start it is given (the others fail on it at once), and what that parser needs next;
+    /// a parser that learns a new reading of one of these words needs it here too.
+    /// `opens` must hold for the tokens after `i` (the scan fills it from the end): a bound cue's
+    /// date opens where `plain_at` can read one.
+    fn reading_fits(&self, i: usize) -> bool {
+        let opens_next = || self.opens.get(i + 1) == Some(&true);
+        // day_part_alone and time: "in the morning", "at night", "during the evening", "over lunch"
+        let day_part = |k: usize| {
+            let k = self.opt(k, "the");
+            self.is_any(k, DAY_PART_WORDS)
+        };
+        // duration ("about 3 weeks", "up to a month") and offset_date ("in 3 years")
+        let duration_at = |k: usize| self.duration_core(k).is_some();
+        match self.t(i) {
+            // offset_date and the superlative window read a duration after "in"; time and
+            // day_part_alone a part of the day. Nothing else begins with "in".
+            "in" => day_part(i + 1) || duration_at(i + 1),
+            // time (at_time: a clock time or digits), day_part_alone, relative_day ("at the
+            // moment"), duration ("at least", "at most").
+            "at" => {
+                self.kind(i + 1) == Some(TokKind::Digits)
+                    || self.number_word(i + 1).is_some()
+                    || self.is_any(i + 1, CLOCK_WORDS)
+                    || day_part(i + 1)
+                    || (self.is(i + 1, "the") && self.is(i + 2, "moment"))
+                    || (self.is_any(i + 1, &["least", "most"]) && duration_at(i + 2))
+            }
+            // Only range reads "now" first, as its first end: "now to June", "now, through May".
+            "now" => self.is_any(i + 1, RANGE_JOINERS) || (self.is(i + 1, ",") && self.is_any(i + 2, RANGE_JOINERS)),
+            // relative_period ("current year") or range's "current date"
+            "current" => self.is(i + 1, "date") || self.relative_period(i).is_some(),
+            "same" => self.relative_period(i).is_some(),
+            "right" => self.is(i + 1, "now"),
+            "end" | "middle" | "start" => self.is(i + 1, "of"),
+            "year" => self.year(i + 1).is_some(),
+            // part_of_period ("early this month", "late 2015", "mid-November"), day_part_alone ("late
+            // in the evening"), bound cues ("later than 2015"), clock_core ("mid night")
+            "early" | "late" | "earlier" | "later" | "mid" => {
+                (self.is(i + 1, "than") && self.opens.get(i + 2) == Some(&true))
+                    || (self.is(i, "mid") && self.is(i + 1, "night"))
+                    || self.part_of_period(i).is_some()
+                    || self.day_part_alone(i).is_some()
+            }
+            "once" | "twice" => self.is_any(i + 1, &["a", "per", "every"]) && self.unit(i + 2, false).is_some(),
+            "during" => day_part(i + 1),
+            "over" => day_part(i + 1) || duration_at(i + 1),
+            "nearly" | "almost" | "roughly" => duration_at(i + 1),
+            // bound cues (a date after them) and duration
+            "about" => opens_next() || duration_at(i + 1),
+            "after" | "before" => opens_next() || day_part(i + 1),
+            "around" => {
+                opens_next()
+                    || duration_at(i + 1)
+                    || day_part(i + 1)
+                    || self.kind(i + 1) == Some(TokKind::Digits)
+                    || self.number_word(i + 1).is_some()
+                    || self.is_any(i + 1, CLOCK_WORDS)
+            }
+            "more" | "less" | "fewer" => {
+                self.is(i + 1, "than") && (self.opens.get(i + 2) == Some(&true) || duration_at(i + 2))
+            }
+            "up" => self.is(i + 1, "to") && duration_at(i + 2),
+            "all" | "whole" | "entire" => self.unit(self.opt(i + 1, "the"), false).is_some(),
+            // range and clock_range: an end after "from" / "between"
+            "from" | "between" => {
+                self.kind(i + 1) != Some(TokKind::Word)
+                    || opens_next()
+                    || self.number_word(i + 1).is_some()
+                    || self.is_any(i + 1, CLOCK_WORDS)
+                    || self.is_any(i + 1, &["now", "today", "current"])
+            }
+            "the" => match self.t(i + 1) {
+                // relative_period only
+                "same" | "current" | "this" | "that" => self.relative_period(i).is_some(),
+                // relative_day: "the day after (tomorrow)", "the day before yesterday"
+                "day" => self.is(i + 2, "after") || (self.is(i + 2, "before") && self.is(i + 3, "yesterday")),
+                // part_of_period: "the end of 1989"
+                "end" | "middle" | "beginning" | "start" | "eoy" => self.is(i + 2, "of"),
+                // digits past a day's: only window reads them after "the" ("the 3 next weeks")
+                _ if self.digits_longer_than(i + 1, 2) => self.window(i).is_some(),
+                // "the first of May", "the first quarter of", "the first week of", "on the first"
+                _ if self.plain_number_word(i + 1) == Some(true) => {
+                    self.ordinal_reading_fits(i + 2) || (i > 0 && self.is_any(i - 1, BARE_ORDINAL_CUES))
                 }
+                // day_first ("the twenty-first of May", "the two of us" no) or window ("the two next weeks")
+                _ if self.plain_number_word(i + 1) == Some(false) => {
+                    self.is_any(i + 2, &["of", "-", "/"])
+                        || self.is_month(i + 2)
+                        || self.number_word(i + 2).is_some()
+                        || self.window(i).is_some()
+                }
+                _ => true,
+            },
+            // weekday_date, relative_period, named_day and the parts of the day after "this" (read_datetime)
+            "this" => {
+                self.is_any(i + 1, AFTER_THIS)
+                    || self.is_any(i + 1, DAY_PART_WORDS)
+                    || self.is_month(i + 1)
+                    || self.is_weekday(i + 1)
+                    || lexicon().holidays.contains_key(self.t(i + 1))
+            }
+            // counts: duration, offset_date and window read nothing else after them
+            "some" | "several" | "few" | "couple" => self.duration_core(i).is_some() || self.window(i).is_some(),
+            _ => match self.plain_number_word(i) {
+                // An ordinal word: day_first, quarter, week_of or decade ("first of May", "first quarter
+                // of", "first week of", "21st century"); count, clock and year take no ordinal.
+                Some(true) => self.ordinal_reading_fits(i + 1),
+                // A cardinal word before "of" ("one of them"): no parser reads on ("the two of" is above).
+                Some(false) => !self.is(i + 1, "of"),
+                None => true,
             },
         }
+    }
+
+    /// What an ordinal word can be followed by when it begins a date (day_first, quarter, week_of,
+    /// decade): "first day of", "first of May", "first-May", "first May", "first quarter of".
+    fn ordinal_reading_fits(&self, next: usize) -> bool {
+        self.is_any(next, &["day", "of", "-", "/", "quarter", "week", "century"]) || self.is_month(next)
+    }
+
+    /// Whether token `i` is a number word and nothing else of the word lists (no month, weekday or
+    /// holiday name): `Some(ordinal)`.
+    fn plain_number_word(&self, i: usize) -> Option<bool> {
+        let e = self.entry(i)?;
+        let (_, ordinal) = e.number?;
+        (e.month.is_none() && e.weekday.is_none() && !lexicon().holidays.contains_key(self.t(i))).then_some(ordinal)
+    }
+
+    /// For digits: whether a parser can read on from them. Four digits (a year, "1630 GMT") and
+    /// eight ("20161016") are always tried. One or two digits need a mark, a suffix, a unit, a month
+    /// or a clock word after them ("5 May", "7th", "5 pm", "3 days", "10 to 4", "9-5"); others
+    /// ("000" of "1,000", "300") only a mark or a unit ("300-year", "100 days", "1630:").
+    fn digits_fit(&self, i: usize) -> bool {
+        let len = self.toks[i].end - self.toks[i].start;
+        if len == 4 || len == 8 {
+            return true;
+        }
+        let next = i + 1;
+        // count and duration_core: "3 days", "3-day", "3 business days", window: "3 next weeks"
+        let count_reads_on = self.is_unit(next)
+            || self.is_any(next, &["-", "business", "working", "calendar", "next", "coming", "upcoming"]);
+        // numeric_date, clock_core and count's decimals: glued on both sides ("5/12", "8.30pm", "3.5")
+        let glued_mark = self.is_any(next, &[":", ".", "-", "/"]) && self.glued(next) && self.glued(next + 1);
+        if len > 2 {
+            return count_reads_on || glued_mark;
+        }
+        count_reads_on
+            || glued_mark
+            || self.is_month(next)
+            || self.is_any(next, AFTER_SMALL_DIGITS)
+            || self.is_any(next, RANGE_JOINERS)
+            || (self.is(next, ",") && self.is_any(next + 1, RANGE_JOINERS))
+    }
+
+    fn digits_longer_than(&self, i: usize, len: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Digits && t.end - t.start > len)
     }
 
     /// Whether token `i` can be read by a parser after a [`Opens::BeforeKnown`] word: digits, a
@@ -752,7 +1013,7 @@ impl<'a> Parser<'a> {
 
     /// "the 18th" after "on": a day of the current month.
     fn bare_ordinal_day(&self, i: usize) -> Parsed<When> {
-        if i == 0 || !self.is_any(i - 1, &["on", "around", "by", "until", "since", "before", "after"]) {
+        if i == 0 || !self.is_any(i - 1, BARE_ORDINAL_CUES) {
             return None;
         }
         // "on the 18th", or "on 29th" with digits
@@ -2070,8 +2331,7 @@ impl<'a> Parser<'a> {
         };
         let joiners: &[&str] = match opener {
             Some("between") => &["and", "-", "–", "~"],
-            Some(_) => &["to", "till", "until", "through", "thru", "-", "–", "~"],
-            None => &["to", "till", "until", "through", "thru", "-", "–", "~"],
+            _ => RANGE_JOINERS,
         };
         // A season or fiscal year: "the 2015-16 season", "2019–20" (the second year is the next one).
         if let (Some((a, 4)), Some((b, 2))) = (self.digits(j), self.digits(j + 2)) {

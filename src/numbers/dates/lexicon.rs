@@ -155,9 +155,17 @@ pub fn lexicon() -> &'static Lexicon {
             .collect();
         let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, Holiday)>> = HashMap::default();
         for f in lines::<2>(include_str!("holidays.txt")) {
-            let mut words = f[0].split('_').map(|w| w.trim_end_matches(['\'', '’']));
-            let first = words.next().expect("a holiday name");
-            holidays.entry(first).or_default().push((words.collect(), holiday(f[1])));
+            // A name with an apostrophe inside a word ("new_year's_eve") is written with the
+            // typographic one too ("New Year’s Eve"): both spellings go in the table (the tokens
+            // keep the mark they have). The list names a handful, so the copies are made once
+            // and kept for the program's life, like the rest of the table.
+            let typographic =
+                f[0].contains('\'').then(|| -> &'static str { Box::leak(f[0].replace('\'', "’").into_boxed_str()) });
+            for name in std::iter::once(f[0]).chain(typographic) {
+                let mut words = name.split('_').map(|w| w.trim_end_matches(['\'', '’']));
+                let first = words.next().expect("a holiday name");
+                holidays.entry(first).or_default().push((words.collect(), holiday(f[1])));
+            }
         }
         let mut words: HashMap<&'static str, Entry> = HashMap::default();
         words.reserve(512);

@@ -436,3 +436,98 @@ fn reads_each_sentence_alike_with_the_lists_of_the_sentence_before() {
     }
     assert!(found >= 5, "{found}");
 }
+
+#[test]
+fn passes_over_prepositions_and_determiners_whose_next_words_begin_no_reading() {
+    // Each word the second look rules on, once where it begins a date and once where it cannot.
+    let cases = [
+        (
+            "We met in the morning, in the end, in a week, in 2016 and in an instant.",
+            &["in the morning", "in a week"][..],
+        ),
+        (
+            "She was at the moment at the scene at least 3 days, at least 40 people, at 5 pm at home.",
+            &["at the moment", "at least 3 days", "at 5 pm"],
+        ),
+        ("From now to June, now that it rains, from now on.", &["From now to June"]),
+        (
+            "Its current year ends; its current chief left; the same week came, the same people left.",
+            &["current year", "the same week"],
+        ),
+        (
+            "Right now, right here, at the end of May, the end of the road, in the middle of the night.",
+            &["Right now", "the end of May"],
+        ),
+        (
+            "The day after, the day before yesterday, the day of the vote, the 2016 election, the 3 next weeks.",
+            &["The day after", "the day before yesterday", "the 3 next weeks"],
+        ),
+        (
+            "In year 2008 the year was good; once a week, once again, twice a day.",
+            &["year 2008", "once a week", "twice a day"],
+        ),
+        (
+            "During lunch and during the talks, over the evening, over the years, over two weeks.",
+            &["During lunch", "over the evening", "over two weeks"],
+        ),
+        (
+            "About 3 weeks, about the vote, around noon, around the city, nearly a month, nearly all.",
+            &["About 3 weeks", "around noon", "nearly a month"],
+        ),
+        (
+            "More than 3 weeks, more than ever, less than that, up to 2 months, up to them, all day, all the people.",
+            &["More than 3 weeks", "up to 2 months", "all day"],
+        ),
+        (
+            "From 9 to 5, from noon to 3 pm, between May and June, from the people, between them.",
+            &["From 9 to 5", "from noon to 3 pm", "between May and June"],
+        ),
+        ("After the morning and before dawn, after Monday, before the vote.", &["After the morning", "after Monday"]),
+        (
+            "Later than 2015, later that day, late in the evening, early this month, mid-November, early on, at mid night, late voters.",
+            &["Later than 2015", "late in the evening", "early this month", "mid-November", "at mid night"],
+        ),
+        (
+            "One of them came on the first of May, the first time; the two of us met the first week of June.",
+            &["the first of May", "the first week of June"],
+        ),
+        (
+            "Turnout rose 5 percent to 1,000 voters, 300 people, 12 million, at 5 pm on 5 May, for 100 days, 7th.",
+            &["at 5 pm on 5 May", "100 days"],
+        ),
+        (
+            "This was said; this morning and this week, this May, some of them, some days later.",
+            &["this morning", "this week", "this May", "some days later"],
+        ),
+    ];
+    for pub_date in [None, Some("2017-04-07")] {
+        for (text, expected) in cases {
+            let found = dates_in(text, pub_date);
+            for want in expected {
+                assert!(found.iter().any(|(span, _, _)| span == want), "{text}: {want:?} not in {found:?}");
+            }
+            let low = text.to_ascii_lowercase();
+            let toks = tokens::tokenize(text);
+            let today = pub_date.map(|d| Date::parse_iso(d).unwrap());
+            let parser = Parser::new(&low, &toks, Context { today });
+            for i in (0..toks.len()).filter(|&i| !parser.can_start(i)) {
+                assert!(parser.best_at(i).is_none(), "{text}: {:?} skipped", &text[toks[i].start..]);
+            }
+        }
+    }
+}
+
+#[test]
+fn reads_holiday_names_with_either_apostrophe() {
+    let straight = "Fireworks lit New Year's Eve 😀, then Valentine's Day and St Patrick's Day in Zürich.";
+    let curly = "Fireworks lit New Year’s Eve 😀, then Valentine’s Day and St Patrick’s Day in Zürich.";
+    let values = |text: &str| dates_in(text, None).into_iter().map(|(span, _, v)| (span, v)).collect::<Vec<_>>();
+    let want = |apostrophe: char| {
+        [("New Year's Eve", "XXXX-12-31"), ("Valentine's Day", "XXXX-02-14"), ("St Patrick's Day", "XXXX-03-17")]
+            .map(|(span, v)| (span.replace('\'', &apostrophe.to_string()), Some(v.to_string())))
+            .to_vec()
+    };
+    assert_eq!(values(straight), want('\''));
+    assert_eq!(values(curly), want('’'));
+    assert_eq!(one("We met on New Year’s Day 2018.", None), ("New Year’s Day 2018".into(), Some("2018-01-01".into())));
+}
