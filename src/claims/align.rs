@@ -444,7 +444,7 @@ fn in_order(pairs: Vec<(u32, u32)>, claims: usize, mut each: impl FnMut(usize, u
     drop(next);
     for i in 0..claims {
         let own = &mut partners[start[i] as usize..start[i + 1] as usize];
-        crate::sort::by_key(own, |&j| j); // plain integers: any sort gives the same order
+        crate::sort::integers(own);
         for (k, &j) in own.iter().enumerate() {
             if k == 0 || own[k - 1] != j {
                 each(i, j as usize);
@@ -777,7 +777,7 @@ impl<'c> Whats<'c> {
         }
         let lex = lexicon();
         let mut concepts: Vec<u32> = whats.of_claim.iter().filter_map(|w| w.concept).collect();
-        crate::sort::by_key(&mut concepts, |&c| c); // plain integers: any sort gives the same order
+        crate::sort::integers(&mut concepts);
         concepts.dedup();
         let mut broader = vec![Vec::new(); whats.names.len()];
         for &id in &concepts {
