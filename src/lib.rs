@@ -16,6 +16,7 @@
 
 pub mod attributions;
 pub mod claims;
+pub mod decimal;
 pub mod numbers;
 pub mod output;
 pub mod request;

@@ -251,7 +251,8 @@ impl Events {
                     ev.rare.push(unseen.1);
                 }
             }
-            list.sort_unstable_by_key(|e| e.0);
+            // One entry per word id, so no ties: the shared sort gives the order the unstable one did.
+            crate::sort::by_key(&mut list, |e| e.0);
             ev.total.push(list.iter().map(|&(id, x)| x * ev.rarity[id as usize]).sum());
             ev.norm.push(list.iter().map(|&(id, x)| (x * ev.rarity[id as usize]).powi(2)).sum::<f32>().sqrt());
             let mut words = list.clone();
@@ -443,7 +444,7 @@ fn in_order(pairs: Vec<(u32, u32)>, claims: usize, mut each: impl FnMut(usize, u
     drop(next);
     for i in 0..claims {
         let own = &mut partners[start[i] as usize..start[i + 1] as usize];
-        own.sort_unstable();
+        crate::sort::integers(own);
         for (k, &j) in own.iter().enumerate() {
             if k == 0 || own[k - 1] != j {
                 each(i, j as usize);
@@ -495,7 +496,7 @@ impl Finder {
         let mut sorted: Vec<Posting> = (0..members.len())
             .map(|m| Posting { value: sort_value(&claims[members[m] as usize]), member: m as u32, weight: 0.0 })
             .collect();
-        sorted.sort_unstable_by(by_value);
+        crate::sort::by(&mut sorted, by_value); // members are unique: a total order, no ties
         self.fill_lists(members, &sorted, events);
         // Without NaN, `<` orders the values as the sort did: each list is read from where the
         // claim before stopped.
@@ -776,7 +777,7 @@ impl<'c> Whats<'c> {
         }
         let lex = lexicon();
         let mut concepts: Vec<u32> = whats.of_claim.iter().filter_map(|w| w.concept).collect();
-        concepts.sort_unstable();
+        crate::sort::integers(&mut concepts);
         concepts.dedup();
         let mut broader = vec![Vec::new(); whats.names.len()];
         for &id in &concepts {

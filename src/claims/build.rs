@@ -363,7 +363,7 @@ fn event_words(words: &Words, figure: Span, counted: Option<Span>, sentence: usi
         }
     }
     // Each word once, at its greatest weight.
-    found.sort_unstable();
+    crate::sort::by_key(&mut found, |&x| x); // plain integers: any sort gives the same order
     found.dedup_by_key(|x| *x >> 32);
     found.iter().map(|&x| ((x >> 32) as u32, f32::from_bits(!(x as u32)))).collect()
 }

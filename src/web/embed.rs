@@ -203,10 +203,11 @@ fn render_ui(id: u32, inst: &Instance, ms: f64) {
     let d = out.documents.first().cloned().unwrap_or_default();
     let anonymous = d.attributions.iter().filter(|a| a.anonymous).count();
     let summary = format!(
-        "{} · {} ({anonymous} anonymous) · {} · analysed in {ms:.1} ms, in this browser",
+        "{} · {} ({anonymous} anonymous) · {} · analysed in {} ms, in this browser",
         view::counted(d.numbers.len(), "number"),
         view::counted(d.attributions.len(), "statement"),
         view::counted(out.contradictions.len(), "contradiction"),
+        crate::decimal::fixed(ms, 1),
     );
     append(&head, &el_text("span", "cl-embed-summary", &summary));
     append(&inst.ui, &head);

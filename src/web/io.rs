@@ -259,7 +259,7 @@ pub fn to_csv(out: &Output) -> String {
         ];
         row.extend(["", "", "", "", "", "", "", ""].map(String::from));
         row.extend([
-            format!("{:.2}", c.confidence),
+            crate::decimal::fixed(c.confidence, 2),
             c.explanation.clone(),
             name(c.b.doc),
             c.b.start.to_string(),

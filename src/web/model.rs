@@ -367,7 +367,7 @@ pub fn readable_interval(s: &str) -> String {
 /// "1,234.5": a value with thousands separators and at most two decimals.
 pub fn format_number(v: f64) -> String {
     if !v.is_finite() {
-        return v.to_string();
+        return crate::decimal::shortest(v);
     }
     let rounded = (v * 100.0).round() / 100.0;
     let neg = rounded < 0.0;

@@ -12,6 +12,7 @@ use super::model::{DocSpan, Output};
 use super::reader::{list, option, string, Reader};
 use super::textmap::{self, TextMap};
 use super::{example, highlight, view};
+use crate::decimal;
 use crate::output::OffsetUnit;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -1052,9 +1053,10 @@ impl App {
         let bytes: usize = self.sent_texts.iter().map(String::len).sum();
         let seconds = (dom::now_ms() - self.sent_at) / 1000.0;
         self.set_status(&format!(
-            "Analysing {n} article{} ({})… {seconds:.0} s so far. Keep typing if you like: newer text replaces this analysis.",
+            "Analysing {n} article{} ({})… {} s so far. Keep typing if you like: newer text replaces this analysis.",
             if n == 1 { "" } else { "s" },
-            size_label(bytes)
+            size_label(bytes),
+            decimal::fixed(seconds, 0)
         ));
         attr(&self.status, "data-busy", "");
         self.ticker = Some(dom::timeout(PROGRESS_EVERY_MS, move || {
@@ -1108,8 +1110,10 @@ impl App {
         let statements: usize = out.documents.iter().map(|d| d.attributions.len()).sum();
         let where_ = if self.engine.is_some() { "in a worker" } else { "on the page" };
         self.set_status(&format!(
-            "Analysed {} {where_} in {ms:.1} ms ({total:.0} ms round trip): {}, {}, {}, {}.",
+            "Analysed {} {where_} in {} ms ({} ms round trip): {}, {}, {}, {}.",
             view::counted(out.documents.len(), "article"),
+            decimal::fixed(ms, 1),
+            decimal::fixed(total, 0),
             view::counted(numbers, "number"),
             view::counted(statements, "statement"),
             view::counted(out.contradictions.len(), "contradiction"),
@@ -1257,7 +1261,11 @@ impl App {
                     let li = el("li", "");
                     append(&list, &li);
                     let item = self.nav_item(&li, "button", c.a.clone());
-                    let head = el_text("span", "cl-item-head", &format!("{} · {:.0}%", c.kind, c.confidence * 100.0));
+                    let head = el_text(
+                        "span",
+                        "cl-item-head",
+                        &format!("{} · {}%", c.kind, decimal::fixed(c.confidence * 100.0, 0)),
+                    );
                     append(&item, &head);
                     append(
                         &item,
@@ -1347,7 +1355,12 @@ impl App {
                 &el_text(
                     "li",
                     "",
-                    &format!("{}: {anon} of {} anonymous ({pct:.0}%)", d.name, view::counted(n, "statement")),
+                    &format!(
+                        "{}: {anon} of {} anonymous ({}%)",
+                        d.name,
+                        view::counted(n, "statement"),
+                        decimal::fixed(pct, 0)
+                    ),
                 ),
             );
         }
@@ -1578,7 +1591,7 @@ impl App {
 /// "850 KB", "2.4 MB".
 fn size_label(bytes: usize) -> String {
     if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1e6)
+        format!("{} MB", decimal::fixed(bytes as f64 / 1e6, 1))
     } else {
         format!("{} KB", bytes.div_ceil(1000))
     }

@@ -145,7 +145,7 @@ pub fn fill_card(card: &HtmlElement, out: &Output, hits: &[Finding], jump: &Jump
             Detail::Contradiction { index, side_b } => {
                 let Some(c) = out.contradictions.get(index) else { continue };
                 let (this, other) = if side_b { (&c.b, &c.a) } else { (&c.a, &c.b) };
-                let pct = (c.confidence * 100.0).round();
+                let pct = crate::decimal::shortest((c.confidence * 100.0).round());
                 append(&section, &el_text("h3", "", &format!("Contradiction · {} · {pct}% confident", c.kind)));
                 append(&section, &el_text("p", "", &c.explanation));
                 row(&dl, "Here", &format!("{} ({})", quoted(&this.text), doc_name(out, this.doc)));
@@ -200,8 +200,8 @@ pub fn place_card(card: &HtmlElement, range: &Range) {
     let below = rect.bottom() + 6.0;
     let top = if below + ch > vh && rect.top() - ch - 6.0 > 0.0 { rect.top() - ch - 6.0 } else { below };
     let style = card.style();
-    style.set_property("left", &format!("{}px", left + sx)).ok();
-    style.set_property("top", &format!("{}px", top + sy)).ok();
+    style.set_property("left", &format!("{}px", crate::decimal::shortest(left + sx))).ok();
+    style.set_property("top", &format!("{}px", crate::decimal::shortest(top + sy))).ok();
 }
 
 #[cfg(test)]

@@ -2280,7 +2280,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 if let Some((e, unit, times)) = self.unit(j, false) {
-                    return Some((e, format!("R/P{}{}", n * times, unit_letter(unit))));
+                    return Some((e, format!("R/P{}{}", crate::decimal::shortest(n * times), unit_letter(unit))));
                 }
                 if let Some((e, wd, _)) = self.weekday_name(j) {
                     return Some((e, format!("R/XXXX-WXX-{wd}")));
