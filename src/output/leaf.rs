@@ -102,16 +102,7 @@ impl Leaf for serde_json::Value {
                 }
             }
             Value::String(s) => s.write(w),
-            Value::Array(items) => {
-                w.push(b'[');
-                for (i, x) in items.iter().enumerate() {
-                    if i > 0 {
-                        w.push(b',');
-                    }
-                    x.write(w);
-                }
-                w.push(b']');
-            }
+            Value::Array(items) => items.write(w),
             Value::Object(map) => {
                 w.push(b'{');
                 for (i, (k, v)) in map.iter().enumerate() {
