@@ -26,7 +26,8 @@ cargo test --release --locked --test accuracy --test limits -- --nocapture
 step "wasm bindings in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --no-default-features --lib --test wasm_bindings
 
-step "building the page (trunk, offline)"
+step "building the page (trunk, offline), and the comment stripper its hook runs"
+node --test bench/size-strip-comments.test.mjs
 trunk build --release --offline
 
 step "the page end to end in headless Chromium (playwright-core)"
