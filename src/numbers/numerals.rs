@@ -124,7 +124,7 @@ fn parse_one(t: &Tokens, i: usize) -> Option<Numeral> {
 
 /// Whether a numeral can begin at token `i`: digits, a sign, a decimal point, a vulgar fraction
 /// or a word of the number lists. Most tokens are none of these and need no further reading.
-fn can_begin(t: &Tokens, i: usize) -> bool {
+pub(super) fn can_begin(t: &Tokens, i: usize) -> bool {
     match t.kind(i) {
         Some(TokKind::Digits) => true,
         Some(TokKind::Symbol) => {

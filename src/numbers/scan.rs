@@ -7,7 +7,7 @@ use super::lexicon::{lines, Lexicon, Prefixes};
 use super::money::{self, Currency};
 use super::not_quantities::{may_match, not_quantities};
 use super::numerals::{self, Form, Numeral};
-use super::tokens::Tokens;
+use super::tokens::{TokKind, Tokens};
 use super::units::{self, Unit};
 use super::words;
 use super::{Bound, Kind, Quantity, Value};
@@ -842,8 +842,9 @@ const ONE_AND_A_HALF: u8 = 8;
 const NUMERAL: u8 = 16;
 const ANY_RECOGNISER: u8 = VAGUE | RELATIVE_ORDINAL | PERCENT_OF | ONE_AND_A_HALF | NUMERAL;
 
-/// Which recognisers may start at token `i`: all at any token but a word, and at a word those
-/// whose first words it is one of (none for most words: "the" begins only a relative ordinal).
+/// Which recognisers may start at token `i`: at a word those whose first words it is one of (none
+/// for most words: "the" begins only a relative ordinal), all at a word that is not ASCII, only
+/// the numeral at digits and at the marks a numeral can begin with ("-", ".", "½").
 /// One look-up per word of the sentence instead of one per recogniser.
 fn recognisers_at(t: &Tokens, i: usize) -> u8 {
     static STARTS: OnceLock<(HashMap<&'static str, u8>, Prefixes)> = OnceLock::new();
@@ -862,8 +863,13 @@ fn recognisers_at(t: &Tokens, i: usize) -> u8 {
         let prefixes = Prefixes::new(map.keys().copied());
         (map, prefixes)
     });
-    if !t.is_word(i) {
-        return ANY_RECOGNISER;
+    match t.kind(i) {
+        Some(TokKind::Word) => {}
+        // Every phrase of the other recognisers begins with a word (a test checks it): digits and
+        // marks can begin only a numeral, and most marks ("," "." "“") not even that.
+        Some(TokKind::Digits) => return NUMERAL,
+        Some(TokKind::Symbol) if numerals::can_begin(t, i) => return NUMERAL,
+        Some(TokKind::Symbol) | None => return 0,
     }
     let w = t.str(i);
     // The recognisers compare ASCII words ignoring ASCII case; other words are not gated.
@@ -911,11 +917,20 @@ mod tests {
     }
 
     #[test]
-    fn passes_over_other_words_but_not_digits_symbols_or_non_ascii_words() {
-        let t = toks("said of 5 $ Zürich 東京 🚀 officials");
+    fn passes_over_other_words_and_marks_but_not_digits_signs_or_non_ascii_words() {
+        let t = toks("said of 5 $ , “ - ½ Zürich 東京 🚀 officials");
         let starts: Vec<&str> = (0..t.len()).filter(|&i| recognisers_at(&t, i) != 0).map(|i| t.str(i)).collect();
-        assert_eq!(starts, ["5", "$", "Zürich", "東京", "🚀"]);
-        assert!(["5", "$", "Zürich"].iter().all(|w| recognisers_at(&toks(w), 0) == ANY_RECOGNISER));
+        assert_eq!(starts, ["5", "-", "½", "Zürich", "東京"]);
+        assert!(["Zürich", "東京"].iter().all(|w| recognisers_at(&toks(w), 0) == ANY_RECOGNISER));
+        assert!(["5", "-", "½", ".5"].iter().all(|w| recognisers_at(&toks(w), 0) == NUMERAL));
+    }
+
+    #[test]
+    fn begins_every_vague_and_relative_ordinal_phrase_with_a_word() {
+        // `recognisers_at` lets only the numeral start at digits and marks.
+        for w in vague_lexicon().first_words().chain(relative_ordinal_lexicon().first_words()) {
+            assert_eq!(toks(w).kind(0), Some(TokKind::Word), "{w}");
+        }
     }
 
     #[test]
