@@ -11,6 +11,7 @@ use super::tokens::{TokKind, Tokens};
 use super::units::{self, Unit};
 use super::words;
 use super::{Bound, Kind, Quantity, Value};
+use crate::span::WordShapes;
 use crate::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
@@ -847,8 +848,8 @@ const ANY_RECOGNISER: u8 = VAGUE | RELATIVE_ORDINAL | PERCENT_OF | ONE_AND_A_HAL
 /// the numeral at digits and at the marks a numeral can begin with ("-", ".", "½").
 /// One look-up per word of the sentence instead of one per recogniser.
 fn recognisers_at(t: &Tokens, i: usize) -> u8 {
-    static STARTS: OnceLock<(HashMap<&'static str, u8>, Prefixes)> = OnceLock::new();
-    let (starts, prefixes) = STARTS.get_or_init(|| {
+    static STARTS: OnceLock<(HashMap<&'static str, u8>, Prefixes, WordShapes)> = OnceLock::new();
+    let (starts, prefixes, shapes) = STARTS.get_or_init(|| {
         let mut map: HashMap<&'static str, u8> = HashMap::default();
         let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
             for w in words {
@@ -861,7 +862,8 @@ fn recognisers_at(t: &Tokens, i: usize) -> u8 {
         add(&mut ["per", "percent", "percents"].into_iter(), PERCENT_OF);
         add(&mut ["a", "an"].into_iter(), ONE_AND_A_HALF);
         let prefixes = Prefixes::new(map.keys().copied());
-        (map, prefixes)
+        let shapes = WordShapes::new(map.keys().copied());
+        (map, prefixes, shapes)
     });
     match t.kind(i) {
         Some(TokKind::Word) => {}
@@ -877,7 +879,9 @@ fn recognisers_at(t: &Tokens, i: usize) -> u8 {
     if !w.is_ascii() || w.len() > buf.len() {
         return ANY_RECOGNISER;
     }
-    if !prefixes.may_hold(w) {
+    // Two filters that between them pass over most words without hashing them: the length with
+    // the first and last letters, then the first two letters.
+    if !shapes.may_hold(w) || !prefixes.may_hold(w) {
         return 0;
     }
     // Most words are in lower case already: looked up as they are.
