@@ -3,7 +3,7 @@
 //! counted noun; designations, phone numbers, URLs and pronoun "one" are left out.
 
 use super::counted;
-use super::lexicon::{lines, Lexicon, Prefixes};
+use super::lexicon::{lines, Lexicon};
 use super::money::{self, Currency};
 use super::not_quantities::{may_match, not_quantities};
 use super::numerals::{self, Form, Numeral};
@@ -11,7 +11,7 @@ use super::tokens::{TokKind, Tokens};
 use super::units::{self, Unit};
 use super::words;
 use super::{Bound, Kind, Quantity, Value};
-use crate::span::WordShapes;
+use crate::span::WordTable;
 use crate::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
@@ -848,8 +848,8 @@ const ANY_RECOGNISER: u8 = VAGUE | RELATIVE_ORDINAL | PERCENT_OF | ONE_AND_A_HAL
 /// the numeral at digits and at the marks a numeral can begin with ("-", ".", "½").
 /// One look-up per word of the sentence instead of one per recogniser.
 fn recognisers_at(t: &Tokens, i: usize) -> u8 {
-    static STARTS: OnceLock<(HashMap<&'static str, u8>, Prefixes, WordShapes)> = OnceLock::new();
-    let (starts, prefixes, shapes) = STARTS.get_or_init(|| {
+    static STARTS: OnceLock<WordTable<u8>> = OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
         let mut map: HashMap<&'static str, u8> = HashMap::default();
         let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
             for w in words {
@@ -861,9 +861,7 @@ fn recognisers_at(t: &Tokens, i: usize) -> u8 {
         add(&mut relative_ordinal_lexicon().first_words(), RELATIVE_ORDINAL);
         add(&mut ["per", "percent", "percents"].into_iter(), PERCENT_OF);
         add(&mut ["a", "an"].into_iter(), ONE_AND_A_HALF);
-        let prefixes = Prefixes::new(map.keys().copied());
-        let shapes = WordShapes::new(map.keys().copied());
-        (map, prefixes, shapes)
+        WordTable::new(map)
     });
     match t.kind(i) {
         Some(TokKind::Word) => {}
@@ -874,24 +872,12 @@ fn recognisers_at(t: &Tokens, i: usize) -> u8 {
         Some(TokKind::Symbol) | None => return 0,
     }
     let w = t.str(i);
-    // The recognisers compare ASCII words ignoring ASCII case; other words are not gated.
-    let mut buf = [0u8; 32];
-    if !w.is_ascii() || w.len() > buf.len() {
+    // The recognisers compare ASCII words ignoring ASCII case (the keys are in lower case); other
+    // words are not gated.
+    if !w.is_ascii() || w.len() > 32 {
         return ANY_RECOGNISER;
     }
-    // Two filters that between them pass over most words without hashing them: the length with
-    // the first and last letters, then the first two letters.
-    if !shapes.may_hold(w) || !prefixes.may_hold(w) {
-        return 0;
-    }
-    // Most words are in lower case already: looked up as they are.
-    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
-        return starts.get(w).copied().unwrap_or(0);
-    }
-    let lower = &mut buf[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).ok().and_then(|l| starts.get(l)).copied().unwrap_or(0)
+    starts.get_ignore_ascii_case(w).copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -234,7 +234,7 @@ impl<'a> Parser<'a> {
     /// The parser of the sentence `low` (lower-cased) with tokens `toks`, in the lists of `buffers`.
     pub fn reusing(low: &'a str, toks: &'a [Tok], ctx: Context, buffers: Buffers) -> Self {
         let lex = lexicon();
-        let entry = |w: &str| if lex.word_shapes.may_hold(w) { lex.words.get(w) } else { None };
+        let entry = |w: &str| lex.words.get(w);
         let Buffers { mut entries, mut opens, mut datetimes } = buffers;
         entries.clear();
         entries.extend(toks.iter().map(|t| entry(&low[t.start..t.end])));
