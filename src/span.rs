@@ -178,7 +178,7 @@ impl<V> WordTable<V> {
         self.find(word, |key| key.as_bytes() == word.as_bytes())
     }
 
-    /// The value of `word` in any ASCII case (the keys in lower case).
+    /// The value of `word` in any ASCII case (of a key that is `word` in any ASCII case).
     #[inline]
     pub(crate) fn get_ignore_ascii_case(&self, word: &str) -> Option<&V> {
         self.find(word, |key| key.eq_ignore_ascii_case(word))
