@@ -181,7 +181,9 @@ impl<V> WordTable<V> {
     /// The value of `word` in any ASCII case (of a key that is `word` in any ASCII case).
     #[inline]
     pub(crate) fn get_ignore_ascii_case(&self, word: &str) -> Option<&V> {
-        self.find(word, |key| key.eq_ignore_ascii_case(word))
+        // Lengths first, then byte by byte, inline (`str::eq_ignore_ascii_case` is a call a key).
+        let w = word.as_bytes();
+        self.find(word, |key| key.len() == w.len() && key.bytes().zip(w).all(|(k, b)| k.eq_ignore_ascii_case(b)))
     }
 
     /// Every key and its value.
