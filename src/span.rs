@@ -111,6 +111,13 @@ pub(crate) fn word_end(s: &str, i: usize, is_word: impl Fn(char) -> bool) -> usi
     end
 }
 
+/// `a` and `b` are the same bytes ignoring ASCII case: lengths first, then byte by byte, inline
+/// (`str::eq_ignore_ascii_case` is a call, and the stages ask at nearly every token).
+#[inline(always)]
+pub(crate) fn same_ignoring_ascii_case(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.eq_ignore_ascii_case(y))
+}
+
 /// Shapes of words: length (up to 15), first and last byte, each byte taken by its low five bits,
 /// so ASCII case does not change a shape.
 const SHAPES: usize = 16 * 32 * 32;
@@ -181,9 +188,7 @@ impl<V> WordTable<V> {
     /// The value of `word` in any ASCII case (of a key that is `word` in any ASCII case).
     #[inline]
     pub(crate) fn get_ignore_ascii_case(&self, word: &str) -> Option<&V> {
-        // Lengths first, then byte by byte, inline (`str::eq_ignore_ascii_case` is a call a key).
-        let w = word.as_bytes();
-        self.find(word, |key| key.len() == w.len() && key.bytes().zip(w).all(|(k, b)| k.eq_ignore_ascii_case(b)))
+        self.find(word, |key| same_ignoring_ascii_case(key.as_bytes(), word.as_bytes()))
     }
 
     /// Every key and its value.

@@ -3,7 +3,7 @@
 //! Digit runs are kept apart from their separators ("1,200" is `1` `,` `200`) so the numeral
 //! parser can decide from adjacency whether a comma groups thousands or separates a list.
 
-use crate::span::{char_at, digits_end, letters_end};
+use crate::span::{char_at, digits_end, letters_end, same_ignoring_ascii_case};
 use crate::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +68,9 @@ impl<'a> Tokens<'a> {
     #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
         // Lengths first: most tokens are not the word, and this needs no slicing of the text.
-        self.toks.get(i).is_some_and(|t| t.span.end - t.span.start == w.len() && self.str(i).eq_ignore_ascii_case(w))
+        self.toks.get(i).is_some_and(|t| {
+            t.span.len() == w.len() && same_ignoring_ascii_case(&self.text.as_bytes()[t.span.range()], w.as_bytes())
+        })
     }
 
     /// Token `i` is one of `ws`, ignoring ASCII case.
