@@ -118,6 +118,13 @@ pub(crate) fn same_ignoring_ascii_case(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.eq_ignore_ascii_case(y))
 }
 
+/// `a` and `b` are the same bytes: lengths, then byte by byte, inline (`==` on slices calls
+/// `memcmp`, and the grammars compare a token with a word at nearly every step).
+#[inline(always)]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 /// Shapes of words: length (up to 15), first and last byte, each byte taken by its low five bits,
 /// so ASCII case does not change a shape.
 const SHAPES: usize = 16 * 32 * 32;
