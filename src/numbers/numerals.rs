@@ -128,7 +128,13 @@ pub(super) fn can_begin(t: &Tokens, i: usize) -> bool {
     match t.kind(i) {
         Some(TokKind::Digits) => true,
         Some(TokKind::Symbol) => {
-            matches!(t.str(i), "-" | "\u{2212}" | ".") || words::vulgar_fraction(t.str(i)).is_some()
+            // A mark of one byte is ASCII, and of those only "-" and "." begin a numeral; "−" and the
+            // vulgar fractions are longer (most marks, "," and "." and quotes, are decided on length).
+            let s = t.str(i);
+            match s.as_bytes() {
+                [b] => matches!(b, b'-' | b'.'),
+                _ => s == "\u{2212}" || words::vulgar_fraction(s).is_some(),
+            }
         }
         Some(TokKind::Word) => words::may_begin_numeral(t.str(i)),
         None => false,
