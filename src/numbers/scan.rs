@@ -51,10 +51,11 @@ pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -
         blocked.extend(not_quantities(t.text, sentence));
     }
     let skip = |i: usize| blocked.iter().any(|b| b.overlaps(t.toks[i].span));
+    let first_words = recogniser_first_words();
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let starts = if skip(i) { 0 } else { recognisers_at(t, i) };
+        let starts = if skip(i) { 0 } else { recognisers_at(first_words, t, i) };
         if starts == 0 {
             i += 1;
             continue;
@@ -847,22 +848,7 @@ const ANY_RECOGNISER: u8 = VAGUE | RELATIVE_ORDINAL | PERCENT_OF | ONE_AND_A_HAL
 /// for most words: "the" begins only a relative ordinal), all at a word that is not ASCII, only
 /// the numeral at digits and at the marks a numeral can begin with ("-", ".", "½").
 /// One look-up per word of the sentence instead of one per recogniser.
-fn recognisers_at(t: &Tokens, i: usize) -> u8 {
-    static STARTS: OnceLock<WordTable<u8>> = OnceLock::new();
-    let starts = STARTS.get_or_init(|| {
-        let mut map: HashMap<&'static str, u8> = HashMap::default();
-        let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
-            for w in words {
-                *map.entry(w).or_default() |= bit;
-            }
-        };
-        add(&mut words::numeral_words().0.iter().map(String::as_str), NUMERAL);
-        add(&mut vague_lexicon().first_words(), VAGUE);
-        add(&mut relative_ordinal_lexicon().first_words(), RELATIVE_ORDINAL);
-        add(&mut ["per", "percent", "percents"].into_iter(), PERCENT_OF);
-        add(&mut ["a", "an"].into_iter(), ONE_AND_A_HALF);
-        WordTable::new(map)
-    });
+fn recognisers_at(first_words: &WordTable<u8>, t: &Tokens, i: usize) -> u8 {
     match t.kind(i) {
         Some(TokKind::Word) => {}
         // Every phrase of the other recognisers begins with a word (a test checks it): digits and
@@ -877,7 +863,26 @@ fn recognisers_at(t: &Tokens, i: usize) -> u8 {
     if !w.is_ascii() || w.len() > 32 {
         return ANY_RECOGNISER;
     }
-    starts.get_ignore_ascii_case(w).copied().unwrap_or(0)
+    first_words.get_ignore_ascii_case(w).copied().unwrap_or(0)
+}
+
+/// The words the recognisers begin with, with the bits of those each begins ([`recognisers_at`]).
+fn recogniser_first_words() -> &'static WordTable<u8> {
+    static STARTS: OnceLock<WordTable<u8>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut map: HashMap<&'static str, u8> = HashMap::default();
+        let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
+            for w in words {
+                *map.entry(w).or_default() |= bit;
+            }
+        };
+        add(&mut words::numeral_words().0.iter().map(String::as_str), NUMERAL);
+        add(&mut vague_lexicon().first_words(), VAGUE);
+        add(&mut relative_ordinal_lexicon().first_words(), RELATIVE_ORDINAL);
+        add(&mut ["per", "percent", "percents"].into_iter(), PERCENT_OF);
+        add(&mut ["a", "an"].into_iter(), ONE_AND_A_HALF);
+        WordTable::new(map)
+    })
 }
 
 #[cfg(test)]
@@ -896,23 +901,26 @@ mod tests {
         firsts.extend(["per", "percent", "a", "an"]);
         for w in firsts {
             for form in [w.to_string(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
-                assert!(recognisers_at(&toks(&form), 0) != 0, "{form}");
+                assert!(recognisers_at(recogniser_first_words(), &toks(&form), 0) != 0, "{form}");
             }
         }
         // Each word lets through the recognisers it begins, and only those.
-        assert_eq!(recognisers_at(&toks("The"), 0), RELATIVE_ORDINAL);
-        assert_eq!(recognisers_at(&toks("percent"), 0), PERCENT_OF);
-        assert_eq!(recognisers_at(&toks("An"), 0) & (ONE_AND_A_HALF | VAGUE), ONE_AND_A_HALF);
-        assert_eq!(recognisers_at(&toks("twenty"), 0) & (NUMERAL | PERCENT_OF), NUMERAL);
+        assert_eq!(recognisers_at(recogniser_first_words(), &toks("The"), 0), RELATIVE_ORDINAL);
+        assert_eq!(recognisers_at(recogniser_first_words(), &toks("percent"), 0), PERCENT_OF);
+        assert_eq!(recognisers_at(recogniser_first_words(), &toks("An"), 0) & (ONE_AND_A_HALF | VAGUE), ONE_AND_A_HALF);
+        assert_eq!(recognisers_at(recogniser_first_words(), &toks("twenty"), 0) & (NUMERAL | PERCENT_OF), NUMERAL);
     }
 
     #[test]
     fn passes_over_other_words_and_marks_but_not_digits_signs_or_non_ascii_words() {
         let t = toks("said of 5 $ , “ - ½ Zürich 東京 🚀 officials");
-        let starts: Vec<&str> = (0..t.len()).filter(|&i| recognisers_at(&t, i) != 0).map(|i| t.str(i)).collect();
+        let starts: Vec<&str> =
+            (0..t.len()).filter(|&i| recognisers_at(recogniser_first_words(), &t, i) != 0).map(|i| t.str(i)).collect();
         assert_eq!(starts, ["5", "-", "½", "Zürich", "東京"]);
-        assert!(["Zürich", "東京"].iter().all(|w| recognisers_at(&toks(w), 0) == ANY_RECOGNISER));
-        assert!(["5", "-", "½", ".5"].iter().all(|w| recognisers_at(&toks(w), 0) == NUMERAL));
+        assert!(["Zürich", "東京"]
+            .iter()
+            .all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == ANY_RECOGNISER));
+        assert!(["5", "-", "½", ".5"].iter().all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == NUMERAL));
     }
 
     #[test]
