@@ -601,7 +601,10 @@ impl<'a> Parser<'a> {
         if t.kind != TokKind::Digits || t.end - t.start > 9 {
             return None;
         }
-        Some((self.t(i).parse().ok()?, t.end - t.start))
+        // At most nine ASCII digits: the value fits a u32, read on the bytes (the grammar asks at
+        // nearly every start; `str::parse` checks for signs and overflow each time).
+        let value = self.bytes(i).iter().fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
+        Some((value, t.end - t.start))
     }
 
     /// Skips one optional token equal to `w`.
