@@ -1,6 +1,6 @@
 //! Word lists of the attributions stage, read once from the text files in `lexicon/`.
 
-use crate::span::WordShapes;
+use crate::span::WordTable;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
@@ -48,9 +48,8 @@ pub struct Lexicon {
     pub pronouns: HashMap<&'static str, PronounRef>,
     /// Which of `verbs`, `titles` and `org_heads` hold each of their words ([`VERB`], [`TITLE`],
     /// [`ORG_HEAD`]): a document's words are looked up here once, not once per question.
-    pub classes: HashMap<&'static str, u8>,
-    /// The shapes of the words of `classes`: most words are passed over on these, without hashing.
-    pub class_shapes: WordShapes,
+    /// Bucketed by shape, no hashing: looked up at every word of a document.
+    pub classes: WordTable<u8>,
 }
 
 /// Bits of [`Lexicon::classes`].
@@ -168,8 +167,7 @@ pub fn lexicon() -> &'static Lexicon {
         Lexicon {
             verbs,
             titles,
-            class_shapes: WordShapes::new(classes.keys().copied()),
-            classes,
+            classes: WordTable::new(classes),
             anonymous_heads: set(include_str!("lexicon/anonymous_heads.txt")),
             org_heads,
             media: set(include_str!("lexicon/media.txt")),
@@ -528,7 +526,7 @@ mod tests {
         assert!(lex.classes.iter().all(|(w, &c)| c != 0 && c == class_of(w)));
         let listed = lex.verbs.keys().chain(&lex.titles).chain(&lex.org_heads);
         assert!(listed.into_iter().all(|w| lex.classes.get(w) == Some(&class_of(w))));
-        assert_eq!(lex.classes["said"], VERB);
+        assert_eq!(lex.classes.get("said").copied(), Some(VERB));
         assert_eq!(lex.classes.get("table"), None);
     }
 }

@@ -97,7 +97,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
         tok_sentence.iter().map(|&s| segments.sentences.get(s).is_none_or(|s| s.boilerplate)).collect();
     let lower = text.to_ascii_lowercase();
     let lex = lexicon::lexicon();
-    let class_of = |w: &str| if lex.class_shapes.may_hold(w) { lex.classes.get(w).copied().unwrap_or(0) } else { 0 };
+    let class_of = |w: &str| lex.classes.get(w).copied().unwrap_or(0);
     let classes = toks.iter().map(|t| if t.is_word() { class_of(t.span.text(&lower)) } else { 0 }).collect();
     let mut doc = indirect::Doc {
         text,

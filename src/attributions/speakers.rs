@@ -245,8 +245,12 @@ fn full_name(w: &Words, before: usize, short: &str, entities: &[Entity]) -> Opti
     // A word with the same text begins with the same letter: its capital (worked out when it was
     // tokenised) rules out most words before their text is compared.
     let capital = short.chars().next().is_some_and(char::is_uppercase);
+    // Its length is the short name's, or that and a possessive ("'s", "’s"): most words are
+    // passed over on their span.
+    let fits = |len: usize| len == short.len() || len == short.len() + "'s".len() || len == short.len() + "’s".len();
     (1..before).rev().find_map(|i| {
-        if !w.is_word(i) || w.is_capitalised(i) != capital || strip_possessive(w.toks[i].text(w.text)) != short {
+        let same_text = || fits(w.toks[i].span.len()) && strip_possessive(w.toks[i].text(w.text)) == short;
+        if !w.is_word(i) || w.is_capitalised(i) != capital || !same_text() {
             return None;
         }
         let mut s = i;

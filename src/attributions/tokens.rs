@@ -103,13 +103,27 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
             i += 1;
             continue;
         }
-        let (c, len) = char_at(s, i);
-        if c.is_whitespace() || is_pictograph(c) {
-            i += len;
-            continue;
-        }
+        // ASCII is decided on the byte; other characters are decoded.
+        let b = bytes[i];
+        let (c, len, word) = if b.is_ascii() {
+            if ASCII_ALPHANUMERIC[usize::from(b)] {
+                (char::from(b), 1, true)
+            } else if b.is_ascii_whitespace() || b == 0x0B {
+                i += 1;
+                continue;
+            } else {
+                (char::from(b), 1, false)
+            }
+        } else {
+            let (c, len) = char_at(s, i);
+            if c.is_whitespace() || is_pictograph(c) {
+                i += len;
+                continue;
+            }
+            (c, len, is_word_char(c))
+        };
         let start = span.start + i;
-        if !is_word_char(c) {
+        if !word {
             out.push(Token {
                 span: Span::new(start, start + len),
                 kind: TokenKind::Punct(c),
@@ -205,6 +219,73 @@ mod tests {
     fn words(t: &str) -> Vec<(&str, bool)> {
         let seg = segment(t);
         tokenize(t, Span::new(0, t.len()), &seg.quotes).iter().map(|k| (k.text(t), k.quoted)).collect()
+    }
+
+    /// The tokenizer as it was before ASCII was decided on the byte at a token's start (quotes left out).
+    fn tokenize_decoding(s: &str) -> Vec<Token> {
+        let bytes = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, len) = char_at(s, i);
+            if c.is_whitespace() || is_pictograph(c) {
+                i += len;
+                continue;
+            }
+            if !is_word_char(c) {
+                out.push(Token {
+                    span: Span::new(i, i + len),
+                    kind: TokenKind::Punct(c),
+                    quoted: false,
+                    capital: false,
+                });
+                i += len;
+                continue;
+            }
+            let (mut k, mut end) = (i + len, i + len);
+            while k < bytes.len() {
+                let (d, dlen) = char_at(s, k);
+                if is_word_char(d) {
+                    k += dlen;
+                    end = k;
+                } else if is_joiner(d) && s[k + dlen..].chars().next().is_some_and(is_word_char) {
+                    k += dlen;
+                } else if d == '.' && s[k + 1..].starts_with('-') && s[k + 2..].chars().next().is_some_and(is_word_char)
+                {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let word = &s[i..end];
+            if bytes.get(end) == Some(&b'.') && (word.contains('.') || is_title_abbreviation(word)) {
+                end += 1;
+                k = end;
+            }
+            out.push(Token {
+                span: Span::new(i, end),
+                kind: TokenKind::Word,
+                quoted: false,
+                capital: c.is_uppercase(),
+            });
+            i = k;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 5_000, ..Default::default() })]
+        #[test]
+        fn cuts_the_tokens_that_decoding_every_character_cuts(
+            text in r"[ a-zA-Z0-9\t\n\x0B\x0C\r\x1C\x00,.'’\-&_/$%½€éÉßŒ東京😀🚀\u{200D}\u{FE0F}\u{2028}\u{A0}\u{3000}Ⓐ٣“”]{0,40}",
+        ) {
+            let with_abbreviations = format!("Sen. {text} U.S.-led Mr. {text}");
+            for t in [text.as_str(), with_abbreviations.as_str()] {
+                let mut fast = Vec::new();
+                tokenize_into(t, Span::new(0, t.len()), &[], &mut fast);
+                proptest::prop_assert_eq!(fast, tokenize_decoding(t));
+            }
+        }
     }
 
     #[test]

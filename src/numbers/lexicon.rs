@@ -127,7 +127,7 @@ impl Word {
         if self.exact {
             s == self.text
         } else if s.is_ascii() {
-            s.eq_ignore_ascii_case(&self.lower)
+            crate::span::same_ignoring_ascii_case(s.as_bytes(), self.lower.as_bytes())
         } else {
             lower(s) == self.lower
         }

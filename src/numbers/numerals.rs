@@ -124,11 +124,17 @@ fn parse_one(t: &Tokens, i: usize) -> Option<Numeral> {
 
 /// Whether a numeral can begin at token `i`: digits, a sign, a decimal point, a vulgar fraction
 /// or a word of the number lists. Most tokens are none of these and need no further reading.
-fn can_begin(t: &Tokens, i: usize) -> bool {
+pub(super) fn can_begin(t: &Tokens, i: usize) -> bool {
     match t.kind(i) {
         Some(TokKind::Digits) => true,
         Some(TokKind::Symbol) => {
-            matches!(t.str(i), "-" | "\u{2212}" | ".") || words::vulgar_fraction(t.str(i)).is_some()
+            // A mark of one byte is ASCII, and of those only "-" and "." begin a numeral; "−" and the
+            // vulgar fractions are longer (most marks, "," and "." and quotes, are decided on length).
+            let s = t.str(i);
+            match s.as_bytes() {
+                [b] => matches!(b, b'-' | b'.'),
+                _ => s == "\u{2212}" || words::vulgar_fraction(s).is_some(),
+            }
         }
         Some(TokKind::Word) => words::may_begin_numeral(t.str(i)),
         None => false,

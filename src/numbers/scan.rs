@@ -3,14 +3,15 @@
 //! counted noun; designations, phone numbers, URLs and pronoun "one" are left out.
 
 use super::counted;
-use super::lexicon::{lines, Lexicon, Prefixes};
+use super::lexicon::{lines, Lexicon};
 use super::money::{self, Currency};
 use super::not_quantities::{may_match, not_quantities};
 use super::numerals::{self, Form, Numeral};
-use super::tokens::Tokens;
+use super::tokens::{TokKind, Tokens};
 use super::units::{self, Unit};
 use super::words;
 use super::{Bound, Kind, Quantity, Value};
+use crate::span::WordTable;
 use crate::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
@@ -50,10 +51,11 @@ pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -
         blocked.extend(not_quantities(t.text, sentence));
     }
     let skip = |i: usize| blocked.iter().any(|b| b.overlaps(t.toks[i].span));
+    let first_words = recogniser_first_words();
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let starts = if skip(i) { 0 } else { recognisers_at(t, i) };
+        let starts = if skip(i) { 0 } else { recognisers_at(first_words, t, i) };
         if starts == 0 {
             i += 1;
             continue;
@@ -842,12 +844,32 @@ const ONE_AND_A_HALF: u8 = 8;
 const NUMERAL: u8 = 16;
 const ANY_RECOGNISER: u8 = VAGUE | RELATIVE_ORDINAL | PERCENT_OF | ONE_AND_A_HALF | NUMERAL;
 
-/// Which recognisers may start at token `i`: all at any token but a word, and at a word those
-/// whose first words it is one of (none for most words: "the" begins only a relative ordinal).
+/// Which recognisers may start at token `i`: at a word those whose first words it is one of (none
+/// for most words: "the" begins only a relative ordinal), all at a word that is not ASCII, only
+/// the numeral at digits and at the marks a numeral can begin with ("-", ".", "½").
 /// One look-up per word of the sentence instead of one per recogniser.
-fn recognisers_at(t: &Tokens, i: usize) -> u8 {
-    static STARTS: OnceLock<(HashMap<&'static str, u8>, Prefixes)> = OnceLock::new();
-    let (starts, prefixes) = STARTS.get_or_init(|| {
+fn recognisers_at(first_words: &WordTable<u8>, t: &Tokens, i: usize) -> u8 {
+    match t.kind(i) {
+        Some(TokKind::Word) => {}
+        // Every phrase of the other recognisers begins with a word (a test checks it): digits and
+        // marks can begin only a numeral, and most marks ("," "." "“") not even that.
+        Some(TokKind::Digits) => return NUMERAL,
+        Some(TokKind::Symbol) if numerals::can_begin(t, i) => return NUMERAL,
+        Some(TokKind::Symbol) | None => return 0,
+    }
+    let w = t.str(i);
+    // The recognisers compare ASCII words ignoring ASCII case (the keys are in lower case); other
+    // words are not gated.
+    if !w.is_ascii() || w.len() > 32 {
+        return ANY_RECOGNISER;
+    }
+    first_words.get_ignore_ascii_case(w).copied().unwrap_or(0)
+}
+
+/// The words the recognisers begin with, with the bits of those each begins ([`recognisers_at`]).
+fn recogniser_first_words() -> &'static WordTable<u8> {
+    static STARTS: OnceLock<WordTable<u8>> = OnceLock::new();
+    STARTS.get_or_init(|| {
         let mut map: HashMap<&'static str, u8> = HashMap::default();
         let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
             for w in words {
@@ -859,29 +881,8 @@ fn recognisers_at(t: &Tokens, i: usize) -> u8 {
         add(&mut relative_ordinal_lexicon().first_words(), RELATIVE_ORDINAL);
         add(&mut ["per", "percent", "percents"].into_iter(), PERCENT_OF);
         add(&mut ["a", "an"].into_iter(), ONE_AND_A_HALF);
-        let prefixes = Prefixes::new(map.keys().copied());
-        (map, prefixes)
-    });
-    if !t.is_word(i) {
-        return ANY_RECOGNISER;
-    }
-    let w = t.str(i);
-    // The recognisers compare ASCII words ignoring ASCII case; other words are not gated.
-    let mut buf = [0u8; 32];
-    if !w.is_ascii() || w.len() > buf.len() {
-        return ANY_RECOGNISER;
-    }
-    if !prefixes.may_hold(w) {
-        return 0;
-    }
-    // Most words are in lower case already: looked up as they are.
-    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
-        return starts.get(w).copied().unwrap_or(0);
-    }
-    let lower = &mut buf[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).ok().and_then(|l| starts.get(l)).copied().unwrap_or(0)
+        WordTable::new(map)
+    })
 }
 
 #[cfg(test)]
@@ -900,22 +901,34 @@ mod tests {
         firsts.extend(["per", "percent", "a", "an"]);
         for w in firsts {
             for form in [w.to_string(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
-                assert!(recognisers_at(&toks(&form), 0) != 0, "{form}");
+                assert!(recognisers_at(recogniser_first_words(), &toks(&form), 0) != 0, "{form}");
             }
         }
         // Each word lets through the recognisers it begins, and only those.
-        assert_eq!(recognisers_at(&toks("The"), 0), RELATIVE_ORDINAL);
-        assert_eq!(recognisers_at(&toks("percent"), 0), PERCENT_OF);
-        assert_eq!(recognisers_at(&toks("An"), 0) & (ONE_AND_A_HALF | VAGUE), ONE_AND_A_HALF);
-        assert_eq!(recognisers_at(&toks("twenty"), 0) & (NUMERAL | PERCENT_OF), NUMERAL);
+        assert_eq!(recognisers_at(recogniser_first_words(), &toks("The"), 0), RELATIVE_ORDINAL);
+        assert_eq!(recognisers_at(recogniser_first_words(), &toks("percent"), 0), PERCENT_OF);
+        assert_eq!(recognisers_at(recogniser_first_words(), &toks("An"), 0) & (ONE_AND_A_HALF | VAGUE), ONE_AND_A_HALF);
+        assert_eq!(recognisers_at(recogniser_first_words(), &toks("twenty"), 0) & (NUMERAL | PERCENT_OF), NUMERAL);
     }
 
     #[test]
-    fn passes_over_other_words_but_not_digits_symbols_or_non_ascii_words() {
-        let t = toks("said of 5 $ Zürich 東京 🚀 officials");
-        let starts: Vec<&str> = (0..t.len()).filter(|&i| recognisers_at(&t, i) != 0).map(|i| t.str(i)).collect();
-        assert_eq!(starts, ["5", "$", "Zürich", "東京", "🚀"]);
-        assert!(["5", "$", "Zürich"].iter().all(|w| recognisers_at(&toks(w), 0) == ANY_RECOGNISER));
+    fn passes_over_other_words_and_marks_but_not_digits_signs_or_non_ascii_words() {
+        let t = toks("said of 5 $ , “ - ½ Zürich 東京 🚀 officials");
+        let starts: Vec<&str> =
+            (0..t.len()).filter(|&i| recognisers_at(recogniser_first_words(), &t, i) != 0).map(|i| t.str(i)).collect();
+        assert_eq!(starts, ["5", "-", "½", "Zürich", "東京"]);
+        assert!(["Zürich", "東京"]
+            .iter()
+            .all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == ANY_RECOGNISER));
+        assert!(["5", "-", "½", ".5"].iter().all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == NUMERAL));
+    }
+
+    #[test]
+    fn begins_every_vague_and_relative_ordinal_phrase_with_a_word() {
+        // `recognisers_at` lets only the numeral start at digits and marks.
+        for w in vague_lexicon().first_words().chain(relative_ordinal_lexicon().first_words()) {
+            assert_eq!(toks(w).kind(0), Some(TokKind::Word), "{w}");
+        }
     }
 
     #[test]

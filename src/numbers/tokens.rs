@@ -3,7 +3,7 @@
 //! Digit runs are kept apart from their separators ("1,200" is `1` `,` `200`) so the numeral
 //! parser can decide from adjacency whether a comma groups thousands or separates a list.
 
-use crate::span::{char_at, digits_end, letters_end};
+use crate::span::{char_at, digits_end, letters_end, same_ignoring_ascii_case};
 use crate::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +68,9 @@ impl<'a> Tokens<'a> {
     #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
         // Lengths first: most tokens are not the word, and this needs no slicing of the text.
-        self.toks.get(i).is_some_and(|t| t.span.end - t.span.start == w.len() && self.str(i).eq_ignore_ascii_case(w))
+        self.toks.get(i).is_some_and(|t| {
+            t.span.len() == w.len() && same_ignoring_ascii_case(&self.text.as_bytes()[t.span.range()], w.as_bytes())
+        })
     }
 
     /// Token `i` is one of `ws`, ignoring ASCII case.
@@ -111,19 +113,31 @@ pub fn push_tokens(text: &str, span: Span, toks: &mut Vec<Tok>) {
             i += 1;
             continue;
         }
-        let (c, len) = char_at(s, i);
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        let (kind, end) = if c.is_ascii_digit() {
-            (TokKind::Digits, digits_end(s, i))
-        } else if c.is_alphabetic() {
-            (TokKind::Word, letters_end(s, i))
+        let b = bytes[i];
+        // ASCII is decided on the byte; other characters are decoded.
+        let (kind, end, capital) = if b.is_ascii_alphabetic() {
+            (TokKind::Word, letters_end(s, i), b.is_ascii_uppercase())
+        } else if b.is_ascii_digit() {
+            (TokKind::Digits, digits_end(s, i), false)
+        } else if b.is_ascii() {
+            if b.is_ascii_whitespace() || b == 0x0B {
+                i += 1;
+                continue;
+            }
+            (TokKind::Symbol, i + 1, false)
         } else {
-            (TokKind::Symbol, i + len)
+            let (c, len) = char_at(s, i);
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if c.is_alphabetic() {
+                (TokKind::Word, letters_end(s, i), c.is_uppercase())
+            } else {
+                (TokKind::Symbol, i + len, c.is_uppercase())
+            }
         };
-        toks.push(Tok { span: Span::new(span.start + i, span.start + end), kind, capital: c.is_uppercase() });
+        toks.push(Tok { span: Span::new(span.start + i, span.start + end), kind, capital });
         i = end;
     }
 }
@@ -145,6 +159,44 @@ mod tests {
     #[test]
     fn keeps_inner_apostrophes_and_accents_in_words() {
         assert_eq!(strs("don’t stop in Côte d'Ivoire"), ["don’t", "stop", "in", "Côte", "d'Ivoire"]);
+    }
+
+    /// The tokenizer as it was before ASCII was decided on the byte: every character decoded.
+    fn push_tokens_decoding(text: &str, span: Span, toks: &mut Vec<Tok>) {
+        let s = span.text(text);
+        let mut i = 0;
+        while i < s.len() {
+            let (c, len) = char_at(s, i);
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            let (kind, end) = if c.is_ascii_digit() {
+                (TokKind::Digits, digits_end(s, i))
+            } else if c.is_alphabetic() {
+                (TokKind::Word, letters_end(s, i))
+            } else {
+                (TokKind::Symbol, i + len)
+            };
+            toks.push(Tok { span: Span::new(span.start + i, span.start + end), kind, capital: c.is_uppercase() });
+            i = end;
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 5_000, ..Default::default() })]
+        #[test]
+        fn cuts_the_tokens_that_decoding_every_character_cuts(
+            text in r"[ a-zA-Z0-9\t\n\x0B\x0C\r\x1C\x00,.'’\-$%½€éÉßŒ東京😀🚀\u{2028}\u{A0}\u{3000}Ⓐ٣“”]{0,40}",
+            lead in 0usize..3,
+        ) {
+            let text = format!("{}{text}", "é".repeat(lead));
+            let span = Span::new(2 * lead, text.len());
+            let (mut fast, mut decoding) = (Vec::new(), Vec::new());
+            push_tokens(&text, span, &mut fast);
+            push_tokens_decoding(&text, span, &mut decoding);
+            proptest::prop_assert_eq!(fast, decoding);
+        }
     }
 
     #[test]

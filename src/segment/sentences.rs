@@ -4,15 +4,19 @@
 //! space and something that can start a sentence, unless the word before the full stop is a known
 //! abbreviation ("Mr.", "U.S.", "Sept.") or an initial ("J. Smith").
 
-use crate::span::{char_at, NextOfFour};
+use crate::span::{char_at, NextOfFour, WordTable};
 use crate::Span;
-use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
-/// The abbreviations, in ASCII lower case (they are compared ignoring ASCII case).
-fn abbreviations() -> &'static FxHashSet<String> {
-    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| include_str!("abbreviations.txt").lines().map(|a| a.trim().to_ascii_lowercase()).collect())
+/// The abbreviations, as the list writes them (they are compared ignoring ASCII case, with no
+/// lower-case copy of the word).
+fn abbreviations() -> &'static WordTable<()> {
+    static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut seen = rustc_hash::FxHashSet::default();
+        let lines = include_str!("abbreviations.txt").lines().map(str::trim).filter(|a| !a.is_empty());
+        WordTable::new(lines.filter(|a| seen.insert(a.to_ascii_lowercase())).map(|a| (a, ())))
+    })
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -21,7 +25,7 @@ fn is_abbreviation(word: &str) -> bool {
     if last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase()) {
         return true;
     }
-    abbreviations().contains(word.to_ascii_lowercase().as_str())
+    abbreviations().get_ignore_ascii_case(word).is_some()
 }
 
 fn is_closer(c: char) -> bool {

@@ -8,6 +8,7 @@ use super::lexicon::{lexicon, Entry, Holiday, Sureness, Unit};
 use super::openers::{self, Opens};
 use super::tokens::{Tok, TokKind};
 use super::values::{place_weekday, Clock, Meaning, WeekdayShift, When};
+use crate::span::same_bytes;
 use crate::Date;
 
 /// What the grammar resolves against.
@@ -234,7 +235,7 @@ impl<'a> Parser<'a> {
     /// The parser of the sentence `low` (lower-cased) with tokens `toks`, in the lists of `buffers`.
     pub fn reusing(low: &'a str, toks: &'a [Tok], ctx: Context, buffers: Buffers) -> Self {
         let lex = lexicon();
-        let entry = |w: &str| if lex.word_shapes.may_hold(w) { lex.words.get(w) } else { None };
+        let entry = |w: &str| lex.words.get(w);
         let Buffers { mut entries, mut opens, mut datetimes } = buffers;
         entries.clear();
         entries.extend(toks.iter().map(|t| entry(&low[t.start..t.end])));
@@ -569,12 +570,18 @@ impl<'a> Parser<'a> {
         self.entry(i).is_some_and(|e| e.unit.is_some())
     }
 
+    /// The bytes of token `i` (none past the end): compared inline, with no call per word.
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        self.toks.get(i).map_or(&[], |t| &self.low.as_bytes()[t.start..t.end])
+    }
+
     fn is(&self, i: usize, w: &str) -> bool {
-        self.t(i) == w
+        same_bytes(self.bytes(i), w.as_bytes())
     }
 
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        ws.contains(&self.t(i))
+        let b = self.bytes(i);
+        ws.iter().any(|w| same_bytes(b, w.as_bytes()))
     }
 
     fn capital(&self, i: usize) -> bool {
@@ -594,7 +601,10 @@ impl<'a> Parser<'a> {
         if t.kind != TokKind::Digits || t.end - t.start > 9 {
             return None;
         }
-        Some((self.t(i).parse().ok()?, t.end - t.start))
+        // At most nine ASCII digits: the value fits a u32, read on the bytes (the grammar asks at
+        // nearly every start; `str::parse` checks for signs and overflow each time).
+        let value = self.bytes(i).iter().fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
+        Some((value, t.end - t.start))
     }
 
     /// Skips one optional token equal to `w`.

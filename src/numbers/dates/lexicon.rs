@@ -1,7 +1,7 @@
 //! The word lists of the date grammar, read once from the text files beside this module.
 
 use super::openers::{self, Opens};
-use crate::span::WordShapes;
+use crate::span::WordTable;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -87,9 +87,8 @@ pub struct Lexicon {
     /// Every word a date expression can begin with ("in", "last", "noon", holidays' first words,
     /// number words, units, months, weekdays) and what it is in each list: the grammar looks each
     /// token up once, here. A word missing here is skipped by the scan.
-    pub words: HashMap<&'static str, Entry>,
-    /// The shapes of the words of `words`: most tokens are passed over on these, without hashing.
-    pub word_shapes: WordShapes,
+    /// Bucketed by shape, no hashing: looked up at every token of a sentence.
+    pub words: WordTable<Entry>,
 }
 
 /// What one word is in the word lists (a word can be in several: "may", "second", "march").
@@ -219,8 +218,7 @@ pub fn lexicon() -> &'static Lexicon {
                 e.follows |= openers::AFTER_ARTICLE;
             }
         }
-        let word_shapes = WordShapes::new(words.keys().copied());
-        Lexicon { months, weekdays, holidays, words, word_shapes }
+        Lexicon { months, weekdays, holidays, words: WordTable::new(words) }
     })
 }
 
@@ -236,14 +234,14 @@ mod tests {
         let missing: Vec<&str> = literal
             .captures_iter(source)
             .map(|c| c.get(1).unwrap().as_str())
-            .filter(|w| !lexicon().words.contains_key(w))
+            .filter(|w| lexicon().words.get(w).is_none())
             .collect();
         assert!(missing.is_empty(), "add to starters.txt: {missing:?}");
     }
 
     #[test]
     fn every_opener_and_follower_is_in_the_word_table() {
-        let missing: Vec<&str> = openers::all_words().filter(|w| !lexicon().words.contains_key(w)).collect();
+        let missing: Vec<&str> = openers::all_words().filter(|w| lexicon().words.get(w).is_none()).collect();
         assert!(missing.is_empty(), "add to starters.txt: {missing:?}");
     }
 
@@ -253,9 +251,12 @@ mod tests {
         assert_eq!(lex.months["sept"], (9, Sureness::Abbr));
         assert_eq!(lex.months["may"], (5, Sureness::Ambiguous));
         assert_eq!(lex.weekdays["thursday"], (4, Sureness::Full));
-        assert_eq!(lex.words["twelfth"].number, Some((12, true)));
-        assert_eq!(lex.words["fortnight"].unit, Some((Unit::Week, 2)));
-        assert_eq!(lex.words["in"], Entry { opens: Opens::Before(openers::AFTER_IN), ..Entry::default() });
+        assert_eq!(lex.words.get("twelfth").unwrap().number, Some((12, true)));
+        assert_eq!(lex.words.get("fortnight").unwrap().unit, Some((Unit::Week, 2)));
+        assert_eq!(
+            *lex.words.get("in").unwrap(),
+            Entry { opens: Opens::Before(openers::AFTER_IN), ..Entry::default() }
+        );
         assert!(lex.holidays["christmas"].contains(&(vec!["eve"], Holiday::Fixed(12, 24))));
         assert!(lex.holidays["international"].contains(&(vec!["workers", "day"], Holiday::Fixed(5, 1))));
     }

@@ -60,20 +60,19 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
 /// They replace what `out` held.
 pub fn from_numbers(sentence: Span, numbers: &[NumTok], out: &mut Vec<Tok>) {
     out.clear();
-    out.reserve(numbers.len());
-    let mut previous_end = None;
-    for t in numbers {
+    // One `extend` over the slice: no capacity test per token. The first token is glued to
+    // nothing (no span ends at `usize::MAX`).
+    let mut previous_end = usize::MAX;
+    out.extend(numbers.iter().map(|t| {
         let kind = match t.kind {
             NumKind::Word => TokKind::Word,
             NumKind::Digits => TokKind::Digits,
             NumKind::Symbol => TokKind::Punct,
         };
-        let capital = t.capital;
-        let glued = previous_end == Some(t.span.start);
-        let (start, end) = (t.span.start - sentence.start, t.span.end - sentence.start);
-        out.push(Tok { kind, start, end, glued, capital });
-        previous_end = Some(t.span.end);
-    }
+        let glued = previous_end == t.span.start;
+        previous_end = t.span.end;
+        Tok { kind, start: t.span.start - sentence.start, end: t.span.end - sentence.start, glued, capital: t.capital }
+    }));
 }
 
 #[cfg(test)]
