@@ -162,6 +162,8 @@ mod tests {
     }
 
     /// The tokenizer as it was before ASCII was decided on the byte: every character decoded.
+    /// (Native only, as the property test below: proptest is a native dev-dependency.)
+    #[cfg(not(target_arch = "wasm32"))]
     fn push_tokens_decoding(text: &str, span: Span, toks: &mut Vec<Tok>) {
         let s = span.text(text);
         let mut i = 0;
@@ -183,6 +185,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 5_000, ..Default::default() })]
         #[test]
