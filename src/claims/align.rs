@@ -255,10 +255,7 @@ impl Events {
             crate::sort::by_key(&mut list, |e| e.0);
             ev.total.push(list.iter().map(|&(id, x)| x * ev.rarity[id as usize]).sum());
             ev.norm.push(list.iter().map(|&(id, x)| (x * ev.rarity[id as usize]).powi(2)).sum::<f32>().sqrt());
-            let mut words = list.clone();
-            words.sort_unstable_by(|x, y| (y.1 * ev.rarity_of(y.0)).total_cmp(&(x.1 * ev.rarity_of(x.0))));
-            words.truncate(LOOKUP_WORDS);
-            ev.lookup.push(words);
+            ev.lookup.push(lookup_words(&list, &ev.rarity));
             ev.of_claim.push(list);
         }
         ev
@@ -283,21 +280,27 @@ impl Events {
     /// figures in one list, with the same words at different distances, are told apart. For
     /// dates, the cosine of the two contexts. Also the three strongest shared words.
     pub fn overlap(&self, a: usize, b: usize, cosine: bool) -> (f32, Strongest) {
-        // One walk over the shared words for all three sums; each is added up in word order from
-        // what `Iterator::sum` starts with, so the figures are those of the sums they replace.
+        // One walk over the shared words for the sum each kind needs; each is added up in word
+        // order from what `Iterator::sum` starts with, so the figures are those of the sums they
+        // replace.
         let zero: f32 = std::iter::empty::<f32>().sum();
-        let (mut words, mut both, mut dot) = (Strongest::default(), zero, zero);
-        self.each_shared(a, b, |id, x, y| {
-            let rarity = self.rarity_of(id);
-            let strength = x.min(y) * rarity;
-            words.offer(id, strength);
-            both += strength;
-            dot += x * y * rarity.powi(2);
-        });
+        let mut words = Strongest::default();
         if cosine {
+            let mut dot = zero;
+            self.each_shared(a, b, |id, x, y| {
+                let rarity = self.rarity_of(id);
+                words.offer(id, x.min(y) * rarity);
+                dot += x * y * rarity.powi(2);
+            });
             let n = self.norm[a] * self.norm[b];
             return (if n > 0.0 { dot / n } else { 0.0 }, words);
         }
+        let mut both = zero;
+        self.each_shared(a, b, |id, x, y| {
+            let strength = x.min(y) * self.rarity_of(id);
+            words.offer(id, strength);
+            both += strength;
+        });
         // Σ max over the union = total(a) + total(b) − Σ min over the shared words.
         (self.jaccard(a, b, both), words)
     }
@@ -318,6 +321,19 @@ impl Events {
         self.each_shared(a, b, |id, x, y| total += x.min(y) * self.rare[id as usize]);
         total
     }
+}
+
+/// A claim's most telling words (closeness × rarity), at most [`LOOKUP_WORDS`], strongest first.
+/// Each word's place in the list is sorted beside its strength, as the words themselves were by
+/// a comparator that multiplied out both strengths each time: the same element type and the same
+/// answer to each comparison give the same order, ties included (they decide which words make
+/// the cut and the order the candidates' sums are added up in).
+fn lookup_words(list: &[(u32, f32)], rarity: &[f32]) -> Vec<(u32, f32)> {
+    let mut by_strength: Vec<(u32, f32)> =
+        list.iter().enumerate().map(|(k, &(id, x))| (k as u32, x * rarity[id as usize])).collect();
+    by_strength.sort_unstable_by(|x, y| y.1.total_cmp(&x.1));
+    by_strength.truncate(LOOKUP_WORDS);
+    by_strength.iter().map(|&(k, _)| list[k as usize]).collect()
 }
 
 /// Calls `each` on the words two lists sorted by id share, in id order, with their weight in
@@ -466,11 +482,17 @@ struct Posting {
     weight: f32,
 }
 
+/// A word with no posting list in the bucket.
+const NO_LIST: u32 = u32::MAX;
+
 /// The candidate search of one bucket, with buffers reused from bucket to bucket.
 #[derive(Debug, Default)]
 struct Finder {
-    /// Word → its posting list in `starts` (the bucket's words, numbered as first met).
-    slot: FxHashMap<u32, u32>,
+    /// Word id → its posting list in `starts` (the bucket's words, numbered as first met), or
+    /// [`NO_LIST`]: an array over the cluster's words, reset after each bucket through `words`.
+    slot: Vec<u32>,
+    /// The bucket's words, in the order of their lists.
+    words: Vec<u32>,
     /// The bucket's posting lists end to end: list `k` is `postings[starts[k]..starts[k + 1]]`.
     starts: Vec<u32>,
     postings: Vec<Posting>,
@@ -513,7 +535,7 @@ impl Finder {
             // The claim's most telling words: close to its figure and rare in the cluster.
             for &(word, weight) in &events.lookup[c] {
                 let rarity = events.rarity_of(word);
-                let k = self.slot[&word] as usize;
+                let k = self.slot[word as usize] as usize;
                 let list = &self.postings[self.starts[k] as usize..self.starts[k + 1] as usize];
                 if list.len() <= LONG_LIST {
                     add_shared(&mut self.shared, &mut self.touched, list, weight, rarity);
@@ -565,16 +587,23 @@ impl Finder {
     /// each member is in it once, and candidates are ranked by their totals). Counted first, so
     /// the lists are laid end to end in one buffer.
     fn fill_lists(&mut self, members: &[u32], sorted: &[Posting], events: &Events) {
-        self.slot.clear();
+        for word in self.words.drain(..) {
+            self.slot[word as usize] = NO_LIST;
+        }
+        if self.slot.len() < events.rarity.len() {
+            self.slot.resize(events.rarity.len(), NO_LIST);
+        }
         self.starts.clear();
         self.slots.clear();
         for me in sorted {
             for &(word, _) in &events.of_claim[members[me.member as usize] as usize] {
-                let next = self.slot.len() as u32;
-                let k = *self.slot.entry(word).or_insert(next);
-                if k == next {
+                let slot = &mut self.slot[word as usize];
+                if *slot == NO_LIST {
+                    *slot = self.words.len() as u32;
+                    self.words.push(word);
                     self.starts.push(0);
                 }
+                let k = *slot;
                 self.starts[k as usize] += 1;
                 self.slots.push(k);
             }
@@ -1024,6 +1053,26 @@ mod tests {
         in_order(pairs.to_vec(), 10, |i, j| seen.push((i, j)));
         assert_eq!(seen, expected);
         in_order(Vec::new(), 3, |i, j| panic!("no pairs, yet ({i}, {j})"));
+    }
+
+    #[test]
+    fn lookup_words_keep_the_tie_order_of_sorting_the_words_themselves() {
+        // Few distinct strengths, so most lists are full of ties, at lengths on both sides of
+        // the small-sort threshold.
+        let rarity: Vec<f32> = (0..128).map(|k| [0.5, 1.0, 2.0, 0.25][k % 4]).collect();
+        let mut seed = 7u32;
+        for len in 0..80 {
+            let list: Vec<(u32, f32)> = (0..len)
+                .map(|k| {
+                    seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                    (k as u32, [0.3, 0.6, 1.0][(seed >> 16) as usize % 3])
+                })
+                .collect();
+            let mut expected = list.clone();
+            expected.sort_unstable_by(|x, y| (y.1 * rarity[y.0 as usize]).total_cmp(&(x.1 * rarity[x.0 as usize])));
+            expected.truncate(LOOKUP_WORDS);
+            assert_eq!(lookup_words(&list, &rarity), expected, "{len}");
+        }
     }
 
     #[test]
