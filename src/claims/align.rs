@@ -81,25 +81,49 @@ impl Strongest {
     }
 }
 
+/// A claim's best partner in one document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Partner {
+    pub doc: u32,
+    pub claim: u32,
+    pub score: f32,
+}
+
+/// The scored pairs and each claim's best partners, in flat lists (a big cluster has hundreds of
+/// thousands of pairs: no hash map entry or `Vec` per claim).
 #[derive(Debug, Default)]
 pub struct Alignment {
-    /// Scored pairs `(i, j)` with `i < j`.
-    pub pairs: FxHashMap<(usize, usize), Pair>,
-    /// For each claim, its best partner in each document: `(doc, claim, score)`.
-    pub best: Vec<Vec<(usize, usize, f32)>>,
-    /// Per claim, `(doc, place in best[claim])` sorted by doc: in a big cluster a claim has
-    /// partners in hundreds of articles, too many to scan for each pair.
-    best_at: Vec<Vec<(u32, u32)>>,
+    /// Scored pairs `(i, j)` with `i < j`, grouped by `i` in order of `j`: claim `i`'s are
+    /// `partner[pairs_from[i]..pairs_from[i + 1]]` and the same range of `pair`.
+    pairs_from: Vec<u32>,
+    partner: Vec<u32>,
+    pair: Vec<Pair>,
+    /// For each claim, its best partner in each document, in order of document: claim `x`'s are
+    /// `best[best_from[x]..best_from[x + 1]]`.
+    best_from: Vec<u32>,
+    best: Vec<Partner>,
     pub events: Events,
 }
 
 impl Alignment {
     pub fn pair(&self, i: usize, j: usize) -> Option<(&Pair, bool)> {
-        if i < j {
-            self.pairs.get(&(i, j)).map(|p| (p, false))
-        } else {
-            self.pairs.get(&(j, i)).map(|p| (p, true))
-        }
+        let (low, high, flipped) = if i < j { (i, j, false) } else { (j, i, true) };
+        let (from, to) = (self.pairs_from[low] as usize, self.pairs_from[low + 1] as usize);
+        let k = self.partner[from..to].binary_search(&(high as u32)).ok()?;
+        Some((&self.pair[from + k], flipped))
+    }
+
+    /// Every scored pair `(i, j)`, `i < j`, in order.
+    pub fn pairs(&self) -> impl Iterator<Item = ((usize, usize), &Pair)> + '_ {
+        self.pairs_from.windows(2).enumerate().flat_map(move |(i, range)| {
+            let range = range[0] as usize..range[1] as usize;
+            self.partner[range.clone()].iter().zip(&self.pair[range]).map(move |(&j, p)| ((i, j as usize), p))
+        })
+    }
+
+    /// Claim `x`'s best partner in each document where it has one, in order of document.
+    pub fn best(&self, x: usize) -> &[Partner] {
+        &self.best[self.best_from[x] as usize..self.best_from[x + 1] as usize]
     }
 
     /// The relation of claim `i`'s counted thing to claim `j`'s.
@@ -117,32 +141,68 @@ impl Alignment {
 
     /// Whether `j` is `i`'s best partner in `j`'s document and the other way round.
     pub fn mutual_best(&self, i: usize, j: usize, claims: &[Claim]) -> bool {
-        self.best_in(i, claims[j].doc) == Some(j) && self.best_in(j, claims[i].doc) == Some(i)
+        self.mutual_best_by(i, j, |c| claims[c].doc)
+    }
+
+    fn mutual_best_by(&self, i: usize, j: usize, doc_of: impl Fn(usize) -> usize) -> bool {
+        self.best_in(i, doc_of(j)) == Some(j) && self.best_in(j, doc_of(i)) == Some(i)
     }
 
     /// Claim `x`'s best partner in document `doc`.
     fn best_in(&self, x: usize, doc: usize) -> Option<usize> {
-        let at = &self.best_at[x];
-        let k = at.binary_search_by_key(&(doc as u32), |e| e.0).ok()?;
-        Some(self.best[x][at[k].1 as usize].1)
+        let best = self.best(x);
+        let k = best.binary_search_by_key(&(doc as u32), |p| p.doc).ok()?;
+        Some(best[k].claim as usize)
     }
 
-    /// Keeps `y` as `x`'s best partner in `y`'s document if no better one is known there.
-    fn offer_best(&mut self, x: usize, y: usize, doc: usize, score: f32) {
-        let (best, at) = (&mut self.best[x], &mut self.best_at[x]);
-        match at.binary_search_by_key(&(doc as u32), |e| e.0) {
-            Ok(k) => {
-                let b = &mut best[at[k].1 as usize];
-                let better_known = b.2 >= score;
-                if !better_known {
-                    *b = (doc, y, score);
-                }
-            }
-            Err(k) => {
-                at.insert(k, (doc as u32, best.len() as u32));
-                best.push((doc, y, score));
-            }
+    /// Each claim's best partner per document, from the scored pairs. Claims come in order of
+    /// document, so a claim meets its partners (lower ones, then higher ones, each in order) in
+    /// order of document too: a better partner in the same document can only replace the last
+    /// one kept, and the first of equal scores stays.
+    fn find_best(&mut self, doc_of: impl Fn(usize) -> u32) {
+        let n = self.pairs_from.len() - 1;
+        // Room for every pair a claim is in, then each claim's kept partners moved down.
+        let mut room = vec![0u32; n + 1];
+        for ((i, j), _) in self.pairs() {
+            room[i + 1] += 1;
+            room[j + 1] += 1;
         }
+        for x in 0..n {
+            room[x + 1] += room[x];
+        }
+        let mut kept = vec![0u32; n];
+        let mut best = vec![Partner { doc: 0, claim: 0, score: 0.0 }; room[n] as usize];
+        let mut offer = |x: usize, y: usize, score: f32| {
+            let (from, len) = (room[x] as usize, kept[x] as usize);
+            let doc = doc_of(y);
+            if len > 0 && best[from + len - 1].doc == doc {
+                let last = &mut best[from + len - 1];
+                // Replaced unless at least as good is known (a NaN score replaces, as before).
+                let better_known = last.score >= score;
+                if !better_known {
+                    *last = Partner { doc, claim: y as u32, score };
+                }
+            } else {
+                best[from + len] = Partner { doc, claim: y as u32, score };
+                kept[x] += 1;
+            }
+        };
+        for ((i, j), p) in self.pairs() {
+            offer(i, j, p.score);
+            offer(j, i, p.score);
+        }
+        let mut best_from = Vec::with_capacity(n + 1);
+        let mut to = 0;
+        for x in 0..n {
+            best_from.push(to as u32);
+            let from = room[x] as usize;
+            best.copy_within(from..from + kept[x] as usize, to);
+            to += kept[x] as usize;
+        }
+        best_from.push(to as u32);
+        best.truncate(to);
+        best.shrink_to_fit();
+        (self.best_from, self.best) = (best_from, best);
     }
 }
 
@@ -402,8 +462,9 @@ fn sort_value(c: &Claim) -> f64 {
     }
 }
 
-/// Aligns the claims of a cluster.
+/// Aligns the claims of a cluster, which come in order of document (as [`build`](super::build) gives them).
 pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(u32, f32)>>>) -> Alignment {
+    assert!(claims.windows(2).all(|w| w[0].doc <= w[1].doc), "claims in order of document");
     let mut events = Events::new(claims, event_ids, Rarity::of_cluster(words));
     let whats = Whats::new(claims);
     let mut buckets: FxHashMap<String, Vec<u32>> = FxHashMap::default();
@@ -420,22 +481,21 @@ pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(
     // The lookup words served the candidate search only: their room goes to the scored pairs.
     drop(finder);
     events.lookup = Vec::new();
-    let mut alignment = Alignment {
-        best: vec![Vec::new(); claims.len()],
-        best_at: vec![Vec::new(); claims.len()],
-        ..Alignment::default()
-    };
-    // In order of (i, j), each pair once: the first of equal scores stays a claim's best partner.
+    let mut alignment = Alignment { pairs_from: vec![0; claims.len() + 1], ..Alignment::default() };
+    // In order of (i, j), each pair once.
     in_order(candidates, claims.len(), |i, j| {
         let Some(pair) = score(claims, &whats, i, j, &events) else { return };
         if pair.score < FLOOR {
             return;
         }
-        for (x, y) in [(i, j), (j, i)] {
-            alignment.offer_best(x, y, claims[y].doc, pair.score);
-        }
-        alignment.pairs.insert((i, j), pair);
+        alignment.pairs_from[i + 1] += 1;
+        alignment.partner.push(j as u32);
+        alignment.pair.push(pair);
     });
+    for i in 0..claims.len() {
+        alignment.pairs_from[i + 1] += alignment.pairs_from[i];
+    }
+    alignment.find_best(|c| claims[c].doc as u32);
     alignment.events = events;
     alignment
 }
@@ -1073,6 +1133,32 @@ mod tests {
             expected.truncate(LOOKUP_WORDS);
             assert_eq!(lookup_words(&list, &rarity), expected, "{len}");
         }
+    }
+
+    #[test]
+    fn best_partner_per_document_is_the_first_of_the_highest_scores() {
+        // Claims 0–1 in document 0, 2–4 in document 1, 5 in document 2.
+        let docs = [0, 0, 1, 1, 1, 2];
+        let scored = [(0, 2, 0.5), (0, 3, 0.7), (0, 4, 0.7), (0, 5, 0.3), (1, 2, 0.4), (2, 5, 0.9), (3, 5, 0.9)];
+        let mut alignment = Alignment { pairs_from: vec![0; docs.len() + 1], ..Alignment::default() };
+        for &(i, j, score) in &scored {
+            alignment.pairs_from[i + 1] += 1;
+            alignment.partner.push(j as u32);
+            alignment.pair.push(Pair { score, relation: Relation::Same, shared: Strongest::default() });
+        }
+        for i in 0..docs.len() {
+            alignment.pairs_from[i + 1] += alignment.pairs_from[i];
+        }
+        alignment.find_best(|c| docs[c]);
+        let best = |x: usize| alignment.best(x).iter().map(|p| (p.doc, p.claim, p.score)).collect::<Vec<_>>();
+        assert_eq!(best(0), [(1, 3, 0.7), (2, 5, 0.3)]);
+        assert_eq!(best(5), [(0, 0, 0.3), (1, 2, 0.9)]);
+        assert_eq!(best(2), [(0, 0, 0.5), (2, 5, 0.9)]);
+        assert_eq!(best(4), [(0, 0, 0.7)]);
+        assert!(alignment.mutual_best_by(0, 3, |c| docs[c] as usize));
+        assert_eq!(alignment.pair(3, 0).map(|(p, flipped)| (p.score, flipped)), Some((0.7, true)));
+        assert!(alignment.pair(1, 3).is_none());
+        assert_eq!(alignment.pairs().count(), scored.len());
     }
 
     #[test]
