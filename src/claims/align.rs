@@ -163,9 +163,12 @@ impl Alignment {
         let n = self.pairs_from.len() - 1;
         // Room for every pair a claim is in, then each claim's kept partners moved down.
         let mut room = vec![0u32; n + 1];
-        for ((i, j), _) in self.pairs() {
-            room[i + 1] += 1;
-            room[j + 1] += 1;
+        for i in 0..n {
+            let (from, to) = (self.pairs_from[i] as usize, self.pairs_from[i + 1] as usize);
+            room[i + 1] += (to - from) as u32;
+            for &j in &self.partner[from..to] {
+                room[j as usize + 1] += 1;
+            }
         }
         for x in 0..n {
             room[x + 1] += room[x];
@@ -187,9 +190,12 @@ impl Alignment {
                 kept[x] += 1;
             }
         };
-        for ((i, j), p) in self.pairs() {
-            offer(i, j, p.score);
-            offer(j, i, p.score);
+        for i in 0..n {
+            let (from, to) = (self.pairs_from[i] as usize, self.pairs_from[i + 1] as usize);
+            for (&j, p) in self.partner[from..to].iter().zip(&self.pair[from..to]) {
+                offer(i, j as usize, p.score);
+                offer(j as usize, i, p.score);
+            }
         }
         let mut best_from = Vec::with_capacity(n + 1);
         let mut to = 0;
@@ -330,9 +336,20 @@ impl Events {
         self.rarity[id as usize]
     }
 
-    /// Calls `each` on the words of both claims, with their weights in each, in id order.
-    fn each_shared(&self, a: usize, b: usize, each: impl FnMut(u32, f32, f32)) {
-        each_shared(&self.of_claim[a], &self.of_claim[b], each);
+    /// Calls `each` on the words of both claims, with their weights in each, in id order: by
+    /// one look-up per word of `b` when `a`'s words are spread out, else by merging both lists.
+    fn each_shared(&self, a: usize, b: usize, spread: Option<&Spread>, mut each: impl FnMut(u32, f32, f32)) {
+        match spread {
+            Some(spread) if spread.claim == Some(a) => {
+                for &(id, y) in &self.of_claim[b] {
+                    let x = spread.weight[id as usize];
+                    if x != Spread::ABSENT {
+                        each(id, x, y);
+                    }
+                }
+            }
+            _ => each_shared(&self.of_claim[a], &self.of_claim[b], each),
+        }
     }
 
     /// The overlap of two claims' event words, each weighted by rarity. For figures, the
@@ -340,6 +357,11 @@ impl Events {
     /// figures in one list, with the same words at different distances, are told apart. For
     /// dates, the cosine of the two contexts. Also the three strongest shared words.
     pub fn overlap(&self, a: usize, b: usize, cosine: bool) -> (f32, Strongest) {
+        self.overlap_spread(a, b, cosine, None)
+    }
+
+    /// [`Events::overlap`], reading `a`'s words from `spread` when they are spread out there.
+    fn overlap_spread(&self, a: usize, b: usize, cosine: bool, spread: Option<&Spread>) -> (f32, Strongest) {
         // One walk over the shared words for the sum each kind needs; each is added up in word
         // order from what `Iterator::sum` starts with, so the figures are those of the sums they
         // replace.
@@ -347,7 +369,7 @@ impl Events {
         let mut words = Strongest::default();
         if cosine {
             let mut dot = zero;
-            self.each_shared(a, b, |id, x, y| {
+            self.each_shared(a, b, spread, |id, x, y| {
                 let rarity = self.rarity_of(id);
                 words.offer(id, x.min(y) * rarity);
                 dot += x * y * rarity.powi(2);
@@ -356,7 +378,7 @@ impl Events {
             return (if n > 0.0 { dot / n } else { 0.0 }, words);
         }
         let mut both = zero;
-        self.each_shared(a, b, |id, x, y| {
+        self.each_shared(a, b, spread, |id, x, y| {
             let strength = x.min(y) * self.rarity_of(id);
             words.offer(id, strength);
             both += strength;
@@ -376,10 +398,43 @@ impl Events {
     }
 
     /// Rare words both claims have close by, each counted by its closeness to both and its rarity.
-    fn rare_shared(&self, a: usize, b: usize) -> f32 {
+    fn rare_shared(&self, a: usize, b: usize, spread: Option<&Spread>) -> f32 {
         let mut total: f32 = std::iter::empty::<f32>().sum();
-        self.each_shared(a, b, |id, x, y| total += x.min(y) * self.rare[id as usize]);
+        self.each_shared(a, b, spread, |id, x, y| total += x.min(y) * self.rare[id as usize]);
         total
+    }
+}
+
+/// One claim's event words spread over an array by word id: the candidate pairs come grouped by
+/// their first claim, whose words each partner's are then looked up in, one by one (not merged).
+#[derive(Debug, Default)]
+struct Spread {
+    claim: Option<usize>,
+    /// Word id → its weight in `claim`, or [`Spread::ABSENT`].
+    weight: Vec<f32>,
+}
+
+impl Spread {
+    /// Not a weight (a closeness weight is positive): the word is not the claim's.
+    const ABSENT: f32 = f32::NEG_INFINITY;
+
+    /// Spreads claim `a`'s words, clearing the last claim's.
+    fn spread(&mut self, events: &Events, a: usize) {
+        if self.claim == Some(a) {
+            return;
+        }
+        if let Some(last) = self.claim {
+            for &(id, _) in &events.of_claim[last] {
+                self.weight[id as usize] = Spread::ABSENT;
+            }
+        }
+        if self.weight.len() < events.rarity.len() {
+            self.weight.resize(events.rarity.len(), Spread::ABSENT);
+        }
+        for &(id, x) in &events.of_claim[a] {
+            self.weight[id as usize] = x;
+        }
+        self.claim = Some(a);
     }
 }
 
@@ -483,8 +538,9 @@ pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(
     events.lookup = Vec::new();
     let mut alignment = Alignment { pairs_from: vec![0; claims.len() + 1], ..Alignment::default() };
     // In order of (i, j), each pair once.
+    let mut spread = Spread::default();
     in_order(candidates, claims.len(), |i, j| {
-        let Some(pair) = score(claims, &whats, i, j, &events) else { return };
+        let Some(pair) = score(claims, &whats, i, j, &events, &mut spread) else { return };
         if pair.score < FLOOR {
             return;
         }
@@ -778,16 +834,19 @@ fn near_ranges(len: usize, [lo, hi, own]: [usize; 3]) -> [std::ops::Range<usize>
 }
 
 /// How strongly claims `i` and `j` look like the same thing, or `None` when they cannot be.
-fn score(claims: &[Claim], whats: &Whats, i: usize, j: usize, events: &Events) -> Option<Pair> {
+/// (`spread` holds `i`'s words, or is filled with them.)
+fn score(claims: &[Claim], whats: &Whats, i: usize, j: usize, events: &Events, spread: &mut Spread) -> Option<Pair> {
     let (a, b) = (&claims[i], &claims[j]);
     let (what, relation) = what_score(whats, i, j)?;
     let dates = matches!((&a.value, &b.value), (ClaimValue::Date(_), ClaimValue::Date(_)));
-    let (event, shared) = events.overlap(i, j, dates);
+    spread.spread(events, i);
+    let spread = Some(&*spread);
+    let (event, shared) = events.overlap_spread(i, j, dates, spread);
     if dates {
         // Dates stand in long sentences about many things: the same event shows in the rare
         // words both sentences use next to the dates ("retaliation", "chemical"), each counted
         // by its closeness and rarity, so a big cluster does not make every word "rare".
-        let score = (DATE_RARE_WORD * events.rare_shared(i, j)).min(0.75) + 0.3 * event;
+        let score = (DATE_RARE_WORD * events.rare_shared(i, j, spread)).min(0.75) + 0.3 * event;
         return Some(Pair { score, relation, shared });
     }
     Some(Pair { score: what + EVENT_WEIGHT * event, relation, shared })
