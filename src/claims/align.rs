@@ -317,8 +317,11 @@ impl Events {
                     ev.rare.push(unseen.1);
                 }
             }
-            // One entry per word id, so no ties: the shared sort gives the order the unstable one did.
-            crate::sort::by_key(&mut list, |e| e.0);
+            // One entry per word id, so no ties: the shared sort gives the order the unstable one did
+            // (the builder's lists come sorted).
+            if !list.is_sorted_by_key(|e| e.0) {
+                crate::sort::by_key(&mut list, |e| e.0);
+            }
             ev.total.push(list.iter().map(|&(id, x)| x * ev.rarity[id as usize]).sum());
             ev.norm.push(list.iter().map(|&(id, x)| (x * ev.rarity[id as usize]).powi(2)).sum::<f32>().sqrt());
             ev.lookup.push(lookup_words(&list, &ev.rarity));
