@@ -39,6 +39,7 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
     let mut reported: FxHashSet<(Fact, Fact)> = FxHashSet::default();
     // Whether each date is the odd one among its partners' (worked out at its first conflict).
     let mut odd_one: Vec<Option<bool>> = vec![None; claims.len()];
+    let mut contexts = explain::Contexts::new(docs, claims);
     for i in 0..claims.len() {
         for &Partner { claim: j, score, .. } in alignment.best(i) {
             let j = j as usize;
@@ -95,7 +96,7 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
             out.push(Contradiction {
                 kind,
                 confidence: confidence(kind, score, a, b),
-                explanation: explain::contradiction(docs, claims, i, j, kind, alignment.events.names(&pair.shared)),
+                explanation: explain::contradiction(&mut contexts, i, j, kind, alignment.events.names(&pair.shared)),
                 a: DocSpan { doc: a.doc, span: a.span },
                 b: DocSpan { doc: b.doc, span: b.span },
             });
