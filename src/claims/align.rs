@@ -305,7 +305,7 @@ impl Events {
             claims
                 .iter()
                 .map(|c| {
-                    c.event.iter().map(|(w, x)| (ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w)), *x)).collect()
+                    c.event.iter().map(|(w, x)| (ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w)), x)).collect()
                 })
                 .collect()
         });

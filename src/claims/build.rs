@@ -4,7 +4,7 @@
 use super::lexicon::lexicon;
 use super::when::When;
 use super::words::{is_content, is_stop, lemma, ClusterWords, Interner, Lemmas, Token};
-use super::{Claim, ClaimValue, Source, What};
+use super::{Claim, ClaimValue, EventWords, Source, What};
 use crate::attributions::{Attribution, SourceKind};
 use crate::numbers::{Bound, Kind, Quantity, Value};
 use crate::{Document, DocumentAnalysis, Span};
@@ -26,28 +26,20 @@ const QUALIFIER_BYTES: usize = 48;
 pub struct Built {
     pub claims: Vec<Claim>,
     pub event_ids: Vec<Vec<(u32, f32)>>,
-    /// Lemma id → its one string, shared by every claim that has the word (made at first use).
-    names: Vec<Option<Rc<str>>>,
+    /// The cluster's lemma table, shared by every claim's event words.
+    names: Rc<Lemmas>,
 }
 
 impl Built {
-    fn push(&mut self, mut claim: Claim, words: &Words, event: Vec<(u32, f32)>) {
-        claim.event = event.iter().map(|&(id, w)| (self.shared_name(words.names, id), w)).collect();
+    fn push(&mut self, mut claim: Claim, event: Vec<(u32, f32)>) {
+        claim.event = EventWords { words: event.clone(), names: Rc::clone(&self.names) };
         self.claims.push(claim);
         self.event_ids.push(event);
-    }
-
-    fn shared_name(&mut self, names: &Lemmas, id: u32) -> Rc<str> {
-        let at = id as usize;
-        if at >= self.names.len() {
-            self.names.resize(names.len().max(at + 1), None);
-        }
-        Rc::clone(self.names[at].get_or_insert_with(|| Rc::from(names.word(id))))
     }
 }
 
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Built {
-    let mut out = Built::default();
+    let mut out = Built { names: Rc::new(cluster.lemmas.clone()), ..Built::default() };
     let mut opposite_of_form = vec![FormOpposite::Unknown; cluster.forms.len()];
     let greatest = RefCell::new(vec![0; cluster.lemmas.len()]);
     // Each word form is lemmatised once for the cluster (`ClusterWords`), not once per claim of
@@ -83,7 +75,7 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
         let sources = SourceIndex::new(&analysis.attributions);
         for (qi, q) in analysis.numbers.iter().enumerate() {
             if let Some((claim, event)) = quantity_claim(d, qi, q, analysis, &words, &sources) {
-                out.push(claim, &words, event);
+                out.push(claim, event);
             }
         }
         negation_claims(d, analysis, &words, &sources, &mut out);
@@ -186,7 +178,7 @@ fn quantity_claim(
         value,
         bound,
         outcome: None,
-        event: Vec::new(),
+        event: EventWords::default(),
         source: sources.source_of(text, q.span, q.sentence),
         quoted: analysis.segments.in_quote(q.span.start),
         dates_statement: false,
@@ -504,12 +496,12 @@ fn negation_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sourc
                 value: ClaimValue::None,
                 bound: Bound::Exact,
                 outcome: Some(outcome),
-                event: Vec::new(),
+                event: EventWords::default(),
                 source: sources.source_of(text, span, si),
                 quoted: analysis.segments.in_quote(span.start),
                 dates_statement: false,
             };
-            out.push(claim, words, event);
+            out.push(claim, event);
         }
     }
 }
@@ -562,12 +554,12 @@ fn opposite_claims(
                 value: ClaimValue::Opposite { group, up },
                 bound: Bound::Exact,
                 outcome: None,
-                event: Vec::new(),
+                event: EventWords::default(),
                 source: sources.source_of(text, span, si),
                 quoted: analysis.segments.in_quote(span.start),
                 dates_statement: false,
             };
-            out.push(claim, words, event);
+            out.push(claim, event);
         }
     }
 }
