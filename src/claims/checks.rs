@@ -44,7 +44,9 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
         for &Partner { claim: j, score, .. } in alignment.best(i) {
             let j = j as usize;
             let key = (i.min(j), i.max(j));
-            if seen.contains(&key) {
+            // A pair is found from its lower claim first (a claim has one partner per article,
+            // so no partner twice): only a lower partner can have found it already.
+            if j < i && seen.contains(&key) {
                 continue;
             }
             let (a, b) = (&claims[i], &claims[j]);

@@ -105,13 +105,30 @@ pub fn weekday_majority<'a>(
 pub fn agreement(docs: &[Document], claims: &[Claim], group: &[usize], sources: usize) -> String {
     let first = &claims[group[0]];
     let words = first.span.text(&docs[first.doc].text);
-    let articles: Vec<String> = group.iter().map(|&k| (claims[k].doc + 1).to_string()).collect();
     let kind = if matches!(first.value, ClaimValue::Date(_)) { "date" } else { "figure" };
-    format!(
-        "Articles {} give the same {kind}, “{words}”, for the same thing; {} behind it.",
-        join_and(&articles),
-        count_sources(sources)
-    )
+    // Written piece by piece: a group in a big cluster names hundreds of articles.
+    let mut s = String::with_capacity(EXPLANATION_BYTES + 5 * group.len());
+    s.push_str("Articles ");
+    push_numbers_and(&mut s, group.iter().map(|&k| claims[k].doc + 1));
+    s.push_str(" give the same ");
+    s.push_str(kind);
+    s.push_str(", “");
+    s.push_str(words);
+    s.push_str("”, for the same thing; ");
+    s.push_str(&count_sources(sources));
+    s.push_str(" behind it.");
+    s
+}
+
+/// The numbers as [`join_and`] joins them: "1", "1 and 2", "1, 2 and 3".
+fn push_numbers_and(s: &mut String, numbers: impl ExactSizeIterator<Item = usize>) {
+    let last = numbers.len().saturating_sub(1);
+    for (k, n) in numbers.enumerate() {
+        if k > 0 {
+            s.push_str(if k == last { " and " } else { ", " });
+        }
+        push_number(s, n);
+    }
 }
 
 pub fn repeated_words(words: &str, docs: &[usize], sources: usize) -> String {
@@ -255,6 +272,16 @@ fn join_and(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_lists_are_joined_as_join_and_joins_them() {
+        for count in 0..5 {
+            let numbers: Vec<usize> = (0..count).map(|k| k * 7 + 1).collect();
+            let mut s = String::new();
+            push_numbers_and(&mut s, numbers.iter().copied());
+            assert_eq!(s, join_and(&numbers.iter().map(usize::to_string).collect::<Vec<_>>()), "{count}");
+        }
+    }
 
     #[test]
     fn numbers_are_written_as_format_writes_them() {
