@@ -472,29 +472,49 @@ fn each_shared(x: &[(u32, f32)], y: &[(u32, f32)], mut each: impl FnMut(u32, f32
     }
 }
 
-/// The keys a claim is indexed under.
-fn keys(claim: &Claim) -> Vec<String> {
+/// A key a claim is indexed under: "date", "opposite:" and the group, "unit:" and the dimension,
+/// the concept, "near:" and the context word, as strings once, now without a `String` each. A
+/// concept is lemmas joined by spaces, so it never holds a colon: the only concept that could
+/// equal another key is one named "date", which [`Key::concept`] makes that key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'c> {
+    Date,
+    Opposite(&'static str),
+    Unit(&'static str),
+    Concept(&'c str),
+    Near(&'c str),
+}
+
+impl<'c> Key<'c> {
+    fn concept(name: &'c str) -> Key<'c> {
+        if name == "date" {
+            Key::Date
+        } else {
+            Key::Concept(name)
+        }
+    }
+}
+
+/// Calls `each` on the keys a claim is indexed under.
+fn keys<'c>(claim: &'c Claim, mut each: impl FnMut(Key<'c>)) {
     match &claim.value {
-        ClaimValue::Date(_) => vec!["date".into()],
-        ClaimValue::Opposite { group, .. } => vec![format!("opposite:{group}")],
-        ClaimValue::Number { unit: Some(u), .. } => vec![format!("unit:{}", dimension(u))],
+        ClaimValue::Date(_) => each(Key::Date),
+        ClaimValue::Opposite { group, .. } => each(Key::Opposite(group)),
+        ClaimValue::Number { unit: Some(u), .. } => each(Key::Unit(dimension(u))),
         _ => {
             let w = &claim.what;
             if let Some(c) = &w.concept {
-                let mut k = vec![c.clone()];
-                k.extend(lexicon().broader(c).iter().cloned());
-                k
+                each(Key::concept(c));
+                lexicon().broader(c).iter().for_each(|b| each(Key::concept(b)));
             } else if let Some(c) = &w.context {
-                vec![format!("near:{c}")]
-            } else {
-                Vec::new()
+                each(Key::Near(c));
             }
         }
     }
 }
 
 /// The physical dimension of a unit symbol: lengths compare with lengths.
-pub fn dimension(unit: &str) -> &str {
+pub fn dimension(unit: &'static str) -> &'static str {
     match unit {
         "km" | "mi" | "m" | "cm" | "mm" | "ft" | "yd" | "in" | "nmi" => "length",
         "kg" | "g" | "t" | "lb" | "oz" => "mass",
@@ -525,11 +545,9 @@ pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(
     assert!(claims.windows(2).all(|w| w[0].doc <= w[1].doc), "claims in order of document");
     let mut events = Events::new(claims, event_ids, Rarity::of_cluster(words));
     let whats = Whats::new(claims);
-    let mut buckets: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    let mut buckets: FxHashMap<Key, Vec<u32>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
-        for k in keys(c) {
-            buckets.entry(k).or_default().push(i as u32);
-        }
+        keys(c, |k| buckets.entry(k).or_default().push(i as u32));
     }
     let mut candidates: Vec<(u32, u32)> = Vec::new();
     let mut finder = Finder::default();
