@@ -1242,6 +1242,15 @@ mod tests {
     }
 
     #[test]
+    fn keys_are_equal_where_their_old_strings_were() {
+        // "date" as a concept was the string key of every date; no other concept holds a colon.
+        assert_eq!(Key::concept("date"), Key::Date);
+        assert_eq!(Key::concept("cruise missile"), Key::Concept("cruise missile"));
+        assert_ne!(Key::concept("length"), Key::Unit("length"));
+        assert_ne!(Key::Near("café"), Key::concept("café"));
+    }
+
+    #[test]
     fn shared_words_walk_both_sorted_lists_once() {
         let x = [(1, 0.5), (3, 1.0), (8, 0.25)];
         let y = [(2, 1.0), (3, 0.5), (8, 1.0), (9, 1.0)];

@@ -42,6 +42,7 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
     let mut out = Built { names: Rc::new(cluster.lemmas.clone()), ..Built::default() };
     let mut opposite_of_form = vec![FormOpposite::Unknown; cluster.forms.len()];
     let greatest = RefCell::new(vec![0; cluster.lemmas.len()]);
+    let outcomes = RefCell::new(vec![None; cluster.forms.len()]);
     // Each word form is lemmatised once for the cluster (`ClusterWords`), not once per claim of
     // its sentence and its neighbours'.
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
@@ -65,6 +66,7 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
         }
         let words = Words {
             greatest: &greatest,
+            outcomes: &outcomes,
             text,
             tokens: &sentence_tokens,
             lemmas: &sentence_lemmas,
@@ -89,6 +91,8 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
 struct Words<'a> {
     /// Per lemma id, scratch for [`event_words`] (all 0 between calls).
     greatest: &'a RefCell<Vec<u32>>,
+    /// Per form id, the lexicon's outcome group once asked (a form is asked near every figure).
+    outcomes: &'a RefCell<Vec<Option<Option<&'static str>>>>,
     text: &'a str,
     tokens: &'a [&'a [Token]],
     lemmas: &'a [&'a [Option<u32>]],
@@ -101,6 +105,12 @@ impl Words<'_> {
     /// Word `i` of sentence `sentence` in lower case (the cluster's form: no allocation).
     fn lower(&self, sentence: usize, i: usize) -> &str {
         self.lower.word(self.forms[sentence][i])
+    }
+
+    /// The outcome group word `i` of sentence `sentence` names ("killed" → "kill"), if any.
+    fn outcome(&self, sentence: usize, i: usize) -> Option<&'static str> {
+        let form = self.forms[sentence][i];
+        *self.outcomes.borrow_mut()[form as usize].get_or_insert_with(|| lexicon().outcome(self.lower.word(form)))
     }
 }
 
@@ -332,7 +342,7 @@ fn outcome_near(words: &Words, sentence: usize, span: Span) -> Option<String> {
     let at = toks.iter().position(|t| t.span.start >= span.start).unwrap_or(toks.len());
     let lo = at.saturating_sub(4);
     let hi = (at + 6).min(toks.len());
-    (lo..hi).find_map(|i| lexicon().outcome(words.lower(sentence, i)).map(String::from))
+    (lo..hi).find_map(|i| words.outcome(sentence, i).map(String::from))
 }
 
 /// The content words of the claim's sentence, weighted by closeness to the figure, and of the
@@ -462,7 +472,7 @@ fn negation_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sourc
                 .enumerate()
                 .skip(i + 1)
                 .take(7)
-                .find_map(|(j, _)| lexicon().outcome(words.lower(si, j)).map(|o| (j, o.to_string())))
+                .find_map(|(j, _)| words.outcome(si, j).map(|o| (j, o.to_string())))
             else {
                 continue;
             };
