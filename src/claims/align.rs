@@ -288,7 +288,9 @@ pub struct Events {
     of_claim: Vec<Vec<(u32, f32)>>,
     /// Per claim: its most telling words (closeness × rarity), at most [`LOOKUP_WORDS`], best
     /// first: what the candidate search looks up, worked out once however many buckets hold it.
-    lookup: Vec<Vec<(u32, f32)>>,
+    /// All claims' end to end: claim `c`'s are `lookup[lookup_from[c]..lookup_from[c + 1]]`.
+    lookup: Vec<(u32, f32)>,
+    lookup_from: Vec<u32>,
     /// Per claim: Σ weight × rarity, and the length of the weighted vector.
     total: Vec<f32>,
     norm: Vec<f32>,
@@ -309,6 +311,7 @@ impl Events {
                 })
                 .collect()
         });
+        let mut by_strength = Vec::new();
         for mut list in lists {
             for &(id, _) in &list {
                 while id as usize >= ev.rarity.len() {
@@ -324,9 +327,11 @@ impl Events {
             }
             ev.total.push(list.iter().map(|&(id, x)| x * ev.rarity[id as usize]).sum());
             ev.norm.push(list.iter().map(|&(id, x)| (x * ev.rarity[id as usize]).powi(2)).sum::<f32>().sqrt());
-            ev.lookup.push(lookup_words(&list, &ev.rarity));
+            ev.lookup_from.push(ev.lookup.len() as u32);
+            lookup_words(&list, &ev.rarity, &mut by_strength, &mut ev.lookup);
             ev.of_claim.push(list);
         }
+        ev.lookup_from.push(ev.lookup.len() as u32);
         ev
     }
 
@@ -446,12 +451,13 @@ impl Spread {
 /// a comparator that multiplied out both strengths each time: the same element type and the same
 /// answer to each comparison give the same order, ties included (they decide which words make
 /// the cut and the order the candidates' sums are added up in).
-fn lookup_words(list: &[(u32, f32)], rarity: &[f32]) -> Vec<(u32, f32)> {
-    let mut by_strength: Vec<(u32, f32)> =
-        list.iter().enumerate().map(|(k, &(id, x))| (k as u32, x * rarity[id as usize])).collect();
+/// They are added to `out`; `by_strength` is scratch.
+fn lookup_words(list: &[(u32, f32)], rarity: &[f32], by_strength: &mut Vec<(u32, f32)>, out: &mut Vec<(u32, f32)>) {
+    by_strength.clear();
+    by_strength.extend(list.iter().enumerate().map(|(k, &(id, x))| (k as u32, x * rarity[id as usize])));
     by_strength.sort_unstable_by(|x, y| y.1.total_cmp(&x.1));
     by_strength.truncate(LOOKUP_WORDS);
-    by_strength.iter().map(|&(k, _)| list[k as usize]).collect()
+    out.extend(by_strength.iter().map(|&(k, _)| list[k as usize]));
 }
 
 /// Calls `each` on the words two lists sorted by id share, in id order, with their weight in
@@ -556,7 +562,7 @@ pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(
     }
     // The lookup words served the candidate search only: their room goes to the scored pairs.
     drop(finder);
-    events.lookup = Vec::new();
+    (events.lookup, events.lookup_from) = (Vec::new(), Vec::new());
     let mut alignment = Alignment { pairs_from: vec![0; claims.len() + 1], ..Alignment::default() };
     // In order of (i, j), each pair once.
     let mut spread = Spread::default();
@@ -670,7 +676,8 @@ impl Finder {
         for &me in &sorted {
             let c = members[me.member as usize] as usize;
             // The claim's most telling words: close to its figure and rare in the cluster.
-            for &(word, weight) in &events.lookup[c] {
+            let lookup = &events.lookup[events.lookup_from[c] as usize..events.lookup_from[c + 1] as usize];
+            for &(word, weight) in lookup {
                 let rarity = events.rarity_of(word);
                 let k = self.slot[word as usize] as usize;
                 let list = &self.postings[self.starts[k] as usize..self.starts[k + 1] as usize];
@@ -1211,7 +1218,9 @@ mod tests {
             let mut expected = list.clone();
             expected.sort_unstable_by(|x, y| (y.1 * rarity[y.0 as usize]).total_cmp(&(x.1 * rarity[x.0 as usize])));
             expected.truncate(LOOKUP_WORDS);
-            assert_eq!(lookup_words(&list, &rarity), expected, "{len}");
+            let mut found = vec![(9, 9.0)];
+            lookup_words(&list, &rarity, &mut Vec::new(), &mut found);
+            assert_eq!(found[1..], expected, "{len}");
         }
     }
 
