@@ -113,12 +113,10 @@ impl Alignment {
         Some((&self.pair[from + k], flipped))
     }
 
-    /// Every scored pair `(i, j)`, `i < j`, in order.
-    pub fn pairs(&self) -> impl Iterator<Item = ((usize, usize), &Pair)> + '_ {
-        self.pairs_from.windows(2).enumerate().flat_map(move |(i, range)| {
-            let range = range[0] as usize..range[1] as usize;
-            self.partner[range.clone()].iter().zip(&self.pair[range]).map(move |(&j, p)| ((i, j as usize), p))
-        })
+    /// Claim `i`'s scored pairs `(i, j)`, `j > i`, in order of `j`: each pair is listed once, under its lower claim.
+    pub fn pairs_of(&self, i: usize) -> impl Iterator<Item = (usize, &Pair)> + '_ {
+        let range = self.pairs_from[i] as usize..self.pairs_from[i + 1] as usize;
+        self.partner[range.clone()].iter().zip(&self.pair[range]).map(|(&j, p)| (j as usize, p))
     }
 
     /// Claim `x`'s best partner in each document where it has one, in order of document.
@@ -1247,7 +1245,7 @@ mod tests {
         assert!(alignment.mutual_best_by(0, 3, |c| docs[c] as usize));
         assert_eq!(alignment.pair(3, 0).map(|(p, flipped)| (p.score, flipped)), Some((0.7, true)));
         assert!(alignment.pair(1, 3).is_none());
-        assert_eq!(alignment.pairs().count(), scored.len());
+        assert_eq!((0..docs.len()).map(|i| alignment.pairs_of(i).count()).sum::<usize>(), scored.len());
     }
 
     #[test]

@@ -302,14 +302,15 @@ pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) ->
     let mut group_of: Vec<Option<usize>> = vec![None; claims.len()];
     // Only equal figures of mutual best partners in two articles can agree: the others are left
     // out before sorting (a big cluster scores hundreds of thousands of pairs).
-    let mut pairs: Vec<((usize, usize), f32)> = alignment
-        .pairs()
-        .filter(|&((i, j), p)| {
+    let mut pairs: Vec<((usize, usize), f32)> = Vec::new();
+    for i in 0..claims.len() {
+        for (j, p) in alignment.pairs_of(i) {
             let (a, b) = (&claims[i], &claims[j]);
-            p.score >= AGREE_ALIGN && a.doc != b.doc && same_figure(a, b) && alignment.mutual_best(i, j, claims)
-        })
-        .map(|(k, p)| (k, p.score))
-        .collect();
+            if p.score >= AGREE_ALIGN && a.doc != b.doc && same_figure(a, b) && alignment.mutual_best(i, j, claims) {
+                pairs.push(((i, j), p.score));
+            }
+        }
+    }
     crate::sort::by(&mut pairs, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     // The articles each group has a claim in.
     let mut group_docs: FxHashSet<(usize, usize)> = FxHashSet::default();
