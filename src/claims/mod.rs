@@ -180,7 +180,7 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
     build::build(docs, analyses, &ClusterWords::new(docs, analyses)).claims
 }
 
-/// Compares the claims of a cluster.
+/// Compares the claims of a cluster, in order of document as [`build`] gives them.
 pub fn compare(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim]) -> Findings {
     compare_words(docs, analyses, claims, None, &ClusterWords::new(docs, analyses))
 }
