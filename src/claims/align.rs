@@ -147,7 +147,7 @@ impl Alignment {
     }
 
     /// Claim `x`'s best partner in document `doc`.
-    fn best_in(&self, x: usize, doc: usize) -> Option<usize> {
+    pub fn best_in(&self, x: usize, doc: usize) -> Option<usize> {
         let best = self.best(x);
         let k = best.binary_search_by_key(&(doc as u32), |p| p.doc).ok()?;
         Some(best[k].claim as usize)

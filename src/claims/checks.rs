@@ -63,10 +63,12 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
             if score < needed || restates(a, b) {
                 continue;
             }
+            // `j` is `i`'s best partner in its article (one of `best(i)`): mutual when `i` is `j`'s.
+            let mutual = || alignment.best_in(j, a.doc) == Some(i);
             let found = match (&a.value, &b.value) {
-                (ClaimValue::Number { .. }, ClaimValue::Number { .. }) => (alignment.mutual_best(i, j, claims)
-                    && numbers_conflict(a, b, alignment.relation(i, j)))
-                .then_some(ContradictionKind::Numeric),
+                (ClaimValue::Number { .. }, ClaimValue::Number { .. }) => {
+                    (mutual() && numbers_conflict(a, b, alignment.relation(i, j))).then_some(ContradictionKind::Numeric)
+                }
                 (ClaimValue::Date(x), ClaimValue::Date(y)) => {
                     // One article gives many dates for many things: dates are compared across articles.
                     let comparable = a.doc != b.doc && event_date(a) && event_date(b);
@@ -81,8 +83,7 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
                 }
                 // "the council approved the plan" against "the council rejected the plan".
                 (ClaimValue::Opposite { up: x, .. }, ClaimValue::Opposite { up: y, .. }) => {
-                    (a.doc != b.doc && x != y && alignment.mutual_best(i, j, claims))
-                        .then_some(ContradictionKind::Negation)
+                    (a.doc != b.doc && x != y && mutual()).then_some(ContradictionKind::Negation)
                 }
                 _ => None,
             };
