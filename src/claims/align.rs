@@ -81,25 +81,47 @@ impl Strongest {
     }
 }
 
+/// A claim's best partner in one document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Partner {
+    pub doc: u32,
+    pub claim: u32,
+    pub score: f32,
+}
+
+/// The scored pairs and each claim's best partners, in flat lists (a big cluster has hundreds of
+/// thousands of pairs: no hash map entry or `Vec` per claim).
 #[derive(Debug, Default)]
 pub struct Alignment {
-    /// Scored pairs `(i, j)` with `i < j`.
-    pub pairs: FxHashMap<(usize, usize), Pair>,
-    /// For each claim, its best partner in each document: `(doc, claim, score)`.
-    pub best: Vec<Vec<(usize, usize, f32)>>,
-    /// Per claim, `(doc, place in best[claim])` sorted by doc: in a big cluster a claim has
-    /// partners in hundreds of articles, too many to scan for each pair.
-    best_at: Vec<Vec<(u32, u32)>>,
+    /// Scored pairs `(i, j)` with `i < j`, grouped by `i` in order of `j`: claim `i`'s are
+    /// `partner[pairs_from[i]..pairs_from[i + 1]]` and the same range of `pair`.
+    pairs_from: Vec<u32>,
+    partner: Vec<u32>,
+    pair: Vec<Pair>,
+    /// For each claim, its best partner in each document, in order of document: claim `x`'s are
+    /// `best[best_from[x]..best_from[x + 1]]`.
+    best_from: Vec<u32>,
+    best: Vec<Partner>,
     pub events: Events,
 }
 
 impl Alignment {
     pub fn pair(&self, i: usize, j: usize) -> Option<(&Pair, bool)> {
-        if i < j {
-            self.pairs.get(&(i, j)).map(|p| (p, false))
-        } else {
-            self.pairs.get(&(j, i)).map(|p| (p, true))
-        }
+        let (low, high, flipped) = if i < j { (i, j, false) } else { (j, i, true) };
+        let (from, to) = (self.pairs_from[low] as usize, self.pairs_from[low + 1] as usize);
+        let k = self.partner[from..to].binary_search(&(high as u32)).ok()?;
+        Some((&self.pair[from + k], flipped))
+    }
+
+    /// Claim `i`'s scored pairs `(i, j)`, `j > i`, in order of `j`: each pair is listed once, under its lower claim.
+    pub fn pairs_of(&self, i: usize) -> impl Iterator<Item = (usize, &Pair)> + '_ {
+        let range = self.pairs_from[i] as usize..self.pairs_from[i + 1] as usize;
+        self.partner[range.clone()].iter().zip(&self.pair[range]).map(|(&j, p)| (j as usize, p))
+    }
+
+    /// Claim `x`'s best partner in each document where it has one, in order of document.
+    pub fn best(&self, x: usize) -> &[Partner] {
+        &self.best[self.best_from[x] as usize..self.best_from[x + 1] as usize]
     }
 
     /// The relation of claim `i`'s counted thing to claim `j`'s.
@@ -117,32 +139,74 @@ impl Alignment {
 
     /// Whether `j` is `i`'s best partner in `j`'s document and the other way round.
     pub fn mutual_best(&self, i: usize, j: usize, claims: &[Claim]) -> bool {
-        self.best_in(i, claims[j].doc) == Some(j) && self.best_in(j, claims[i].doc) == Some(i)
+        self.mutual_best_by(i, j, |c| claims[c].doc)
+    }
+
+    fn mutual_best_by(&self, i: usize, j: usize, doc_of: impl Fn(usize) -> usize) -> bool {
+        self.best_in(i, doc_of(j)) == Some(j) && self.best_in(j, doc_of(i)) == Some(i)
     }
 
     /// Claim `x`'s best partner in document `doc`.
-    fn best_in(&self, x: usize, doc: usize) -> Option<usize> {
-        let at = &self.best_at[x];
-        let k = at.binary_search_by_key(&(doc as u32), |e| e.0).ok()?;
-        Some(self.best[x][at[k].1 as usize].1)
+    pub fn best_in(&self, x: usize, doc: usize) -> Option<usize> {
+        let best = self.best(x);
+        let k = best.binary_search_by_key(&(doc as u32), |p| p.doc).ok()?;
+        Some(best[k].claim as usize)
     }
 
-    /// Keeps `y` as `x`'s best partner in `y`'s document if no better one is known there.
-    fn offer_best(&mut self, x: usize, y: usize, doc: usize, score: f32) {
-        let (best, at) = (&mut self.best[x], &mut self.best_at[x]);
-        match at.binary_search_by_key(&(doc as u32), |e| e.0) {
-            Ok(k) => {
-                let b = &mut best[at[k].1 as usize];
-                let better_known = b.2 >= score;
-                if !better_known {
-                    *b = (doc, y, score);
-                }
-            }
-            Err(k) => {
-                at.insert(k, (doc as u32, best.len() as u32));
-                best.push((doc, y, score));
+    /// Each claim's best partner per document, from the scored pairs. Claims come in order of
+    /// document, so a claim meets its partners (lower ones, then higher ones, each in order) in
+    /// order of document too: a better partner in the same document can only replace the last
+    /// one kept, and the first of equal scores stays.
+    fn find_best(&mut self, doc_of: impl Fn(usize) -> u32) {
+        let n = self.pairs_from.len() - 1;
+        // Room for every pair a claim is in, then each claim's kept partners moved down.
+        let mut room = vec![0u32; n + 1];
+        for i in 0..n {
+            let (from, to) = (self.pairs_from[i] as usize, self.pairs_from[i + 1] as usize);
+            room[i + 1] += (to - from) as u32;
+            for &j in &self.partner[from..to] {
+                room[j as usize + 1] += 1;
             }
         }
+        for x in 0..n {
+            room[x + 1] += room[x];
+        }
+        let mut kept = vec![0u32; n];
+        let mut best = vec![Partner { doc: 0, claim: 0, score: 0.0 }; room[n] as usize];
+        let mut offer = |x: usize, y: usize, score: f32| {
+            let (from, len) = (room[x] as usize, kept[x] as usize);
+            let doc = doc_of(y);
+            if len > 0 && best[from + len - 1].doc == doc {
+                let last = &mut best[from + len - 1];
+                // Replaced unless at least as good is known (a NaN score replaces, as before).
+                let better_known = last.score >= score;
+                if !better_known {
+                    *last = Partner { doc, claim: y as u32, score };
+                }
+            } else {
+                best[from + len] = Partner { doc, claim: y as u32, score };
+                kept[x] += 1;
+            }
+        };
+        for i in 0..n {
+            let (from, to) = (self.pairs_from[i] as usize, self.pairs_from[i + 1] as usize);
+            for (&j, p) in self.partner[from..to].iter().zip(&self.pair[from..to]) {
+                offer(i, j as usize, p.score);
+                offer(j as usize, i, p.score);
+            }
+        }
+        let mut best_from = Vec::with_capacity(n + 1);
+        let mut to = 0;
+        for x in 0..n {
+            best_from.push(to as u32);
+            let from = room[x] as usize;
+            best.copy_within(from..from + kept[x] as usize, to);
+            to += kept[x] as usize;
+        }
+        best_from.push(to as u32);
+        best.truncate(to);
+        best.shrink_to_fit();
+        (self.best_from, self.best) = (best_from, best);
     }
 }
 
@@ -222,7 +286,9 @@ pub struct Events {
     of_claim: Vec<Vec<(u32, f32)>>,
     /// Per claim: its most telling words (closeness × rarity), at most [`LOOKUP_WORDS`], best
     /// first: what the candidate search looks up, worked out once however many buckets hold it.
-    lookup: Vec<Vec<(u32, f32)>>,
+    /// All claims' end to end: claim `c`'s are `lookup[lookup_from[c]..lookup_from[c + 1]]`.
+    lookup: Vec<(u32, f32)>,
+    lookup_from: Vec<u32>,
     /// Per claim: Σ weight × rarity, and the length of the weighted vector.
     total: Vec<f32>,
     norm: Vec<f32>,
@@ -239,10 +305,11 @@ impl Events {
             claims
                 .iter()
                 .map(|c| {
-                    c.event.iter().map(|(w, x)| (ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w)), *x)).collect()
+                    c.event.iter().map(|(w, x)| (ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w)), x)).collect()
                 })
                 .collect()
         });
+        let mut by_strength = Vec::new();
         for mut list in lists {
             for &(id, _) in &list {
                 while id as usize >= ev.rarity.len() {
@@ -251,16 +318,18 @@ impl Events {
                     ev.rare.push(unseen.1);
                 }
             }
-            // One entry per word id, so no ties: the shared sort gives the order the unstable one did.
-            crate::sort::by_key(&mut list, |e| e.0);
+            // One entry per word id, so no ties: the shared sort gives the order the unstable one did
+            // (the builder's lists come sorted).
+            if !list.is_sorted_by_key(|e| e.0) {
+                crate::sort::by_key(&mut list, |e| e.0);
+            }
             ev.total.push(list.iter().map(|&(id, x)| x * ev.rarity[id as usize]).sum());
             ev.norm.push(list.iter().map(|&(id, x)| (x * ev.rarity[id as usize]).powi(2)).sum::<f32>().sqrt());
-            let mut words = list.clone();
-            words.sort_unstable_by(|x, y| (y.1 * ev.rarity_of(y.0)).total_cmp(&(x.1 * ev.rarity_of(x.0))));
-            words.truncate(LOOKUP_WORDS);
-            ev.lookup.push(words);
+            ev.lookup_from.push(ev.lookup.len() as u32);
+            lookup_words(&list, &ev.rarity, &mut by_strength, &mut ev.lookup);
             ev.of_claim.push(list);
         }
+        ev.lookup_from.push(ev.lookup.len() as u32);
         ev
     }
 
@@ -273,9 +342,20 @@ impl Events {
         self.rarity[id as usize]
     }
 
-    /// Calls `each` on the words of both claims, with their weights in each, in id order.
-    fn each_shared(&self, a: usize, b: usize, each: impl FnMut(u32, f32, f32)) {
-        each_shared(&self.of_claim[a], &self.of_claim[b], each);
+    /// Calls `each` on the words of both claims, with their weights in each, in id order: by
+    /// one look-up per word of `b` when `a`'s words are spread out, else by merging both lists.
+    fn each_shared(&self, a: usize, b: usize, spread: Option<&Spread>, mut each: impl FnMut(u32, f32, f32)) {
+        match spread {
+            Some(spread) if spread.claim == Some(a) => {
+                for &(id, y) in &self.of_claim[b] {
+                    let x = spread.weight[id as usize];
+                    if x != Spread::ABSENT {
+                        each(id, x, y);
+                    }
+                }
+            }
+            _ => each_shared(&self.of_claim[a], &self.of_claim[b], each),
+        }
     }
 
     /// The overlap of two claims' event words, each weighted by rarity. For figures, the
@@ -283,21 +363,32 @@ impl Events {
     /// figures in one list, with the same words at different distances, are told apart. For
     /// dates, the cosine of the two contexts. Also the three strongest shared words.
     pub fn overlap(&self, a: usize, b: usize, cosine: bool) -> (f32, Strongest) {
-        // One walk over the shared words for all three sums; each is added up in word order from
-        // what `Iterator::sum` starts with, so the figures are those of the sums they replace.
+        self.overlap_spread(a, b, cosine, None)
+    }
+
+    /// [`Events::overlap`], reading `a`'s words from `spread` when they are spread out there.
+    fn overlap_spread(&self, a: usize, b: usize, cosine: bool, spread: Option<&Spread>) -> (f32, Strongest) {
+        // One walk over the shared words for the sum each kind needs; each is added up in word
+        // order from what `Iterator::sum` starts with, so the figures are those of the sums they
+        // replace.
         let zero: f32 = std::iter::empty::<f32>().sum();
-        let (mut words, mut both, mut dot) = (Strongest::default(), zero, zero);
-        self.each_shared(a, b, |id, x, y| {
-            let rarity = self.rarity_of(id);
-            let strength = x.min(y) * rarity;
-            words.offer(id, strength);
-            both += strength;
-            dot += x * y * rarity.powi(2);
-        });
+        let mut words = Strongest::default();
         if cosine {
+            let mut dot = zero;
+            self.each_shared(a, b, spread, |id, x, y| {
+                let rarity = self.rarity_of(id);
+                words.offer(id, x.min(y) * rarity);
+                dot += x * y * rarity.powi(2);
+            });
             let n = self.norm[a] * self.norm[b];
             return (if n > 0.0 { dot / n } else { 0.0 }, words);
         }
+        let mut both = zero;
+        self.each_shared(a, b, spread, |id, x, y| {
+            let strength = x.min(y) * self.rarity_of(id);
+            words.offer(id, strength);
+            both += strength;
+        });
         // Σ max over the union = total(a) + total(b) − Σ min over the shared words.
         (self.jaccard(a, b, both), words)
     }
@@ -313,11 +404,58 @@ impl Events {
     }
 
     /// Rare words both claims have close by, each counted by its closeness to both and its rarity.
-    fn rare_shared(&self, a: usize, b: usize) -> f32 {
+    fn rare_shared(&self, a: usize, b: usize, spread: Option<&Spread>) -> f32 {
         let mut total: f32 = std::iter::empty::<f32>().sum();
-        self.each_shared(a, b, |id, x, y| total += x.min(y) * self.rare[id as usize]);
+        self.each_shared(a, b, spread, |id, x, y| total += x.min(y) * self.rare[id as usize]);
         total
     }
+}
+
+/// One claim's event words spread over an array by word id: the candidate pairs come grouped by
+/// their first claim, whose words each partner's are then looked up in, one by one (not merged).
+#[derive(Debug, Default)]
+struct Spread {
+    claim: Option<usize>,
+    /// Word id → its weight in `claim`, or [`Spread::ABSENT`].
+    weight: Vec<f32>,
+}
+
+impl Spread {
+    /// Not a weight (a closeness weight is positive): the word is not the claim's.
+    const ABSENT: f32 = f32::NEG_INFINITY;
+
+    /// Spreads claim `a`'s words, clearing the last claim's.
+    fn spread(&mut self, events: &Events, a: usize) {
+        if self.claim == Some(a) {
+            return;
+        }
+        if let Some(last) = self.claim {
+            for &(id, _) in &events.of_claim[last] {
+                self.weight[id as usize] = Spread::ABSENT;
+            }
+        }
+        if self.weight.len() < events.rarity.len() {
+            self.weight.resize(events.rarity.len(), Spread::ABSENT);
+        }
+        for &(id, x) in &events.of_claim[a] {
+            self.weight[id as usize] = x;
+        }
+        self.claim = Some(a);
+    }
+}
+
+/// A claim's most telling words (closeness × rarity), at most [`LOOKUP_WORDS`], strongest first.
+/// Each word's place in the list is sorted beside its strength, as the words themselves were by
+/// a comparator that multiplied out both strengths each time: the same element type and the same
+/// answer to each comparison give the same order, ties included (they decide which words make
+/// the cut and the order the candidates' sums are added up in).
+/// They are added to `out`; `by_strength` is scratch.
+fn lookup_words(list: &[(u32, f32)], rarity: &[f32], by_strength: &mut Vec<(u32, f32)>, out: &mut Vec<(u32, f32)>) {
+    by_strength.clear();
+    by_strength.extend(list.iter().enumerate().map(|(k, &(id, x))| (k as u32, x * rarity[id as usize])));
+    by_strength.sort_unstable_by(|x, y| y.1.total_cmp(&x.1));
+    by_strength.truncate(LOOKUP_WORDS);
+    out.extend(by_strength.iter().map(|&(k, _)| list[k as usize]));
 }
 
 /// Calls `each` on the words two lists sorted by id share, in id order, with their weight in
@@ -338,29 +476,49 @@ fn each_shared(x: &[(u32, f32)], y: &[(u32, f32)], mut each: impl FnMut(u32, f32
     }
 }
 
-/// The keys a claim is indexed under.
-fn keys(claim: &Claim) -> Vec<String> {
+/// A key a claim is indexed under: "date", "opposite:" and the group, "unit:" and the dimension,
+/// the concept, "near:" and the context word, as strings once, now without a `String` each. A
+/// concept is lemmas joined by spaces, so it never holds a colon: the only concept that could
+/// equal another key is one named "date", which [`Key::concept`] makes that key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'c> {
+    Date,
+    Opposite(&'static str),
+    Unit(&'static str),
+    Concept(&'c str),
+    Near(&'c str),
+}
+
+impl<'c> Key<'c> {
+    fn concept(name: &'c str) -> Key<'c> {
+        if name == "date" {
+            Key::Date
+        } else {
+            Key::Concept(name)
+        }
+    }
+}
+
+/// Calls `each` on the keys a claim is indexed under.
+fn keys<'c>(claim: &'c Claim, mut each: impl FnMut(Key<'c>)) {
     match &claim.value {
-        ClaimValue::Date(_) => vec!["date".into()],
-        ClaimValue::Opposite { group, .. } => vec![format!("opposite:{group}")],
-        ClaimValue::Number { unit: Some(u), .. } => vec![format!("unit:{}", dimension(u))],
+        ClaimValue::Date(_) => each(Key::Date),
+        ClaimValue::Opposite { group, .. } => each(Key::Opposite(group)),
+        ClaimValue::Number { unit: Some(u), .. } => each(Key::Unit(dimension(u))),
         _ => {
             let w = &claim.what;
             if let Some(c) = &w.concept {
-                let mut k = vec![c.clone()];
-                k.extend(lexicon().broader(c).iter().cloned());
-                k
+                each(Key::concept(c));
+                lexicon().broader(c).iter().for_each(|b| each(Key::concept(b)));
             } else if let Some(c) = &w.context {
-                vec![format!("near:{c}")]
-            } else {
-                Vec::new()
+                each(Key::Near(c));
             }
         }
     }
 }
 
 /// The physical dimension of a unit symbol: lengths compare with lengths.
-pub fn dimension(unit: &str) -> &str {
+pub fn dimension(unit: &'static str) -> &'static str {
     match unit {
         "km" | "mi" | "m" | "cm" | "mm" | "ft" | "yd" | "in" | "nmi" => "length",
         "kg" | "g" | "t" | "lb" | "oz" => "mass",
@@ -386,15 +544,14 @@ fn sort_value(c: &Claim) -> f64 {
     }
 }
 
-/// Aligns the claims of a cluster.
+/// Aligns the claims of a cluster, which come in order of document (as [`build`](super::build) gives them).
 pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(u32, f32)>>>) -> Alignment {
+    assert!(claims.windows(2).all(|w| w[0].doc <= w[1].doc), "claims in order of document");
     let mut events = Events::new(claims, event_ids, Rarity::of_cluster(words));
     let whats = Whats::new(claims);
-    let mut buckets: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    let mut buckets: FxHashMap<Key, Vec<u32>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
-        for k in keys(c) {
-            buckets.entry(k).or_default().push(i as u32);
-        }
+        keys(c, |k| buckets.entry(k).or_default().push(i as u32));
     }
     let mut candidates: Vec<(u32, u32)> = Vec::new();
     let mut finder = Finder::default();
@@ -403,23 +560,23 @@ pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(
     }
     // The lookup words served the candidate search only: their room goes to the scored pairs.
     drop(finder);
-    events.lookup = Vec::new();
-    let mut alignment = Alignment {
-        best: vec![Vec::new(); claims.len()],
-        best_at: vec![Vec::new(); claims.len()],
-        ..Alignment::default()
-    };
-    // In order of (i, j), each pair once: the first of equal scores stays a claim's best partner.
+    (events.lookup, events.lookup_from) = (Vec::new(), Vec::new());
+    let mut alignment = Alignment { pairs_from: vec![0; claims.len() + 1], ..Alignment::default() };
+    // In order of (i, j), each pair once.
+    let mut spread = Spread::default();
     in_order(candidates, claims.len(), |i, j| {
-        let Some(pair) = score(claims, &whats, i, j, &events) else { return };
+        let Some(pair) = score(claims, &whats, i, j, &events, &mut spread) else { return };
         if pair.score < FLOOR {
             return;
         }
-        for (x, y) in [(i, j), (j, i)] {
-            alignment.offer_best(x, y, claims[y].doc, pair.score);
-        }
-        alignment.pairs.insert((i, j), pair);
+        alignment.pairs_from[i + 1] += 1;
+        alignment.partner.push(j as u32);
+        alignment.pair.push(pair);
     });
+    for i in 0..claims.len() {
+        alignment.pairs_from[i + 1] += alignment.pairs_from[i];
+    }
+    alignment.find_best(|c| claims[c].doc as u32);
     alignment.events = events;
     alignment
 }
@@ -466,11 +623,17 @@ struct Posting {
     weight: f32,
 }
 
+/// A word with no posting list in the bucket.
+const NO_LIST: u32 = u32::MAX;
+
 /// The candidate search of one bucket, with buffers reused from bucket to bucket.
 #[derive(Debug, Default)]
 struct Finder {
-    /// Word → its posting list in `starts` (the bucket's words, numbered as first met).
-    slot: FxHashMap<u32, u32>,
+    /// Word id → its posting list in `starts` (the bucket's words, numbered as first met), or
+    /// [`NO_LIST`]: an array over the cluster's words, reset after each bucket through `words`.
+    slot: Vec<u32>,
+    /// The bucket's words, in the order of their lists.
+    words: Vec<u32>,
     /// The bucket's posting lists end to end: list `k` is `postings[starts[k]..starts[k + 1]]`.
     starts: Vec<u32>,
     postings: Vec<Posting>,
@@ -511,9 +674,10 @@ impl Finder {
         for &me in &sorted {
             let c = members[me.member as usize] as usize;
             // The claim's most telling words: close to its figure and rare in the cluster.
-            for &(word, weight) in &events.lookup[c] {
+            let lookup = &events.lookup[events.lookup_from[c] as usize..events.lookup_from[c + 1] as usize];
+            for &(word, weight) in lookup {
                 let rarity = events.rarity_of(word);
-                let k = self.slot[&word] as usize;
+                let k = self.slot[word as usize] as usize;
                 let list = &self.postings[self.starts[k] as usize..self.starts[k + 1] as usize];
                 if list.len() <= LONG_LIST {
                     add_shared(&mut self.shared, &mut self.touched, list, weight, rarity);
@@ -565,16 +729,23 @@ impl Finder {
     /// each member is in it once, and candidates are ranked by their totals). Counted first, so
     /// the lists are laid end to end in one buffer.
     fn fill_lists(&mut self, members: &[u32], sorted: &[Posting], events: &Events) {
-        self.slot.clear();
+        for word in self.words.drain(..) {
+            self.slot[word as usize] = NO_LIST;
+        }
+        if self.slot.len() < events.rarity.len() {
+            self.slot.resize(events.rarity.len(), NO_LIST);
+        }
         self.starts.clear();
         self.slots.clear();
         for me in sorted {
             for &(word, _) in &events.of_claim[members[me.member as usize] as usize] {
-                let next = self.slot.len() as u32;
-                let k = *self.slot.entry(word).or_insert(next);
-                if k == next {
+                let slot = &mut self.slot[word as usize];
+                if *slot == NO_LIST {
+                    *slot = self.words.len() as u32;
+                    self.words.push(word);
                     self.starts.push(0);
                 }
+                let k = *slot;
                 self.starts[k as usize] += 1;
                 self.slots.push(k);
             }
@@ -689,16 +860,19 @@ fn near_ranges(len: usize, [lo, hi, own]: [usize; 3]) -> [std::ops::Range<usize>
 }
 
 /// How strongly claims `i` and `j` look like the same thing, or `None` when they cannot be.
-fn score(claims: &[Claim], whats: &Whats, i: usize, j: usize, events: &Events) -> Option<Pair> {
+/// (`spread` holds `i`'s words, or is filled with them.)
+fn score(claims: &[Claim], whats: &Whats, i: usize, j: usize, events: &Events, spread: &mut Spread) -> Option<Pair> {
     let (a, b) = (&claims[i], &claims[j]);
     let (what, relation) = what_score(whats, i, j)?;
     let dates = matches!((&a.value, &b.value), (ClaimValue::Date(_), ClaimValue::Date(_)));
-    let (event, shared) = events.overlap(i, j, dates);
+    spread.spread(events, i);
+    let spread = Some(&*spread);
+    let (event, shared) = events.overlap_spread(i, j, dates, spread);
     if dates {
         // Dates stand in long sentences about many things: the same event shows in the rare
         // words both sentences use next to the dates ("retaliation", "chemical"), each counted
         // by its closeness and rarity, so a big cluster does not make every word "rare".
-        let score = (DATE_RARE_WORD * events.rare_shared(i, j)).min(0.75) + 0.3 * event;
+        let score = (DATE_RARE_WORD * events.rare_shared(i, j, spread)).min(0.75) + 0.3 * event;
         return Some(Pair { score, relation, shared });
     }
     Some(Pair { score: what + EVENT_WEIGHT * event, relation, shared })
@@ -1024,6 +1198,63 @@ mod tests {
         in_order(pairs.to_vec(), 10, |i, j| seen.push((i, j)));
         assert_eq!(seen, expected);
         in_order(Vec::new(), 3, |i, j| panic!("no pairs, yet ({i}, {j})"));
+    }
+
+    #[test]
+    fn lookup_words_keep_the_tie_order_of_sorting_the_words_themselves() {
+        // Few distinct strengths, so most lists are full of ties, at lengths on both sides of
+        // the small-sort threshold.
+        let rarity: Vec<f32> = (0..128).map(|k| [0.5, 1.0, 2.0, 0.25][k % 4]).collect();
+        let mut seed = 7u32;
+        for len in 0..80 {
+            let list: Vec<(u32, f32)> = (0..len)
+                .map(|k| {
+                    seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                    (k as u32, [0.3, 0.6, 1.0][(seed >> 16) as usize % 3])
+                })
+                .collect();
+            let mut expected = list.clone();
+            expected.sort_unstable_by(|x, y| (y.1 * rarity[y.0 as usize]).total_cmp(&(x.1 * rarity[x.0 as usize])));
+            expected.truncate(LOOKUP_WORDS);
+            let mut found = vec![(9, 9.0)];
+            lookup_words(&list, &rarity, &mut Vec::new(), &mut found);
+            assert_eq!(found[1..], expected, "{len}");
+        }
+    }
+
+    #[test]
+    fn best_partner_per_document_is_the_first_of_the_highest_scores() {
+        // Claims 0–1 in document 0, 2–4 in document 1, 5 in document 2.
+        let docs = [0, 0, 1, 1, 1, 2];
+        let scored = [(0, 2, 0.5), (0, 3, 0.7), (0, 4, 0.7), (0, 5, 0.3), (1, 2, 0.4), (2, 5, 0.9), (3, 5, 0.9)];
+        let mut alignment = Alignment { pairs_from: vec![0; docs.len() + 1], ..Alignment::default() };
+        for &(i, j, score) in &scored {
+            alignment.pairs_from[i + 1] += 1;
+            alignment.partner.push(j as u32);
+            alignment.pair.push(Pair { score, relation: Relation::Same, shared: Strongest::default() });
+        }
+        for i in 0..docs.len() {
+            alignment.pairs_from[i + 1] += alignment.pairs_from[i];
+        }
+        alignment.find_best(|c| docs[c]);
+        let best = |x: usize| alignment.best(x).iter().map(|p| (p.doc, p.claim, p.score)).collect::<Vec<_>>();
+        assert_eq!(best(0), [(1, 3, 0.7), (2, 5, 0.3)]);
+        assert_eq!(best(5), [(0, 0, 0.3), (1, 2, 0.9)]);
+        assert_eq!(best(2), [(0, 0, 0.5), (2, 5, 0.9)]);
+        assert_eq!(best(4), [(0, 0, 0.7)]);
+        assert!(alignment.mutual_best_by(0, 3, |c| docs[c] as usize));
+        assert_eq!(alignment.pair(3, 0).map(|(p, flipped)| (p.score, flipped)), Some((0.7, true)));
+        assert!(alignment.pair(1, 3).is_none());
+        assert_eq!((0..docs.len()).map(|i| alignment.pairs_of(i).count()).sum::<usize>(), scored.len());
+    }
+
+    #[test]
+    fn keys_are_equal_where_their_old_strings_were() {
+        // "date" as a concept was the string key of every date; no other concept holds a colon.
+        assert_eq!(Key::concept("date"), Key::Date);
+        assert_eq!(Key::concept("cruise missile"), Key::Concept("cruise missile"));
+        assert_ne!(Key::concept("length"), Key::Unit("length"));
+        assert_ne!(Key::Near("café"), Key::concept("café"));
     }
 
     #[test]

@@ -4,10 +4,11 @@
 use super::lexicon::lexicon;
 use super::when::When;
 use super::words::{is_content, is_stop, lemma, ClusterWords, Interner, Lemmas, Token};
-use super::{Claim, ClaimValue, Source, What};
+use super::{Claim, ClaimValue, EventWords, Source, What};
 use crate::attributions::{Attribution, SourceKind};
 use crate::numbers::{Bound, Kind, Quantity, Value};
 use crate::{Document, DocumentAnalysis, Span};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Words further than this from the figure in its sentence weigh half or less.
@@ -25,29 +26,23 @@ const QUALIFIER_BYTES: usize = 48;
 pub struct Built {
     pub claims: Vec<Claim>,
     pub event_ids: Vec<Vec<(u32, f32)>>,
-    /// Lemma id → its one string, shared by every claim that has the word (made at first use).
-    names: Vec<Option<Rc<str>>>,
+    /// The cluster's lemma table, shared by every claim's event words.
+    names: Rc<Lemmas>,
 }
 
 impl Built {
-    fn push(&mut self, mut claim: Claim, words: &Words, event: Vec<(u32, f32)>) {
-        claim.event = event.iter().map(|&(id, w)| (self.shared_name(words.names, id), w)).collect();
+    fn push(&mut self, mut claim: Claim, event: Vec<(u32, f32)>) {
+        claim.event = EventWords { words: event.clone(), names: Rc::clone(&self.names) };
         self.claims.push(claim);
         self.event_ids.push(event);
-    }
-
-    fn shared_name(&mut self, names: &Lemmas, id: u32) -> Rc<str> {
-        let at = id as usize;
-        if at >= self.names.len() {
-            self.names.resize(names.len().max(at + 1), None);
-        }
-        Rc::clone(self.names[at].get_or_insert_with(|| Rc::from(names.word(id))))
     }
 }
 
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Built {
-    let mut out = Built::default();
+    let mut out = Built { names: Rc::new(cluster.lemmas.clone()), ..Built::default() };
     let mut opposite_of_form = vec![FormOpposite::Unknown; cluster.forms.len()];
+    let greatest = RefCell::new(vec![0; cluster.lemmas.len()]);
+    let outcomes = RefCell::new(vec![None; cluster.forms.len()]);
     // Each word form is lemmatised once for the cluster (`ClusterWords`), not once per claim of
     // its sentence and its neighbours'.
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
@@ -70,6 +65,8 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
             start += run.len();
         }
         let words = Words {
+            greatest: &greatest,
+            outcomes: &outcomes,
             text,
             tokens: &sentence_tokens,
             lemmas: &sentence_lemmas,
@@ -80,7 +77,7 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
         let sources = SourceIndex::new(&analysis.attributions);
         for (qi, q) in analysis.numbers.iter().enumerate() {
             if let Some((claim, event)) = quantity_claim(d, qi, q, analysis, &words, &sources) {
-                out.push(claim, &words, event);
+                out.push(claim, event);
             }
         }
         negation_claims(d, analysis, &words, &sources, &mut out);
@@ -92,6 +89,10 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
 /// One document's words for building claims: per sentence, its tokens, their lemma ids (`None`
 /// for stop words) and their lower-case form ids, with the interned lemmas and forms.
 struct Words<'a> {
+    /// Per lemma id, scratch for [`event_words`] (all 0 between calls).
+    greatest: &'a RefCell<Vec<u32>>,
+    /// Per form id, the lexicon's outcome group once asked (a form is asked near every figure).
+    outcomes: &'a RefCell<Vec<Option<Option<&'static str>>>>,
     text: &'a str,
     tokens: &'a [&'a [Token]],
     lemmas: &'a [&'a [Option<u32>]],
@@ -104,6 +105,12 @@ impl Words<'_> {
     /// Word `i` of sentence `sentence` in lower case (the cluster's form: no allocation).
     fn lower(&self, sentence: usize, i: usize) -> &str {
         self.lower.word(self.forms[sentence][i])
+    }
+
+    /// The outcome group word `i` of sentence `sentence` names ("killed" → "kill"), if any.
+    fn outcome(&self, sentence: usize, i: usize) -> Option<&'static str> {
+        let form = self.forms[sentence][i];
+        *self.outcomes.borrow_mut()[form as usize].get_or_insert_with(|| lexicon().outcome(self.lower.word(form)))
     }
 }
 
@@ -181,7 +188,7 @@ fn quantity_claim(
         value,
         bound,
         outcome: None,
-        event: Vec::new(),
+        event: EventWords::default(),
         source: sources.source_of(text, q.span, q.sentence),
         quoted: analysis.segments.in_quote(q.span.start),
         dates_statement: false,
@@ -232,10 +239,12 @@ fn precision(written: &str, value: f64) -> (f64, f64) {
 /// after the figure ("59 cruise missiles at …" → "cruise missiles"; "scores of civilians").
 fn what_is_counted(text: &str, q: &Quantity, toks: &[Token]) -> What {
     let mut what = What { unit: q.unit, ..What::default() };
-    let after: Vec<Token> = toks.iter().copied().filter(|t| t.span.start >= q.span.end).collect();
+    // The words after the figure, and after the counted words: tokens come in order, so each is
+    // the rest of the sentence's list from the first that starts there.
+    let after = &toks[toks.partition_point(|t| t.span.start < q.span.end)..];
     let (phrase, compound) = match q.counted {
         Some(c) => (toks.iter().copied().filter(|t| c.contains(t.span)).collect::<Vec<_>>(), false),
-        None => noun_phrase_after(text, q.span.end, &after),
+        None => noun_phrase_after(text, q.span.end, after),
     };
     let content: Vec<Token> = phrase.into_iter().filter(|t| is_content(&t.text(text).to_lowercase())).collect();
     if let (Some(first), Some(last)) = (content.first(), content.last()) {
@@ -249,10 +258,10 @@ fn what_is_counted(text: &str, q: &Quantity, toks: &[Token]) -> What {
     }
     // What the figure modifies ("a 20-vehicle convoy") or is measured from ("27 km from the border").
     let rest_start = what.counted_span.map_or(q.span.end, |c| c.end.max(q.span.end));
-    let rest: Vec<Token> = after.iter().copied().filter(|t| t.span.start >= rest_start).collect();
+    let rest = &after[after.partition_point(|t| t.span.start < rest_start)..];
     if compound {
         what.compound = true;
-        what.reference = noun_phrase_after(text, rest_start, &rest).0.last().map(|t| lemma(t.text(text)));
+        what.reference = noun_phrase_after(text, rest_start, rest).0.last().map(|t| lemma(t.text(text)));
     } else if let Some(first) = rest.first() {
         let gap = &text[rest_start..first.span.start];
         let word = first.text(text).to_lowercase();
@@ -333,7 +342,7 @@ fn outcome_near(words: &Words, sentence: usize, span: Span) -> Option<String> {
     let at = toks.iter().position(|t| t.span.start >= span.start).unwrap_or(toks.len());
     let lo = at.saturating_sub(4);
     let hi = (at + 6).min(toks.len());
-    (lo..hi).find_map(|i| lexicon().outcome(words.lower(sentence, i)).map(String::from))
+    (lo..hi).find_map(|i| words.outcome(sentence, i).map(String::from))
 }
 
 /// The content words of the claim's sentence, weighted by closeness to the figure, and of the
@@ -342,11 +351,20 @@ fn event_words(words: &Words, figure: Span, counted: Option<Span>, sentence: usi
     let neighbours = |n: usize| words.lemmas.get(n).copied().unwrap_or_default();
     let own = words.tokens[sentence];
     let room = own.len() + neighbours(sentence.wrapping_sub(1)).len() + neighbours(sentence + 1).len();
-    // Each word as one integer, its id above its weight's bits inverted: sorted, a word's
-    // entries come together, the greatest weight first (a weight is positive: its bits order as
-    // it does), so one sort of integers does what a sort by (id, weight descending) did.
-    let mut found: Vec<u64> = Vec::with_capacity(room);
-    let key = |id: u32, weight: f32| (u64::from(id) << 32) | u64::from(!weight.to_bits());
+    // Each word once, at its greatest weight: per lemma id the greatest weight's bits so far (a
+    // weight is positive, so its bits order as it does and are never 0, which marks a word not
+    // met yet); then the ids met, sorted.
+    let mut greatest = words.greatest.borrow_mut();
+    let mut ids: Vec<u32> = Vec::with_capacity(room);
+    let mut note = |id: u32, weight: f32| {
+        let (bits, kept) = (weight.to_bits(), &mut greatest[id as usize]);
+        if *kept == 0 {
+            ids.push(id);
+            *kept = bits;
+        } else if bits > *kept {
+            *kept = bits;
+        }
+    };
     let at = own.iter().position(|t| t.span.start >= figure.start).unwrap_or(own.len()) as f32;
     for (i, (t, lemma)) in own.iter().zip(words.lemmas[sentence]).enumerate() {
         let distance = (i as f32 - at).abs();
@@ -354,18 +372,16 @@ fn event_words(words: &Words, figure: Span, counted: Option<Span>, sentence: usi
             continue;
         }
         if let Some(id) = lemma {
-            found.push(key(*id, 1.0 / (1.0 + distance / PROXIMITY)));
+            note(*id, 1.0 / (1.0 + distance / PROXIMITY));
         }
     }
     if window == usize::MAX {
         for n in [sentence.wrapping_sub(1), sentence + 1] {
-            found.extend(neighbours(n).iter().flatten().map(|&id| key(id, NEIGHBOUR_WEIGHT)));
+            neighbours(n).iter().flatten().for_each(|&id| note(id, NEIGHBOUR_WEIGHT));
         }
     }
-    // Each word once, at its greatest weight.
-    crate::sort::by_key(&mut found, |&x| x); // plain integers: any sort gives the same order
-    found.dedup_by_key(|x| *x >> 32);
-    found.iter().map(|&x| ((x >> 32) as u32, f32::from_bits(!(x as u32)))).collect()
+    crate::sort::integers(&mut ids); // each id once
+    ids.iter().map(|&id| (id, f32::from_bits(std::mem::take(&mut greatest[id as usize])))).collect()
 }
 
 /// The attributions of one document, indexed to find who asserts what lies at a span: the
@@ -456,7 +472,7 @@ fn negation_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sourc
                 .enumerate()
                 .skip(i + 1)
                 .take(7)
-                .find_map(|(j, _)| lexicon().outcome(words.lower(si, j)).map(|o| (j, o.to_string())))
+                .find_map(|(j, _)| words.outcome(si, j).map(|o| (j, o.to_string())))
             else {
                 continue;
             };
@@ -490,12 +506,12 @@ fn negation_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sourc
                 value: ClaimValue::None,
                 bound: Bound::Exact,
                 outcome: Some(outcome),
-                event: Vec::new(),
+                event: EventWords::default(),
                 source: sources.source_of(text, span, si),
                 quoted: analysis.segments.in_quote(span.start),
                 dates_statement: false,
             };
-            out.push(claim, words, event);
+            out.push(claim, event);
         }
     }
 }
@@ -548,12 +564,12 @@ fn opposite_claims(
                 value: ClaimValue::Opposite { group, up },
                 bound: Bound::Exact,
                 outcome: None,
-                event: Vec::new(),
+                event: EventWords::default(),
                 source: sources.source_of(text, span, si),
                 quoted: analysis.segments.in_quote(span.start),
                 dates_statement: false,
             };
-            out.push(claim, words, event);
+            out.push(claim, event);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The checks on aligned claims: numeric mismatch beyond rounding (respecting bounds, units and
 //! kinds of things), date mismatch, denied outcomes; and agreements, which corroborate.
 
-use super::align::Alignment;
+use super::align::{Alignment, Partner};
 use super::explain;
 use super::lexicon::Relation;
 use super::{Claim, ClaimValue, Contradiction, ContradictionKind, Corroboration, DocSpan};
@@ -39,10 +39,14 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
     let mut reported: FxHashSet<(Fact, Fact)> = FxHashSet::default();
     // Whether each date is the odd one among its partners' (worked out at its first conflict).
     let mut odd_one: Vec<Option<bool>> = vec![None; claims.len()];
+    let mut contexts = explain::Contexts::new(docs, claims);
     for i in 0..claims.len() {
-        for &(_, j, score) in &alignment.best[i] {
+        for &Partner { claim: j, score, .. } in alignment.best(i) {
+            let j = j as usize;
             let key = (i.min(j), i.max(j));
-            if seen.contains(&key) {
+            // A pair is found from its lower claim first (a claim has one partner per article,
+            // so no partner twice): only a lower partner can have found it already.
+            if j < i && seen.contains(&key) {
                 continue;
             }
             let (a, b) = (&claims[i], &claims[j]);
@@ -59,10 +63,12 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
             if score < needed || restates(a, b) {
                 continue;
             }
+            // `j` is `i`'s best partner in its article (one of `best(i)`): mutual when `i` is `j`'s.
+            let mutual = || alignment.best_in(j, a.doc) == Some(i);
             let found = match (&a.value, &b.value) {
-                (ClaimValue::Number { .. }, ClaimValue::Number { .. }) => (alignment.mutual_best(i, j, claims)
-                    && numbers_conflict(a, b, alignment.relation(i, j)))
-                .then_some(ContradictionKind::Numeric),
+                (ClaimValue::Number { .. }, ClaimValue::Number { .. }) => {
+                    (mutual() && numbers_conflict(a, b, alignment.relation(i, j))).then_some(ContradictionKind::Numeric)
+                }
                 (ClaimValue::Date(x), ClaimValue::Date(y)) => {
                     // One article gives many dates for many things: dates are compared across articles.
                     let comparable = a.doc != b.doc && event_date(a) && event_date(b);
@@ -77,8 +83,7 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
                 }
                 // "the council approved the plan" against "the council rejected the plan".
                 (ClaimValue::Opposite { up: x, .. }, ClaimValue::Opposite { up: y, .. }) => {
-                    (a.doc != b.doc && x != y && alignment.mutual_best(i, j, claims))
-                        .then_some(ContradictionKind::Negation)
+                    (a.doc != b.doc && x != y && mutual()).then_some(ContradictionKind::Negation)
                 }
                 _ => None,
             };
@@ -94,7 +99,7 @@ pub fn contradictions(docs: &[Document], claims: &[Claim], alignment: &Alignment
             out.push(Contradiction {
                 kind,
                 confidence: confidence(kind, score, a, b),
-                explanation: explain::contradiction(docs, claims, i, j, kind, alignment.events.names(&pair.shared)),
+                explanation: explain::contradiction(&mut contexts, i, j, kind, alignment.events.names(&pair.shared)),
                 a: DocSpan { doc: a.doc, span: a.span },
                 b: DocSpan { doc: b.doc, span: b.span },
             });
@@ -272,22 +277,24 @@ fn denial_conflict(figure: &Claim, figure_to_denied: Relation) -> bool {
 /// another article: dates are compared across articles) it meets, so it is worked out once.
 fn date_is_the_odd_one(i: usize, claims: &[Claim], alignment: &Alignment) -> bool {
     let ClaimValue::Date(mine) = &claims[i].value else { return false };
-    let mut agree: FxHashSet<usize> = FxHashSet::from_iter([claims[i].doc]);
-    let mut disagree: FxHashSet<usize> = FxHashSet::default();
-    for &(doc, k, score) in &alignment.best[i] {
+    // The articles that agree (its own among them) and those that disagree: a claim has one
+    // best partner per article, so each article is counted once by counting partners.
+    let own = claims[i].doc as u32;
+    let (mut agree, mut disagree) = (1, 0);
+    for &Partner { doc, claim: k, score } in alignment.best(i) {
         if score < DATE_ALIGN {
             continue;
         }
-        if let ClaimValue::Date(other) = &claims[k].value {
+        if let ClaimValue::Date(other) = &claims[k as usize].value {
             match mine.disagrees(other) {
-                Some(true) => disagree.insert(doc),
-                Some(false) => agree.insert(doc),
-                None => false,
-            };
+                Some(true) => disagree += 1,
+                Some(false) => agree += usize::from(doc != own),
+                None => {}
+            }
         }
     }
     // `i` is the odd one when the others outnumber it; a tie (one against one) is reported too.
-    disagree.len() >= agree.len()
+    disagree >= agree
 }
 
 /// Equal figures for the same thing in several articles: each group is one corroboration.
@@ -296,19 +303,19 @@ pub fn agreements(docs: &[Document], claims: &[Claim], alignment: &Alignment) ->
     let mut group_of: Vec<Option<usize>> = vec![None; claims.len()];
     // Only equal figures of mutual best partners in two articles can agree: the others are left
     // out before sorting (a big cluster scores hundreds of thousands of pairs).
-    let mut pairs: Vec<(&(usize, usize), f32)> = alignment
-        .pairs
-        .iter()
-        .filter(|&(&(i, j), p)| {
+    let mut pairs: Vec<((usize, usize), f32)> = Vec::new();
+    for i in 0..claims.len() {
+        for (j, p) in alignment.pairs_of(i) {
             let (a, b) = (&claims[i], &claims[j]);
-            p.score >= AGREE_ALIGN && a.doc != b.doc && same_figure(a, b) && alignment.mutual_best(i, j, claims)
-        })
-        .map(|(k, p)| (k, p.score))
-        .collect();
-    crate::sort::by(&mut pairs, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+            if p.score >= AGREE_ALIGN && a.doc != b.doc && same_figure(a, b) && alignment.mutual_best(i, j, claims) {
+                pairs.push(((i, j), p.score));
+            }
+        }
+    }
+    crate::sort::by(&mut pairs, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     // The articles each group has a claim in.
     let mut group_docs: FxHashSet<(usize, usize)> = FxHashSet::default();
-    for (&(i, j), _) in pairs {
+    for ((i, j), _) in pairs {
         match (group_of[i], group_of[j]) {
             (Some(_), Some(_)) => {}
             (Some(g), None) | (None, Some(g)) => {

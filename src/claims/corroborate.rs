@@ -44,7 +44,9 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis], cluster:
                 }
                 Entry::Occupied(mut o) => {
                     let (first, more) = o.get_mut();
-                    if more.last().unwrap_or(first).0 != d {
+                    // Past `MAX_SPREAD` other places it is a stock phrase, dropped below: no
+                    // need to list the rest (a phrase of a big cluster can be in every article).
+                    if more.len() < MAX_SPREAD && more.last().unwrap_or(first).0 != d {
                         more.push((d, start));
                     }
                 }

@@ -8,24 +8,45 @@ use std::fmt::Write;
 /// Words of context shown on each side of a claim.
 const CONTEXT_WORDS: usize = 6;
 
+/// Each claim's context (the bounds of a few words around it), worked out at its first
+/// explanation: in a big cluster one claim is in hundreds of contradictions.
+pub struct Contexts<'c> {
+    docs: &'c [Document],
+    claims: &'c [Claim],
+    bounds: Vec<Option<(usize, usize)>>,
+}
+
+impl<'c> Contexts<'c> {
+    pub fn new(docs: &'c [Document], claims: &'c [Claim]) -> Contexts<'c> {
+        Contexts { docs, claims, bounds: vec![None; claims.len()] }
+    }
+
+    /// Claim `i` in a few words of its sentence, quoted: “…the ferry carried 212 passengers to the island…”.
+    fn quote(&mut self, s: &mut String, i: usize) {
+        let c = &self.claims[i];
+        let text = &self.docs[c.doc].text;
+        let (from, to) = *self.bounds[i].get_or_insert_with(|| word_bounds(text, c.span.start, c.span.end));
+        quoted(s, text, c, from, to);
+    }
+}
+
 /// Written into one string of about its final size: 1,000 articles give 30,000 contradictions.
 pub fn contradiction<'a>(
-    docs: &[Document],
-    claims: &[Claim],
+    contexts: &mut Contexts,
     i: usize,
     j: usize,
     kind: ContradictionKind,
     shared: impl Iterator<Item = &'a str>,
 ) -> String {
-    let (a, b) = (&claims[i], &claims[j]);
+    let (a, b) = (&contexts.claims[i], &contexts.claims[j]);
     let mut s = String::with_capacity(EXPLANATION_BYTES);
     article(&mut s, a.doc, None);
     s.push_str(" says ");
-    quoted_context(&mut s, docs, a);
+    contexts.quote(&mut s, i);
     s.push_str("; ");
     article(&mut s, b.doc, Some(a.doc));
     s.push_str(" says ");
-    quoted_context(&mut s, docs, b);
+    contexts.quote(&mut s, j);
     let what = match kind {
         ContradictionKind::Numeric => "figures that cannot both be right",
         ContradictionKind::Date => "different dates",
@@ -84,13 +105,30 @@ pub fn weekday_majority<'a>(
 pub fn agreement(docs: &[Document], claims: &[Claim], group: &[usize], sources: usize) -> String {
     let first = &claims[group[0]];
     let words = first.span.text(&docs[first.doc].text);
-    let articles: Vec<String> = group.iter().map(|&k| (claims[k].doc + 1).to_string()).collect();
     let kind = if matches!(first.value, ClaimValue::Date(_)) { "date" } else { "figure" };
-    format!(
-        "Articles {} give the same {kind}, “{words}”, for the same thing; {} behind it.",
-        join_and(&articles),
-        count_sources(sources)
-    )
+    // Written piece by piece: a group in a big cluster names hundreds of articles.
+    let mut s = String::with_capacity(EXPLANATION_BYTES + 5 * group.len());
+    s.push_str("Articles ");
+    push_numbers_and(&mut s, group.iter().map(|&k| claims[k].doc + 1));
+    s.push_str(" give the same ");
+    s.push_str(kind);
+    s.push_str(", “");
+    s.push_str(words);
+    s.push_str("”, for the same thing; ");
+    s.push_str(&count_sources(sources));
+    s.push_str(" behind it.");
+    s
+}
+
+/// The numbers as [`join_and`] joins them: "1", "1 and 2", "1, 2 and 3".
+fn push_numbers_and(s: &mut String, numbers: impl ExactSizeIterator<Item = usize>) {
+    let last = numbers.len().saturating_sub(1);
+    for (k, n) in numbers.enumerate() {
+        if k > 0 {
+            s.push_str(if k == last { " and " } else { ", " });
+        }
+        push_number(s, n);
+    }
 }
 
 pub fn repeated_words(words: &str, docs: &[usize], sources: usize) -> String {
@@ -115,18 +153,40 @@ fn article(s: &mut String, doc: usize, other: Option<usize>) {
     match other {
         Some(o) if o == doc => s.push_str("elsewhere it"),
         None => {
-            let _ = write!(s, "Article {}", doc + 1);
+            s.push_str("Article ");
+            push_number(s, doc + 1);
         }
         Some(_) => {
-            let _ = write!(s, "article {}", doc + 1);
+            s.push_str("article ");
+            push_number(s, doc + 1);
         }
     }
+}
+
+/// `n` in decimal digits, as `write!` gives it, without the formatting machinery.
+fn push_number(s: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let (mut at, mut rest) = (digits.len(), n);
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    s.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// The claim in a few words of its sentence: “…the ferry carried 212 passengers to the island…”.
 fn quoted_context(s: &mut String, docs: &[Document], c: &Claim) {
     let text = &docs[c.doc].text;
     let (from, to) = word_bounds(text, c.span.start, c.span.end);
+    quoted(s, text, c, from, to);
+}
+
+/// The claim's words from byte `from` to `to` of its text, in quotation marks, and its source.
+fn quoted(s: &mut String, text: &str, c: &Claim, from: usize, to: usize) {
     s.push('“');
     s.push_str(text[from..c.span.start].trim_start());
     s.push_str(c.span.text(text));
@@ -212,6 +272,25 @@ fn join_and(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_lists_are_joined_as_join_and_joins_them() {
+        for count in 0..5 {
+            let numbers: Vec<usize> = (0..count).map(|k| k * 7 + 1).collect();
+            let mut s = String::new();
+            push_numbers_and(&mut s, numbers.iter().copied());
+            assert_eq!(s, join_and(&numbers.iter().map(usize::to_string).collect::<Vec<_>>()), "{count}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 1_000, 12_345, usize::MAX] {
+            let mut s = String::from("article ");
+            push_number(&mut s, n);
+            assert_eq!(s, format!("article {n}"));
+        }
+    }
 
     #[test]
     fn names_the_shared_words_in_parentheses_only_when_there_are_some() {

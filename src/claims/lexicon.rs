@@ -186,7 +186,12 @@ impl Lexicon {
     /// with one: "killed at least " → `AtLeast`, with the qualifier's length in bytes.
     pub fn bound_before(&self, before: &str) -> Option<(Bound, usize)> {
         let b = before.trim_end();
+        let last = b.as_bytes().last();
         self.bounds.iter().find_map(|(p, bound)| {
+            // The last byte first: most phrases are ruled out without comparing strings.
+            if !p.is_empty() && p.as_bytes().last() != last {
+                return None;
+            }
             let rest = b.strip_suffix(p.as_str())?;
             rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric()).then_some((*bound, p.len()))
         })

@@ -19,7 +19,7 @@ use crate::numbers::Bound;
 use crate::{Document, DocumentAnalysis, Span};
 use serde::Serialize;
 use std::rc::Rc;
-use words::ClusterWords;
+use words::{ClusterWords, Lemmas};
 
 pub use when::When;
 
@@ -96,14 +96,48 @@ pub struct Claim {
     pub bound: Bound,
     /// The outcome verb group near the figure ("killed" → "kill").
     pub outcome: Option<String>,
-    /// Lemmas of the words around the claim, weighted by closeness (shared with the cluster's
-    /// lemma table: no string is allocated per word per claim).
-    pub event: Vec<(Rc<str>, f32)>,
+    /// Lemmas of the words around the claim, weighted by closeness.
+    pub event: EventWords,
     pub source: Option<Source>,
     /// Inside quotation marks.
     pub quoted: bool,
     /// A date that dates a statement ("said on Thursday"), not the event.
     pub dates_statement: bool,
+}
+
+/// Lemmas of the words around a claim, weighted by closeness: ids in the cluster's lemma table,
+/// which every claim of the cluster shares (no string, nor a reference count, per word per claim).
+#[derive(Clone, Default)]
+pub struct EventWords {
+    words: Vec<(u32, f32)>,
+    names: Rc<Lemmas>,
+}
+
+impl EventWords {
+    /// Each word with its weight, in the order of the table's ids.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f32)> + '_ {
+        self.words.iter().map(|&(id, weight)| (self.names.word(id), weight))
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+impl PartialEq for EventWords {
+    fn eq(&self, other: &EventWords) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl std::fmt::Debug for EventWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 /// What a contradiction is about.
@@ -146,7 +180,7 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
     build::build(docs, analyses, &ClusterWords::new(docs, analyses)).claims
 }
 
-/// Compares the claims of a cluster.
+/// Compares the claims of a cluster, in order of document as [`build`] gives them.
 pub fn compare(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim]) -> Findings {
     compare_words(docs, analyses, claims, None, &ClusterWords::new(docs, analyses))
 }

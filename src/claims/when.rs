@@ -56,7 +56,9 @@ impl When {
         let mut saw_relative = false;
         let (mut month_word, mut weekday_word) = (false, false);
         for t in tokens.by_ref().filter(|t| !t.is_empty()) {
-            let (month, day) = (month_of(t), weekday_of(t));
+            // No month or weekday name begins with a digit: "7" and "2017" are not looked up.
+            let named = !t.as_bytes()[0].is_ascii_digit();
+            let (month, day) = if named { (month_of(t), weekday_of(t)) } else { (None, None) };
             month_word |= month.is_some();
             weekday_word |= day.is_some();
             // (No character but an ASCII capital lower-cases to a letter of these words.)

@@ -278,7 +278,15 @@ impl ClusterWords {
                 words.sentences += 1;
                 each_token(text, s.span, |t| {
                     let written = t.text(text);
-                    let form = *by_written.entry(written).or_insert_with(|| words.form(written, &mut buf));
+                    // Most words were met before as written: a look-up, and an insert only for a new one.
+                    let form = match by_written.get(written) {
+                        Some(&form) => form,
+                        None => {
+                            let form = words.form(written, &mut buf);
+                            by_written.insert(written, form);
+                            form
+                        }
+                    };
                     list.push((t, form, si));
                 });
             }
