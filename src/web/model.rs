@@ -357,9 +357,9 @@ impl Attribution {
 /// "2026-03-01/2026-03-04" → "2026-03-01 to 2026-03-04"; anything else as it is.
 pub fn readable_interval(s: &str) -> String {
     match s.split_once('/') {
-        Some(("..", end)) => format!("until {end}"),
-        Some((start, "..")) => format!("from {start}"),
-        Some((start, end)) if !start.starts_with('R') => format!("{start} to {end}"),
+        Some(("..", end)) => ["until ", end].concat(),
+        Some((start, "..")) => ["from ", start].concat(),
+        Some((start, end)) if !start.starts_with('R') => [start, " to ", end].concat(),
         _ => s.to_string(),
     }
 }
@@ -370,12 +370,14 @@ pub fn format_number(v: f64) -> String {
         return crate::decimal::shortest(v);
     }
     let rounded = (v * 100.0).round() / 100.0;
-    let neg = rounded < 0.0;
     let abs = rounded.abs();
     let int = abs.trunc() as u64;
     let frac = ((abs - abs.trunc()) * 100.0).round() as u64;
     let digits = int.to_string();
     let mut out = String::new();
+    if rounded < 0.0 {
+        out.push('-');
+    }
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
@@ -383,37 +385,43 @@ pub fn format_number(v: f64) -> String {
         out.push(c);
     }
     if frac > 0 {
-        let f = format!("{frac:02}");
+        // Two digits ("05" for 0.05) without their trailing zeros.
+        let frac = frac.to_string();
         out.push('.');
-        out.push_str(f.trim_end_matches('0'));
-    }
-    if neg {
-        out.insert(0, '-');
+        if frac.len() < 2 {
+            out.push('0');
+        }
+        out.push_str(frac.trim_end_matches('0'));
     }
     out
 }
 
 /// The same measure in the other system, so the card reads "27 km = 16.8 mi".
 pub fn conversion(value: f64, unit: &str) -> Option<String> {
-    let (factor, other) = match unit {
-        "km" => (0.621_371, "mi"),
-        "mi" => (1.609_344, "km"),
-        "m" => (3.280_84, "ft"),
-        "ft" => (0.3048, "m"),
-        "cm" => (0.393_701, "in"),
-        "in" => (2.54, "cm"),
-        "kg" => (2.204_62, "lb"),
-        "lb" => (0.453_592, "kg"),
-        "t" => (1.102_31, "short tons"),
-        "l" | "L" => (0.264_172, "US gal"),
-        "kn" | "knot" | "knots" => (1.852, "km/h"),
-        "km/h" => (0.621_371, "mph"),
-        "mph" => (1.609_344, "km/h"),
-        "°C" | "C" => return Some(format!("{} °F", approx(value * 9.0 / 5.0 + 32.0))),
-        "°F" | "F" => return Some(format!("{} °C", approx((value - 32.0) * 5.0 / 9.0))),
-        _ => return None,
+    let (converted, other) = match unit {
+        "°C" | "C" => (value * 9.0 / 5.0 + 32.0, "°F"),
+        "°F" | "F" => ((value - 32.0) * 5.0 / 9.0, "°C"),
+        _ => {
+            let (factor, other) = match unit {
+                "km" => (0.621_371, "mi"),
+                "mi" => (1.609_344, "km"),
+                "m" => (3.280_84, "ft"),
+                "ft" => (0.3048, "m"),
+                "cm" => (0.393_701, "in"),
+                "in" => (2.54, "cm"),
+                "kg" => (2.204_62, "lb"),
+                "lb" => (0.453_592, "kg"),
+                "t" => (1.102_31, "short tons"),
+                "l" | "L" => (0.264_172, "US gal"),
+                "kn" | "knot" | "knots" => (1.852, "km/h"),
+                "km/h" => (0.621_371, "mph"),
+                "mph" => (1.609_344, "km/h"),
+                _ => return None,
+            };
+            (value * factor, other)
+        }
     };
-    Some(format!("{} {other}", approx(value * factor)))
+    Some([approx(converted).as_str(), " ", other].concat())
 }
 
 /// A converted value is approximate: one decimal is enough ("16.8 mi"), two below 1.
@@ -428,33 +436,37 @@ fn approx(v: f64) -> String {
 impl Number {
     /// "27 km = 16.8 mi", "USD 1,900,000", "2026-03-04", "30–40".
     pub fn value_text(&self) -> String {
+        let v = match &self.value {
+            Some(Value::Number(v)) => *v,
+            Some(Value::Text(s)) => return readable_interval(s),
+            None => return "not resolved".to_string(),
+        };
         let unit = self.unit.as_deref().unwrap_or("");
-        let base = match &self.value {
-            Some(Value::Number(v)) => {
-                let v = *v;
-                let mut s = format_number(v);
-                if let Some(max) = self.value_max {
-                    s = format!("{s}–{}", format_number(max));
-                }
-                match unit {
-                    "" => s,
-                    "%" => format!("{s}%"),
-                    "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "CHF" => format!("{unit} {s}"),
-                    _ => {
-                        let mut s = format!("{s} {unit}");
-                        if self.value_max.is_none() {
-                            if let Some(c) = conversion(v, unit) {
-                                s = format!("{s} = {c}");
-                            }
-                        }
-                        s
+        let mut s = String::new();
+        if matches!(unit, "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "CHF") {
+            s.push_str(unit);
+            s.push(' ');
+        }
+        s.push_str(&format_number(v));
+        if let Some(max) = self.value_max {
+            s.push('–');
+            s.push_str(&format_number(max));
+        }
+        match unit {
+            "" | "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "CHF" => {}
+            "%" => s.push('%'),
+            _ => {
+                s.push(' ');
+                s.push_str(unit);
+                if self.value_max.is_none() {
+                    if let Some(c) = conversion(v, unit) {
+                        s.push_str(" = ");
+                        s.push_str(&c);
                     }
                 }
             }
-            Some(Value::Text(s)) => readable_interval(s),
-            None => "not resolved".to_string(),
-        };
-        base
+        }
+        s
     }
 
     /// "at least", "about"… or None for an exact figure.
