@@ -175,7 +175,8 @@ pub fn start_page(root: web_sys::Element, options: JsValue) -> Result<(), JsErro
     } else {
         from_js(&options, "options", read_worker_option)?
     };
-    web::page::start(&root, worker).map_err(|e| JsError::new(&format!("{e:?}")))
+    web::page::start(&root, worker);
+    Ok(())
 }
 
 /// A widget made by [`mount`].

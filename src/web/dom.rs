@@ -15,7 +15,10 @@ pub fn document() -> Document {
 
 /// A new element with a class (empty for none).
 pub fn el(tag: &str, class: &str) -> HtmlElement {
-    let e: HtmlElement = document().create_element(tag).expect("create_element").unchecked_into();
+    // Not `expect`: that would print the `JsValue` error with `Debug`, bringing wasm-bindgen's
+    // `debugString` into the JavaScript glue. The page's tag names are its own, always valid.
+    let Ok(e) = document().create_element(tag) else { panic!("create_element refused <{tag}>") };
+    let e: HtmlElement = e.unchecked_into();
     if !class.is_empty() {
         e.set_class_name(class);
     }
@@ -64,11 +67,24 @@ pub fn on<T: JsCast + 'static>(target: &EventTarget, name: &str, mut f: impl FnM
     listen(target, name, Box::new(move |e: Event| f(e.unchecked_into::<T>())));
 }
 
+/// An event handler behind a `dyn` whose only method is the call. A `dyn FnMut` per handler would
+/// also carry `FnOnce::call_once` in its vtable: a shim that nothing calls, often with a second
+/// copy of the handler's body inlined (BENCHMARKS.md, "Size (session 7, page code)").
+trait Handler {
+    fn handle(&mut self, e: Event);
+}
+
+impl<F: FnMut(Event)> Handler for F {
+    fn handle(&mut self, e: Event) {
+        self(e)
+    }
+}
+
 /// [`on`] past the handler's own type: wasm-bindgen's closure glue (the JS-callable shim, its
 /// drop and its description) is made once for `Box<dyn FnMut(Event)>` instead of once per
 /// handler, ~25 of them in the page (BENCHMARKS.md, "Size (session 6)").
-fn listen(target: &EventTarget, name: &str, f: Box<dyn FnMut(Event)>) {
-    let cb = Closure::wrap(f);
+fn listen(target: &EventTarget, name: &str, mut handler: Box<dyn Handler>) {
+    let cb = Closure::wrap(Box::new(move |e: Event| handler.handle(e)) as Box<dyn FnMut(Event)>);
     target.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref()).ok();
     cb.forget();
 }

@@ -52,12 +52,14 @@ pub struct Engine {
     pub in_flight: Option<InFlight>,
     /// Workers started so far (1 for the first), for the status and the tests.
     pub starts: u32,
-    on_reply: std::rc::Rc<dyn Fn(u32, Reply)>,
+    /// A plain function, not an `Rc<dyn Fn>`: the page's needs nothing captured, and a `dyn Fn`'s
+    /// vtable would carry `call_mut` and `call_once` shims with copies of its body.
+    on_reply: fn(u32, Reply),
 }
 
 impl Engine {
     /// Starts a worker from `url`; `on_reply(generation, reply)` hears everything it says.
-    pub fn start(url: String, on_reply: std::rc::Rc<dyn Fn(u32, Reply)>) -> Option<Engine> {
+    pub fn start(url: String, on_reply: fn(u32, Reply)) -> Option<Engine> {
         let mut engine =
             Engine { url, worker: None, generation: 0, ready: false, in_flight: None, starts: 0, on_reply };
         engine.spawn().then_some(engine)
@@ -76,9 +78,9 @@ impl Engine {
         js_sys::Reflect::set(&module, &"module".into(), &wasm_bindgen::module()).ok();
         worker.post_message(&module).ok();
         let generation = self.generation;
-        let on_reply = self.on_reply.clone();
+        let on_reply = self.on_reply;
         on::<MessageEvent>(&worker, "message", move |e| on_reply(generation, parse(&e.data())));
-        let on_reply = self.on_reply.clone();
+        let on_reply = self.on_reply;
         on::<Event>(&worker, "error", move |e| {
             // An ErrorEvent (read by name: its type needs a web-sys feature we do without).
             let message =
@@ -88,7 +90,7 @@ impl Engine {
                 Reply::Error(if message.is_empty() { "the worker stopped".to_string() } else { message }),
             );
         });
-        let on_reply = self.on_reply.clone();
+        let on_reply = self.on_reply;
         on::<Event>(&worker, "messageerror", move |_| {
             on_reply(generation, Reply::Error("a message from the worker could not be read".to_string()))
         });
@@ -122,7 +124,10 @@ impl Engine {
 
 fn parse(data: &JsValue) -> Reply {
     let get = |k: &str| js_sys::Reflect::get(data, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined());
-    let text = |k: &str| get(k).map(|v| v.as_string().unwrap_or_else(|| format!("{v:?}")));
+    // The worker sends strings; anything else is shown as JSON (not `{:?}`: see `dom::el`).
+    let text = |k: &str| {
+        get(k).map(|v| v.as_string().or_else(|| js_sys::JSON::stringify(&v).ok().map(String::from)).unwrap_or_default())
+    };
     let seq = get("seq").and_then(|v| v.as_f64()).map(|s| s as u32).unwrap_or(u32::MAX);
     if get("ready").is_some() {
         Reply::Ready

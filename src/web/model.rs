@@ -203,17 +203,16 @@ pub fn parse_reply(json: &str) -> Result<Output, String> {
     let mut r = Reader::new(json);
     let mut out = Output::default();
     let mut error = None;
-    r.object(&mut |r, key| {
-        match key {
-            "offsets" => out.offsets = string(r)?,
-            "documents" => out.documents = list(r, read_document)?,
-            "contradictions" => out.contradictions = list(r, read_contradiction)?,
-            "corroborations" => out.corroborations = list(r, read_corroboration)?,
-            "error" => error = Some(r.string()?),
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
+    read_fields(
+        &mut r,
+        &mut [
+            ("offsets", Slot::Text(&mut out.offsets)),
+            ("documents", Slot::Documents(&mut out.documents)),
+            ("contradictions", Slot::Contradictions(&mut out.contradictions)),
+            ("corroborations", Slot::Corroborations(&mut out.corroborations)),
+            ("error", Slot::MaybeText(&mut error)),
+        ],
+    )?;
     r.end()?;
     match error {
         Some(message) => Err(message),
@@ -221,125 +220,167 @@ pub fn parse_reply(json: &str) -> Result<Output, String> {
     }
 }
 
-// One reader per struct of the model. A `null` reads as the field's default, as a missing field.
+// The structs of the model are read by one table-driven reader: each struct lists where its
+// fields go (`Slot`), and `read_fields` walks the object once. A `null` reads as the field's
+// default, as a missing field; a `null` span reads as an empty one.
+
+/// Where a field's value goes, by the kind of value it holds.
+enum Slot<'s> {
+    Count(&'s mut usize),
+    MaybeCount(&'s mut Option<usize>),
+    Real(&'s mut f64),
+    MaybeReal(&'s mut Option<f64>),
+    Flag(&'s mut bool),
+    Text(&'s mut String),
+    MaybeText(&'s mut Option<String>),
+    Value(&'s mut Option<Value>),
+    Span(&'s mut Span),
+    MaybeSpan(&'s mut Option<Span>),
+    DocSpan(&'s mut DocSpan),
+    DocSpans(&'s mut Vec<DocSpan>),
+    Numbers(&'s mut Vec<Number>),
+    Attributions(&'s mut Vec<Attribution>),
+    Documents(&'s mut Vec<Document>),
+    Contradictions(&'s mut Vec<Contradiction>),
+    Corroborations(&'s mut Vec<Corroboration>),
+}
+
+/// An object's fields into `slots` (name, slot); other fields are skipped.
+fn read_fields(r: &mut Reader, slots: &mut [(&str, Slot)]) -> Read<()> {
+    r.object(&mut |r, key| {
+        let Some((_, slot)) = slots.iter_mut().find(|(name, _)| *name == key) else { return r.skip() };
+        match slot {
+            Slot::Count(n) => **n = count(r)?,
+            Slot::MaybeCount(n) => **n = option(r, Reader::usize)?,
+            Slot::Real(x) => **x = option(r, Reader::f64)?.unwrap_or_default(),
+            Slot::MaybeReal(x) => **x = option(r, Reader::f64)?,
+            Slot::Flag(b) => **b = option(r, Reader::bool)?.unwrap_or_default(),
+            Slot::Text(s) => **s = string(r)?,
+            Slot::MaybeText(s) => **s = option(r, Reader::string)?,
+            Slot::Value(v) => **v = read_value(r)?,
+            Slot::Span(span) => **span = read_span(r)?,
+            Slot::MaybeSpan(span) => **span = option(r, read_span)?,
+            Slot::DocSpan(span) => **span = read_doc_span(r)?,
+            Slot::DocSpans(list_) => **list_ = list(r, read_doc_span)?,
+            Slot::Numbers(list_) => **list_ = list(r, read_number)?,
+            Slot::Attributions(list_) => **list_ = list(r, read_attribution)?,
+            Slot::Documents(list_) => **list_ = list(r, read_document)?,
+            Slot::Contradictions(list_) => **list_ = list(r, read_contradiction)?,
+            Slot::Corroborations(list_) => **list_ = list(r, read_corroboration)?,
+        }
+        Ok(())
+    })
+}
 
 fn read_span(r: &mut Reader) -> Read<Span> {
-    read_span_with(r, &mut |_, _| Ok(false))
+    let mut s = Span::default();
+    if !r.null() {
+        read_fields(
+            r,
+            &mut [
+                ("start", Slot::Count(&mut s.start)),
+                ("end", Slot::Count(&mut s.end)),
+                ("text", Slot::Text(&mut s.text)),
+            ],
+        )?;
+    }
+    Ok(s)
 }
 
 fn read_doc_span(r: &mut Reader) -> Read<DocSpan> {
-    let mut doc = 0;
-    let Span { start, end, text } = read_span_with(r, &mut |r, key| {
-        if key != "doc" {
-            return Ok(false);
-        }
-        doc = count(r)?;
-        Ok(true)
-    })?;
-    Ok(DocSpan { doc, start, end, text })
-}
-
-/// A span's fields; `extra` reads any other field it knows and says whether it did.
-fn read_span_with(r: &mut Reader, extra: &mut dyn FnMut(&mut Reader, &str) -> Read<bool>) -> Read<Span> {
-    let mut span = Span::default();
+    let mut s = DocSpan::default();
     if !r.null() {
-        r.object(&mut |r, key| {
-            match key {
-                "start" => span.start = count(r)?,
-                "end" => span.end = count(r)?,
-                "text" => span.text = string(r)?,
-                _ if extra(r, key)? => {}
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
+        read_fields(
+            r,
+            &mut [
+                ("doc", Slot::Count(&mut s.doc)),
+                ("start", Slot::Count(&mut s.start)),
+                ("end", Slot::Count(&mut s.end)),
+                ("text", Slot::Text(&mut s.text)),
+            ],
+        )?;
     }
-    Ok(span)
+    Ok(s)
 }
 
 fn read_number(r: &mut Reader) -> Read<Number> {
     let mut n = Number::default();
-    r.object(&mut |r, key| {
-        match key {
-            "start" => n.start = count(r)?,
-            "end" => n.end = count(r)?,
-            "text" => n.text = string(r)?,
-            "kind" => n.kind = string(r)?,
-            "value" => n.value = read_value(r)?,
-            "value_max" => n.value_max = option(r, Reader::f64)?,
-            "unit" => n.unit = option(r, Reader::string)?,
-            "counted" => n.counted = option(r, Reader::string)?,
-            "counted_span" => n.counted_span = option(r, read_span)?,
-            "bound" => n.bound = string(r)?,
-            "si_value" => n.si_value = option(r, Reader::f64)?,
-            "restates" => n.restates = option(r, Reader::usize)?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
+    read_fields(
+        r,
+        &mut [
+            ("start", Slot::Count(&mut n.start)),
+            ("end", Slot::Count(&mut n.end)),
+            ("text", Slot::Text(&mut n.text)),
+            ("kind", Slot::Text(&mut n.kind)),
+            ("value", Slot::Value(&mut n.value)),
+            ("value_max", Slot::MaybeReal(&mut n.value_max)),
+            ("unit", Slot::MaybeText(&mut n.unit)),
+            ("counted", Slot::MaybeText(&mut n.counted)),
+            ("counted_span", Slot::MaybeSpan(&mut n.counted_span)),
+            ("bound", Slot::Text(&mut n.bound)),
+            ("si_value", Slot::MaybeReal(&mut n.si_value)),
+            ("restates", Slot::MaybeCount(&mut n.restates)),
+        ],
+    )?;
     Ok(n)
 }
 
 fn read_attribution(r: &mut Reader) -> Read<Attribution> {
     let mut a = Attribution::default();
-    r.object(&mut |r, key| {
-        match key {
-            "speaker" => a.speaker = option(r, Reader::string)?,
-            "source" => a.source = option(r, read_span)?,
-            "cue" => a.cue = read_span(r)?,
-            "content" => a.content = read_span(r)?,
-            "direct" => a.direct = option(r, Reader::bool)?.unwrap_or_default(),
-            "anonymous" => a.anonymous = option(r, Reader::bool)?.unwrap_or_default(),
-            "source_kind" => a.source_kind = string(r)?,
-            "medium" => a.medium = option(r, read_span)?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
+    read_fields(
+        r,
+        &mut [
+            ("speaker", Slot::MaybeText(&mut a.speaker)),
+            ("source", Slot::MaybeSpan(&mut a.source)),
+            ("cue", Slot::Span(&mut a.cue)),
+            ("content", Slot::Span(&mut a.content)),
+            ("direct", Slot::Flag(&mut a.direct)),
+            ("anonymous", Slot::Flag(&mut a.anonymous)),
+            ("source_kind", Slot::Text(&mut a.source_kind)),
+            ("medium", Slot::MaybeSpan(&mut a.medium)),
+        ],
+    )?;
     Ok(a)
 }
 
 fn read_document(r: &mut Reader) -> Read<Document> {
     let mut d = Document::default();
-    r.object(&mut |r, key| {
-        match key {
-            "name" => d.name = string(r)?,
-            "numbers" => d.numbers = list(r, read_number)?,
-            "attributions" => d.attributions = list(r, read_attribution)?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
+    read_fields(
+        r,
+        &mut [
+            ("name", Slot::Text(&mut d.name)),
+            ("numbers", Slot::Numbers(&mut d.numbers)),
+            ("attributions", Slot::Attributions(&mut d.attributions)),
+        ],
+    )?;
     Ok(d)
 }
 
 fn read_contradiction(r: &mut Reader) -> Read<Contradiction> {
     let mut c = Contradiction::default();
-    r.object(&mut |r, key| {
-        match key {
-            "kind" => c.kind = string(r)?,
-            "confidence" => c.confidence = option(r, Reader::f64)?.unwrap_or_default(),
-            "explanation" => c.explanation = string(r)?,
-            "a" => c.a = read_doc_span(r)?,
-            "b" => c.b = read_doc_span(r)?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
+    read_fields(
+        r,
+        &mut [
+            ("kind", Slot::Text(&mut c.kind)),
+            ("confidence", Slot::Real(&mut c.confidence)),
+            ("explanation", Slot::Text(&mut c.explanation)),
+            ("a", Slot::DocSpan(&mut c.a)),
+            ("b", Slot::DocSpan(&mut c.b)),
+        ],
+    )?;
     Ok(c)
 }
 
 fn read_corroboration(r: &mut Reader) -> Read<Corroboration> {
     let mut c = Corroboration::default();
-    r.object(&mut |r, key| {
-        match key {
-            "explanation" => c.explanation = string(r)?,
-            "claims" => c.claims = list(r, read_doc_span)?,
-            "sources" => c.sources = count(r)?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
+    read_fields(
+        r,
+        &mut [
+            ("explanation", Slot::Text(&mut c.explanation)),
+            ("claims", Slot::DocSpans(&mut c.claims)),
+            ("sources", Slot::Count(&mut c.sources)),
+        ],
+    )?;
     Ok(c)
 }
 
@@ -357,9 +398,9 @@ impl Attribution {
 /// "2026-03-01/2026-03-04" → "2026-03-01 to 2026-03-04"; anything else as it is.
 pub fn readable_interval(s: &str) -> String {
     match s.split_once('/') {
-        Some(("..", end)) => format!("until {end}"),
-        Some((start, "..")) => format!("from {start}"),
-        Some((start, end)) if !start.starts_with('R') => format!("{start} to {end}"),
+        Some(("..", end)) => ["until ", end].concat(),
+        Some((start, "..")) => ["from ", start].concat(),
+        Some((start, end)) if !start.starts_with('R') => [start, " to ", end].concat(),
         _ => s.to_string(),
     }
 }
@@ -370,12 +411,14 @@ pub fn format_number(v: f64) -> String {
         return crate::decimal::shortest(v);
     }
     let rounded = (v * 100.0).round() / 100.0;
-    let neg = rounded < 0.0;
     let abs = rounded.abs();
     let int = abs.trunc() as u64;
     let frac = ((abs - abs.trunc()) * 100.0).round() as u64;
     let digits = int.to_string();
     let mut out = String::new();
+    if rounded < 0.0 {
+        out.push('-');
+    }
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
@@ -383,37 +426,43 @@ pub fn format_number(v: f64) -> String {
         out.push(c);
     }
     if frac > 0 {
-        let f = format!("{frac:02}");
+        // Two digits ("05" for 0.05) without their trailing zeros.
+        let frac = frac.to_string();
         out.push('.');
-        out.push_str(f.trim_end_matches('0'));
-    }
-    if neg {
-        out.insert(0, '-');
+        if frac.len() < 2 {
+            out.push('0');
+        }
+        out.push_str(frac.trim_end_matches('0'));
     }
     out
 }
 
 /// The same measure in the other system, so the card reads "27 km = 16.8 mi".
 pub fn conversion(value: f64, unit: &str) -> Option<String> {
-    let (factor, other) = match unit {
-        "km" => (0.621_371, "mi"),
-        "mi" => (1.609_344, "km"),
-        "m" => (3.280_84, "ft"),
-        "ft" => (0.3048, "m"),
-        "cm" => (0.393_701, "in"),
-        "in" => (2.54, "cm"),
-        "kg" => (2.204_62, "lb"),
-        "lb" => (0.453_592, "kg"),
-        "t" => (1.102_31, "short tons"),
-        "l" | "L" => (0.264_172, "US gal"),
-        "kn" | "knot" | "knots" => (1.852, "km/h"),
-        "km/h" => (0.621_371, "mph"),
-        "mph" => (1.609_344, "km/h"),
-        "°C" | "C" => return Some(format!("{} °F", approx(value * 9.0 / 5.0 + 32.0))),
-        "°F" | "F" => return Some(format!("{} °C", approx((value - 32.0) * 5.0 / 9.0))),
-        _ => return None,
+    let (converted, other) = match unit {
+        "°C" | "C" => (value * 9.0 / 5.0 + 32.0, "°F"),
+        "°F" | "F" => ((value - 32.0) * 5.0 / 9.0, "°C"),
+        _ => {
+            let (factor, other) = match unit {
+                "km" => (0.621_371, "mi"),
+                "mi" => (1.609_344, "km"),
+                "m" => (3.280_84, "ft"),
+                "ft" => (0.3048, "m"),
+                "cm" => (0.393_701, "in"),
+                "in" => (2.54, "cm"),
+                "kg" => (2.204_62, "lb"),
+                "lb" => (0.453_592, "kg"),
+                "t" => (1.102_31, "short tons"),
+                "l" | "L" => (0.264_172, "US gal"),
+                "kn" | "knot" | "knots" => (1.852, "km/h"),
+                "km/h" => (0.621_371, "mph"),
+                "mph" => (1.609_344, "km/h"),
+                _ => return None,
+            };
+            (value * factor, other)
+        }
     };
-    Some(format!("{} {other}", approx(value * factor)))
+    Some([approx(converted).as_str(), " ", other].concat())
 }
 
 /// A converted value is approximate: one decimal is enough ("16.8 mi"), two below 1.
@@ -428,33 +477,37 @@ fn approx(v: f64) -> String {
 impl Number {
     /// "27 km = 16.8 mi", "USD 1,900,000", "2026-03-04", "30–40".
     pub fn value_text(&self) -> String {
+        let v = match &self.value {
+            Some(Value::Number(v)) => *v,
+            Some(Value::Text(s)) => return readable_interval(s),
+            None => return "not resolved".to_string(),
+        };
         let unit = self.unit.as_deref().unwrap_or("");
-        let base = match &self.value {
-            Some(Value::Number(v)) => {
-                let v = *v;
-                let mut s = format_number(v);
-                if let Some(max) = self.value_max {
-                    s = format!("{s}–{}", format_number(max));
-                }
-                match unit {
-                    "" => s,
-                    "%" => format!("{s}%"),
-                    "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "CHF" => format!("{unit} {s}"),
-                    _ => {
-                        let mut s = format!("{s} {unit}");
-                        if self.value_max.is_none() {
-                            if let Some(c) = conversion(v, unit) {
-                                s = format!("{s} = {c}");
-                            }
-                        }
-                        s
+        let mut s = String::new();
+        if matches!(unit, "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "CHF") {
+            s.push_str(unit);
+            s.push(' ');
+        }
+        s.push_str(&format_number(v));
+        if let Some(max) = self.value_max {
+            s.push('–');
+            s.push_str(&format_number(max));
+        }
+        match unit {
+            "" | "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "CHF" => {}
+            "%" => s.push('%'),
+            _ => {
+                s.push(' ');
+                s.push_str(unit);
+                if self.value_max.is_none() {
+                    if let Some(c) = conversion(v, unit) {
+                        s.push_str(" = ");
+                        s.push_str(&c);
                     }
                 }
             }
-            Some(Value::Text(s)) => readable_interval(s),
-            None => "not resolved".to_string(),
-        };
-        base
+        }
+        s
     }
 
     /// "at least", "about"… or None for an exact figure.

@@ -181,7 +181,7 @@ fn with<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
 
 /// Builds the page inside `root`. `worker_url` is the analysis worker script (none: analyse on
 /// the main thread). A small first cluster is analysed on the page before the worker starts.
-pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> {
+pub fn start(root: &Element, worker_url: Option<String>) {
     clear(root);
     let header = el("header", "cl-header");
     let title = el("div", "cl-title");
@@ -374,7 +374,6 @@ pub fn start(root: &Element, worker_url: Option<String>) -> Result<(), JsValue> 
             });
         });
     }
-    Ok(())
 }
 
 /// Texts up to this size (bytes, all articles) are first analysed on the page. The first analysis
@@ -618,9 +617,9 @@ fn wire_global_events() {
 impl App {
     /// Starts the analysis worker from `url` (none, or it cannot start: analyses run on the page).
     fn start_engine(&mut self, url: Option<String>) {
-        let on_reply = Rc::new(|generation, reply| {
+        let on_reply = |generation, reply| {
             with(|app: &mut App| app.on_engine(generation, reply));
-        });
+        };
         self.engine = url.and_then(|url| Engine::start(url, on_reply));
         let starts = self.engine.as_ref().map_or(0, |e| e.starts);
         attr(&self.panes_el, "data-engine-starts", &starts.to_string());
