@@ -12,7 +12,7 @@
 // compiled wasm) and reports the second visit: a returning reader, not a first visit.
 // CLAIMLENS_DIST=a,b: several builds, interleaved run by run (same machine state for each).
 import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
+import { serve } from './serve-dist.mjs';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,17 +50,6 @@ function prepare(source) {
     ['    const json = analyzeJson(request);\n', "    __mark('analysis start');\n    const json = analyzeJson(request);\n    __mark('analysis end');\n"],
   ]);
   return dist;
-}
-
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-async function serve(dist) {
-  const server = createServer((req, res) => {
-    const p = path.join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname.replace(/\/$/, '/index.html')));
-    try { const b = readFileSync(p); res.writeHead(200, { 'content-type': types[path.extname(p)] ?? 'application/octet-stream' }); res.end(b); }
-    catch { res.writeHead(404); res.end(); }
-  }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.on('listening', r));
-  return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }
 
 /** One navigation until the first frame with a highlight; the steps in ms from navigation start. */

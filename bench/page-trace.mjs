@@ -7,8 +7,8 @@
 //   CLAIMLENS_DIST=/tmp/dist-a,dist node bench/page-trace.mjs 5 --settle 3000   # builds interleaved
 //   node bench/page-trace.mjs 1 --timeline     # also every top-level event of ≥ 0.3 ms CPU, in order
 import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { serve } from './serve-dist.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,17 +19,6 @@ const settleMs = args.includes('--settle') ? Number(args[args.indexOf('--settle'
 const runs = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--settle') ?? 3);
 const timeline = args.includes('--timeline');
 const sources = (process.env.CLAIMLENS_DIST ?? path.join(root, 'dist')).split(',');
-
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-async function serve(dist) {
-  const server = createServer((req, res) => {
-    const p = path.join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname.replace(/\/$/, '/index.html')));
-    try { const b = readFileSync(p); res.writeHead(200, { 'content-type': types[path.extname(p)] ?? 'application/octet-stream' }); res.end(b); }
-    catch { res.writeHead(404); res.end(); }
-  }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.on('listening', r));
-  return { server, url: `http://127.0.0.1:${server.address().port}/` };
-}
 
 // The kinds of main-thread work, by trace event name.
 const kinds = {
