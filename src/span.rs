@@ -189,7 +189,7 @@ impl<V> WordTable<V> {
     /// The value of `word`, written exactly as the key.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&V> {
-        self.find(word, |key| key.as_bytes() == word.as_bytes())
+        self.find(word, |key| same_bytes(key.as_bytes(), word.as_bytes()))
     }
 
     /// The value of `word` in any ASCII case (of a key that is `word` in any ASCII case).

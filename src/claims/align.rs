@@ -295,22 +295,20 @@ pub struct Events {
 }
 
 impl Events {
-    fn new(claims: &[Claim], event_ids: Option<Vec<Vec<(u32, f32)>>>, rarity: Rarity) -> Events {
+    fn new(claims: &[Claim], built_from_these_words: bool, rarity: Rarity) -> Events {
         let rare_of = |w: f32| rarity.rareness(w) * rarity.relative(w);
         let unseen = (rarity.unseen, rare_of(rarity.unseen));
         let rare = rarity.weights.iter().map(|&w| rare_of(w)).collect();
         let mut ev = Events { lemmas: rarity.lemmas, rarity: rarity.weights, rare, ..Events::default() };
-        // The ids of the cluster's lemma table, from the builder or looked up by word.
-        let lists = event_ids.unwrap_or_else(|| {
-            claims
-                .iter()
-                .map(|c| {
-                    c.event.iter().map(|(w, x)| (ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w)), x)).collect()
-                })
-                .collect()
-        });
+        // The ids of the cluster's lemma table: the claims' own when they were built from this
+        // cluster's words, else looked up by word.
         let mut by_strength = Vec::new();
-        for mut list in lists {
+        for c in claims {
+            let mut list: Vec<(u32, f32)> = if built_from_these_words {
+                c.event.ids().to_vec()
+            } else {
+                c.event.iter().map(|(w, x)| (ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w)), x)).collect()
+            };
             for &(id, _) in &list {
                 while id as usize >= ev.rarity.len() {
                     // A word of no content sentence (a title counted as boilerplate): as rare as can be.
@@ -545,9 +543,9 @@ fn sort_value(c: &Claim) -> f64 {
 }
 
 /// Aligns the claims of a cluster, which come in order of document (as [`build`](super::build) gives them).
-pub fn align(words: &ClusterWords, claims: &[Claim], event_ids: Option<Vec<Vec<(u32, f32)>>>) -> Alignment {
+pub fn align(words: &ClusterWords, claims: &[Claim], built_from_words: bool) -> Alignment {
     assert!(claims.windows(2).all(|w| w[0].doc <= w[1].doc), "claims in order of document");
-    let mut events = Events::new(claims, event_ids, Rarity::of_cluster(words));
+    let mut events = Events::new(claims, built_from_words, Rarity::of_cluster(words));
     let whats = Whats::new(claims);
     let mut buckets: FxHashMap<Key, Vec<u32>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {

@@ -20,21 +20,19 @@ const DATE_WINDOW: usize = 40;
 /// Bytes before a figure searched for a qualifier ("no fewer than ").
 const QUALIFIER_BYTES: usize = 48;
 
-/// The claims of a cluster, and each claim's event words as lemma ids of the cluster's words
-/// (what `Claim::event` names), sorted by id: the alignment reads the ids.
+/// The claims of a cluster; each claim's event words are lemma ids of the cluster's words, sorted
+/// by id (the alignment reads the ids as they are).
 #[derive(Debug, Default)]
 pub struct Built {
     pub claims: Vec<Claim>,
-    pub event_ids: Vec<Vec<(u32, f32)>>,
     /// The cluster's lemma table, shared by every claim's event words.
     names: Rc<Lemmas>,
 }
 
 impl Built {
     fn push(&mut self, mut claim: Claim, event: Vec<(u32, f32)>) {
-        claim.event = EventWords { words: event.clone(), names: Rc::clone(&self.names) };
+        claim.event = EventWords { words: event, names: Rc::clone(&self.names) };
         self.claims.push(claim);
-        self.event_ids.push(event);
     }
 }
 

@@ -126,6 +126,11 @@ impl EventWords {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+
+    /// Each word's id in the lemma table the claims were built with, and its weight.
+    pub(crate) fn ids(&self) -> &[(u32, f32)] {
+        &self.words
+    }
 }
 
 impl PartialEq for EventWords {
@@ -182,27 +187,27 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis]) -> Vec<Claim> {
 
 /// Compares the claims of a cluster, in order of document as [`build`] gives them.
 pub fn compare(docs: &[Document], analyses: &[DocumentAnalysis], claims: &[Claim]) -> Findings {
-    compare_words(docs, analyses, claims, None, &ClusterWords::new(docs, analyses))
+    compare_words(docs, analyses, claims, false, &ClusterWords::new(docs, analyses))
 }
 
 /// [`build`] then [`compare`], reading the cluster's words (tokens, lower-case forms) once for both.
 pub fn build_and_compare(docs: &[Document], analyses: &[DocumentAnalysis]) -> (Vec<Claim>, Findings) {
     let words = ClusterWords::new(docs, analyses);
     let built = build::build(docs, analyses, &words);
-    let findings = compare_words(docs, analyses, &built.claims, Some(built.event_ids), &words);
+    let findings = compare_words(docs, analyses, &built.claims, true, &words);
     (built.claims, findings)
 }
 
-/// Compares the claims; `event_ids`, when the claims were built from `words`, are their event
-/// words as lemma ids (else looked up from `Claim::event`).
+/// Compares the claims; `built_from_words`: the claims were built from `words`, so their event
+/// words' ids are the ids of its lemma table (else each word is looked up by its text).
 fn compare_words(
     docs: &[Document],
     analyses: &[DocumentAnalysis],
     claims: &[Claim],
-    event_ids: Option<Vec<Vec<(u32, f32)>>>,
+    built_from_words: bool,
     words: &ClusterWords,
 ) -> Findings {
-    let alignment = align::align(words, claims, event_ids);
+    let alignment = align::align(words, claims, built_from_words);
     let mut findings =
         Findings { contradictions: checks::contradictions(docs, claims, &alignment), ..Findings::default() };
     findings.corroborations = checks::agreements(docs, claims, &alignment);
