@@ -55,7 +55,9 @@ for corpus, out in [("basil_event_clusters", "basil.jsonl"), ("allsides_event_cl
     open(os.path.join(work, out + ".bytes"), "w").write(str(n))
 PY
   for c in basil allsides; do
+    # All cores (the default), then one: the CPU time is the engine's, the wall time what a user waits.
     STDIN="$work/$c.jsonl" measure "$c (--jsonl, all dev clusters)" "$(cat "$work/$c.jsonl.bytes")" "$CLI" analyze --jsonl
+    STDIN="$work/$c.jsonl" measure "$c (--jsonl --jobs 1)" "$(cat "$work/$c.jsonl.bytes")" "$CLI" analyze --jsonl --jobs 1
   done
   measure "seeds (5 files)" "$(cat "$SHARED"/seeds/*.txt | wc -c)" "$CLI" analyze "$SHARED"/seeds/*.txt
 elif [ "${CI:-}" = true ]; then

@@ -234,3 +234,80 @@ fn unknown_offset_unit_is_refused_with_the_choices() {
     assert_ne!(run.code, 0);
     assert!(run.stderr.contains("use chars, utf16 or bytes"), "{}", run.stderr);
 }
+
+/// The CLI run with `stdin` written from another thread, so that a long output cannot fill the pipe
+/// while the input is still being written.
+fn claimlens_streaming(args: &[&str], stdin: Vec<u8>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    let mut input = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let out = child.wait_with_output().expect("the CLI ends");
+    writer.join().unwrap().expect("the CLI reads all its input");
+    Run {
+        code: out.status.code().expect("exited, not killed by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+#[test]
+fn jsonl_output_is_the_same_in_the_same_order_whatever_the_number_of_jobs() {
+    // Clusters of different sizes (so they finish out of order on several threads), blank lines
+    // and lines that cannot be read, with accents, emoji, CJK and curly quotes in the texts.
+    let sentences = [
+        "Officials said 12 people were hurt on Monday.",
+        "“We counted 14 injured,” the mayor told reporters in Zürich 🙂.",
+        "The storm cost $3.5 million, according to the insurer.",
+        "東京 reported 40 mm of rain by 6 p.m. on March 3, 2021.",
+        "About 9% of homes lost power, the utility said.",
+    ];
+    let mut input = String::new();
+    let mut expected_lines = 0;
+    for i in 0..40usize {
+        match i % 9 {
+            4 => input.push_str("   \n"),
+            7 => {
+                input.push_str("{\"id\": \"cut\n");
+                expected_lines += 1;
+            }
+            _ => {
+                let docs: Vec<_> = (0..1 + i % 4)
+                    .map(|d| {
+                        let text: Vec<&str> = (0..1 + (i * 7 + d) % 12).map(|k| sentences[(i + d + k) % 5]).collect();
+                        serde_json::json!({"name": format!("a{d}"), "text": text.join(" ")})
+                    })
+                    .collect();
+                input.push_str(&serde_json::json!({"id": i, "documents": docs}).to_string());
+                input.push('\n');
+                expected_lines += 1;
+            }
+        }
+    }
+    let one = claimlens_streaming(&["analyze", "--jsonl", "--jobs", "1"], input.clone().into_bytes());
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    let lines = json_lines(&one.stdout);
+    assert_eq!(lines.len(), expected_lines, "one output line per non-blank input line");
+    let ids: Vec<_> = lines.iter().filter(|l| l.get("error").is_none()).map(|l| l["id"].as_u64().unwrap()).collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "results in input order: {ids:?}");
+    for jobs in ["2", "3", "8"] {
+        let many = claimlens_streaming(&["analyze", "--jsonl", "--jobs", jobs], input.clone().into_bytes());
+        assert_eq!(many.code, 0, "{}", many.stderr);
+        assert!(many.stdout == one.stdout, "--jobs {jobs} wrote something else than --jobs 1");
+    }
+}
+
+#[test]
+fn jobs_must_be_a_positive_count_and_go_with_jsonl() {
+    let run = claimlens(&["analyze", "--jsonl", "--jobs", "0"], b"");
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("--jobs"), "{}", run.stderr);
+    let run = claimlens(&["analyze", "--jobs", "2", "-"], b"5 dead");
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("--jobs") && run.stderr.contains("FILES"), "{}", run.stderr);
+}

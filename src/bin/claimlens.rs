@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Mutex};
 
 #[derive(Parser)]
 #[command(name = "claimlens", version, about = "Finds numbers, attributions and contradictions in news articles.")]
@@ -37,6 +39,10 @@ struct AnalyzeArgs {
     /// Read clusters as JSON Lines on standard input; write one result line per input line.
     #[arg(long, conflicts_with = "files")]
     jsonl: bool,
+    /// With --jsonl: clusters analysed at the same time, one per thread (default: the number of
+    /// CPU cores). The output is the same, line for line and byte for byte, whatever the number.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..), conflicts_with = "files")]
+    jobs: Option<u16>,
     /// The articles of one cluster; `-` reads one article from standard input.
     #[arg(required_unless_present = "jsonl")]
     files: Vec<PathBuf>,
@@ -141,49 +147,166 @@ fn run_files(args: &AnalyzeArgs) -> Result<(), String> {
     writeln!(w).and_then(|_| w.flush()).map_err(|e| e.to_string())
 }
 
+/// What became of the JSON Lines input: how many lines, blank ones, and lines analysed.
+#[derive(Default)]
+struct JsonlCounts {
+    lines: usize,
+    blank: usize,
+    analysed: usize,
+}
+
 fn run_jsonl(args: &AnalyzeArgs) -> Result<(), String> {
-    let stdin = std::io::stdin();
+    let jobs = match args.jobs {
+        Some(n) => usize::from(n),
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
     let stdout = std::io::stdout();
     let mut w = BufWriter::new(stdout.lock());
-    let (mut analysed, mut lines, mut blank) = (0usize, 0usize, 0usize);
-    let mut buf = Vec::new();
-    let mut input = stdin.lock();
-    loop {
-        buf.clear();
-        let n = input.read_until(b'\n', &mut buf).map_err(|e| format!("standard input: {e}"))?;
-        if n == 0 {
-            break;
-        }
-        lines += 1;
-        if buf.iter().all(|b| b.is_ascii_whitespace()) {
-            blank += 1;
-            continue;
-        }
-        match analyse_line(&buf, lines, args) {
-            Ok((docs, analysis, id)) => {
-                analysed += 1;
-                // Straight to the output a piece at a time: a cluster of 1,000 articles makes a
-                // 38 MB line, which need not sit in memory as well.
-                let mut write = |piece: &[u8]| w.write_all(piece).map_err(serde_json::Error::io);
-                output::write_json_pieces(&docs, &analysis, args.offsets, Some(&id), 1 << 16, &mut write)
-                    .map_err(|e| e.to_string())?;
-            }
-            Err((id, msg)) => {
-                let line = serde_json::json!({ "id": id, "error": msg });
-                serde_json::to_writer(&mut w, &line).map_err(|e| e.to_string())?;
-            }
-        }
-        writeln!(w).map_err(|e| e.to_string())?;
-    }
+    let counts = if jobs <= 1 { jsonl_in_order(args, &mut w)? } else { jsonl_in_parallel(args, jobs, &mut w)? };
     w.flush().map_err(|e| e.to_string())?;
-    if analysed == 0 {
-        return Err(if lines == blank {
+    if counts.analysed == 0 {
+        return Err(if counts.lines == counts.blank {
             "nothing to analyse: standard input is empty".into()
         } else {
             "nothing to analyse: no input line could be read".into()
         });
     }
     Ok(())
+}
+
+/// Reads the next line of standard input into `buf` (cleared first); false at the end.
+fn next_line(input: &mut impl BufRead, buf: &mut Vec<u8>) -> Result<bool, String> {
+    buf.clear();
+    let n = input.read_until(b'\n', buf).map_err(|e| format!("standard input: {e}"))?;
+    Ok(n > 0)
+}
+
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(|b| b.is_ascii_whitespace())
+}
+
+/// One cluster after the other on this thread: each result goes straight to the output.
+fn jsonl_in_order(args: &AnalyzeArgs, w: &mut impl Write) -> Result<JsonlCounts, String> {
+    let mut counts = JsonlCounts::default();
+    let mut buf = Vec::new();
+    let mut input = std::io::stdin().lock();
+    while next_line(&mut input, &mut buf)? {
+        counts.lines += 1;
+        if is_blank(&buf) {
+            counts.blank += 1;
+            continue;
+        }
+        let mut write = |piece: &[u8]| w.write_all(piece).map_err(serde_json::Error::io);
+        counts.analysed += usize::from(write_result_line(&buf, counts.lines, args, &mut write)?);
+    }
+    Ok(counts)
+}
+
+/// The bytes of one result line, in pieces of about this size, from a worker to the writer.
+const PIECE: usize = 1 << 16;
+
+/// A line of input waiting for a worker, and where its result goes.
+struct Job {
+    line_no: usize,
+    bytes: Vec<u8>,
+    result: mpsc::Sender<Vec<u8>>,
+}
+
+/// Several clusters at a time, one per worker thread; the results are written in input order.
+///
+/// A reader thread hands each line to the workers and, in the same order, the receiving end of its
+/// result to the writer (this thread), which writes the line being waited for as its pieces come:
+/// the output is the same as one cluster after the other, and a huge result is never held whole
+/// while it is the oldest. At most `2 × jobs` lines are in flight, so the input is not read ahead.
+fn jsonl_in_parallel(args: &AnalyzeArgs, jobs: usize, w: &mut impl Write) -> Result<JsonlCounts, String> {
+    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(jobs);
+    let job_rx = Mutex::new(job_rx);
+    let (order_tx, order_rx) = mpsc::sync_channel::<mpsc::Receiver<Vec<u8>>>(2 * jobs);
+    let analysed = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || -> Result<JsonlCounts, String> {
+            let mut counts = JsonlCounts::default();
+            let mut input = std::io::stdin().lock();
+            let mut buf = Vec::new();
+            while next_line(&mut input, &mut buf)? {
+                counts.lines += 1;
+                if is_blank(&buf) {
+                    counts.blank += 1;
+                    continue;
+                }
+                let (result, result_rx) = mpsc::channel();
+                // Either send fails only when the writer stopped (it could not write): stop too.
+                if order_tx.send(result_rx).is_err() {
+                    break;
+                }
+                let job = Job { line_no: counts.lines, bytes: std::mem::take(&mut buf), result };
+                if job_tx.send(job).is_err() {
+                    break;
+                }
+            }
+            Ok(counts)
+        });
+        for _ in 0..jobs {
+            let (job_rx, analysed) = (&job_rx, &analysed);
+            // The main thread's stack size: the analysis gets the same room as with one job.
+            std::thread::Builder::new()
+                .stack_size(8 << 20)
+                .spawn_scoped(scope, move || loop {
+                    let next = job_rx.lock().map_or(None, |rx| rx.recv().ok());
+                    let Some(job) = next else { break };
+                    // A send fails only when the writer is gone (it could not write): the run is
+                    // ending, finish quietly.
+                    let mut write = |piece: &[u8]| {
+                        let _ = job.result.send(piece.to_vec());
+                        Ok(())
+                    };
+                    if let Ok(true) = write_result_line(&job.bytes, job.line_no, args, &mut write) {
+                        analysed.fetch_add(1, Ordering::Relaxed);
+                    }
+                })
+                .expect("a worker thread");
+        }
+        let written = (|| {
+            for result in order_rx {
+                for piece in result {
+                    w.write_all(&piece).map_err(|e| e.to_string())?;
+                }
+            }
+            Ok::<(), String>(())
+        })();
+        // On a write error `order_rx` is dropped here, which stops the reader and so the workers.
+        let counts = reader.join().expect("the reader thread");
+        written?;
+        let mut counts = counts?;
+        counts.analysed = analysed.load(Ordering::Relaxed);
+        Ok(counts)
+    })
+}
+
+/// Writes the result line (with its line break) for one input line: the analysis, or an
+/// `{"id", "error"}` object. True when the line was analysed.
+fn write_result_line(
+    line: &[u8],
+    line_no: usize,
+    args: &AnalyzeArgs,
+    write: &mut impl FnMut(&[u8]) -> Result<(), serde_json::Error>,
+) -> Result<bool, String> {
+    let analysed = match analyse_line(line, line_no, args) {
+        Ok((docs, analysis, id)) => {
+            // Out a piece at a time: a cluster of 1,000 articles makes a 38 MB line, which need
+            // not sit in memory as well.
+            output::write_json_pieces(&docs, &analysis, args.offsets, Some(&id), PIECE, write)
+                .map_err(|e| e.to_string())?;
+            true
+        }
+        Err((id, msg)) => {
+            let line = serde_json::json!({ "id": id, "error": msg });
+            write(serde_json::to_string(&line).map_err(|e| e.to_string())?.as_bytes()).map_err(|e| e.to_string())?;
+            false
+        }
+    };
+    write(b"\n").map_err(|e| e.to_string())?;
+    Ok(analysed)
 }
 
 /// One JSONL line's documents, their analysis and the cluster's id, or (id, message) when it cannot
