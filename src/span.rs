@@ -63,6 +63,33 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// Curly quotes, dashes, the ellipsis: the General Punctuation block (U+2000–U+206F) holds nearly
+/// every character of news text outside ASCII. None of it is a letter, a digit or upper case, so
+/// the helpers below answer it on its range; `char::is_alphabetic` and its kin search the Unicode
+/// tables for any character outside ASCII (~350 instructions, at every curly quote of a text).
+#[inline(always)]
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}')
+}
+
+/// `char::is_alphabetic`, without the table search for general punctuation.
+#[inline(always)]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    !is_general_punctuation(c) && c.is_alphabetic()
+}
+
+/// `char::is_alphanumeric`, without the table search for general punctuation.
+#[inline(always)]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    !is_general_punctuation(c) && c.is_alphanumeric()
+}
+
+/// `char::is_uppercase`, without the table search for general punctuation.
+#[inline(always)]
+pub(crate) fn is_uppercase(c: char) -> bool {
+    !is_general_punctuation(c) && c.is_uppercase()
+}
+
 /// The end of the run of ASCII digits that starts at byte `i` of `s`.
 #[inline(always)]
 pub(crate) fn digits_end(s: &str, i: usize) -> usize {
@@ -81,7 +108,7 @@ pub(crate) fn letters_end(s: &str, i: usize) -> usize {
         end += 1;
     }
     match bytes.get(end) {
-        Some(&b) if b >= 0x80 || b == b'\'' => word_end(s, end, char::is_alphabetic),
+        Some(&b) if b >= 0x80 || b == b'\'' => word_end(s, end, is_alphabetic),
         _ => end,
     }
 }
@@ -273,6 +300,15 @@ mod tests {
                 let lower = form.to_ascii_lowercase();
                 assert_eq!(table.get_ignore_ascii_case(&form), map.get(lower.as_str()), "{form}");
             }
+        }
+    }
+
+    #[test]
+    fn answers_as_the_unicode_tables_for_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
         }
     }
 

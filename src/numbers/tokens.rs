@@ -3,7 +3,7 @@
 //! Digit runs are kept apart from their separators ("1,200" is `1` `,` `200`) so the numeral
 //! parser can decide from adjacency whether a comma groups thousands or separates a list.
 
-use crate::span::{char_at, digits_end, letters_end, same_ignoring_ascii_case};
+use crate::span::{char_at, digits_end, is_alphabetic, is_uppercase, letters_end, same_ignoring_ascii_case};
 use crate::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,10 +131,10 @@ pub fn push_tokens(text: &str, span: Span, toks: &mut Vec<Tok>) {
                 i += len;
                 continue;
             }
-            if c.is_alphabetic() {
-                (TokKind::Word, letters_end(s, i), c.is_uppercase())
+            if is_alphabetic(c) {
+                (TokKind::Word, letters_end(s, i), is_uppercase(c))
             } else {
-                (TokKind::Symbol, i + len, c.is_uppercase())
+                (TokKind::Symbol, i + len, is_uppercase(c))
             }
         };
         toks.push(Tok { span: Span::new(span.start + i, span.start + end), kind, capital });
