@@ -130,10 +130,12 @@ pub(super) fn can_begin(t: &Tokens, i: usize) -> bool {
         Some(TokKind::Symbol) => {
             // A mark of one byte is ASCII, and of those only "-" and "." begin a numeral; "−" and the
             // vulgar fractions are longer (most marks, "," and "." and quotes, are decided on length).
+            // A sign or a decimal point begins one only before digits ("-4", "−4", ".08"): every
+            // full stop and hyphen of a text is passed over here, not read as far as `parse_one`.
             let s = t.str(i);
             match s.as_bytes() {
-                [b] => matches!(b, b'-' | b'.'),
-                _ => s == "\u{2212}" || words::vulgar_fraction(s).is_some(),
+                [b] => matches!(b, b'-' | b'.') && t.is_digits(i + 1),
+                _ => (s == "\u{2212}" && t.is_digits(i + 1)) || words::vulgar_fraction(s).is_some(),
             }
         }
         Some(TokKind::Word) => words::may_begin_numeral(t.str(i)),
