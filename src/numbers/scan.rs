@@ -95,6 +95,10 @@ pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -
         i = item.end;
         items.push(item);
     }
+    // Most sentences hold no figure: nothing to merge, link or convert.
+    if items.is_empty() {
+        return Vec::new();
+    }
     merge_bound_pairs(t, &mut items);
     link_restatements(t, &mut items);
     let spans: Vec<Span> = items.iter().map(|it| t.span(it.first, it.end - 1)).collect();
