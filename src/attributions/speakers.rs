@@ -238,8 +238,9 @@ fn compatible(e: &Entity, r: PronounRef) -> bool {
 /// The full name a short one stands for: an earlier speaker, or an earlier mention in the text
 /// where capitalised words lead up to it ("Health Secretary Tomas Wirth" for "Wirth").
 fn full_name(w: &Words, before: usize, short: &str, entities: &[Entity]) -> Option<String> {
-    let suffix = format!(" {short}");
-    if let Some(e) = entities.iter().rev().find(|e| e.kind == SourceKind::Person && e.name.ends_with(&suffix)) {
+    // A name that ends with " " and the short name (compared in place: no string per call).
+    let ends_with_short = |name: &str| name.strip_suffix(short).is_some_and(|rest| rest.ends_with(' '));
+    if let Some(e) = entities.iter().rev().find(|e| e.kind == SourceKind::Person && ends_with_short(&e.name)) {
         return Some(e.name.clone());
     }
     // A word with the same text begins with the same letter: its capital (worked out when it was
