@@ -447,13 +447,15 @@ fn finite(doc: &Doc, sa: usize, sb: usize, k: usize, g: usize, found_here: &[Fou
     // the sentence.
     // Not when the sentence opens with a subject and its apposition ("A Western official, speaking
     // on condition of anonymity, said the strike …").
-    let subject_with_apposition = phrase::left(&w, sa, g).is_some_and(|(a, _)| a == sa);
+    // The source phrase before the verb group, read once for both questions below.
+    let source_before = phrase::left(&w, sa, g);
+    let subject_with_apposition = source_before.is_some_and(|(a, _)| a == sa);
     if g > sa && w.ends_clause(g - 1) && !subject_with_apposition {
         if let Some(f) = inverted(doc, sa, sb, k, g, found_here) {
             return Some(f);
         }
     }
-    if let Some(src) = phrase::left(&w, sa, g) {
+    if let Some(src) = source_before {
         if nested(doc, found_here, src.0) || !plausible_source(&w, src.0, src.1) {
             return None;
         }

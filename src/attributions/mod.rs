@@ -76,25 +76,24 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
         tokens::tokenize_into(text, p, &segments.quotes, &mut toks);
         paragraphs.push((start, toks.len()));
     }
-    // Tokens come in text order: one walk along the sentences (what `Segments::sentence_at` would
-    // find for each token, without a binary search per token).
-    let sentences = &segments.sentences;
-    let mut next = 0;
-    let tok_sentence: Vec<usize> = toks
+    // Each token's sentence (what `Segments::sentence_at` would find for it), and whether it is
+    // skipped: tokens of boilerplate lines (or outside any sentence) are not read. Tokens and
+    // sentences both come in text order, so each sentence's tokens are one run, found by
+    // bisection and filled in at once (not a test of the sentences at every token).
+    let mut tok_sentence = vec![usize::MAX; toks.len()];
+    let mut skipped = vec![true; toks.len()];
+    let mut from = 0;
+    for (si, sentence) in segments.sentences.iter().enumerate() {
+        let first = from + toks[from..].partition_point(|t| t.span.start < sentence.span.start);
+        let end = first + toks[first..].partition_point(|t| t.span.start < sentence.span.end);
+        tok_sentence[first..end].fill(si);
+        skipped[first..end].fill(sentence.boilerplate);
+        from = end;
+    }
+    debug_assert!(toks
         .iter()
-        .map(|t| {
-            while next < sentences.len() && sentences[next].span.end <= t.span.start {
-                next += 1;
-            }
-            let sentence =
-                if next < sentences.len() && sentences[next].span.start <= t.span.start { next } else { usize::MAX };
-            debug_assert_eq!(Some(sentence).filter(|&s| s != usize::MAX), segments.sentence_at(t.span.start));
-            sentence
-        })
-        .collect();
-    // Tokens of boilerplate lines (or outside any sentence) are not read.
-    let skipped: Vec<bool> =
-        tok_sentence.iter().map(|&s| segments.sentences.get(s).is_none_or(|s| s.boilerplate)).collect();
+        .zip(&tok_sentence)
+        .all(|(t, &s)| Some(s).filter(|&s| s != usize::MAX) == segments.sentence_at(t.span.start)));
     let lower = text.to_ascii_lowercase();
     let lex = lexicon::lexicon();
     let class_of = |w: &str| lex.classes.get(w).copied().unwrap_or(0);

@@ -238,8 +238,9 @@ fn compatible(e: &Entity, r: PronounRef) -> bool {
 /// The full name a short one stands for: an earlier speaker, or an earlier mention in the text
 /// where capitalised words lead up to it ("Health Secretary Tomas Wirth" for "Wirth").
 fn full_name(w: &Words, before: usize, short: &str, entities: &[Entity]) -> Option<String> {
-    let suffix = format!(" {short}");
-    if let Some(e) = entities.iter().rev().find(|e| e.kind == SourceKind::Person && e.name.ends_with(&suffix)) {
+    // A name that ends with " " and the short name (compared in place: no string per call).
+    let ends_with_short = |name: &str| name.strip_suffix(short).is_some_and(|rest| rest.ends_with(' '));
+    if let Some(e) = entities.iter().rev().find(|e| e.kind == SourceKind::Person && ends_with_short(&e.name)) {
         return Some(e.name.clone());
     }
     // A word with the same text begins with the same letter: its capital (worked out when it was
@@ -321,18 +322,20 @@ pub fn resolve(w: &Words, found: &[Found]) -> Vec<Resolved> {
                 None => Resolved { speaker: Some(d.name.clone()), kind: SourceKind::Unknown, anonymous: false },
             }
         } else {
+            // The described name is not needed after this: moved, not copied.
             let name = if d.short_name {
-                full_name(w, a, &d.name, &entities).unwrap_or(d.name.clone())
+                full_name(w, a, &d.name, &entities).unwrap_or_else(|| std::mem::take(&mut d.name))
             } else {
-                d.name.clone()
+                std::mem::take(&mut d.name)
             };
             // "the official" after "a DoD official": the same unnamed person.
-            let name = if d.anonymous {
+            // (Only a one-word name can be such a later mention: the others skip the search.)
+            let name = if d.anonymous && !name.contains(' ') {
                 let head = name.rsplit(' ').next().unwrap_or(&name).to_lowercase();
                 entities
                     .iter()
                     .rev()
-                    .find(|e| e.anonymous && e.name.to_lowercase().ends_with(&head) && name.split(' ').count() == 1)
+                    .find(|e| e.anonymous && e.name.to_lowercase().ends_with(&head))
                     .map_or(name, |e| e.name.clone())
             } else {
                 name

@@ -104,9 +104,9 @@ impl Quantity {
 /// Finds the figures in `text`.
 pub fn extract(text: &str, segments: &Segments, options: &Options) -> Vec<Quantity> {
     // Dates first: "April 7, 2017" is one date, not two cardinals.
-    let mut scratch = dates::Scratch::default();
+    let mut scratch = dates::Scratch::new(text);
     assemble(text, segments, |tokens, sentence, si| {
-        dates::find_in_tokens(text, sentence, &tokens.toks, si, options, &mut scratch)
+        dates::find_in_tokens(sentence, &tokens.toks, si, options, &mut scratch)
     })
 }
 

@@ -130,10 +130,12 @@ pub(super) fn can_begin(t: &Tokens, i: usize) -> bool {
         Some(TokKind::Symbol) => {
             // A mark of one byte is ASCII, and of those only "-" and "." begin a numeral; "−" and the
             // vulgar fractions are longer (most marks, "," and "." and quotes, are decided on length).
+            // A sign or a decimal point begins one only before digits ("-4", "−4", ".08"): every
+            // full stop and hyphen of a text is passed over here, not read as far as `parse_one`.
             let s = t.str(i);
             match s.as_bytes() {
-                [b] => matches!(b, b'-' | b'.'),
-                _ => s == "\u{2212}" || words::vulgar_fraction(s).is_some(),
+                [b] => matches!(b, b'-' | b'.') && t.is_digits(i + 1),
+                _ => (s == "\u{2212}" && t.is_digits(i + 1)) || words::vulgar_fraction(s).is_some(),
             }
         }
         Some(TokKind::Word) => words::may_begin_numeral(t.str(i)),
@@ -234,22 +236,31 @@ fn is_scale_big(a: Option<Atom>) -> bool {
 
 fn word_atom(t: &Tokens, j: usize, prev: Option<Atom>) -> Option<Atom> {
     let w = t.str(j);
-    if let Some((v, c)) = words::small(w) {
-        return Some(Atom::Small(v, c));
+    // The three lists are searched word by word: only for a word that may be in one of them (one
+    // look-up of a superset, `may_begin_numeral`), and not for the articles, which are in none.
+    let article = t.is_any(j, &["a", "an"]);
+    if !article && words::may_begin_numeral(w) {
+        if let Some((v, c)) = words::small(w) {
+            return Some(Atom::Small(v, c));
+        }
+        if let Some(s) = words::scale(w) {
+            return Some(Atom::Scale(s));
+        }
+        if let Some((v, c, plural)) = words::ordinal(w) {
+            return Some(Atom::Ordinal(v, c, plural));
+        }
     }
-    if let Some(s) = words::scale(w) {
-        return Some(Atom::Scale(s));
-    }
-    if let Some((v, c, plural)) = words::ordinal(w) {
-        return Some(Atom::Ordinal(v, c, plural));
-    }
-    if matches!(prev, None | Some(Atom::And)) && t.is_any(j, &["a", "an"]) {
-        // Only "a hundred", "a dozen", "a half", "a third", "a quarter million".
+    if matches!(prev, None | Some(Atom::And)) && article {
+        // Only "a hundred", "a dozen", "a half", "a third", "a quarter million": a word of the
+        // lists after the article (most words after it are in none, and are passed over on that).
         let next = t.str(j + 1);
+        let listed = words::may_begin_numeral(next);
         // "a twenty-first": a compound ordinal after the article.
-        let compound = words::small(next).is_some()
+        let compound = listed
+            && words::small(next).is_some()
             && t.hyphen_after(j + 1).is_some_and(|k| words::ordinal(t.str(k)).is_some_and(|(_, _, plural)| !plural));
         let ok = t.is_word(j + 1)
+            && listed
             && (compound || words::scale(next).is_some() || words::ordinal(next).is_some_and(|(_, _, plural)| !plural));
         return ok.then_some(Atom::A);
     }

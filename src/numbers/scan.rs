@@ -95,6 +95,10 @@ pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -
         i = item.end;
         items.push(item);
     }
+    // Most sentences hold no figure: nothing to merge, link or convert.
+    if items.is_empty() {
+        return Vec::new();
+    }
     merge_bound_pairs(t, &mut items);
     link_restatements(t, &mut items);
     let spans: Vec<Span> = items.iter().map(|it| t.span(it.first, it.end - 1)).collect();
@@ -913,14 +917,18 @@ mod tests {
 
     #[test]
     fn passes_over_other_words_and_marks_but_not_digits_signs_or_non_ascii_words() {
-        let t = toks("said of 5 $ , “ - ½ Zürich 東京 🚀 officials");
+        // A sign or a point only before digits: not the lone hyphen nor the full stop.
+        let t = toks("said of 5 $ , “ - ½ -4 Zürich 東京 🚀 officials.");
         let starts: Vec<&str> =
             (0..t.len()).filter(|&i| recognisers_at(recogniser_first_words(), &t, i) != 0).map(|i| t.str(i)).collect();
-        assert_eq!(starts, ["5", "-", "½", "Zürich", "東京"]);
+        assert_eq!(starts, ["5", "½", "-", "4", "Zürich", "東京"]);
         assert!(["Zürich", "東京"]
             .iter()
             .all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == ANY_RECOGNISER));
-        assert!(["5", "-", "½", ".5"].iter().all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == NUMERAL));
+        assert!(["5", "-5", "½", ".5", "−5"]
+            .iter()
+            .all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == NUMERAL));
+        assert!(["-", ".", "- a", ". The"].iter().all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == 0));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Digit runs are kept apart from their separators ("1,200" is `1` `,` `200`) so the numeral
 //! parser can decide from adjacency whether a comma groups thousands or separates a list.
 
-use crate::span::{char_at, digits_end, letters_end, same_ignoring_ascii_case};
+use crate::span::{char_at, digits_end, is_alphabetic, is_uppercase, letters_end, same_ignoring_ascii_case};
 use crate::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,9 @@ pub struct Tok {
     pub kind: TokKind,
     /// The first character is upper case (read once here; the dates grammar and the recognisers ask).
     pub capital: bool,
+    /// No white space between this token and the one before it in the same call of
+    /// [`push_tokens`] (the first is glued to nothing): what tells "5/12" (a date) from "5 / 12".
+    pub glued: bool,
 }
 
 /// The tokens of one sentence, with the document text they index into.
@@ -107,6 +110,8 @@ pub fn push_tokens(text: &str, span: Span, toks: &mut Vec<Tok>) {
     let s = span.text(text);
     let bytes = s.as_bytes();
     let mut i = 0;
+    // No token ends at `usize::MAX`: the first is glued to nothing.
+    let mut previous_end = usize::MAX;
     while i < bytes.len() {
         // Most characters between tokens are single spaces.
         if bytes[i] == b' ' {
@@ -131,13 +136,14 @@ pub fn push_tokens(text: &str, span: Span, toks: &mut Vec<Tok>) {
                 i += len;
                 continue;
             }
-            if c.is_alphabetic() {
-                (TokKind::Word, letters_end(s, i), c.is_uppercase())
+            if is_alphabetic(c) {
+                (TokKind::Word, letters_end(s, i), is_uppercase(c))
             } else {
-                (TokKind::Symbol, i + len, c.is_uppercase())
+                (TokKind::Symbol, i + len, is_uppercase(c))
             }
         };
-        toks.push(Tok { span: Span::new(span.start + i, span.start + end), kind, capital });
+        toks.push(Tok { span: Span::new(span.start + i, span.start + end), kind, capital, glued: previous_end == i });
+        previous_end = end;
         i = end;
     }
 }
@@ -180,7 +186,13 @@ mod tests {
             } else {
                 (TokKind::Symbol, i + len)
             };
-            toks.push(Tok { span: Span::new(span.start + i, span.start + end), kind, capital: c.is_uppercase() });
+            let glued = toks.last().is_some_and(|t: &Tok| t.span.end == span.start + i);
+            toks.push(Tok {
+                span: Span::new(span.start + i, span.start + end),
+                kind,
+                capital: c.is_uppercase(),
+                glued,
+            });
             i = end;
         }
     }

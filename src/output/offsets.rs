@@ -58,9 +58,9 @@ impl OffsetMap {
             }
             debug_assert!(text.is_char_boundary(w), "offset {w} is not on a character boundary");
             let between = &bytes[previous..w];
-            converted += between.iter().filter(|&&b| !is_continuation(b)).count();
+            converted += between.len() - count_bytes(between, continuation_bytes);
             if unit == OffsetUnit::Utf16 {
-                converted += between.iter().filter(|&&b| b >= 0xF0).count();
+                converted += count_bytes(between, four_byte_leads);
             }
             pairs.push((w, converted));
             previous = w;
@@ -80,9 +80,35 @@ impl OffsetMap {
     }
 }
 
-/// A byte inside a UTF-8 sequence, after its first byte.
-fn is_continuation(b: u8) -> bool {
-    b & 0xC0 == 0x80
+/// The bytes of `bytes` that `mark` marks, eight at a time: `mark` takes eight bytes as a `u64`
+/// and sets the high bit of each byte it counts, and no other bit. (A byte loop was ~6
+/// instructions a byte, over every byte of every document with findings.)
+#[inline(always)]
+fn count_bytes(bytes: &[u8], mark: impl Fn(u64) -> u64) -> usize {
+    const LOW_BITS: u64 = u64::from_ne_bytes([1; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let marks = mark(u64::from_ne_bytes(chunk.try_into().expect("eight bytes"))) >> 7;
+        // One bit per byte at its bottom: the multiplication adds the eight bytes into the top one.
+        count += (marks.wrapping_mul(LOW_BITS) >> 56) as usize;
+    }
+    let rest = chunks.remainder();
+    count + rest.iter().filter(|&&b| mark(u64::from(b)) & 0x80 != 0).count()
+}
+
+const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Bytes inside a UTF-8 sequence, after its first byte (`10xxxxxx`).
+#[inline(always)]
+fn continuation_bytes(x: u64) -> u64 {
+    x & !(x << 1) & HIGH_BITS
+}
+
+/// First bytes of four-byte sequences (`11110xxx`; `11111xxx` is no UTF-8).
+#[inline(always)]
+fn four_byte_leads(x: u64) -> u64 {
+    x & (x << 1) & (x << 2) & (x << 3) & HIGH_BITS
 }
 
 #[cfg(test)]
@@ -101,5 +127,21 @@ mod tests {
             assert_eq!(utf16.get(o), t[..o].encode_utf16().count());
         }
         assert_eq!(OffsetMap::new(t, OffsetUnit::Bytes, offs).get(at("59")), at("59"));
+    }
+
+    #[test]
+    fn converts_every_offset_of_mixed_text_as_counting_characters_does() {
+        // Runs longer and shorter than eight bytes, each kind of character at each place in a run.
+        let t = "ab é 東京 👍🏽 “x” — ünïcödé, 😀😀 and plain ASCII long enough to fill words. 𝄞z\u{10FFFF}";
+        let offs: Vec<usize> = (0..=t.len()).filter(|&o| t.is_char_boundary(o)).collect();
+        for step in 1..10 {
+            let some: Vec<usize> = offs.iter().copied().step_by(step).collect();
+            let chars = OffsetMap::new(t, OffsetUnit::Chars, some.iter().copied());
+            let utf16 = OffsetMap::new(t, OffsetUnit::Utf16, some.iter().copied());
+            for &o in &some {
+                assert_eq!(chars.get(o), t[..o].chars().count(), "{o}");
+                assert_eq!(utf16.get(o), t[..o].encode_utf16().count(), "{o}");
+            }
+        }
     }
 }

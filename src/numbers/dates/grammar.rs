@@ -238,7 +238,7 @@ impl<'a> Parser<'a> {
         let entry = |w: &str| lex.words.get(w);
         let Buffers { mut entries, mut opens, mut datetimes } = buffers;
         entries.clear();
-        entries.extend(toks.iter().map(|t| entry(&low[t.start..t.end])));
+        entries.extend(toks.iter().map(|t| entry(&low[t.span.range()])));
         opens.clear();
         opens.resize(toks.len(), false);
         datetimes.clear();
@@ -273,7 +273,7 @@ impl<'a> Parser<'a> {
         match self.toks[i].kind {
             TokKind::Digits => self.digits_fit(i),
             // "'90s", "@ 5pm", "½ an hour"
-            TokKind::Punct => match self.t(i) {
+            TokKind::Symbol => match self.t(i) {
                 "'" | "’" => self.kind(i + 1) == Some(TokKind::Digits),
                 "@" | "½" => true,
                 _ => false,
@@ -291,7 +291,7 @@ impl<'a> Parser<'a> {
             Opens::Cue => self.bound_cue(i).is_some_and(|(k, _)| self.opens.get(k) == Some(&true)),
             Opens::BeforeKnown => self.known_after(i + 1),
             Opens::BeforeHolidayWord => {
-                self.kind(i + 1) == Some(TokKind::Punct)
+                self.kind(i + 1) == Some(TokKind::Symbol)
                     || lexicon()
                         .holidays
                         .get(self.t(i))
@@ -438,7 +438,7 @@ impl<'a> Parser<'a> {
     /// or a clock word after them ("5 May", "7th", "5 pm", "3 days", "10 to 4", "9-5"); others
     /// ("000" of "1,000", "300") only a mark or a unit ("300-year", "100 days", "1630:").
     fn digits_fit(&self, i: usize) -> bool {
-        let len = self.toks[i].end - self.toks[i].start;
+        let len = self.toks[i].span.len();
         if len == 4 || len == 8 {
             return true;
         }
@@ -460,7 +460,7 @@ impl<'a> Parser<'a> {
     }
 
     fn digits_longer_than(&self, i: usize, len: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Digits && t.end - t.start > len)
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Digits && t.span.len() > len)
     }
 
     /// Whether token `i` can be read by a parser after a [`Opens::BeforeKnown`] word: digits, a
@@ -479,7 +479,7 @@ impl<'a> Parser<'a> {
         match self.kind(i) {
             None => false,
             Some(TokKind::Digits) => set & (openers::AFTER_THE | openers::AFTER_IN) != 0,
-            Some(TokKind::Punct) if self.is(i, "-") => set & openers::AFTER_ARTICLE != 0,
+            Some(TokKind::Symbol) if self.is(i, "-") => set & openers::AFTER_ARTICLE != 0,
             Some(_) => self.entry(i).is_some_and(|e| e.follows & set != 0),
         }
     }
@@ -547,7 +547,7 @@ impl<'a> Parser<'a> {
     // ------------------------------------------------------------ token helpers
 
     fn t(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.low[t.start..t.end])
+        self.toks.get(i).map_or("", |t| &self.low[t.span.range()])
     }
 
     fn entry(&self, i: usize) -> Option<&'static Entry> {
@@ -572,7 +572,7 @@ impl<'a> Parser<'a> {
 
     /// The bytes of token `i` (none past the end): compared inline, with no call per word.
     fn bytes(&self, i: usize) -> &'a [u8] {
-        self.toks.get(i).map_or(&[], |t| &self.low.as_bytes()[t.start..t.end])
+        self.toks.get(i).map_or(&[], |t| &self.low.as_bytes()[t.span.range()])
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -598,13 +598,13 @@ impl<'a> Parser<'a> {
 
     fn digits(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.toks.get(i)?;
-        if t.kind != TokKind::Digits || t.end - t.start > 9 {
+        if t.kind != TokKind::Digits || t.span.len() > 9 {
             return None;
         }
         // At most nine ASCII digits: the value fits a u32, read on the bytes (the grammar asks at
         // nearly every start; `str::parse` checks for signs and overflow each time).
         let value = self.bytes(i).iter().fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
-        Some((value, t.end - t.start))
+        Some((value, t.span.len()))
     }
 
     /// Skips one optional token equal to `w`.
@@ -629,7 +629,7 @@ impl<'a> Parser<'a> {
         match self.toks.get(end) {
             Some(t) if t.glued => match t.kind {
                 TokKind::Word | TokKind::Digits => true,
-                TokKind::Punct => {
+                TokKind::Symbol => {
                     matches!(self.t(end), "-" | "/" | "." | ":" | ",")
                         && self.kind(end + 1) == Some(TokKind::Digits)
                         && self.glued(end + 1)
@@ -1156,7 +1156,10 @@ impl<'a> Parser<'a> {
     /// today, tomorrow, yesterday, tonight, the day after tomorrow, …
     fn relative_day(&self, i: usize) -> Parsed<When> {
         // "the Today programme", "NBC's Today show": a capitalised title in mid-sentence.
-        if i > 0 && self.capital(i) && self.kind(i - 1) != Some(TokKind::Punct) && self.is_any(i, &["today", "tonight"])
+        if i > 0
+            && self.capital(i)
+            && self.kind(i - 1) != Some(TokKind::Symbol)
+            && self.is_any(i, &["today", "tonight"])
         {
             return None;
         }
@@ -1186,7 +1189,7 @@ impl<'a> Parser<'a> {
     fn relative_period(&self, i: usize) -> Parsed<When> {
         let j = self.opt(i, "the");
         // "ABC's “This Week”": a capitalised title in mid-sentence, not this week.
-        let title = j > 0 && self.capital(j) && self.capital(j + 1) && self.kind(j - 1) != Some(TokKind::Punct);
+        let title = j > 0 && self.capital(j) && self.capital(j + 1) && self.kind(j - 1) != Some(TokKind::Symbol);
         if title {
             return None;
         }
@@ -1606,7 +1609,7 @@ impl<'a> Parser<'a> {
         let j = if self.is_any(i, &["in", "at", "this", "tomorrow", "yesterday", "early", "late"]) { i + 1 } else { i };
         let j = self.opt(j, "the");
         // "Saturday Night Live": a capitalised part of the day in mid-sentence is a title.
-        if j > 0 && self.capital(j) && self.kind(j - 1) != Some(TokKind::Punct) {
+        if j > 0 && self.capital(j) && self.kind(j - 1) != Some(TokKind::Symbol) {
             return None;
         }
         let part = match self.t(j) {
@@ -1654,10 +1657,7 @@ impl<'a> Parser<'a> {
                 | "aest"
         );
         // Two-letter zones only in capitals ("ET", not "et").
-        if zone
-            && (self.t(e).len() > 2
-                || self.toks.get(e).is_some_and(|t| self.low[t.start..t.end].len() == 2 && t.capital))
-        {
+        if zone && (self.t(e).len() > 2 || self.toks.get(e).is_some_and(|t| t.span.len() == 2 && t.capital)) {
             e + 1
         } else if self.is(e, "local") && self.is(e + 1, "time") {
             e + 2
@@ -2252,7 +2252,7 @@ impl<'a> Parser<'a> {
     /// Repeated times: "every week", "each Monday", "weekly", "once a year", "on Thursdays".
     fn set(&self, i: usize) -> Parsed<String> {
         // "the Weekly Standard", "the state's largest daily": names and nouns, not repetitions.
-        let title_case = i > 0 && self.capital(i) && self.kind(i - 1) != Some(TokKind::Punct);
+        let title_case = i > 0 && self.capital(i) && self.kind(i - 1) != Some(TokKind::Symbol);
         // "a free daily.": a newspaper; "a daily briefing": a repetition.
         let noun = i > 0 && self.is_any(i - 1, &["a", "an", "the"]) && self.kind(i + 1) != Some(TokKind::Word);
         let adverb_ok = i == 0 || !(title_case || noun || self.t(i - 1).ends_with("est"));

@@ -54,49 +54,38 @@ pub fn weekday_name(weekday: u32) -> Option<&'static str> {
 /// Returned quantities have kind `Date`, `Time` or `Duration` (or `Range` for date ranges).
 /// The numbers extractor runs after this and leaves alone whatever these spans cover.
 pub fn find(text: &str, sentence: Span, sentence_index: usize, options: &Options) -> Vec<Quantity> {
-    let mut scratch = Scratch { toks: tokens::tokenize(sentence.text(text)), ..Scratch::default() };
-    find_with(text, sentence, sentence_index, options, &mut scratch)
+    let toks = crate::numbers::tokens::Tokens::new(text, sentence).toks;
+    find_in_tokens(sentence, &toks, sentence_index, options, &mut Scratch::new(text))
 }
 
-/// What the search of one sentence works in besides the text (its tokens, its lower-cased copy,
-/// the parser's lists), kept from one sentence of a document to the next: the memory is reused,
-/// not allocated and freed again for every sentence.
-#[derive(Default)]
+/// What the search of a document's sentences works in besides their tokens: the document
+/// lower-cased once (the grammar compares words in lower case, at the tokens' own spans) and the
+/// parser's lists, kept from one sentence to the next (reused, not allocated and freed again for
+/// every sentence).
 pub(crate) struct Scratch {
-    toks: Vec<tokens::Tok>,
     low: String,
     parser: grammar::Buffers,
 }
 
-/// [`find`] on the sentence's tokens as the numbers stage made them (absolute byte spans): the
-/// same words, digit runs and single marks, so the sentence is not tokenised twice.
-pub(crate) fn find_in_tokens(
-    text: &str,
-    sentence: Span,
-    numbers: &[crate::numbers::tokens::Tok],
-    sentence_index: usize,
-    options: &Options,
-    scratch: &mut Scratch,
-) -> Vec<Quantity> {
-    tokens::from_numbers(sentence, numbers, &mut scratch.toks);
-    find_with(text, sentence, sentence_index, options, scratch)
+impl Scratch {
+    /// The scratch for the sentences of `text`.
+    pub(crate) fn new(text: &str) -> Self {
+        Scratch { low: text.to_ascii_lowercase(), parser: grammar::Buffers::default() }
+    }
 }
 
-/// The dates of `sentence`, whose tokens are in `scratch`.
-fn find_with(
-    text: &str,
+/// [`find`] on the sentence's tokens as the numbers stage made them (absolute byte spans in the
+/// text `scratch` was made for), which the grammar reads as they are.
+pub(crate) fn find_in_tokens(
     sentence: Span,
+    toks: &[crate::numbers::tokens::Tok],
     sentence_index: usize,
     options: &Options,
     scratch: &mut Scratch,
 ) -> Vec<Quantity> {
-    let s = sentence.text(text);
-    scratch.low.clear();
-    scratch.low.push_str(s);
-    scratch.low.make_ascii_lowercase();
-    let (low, toks) = (&scratch.low, &scratch.toks);
+    debug_assert!(sentence.end <= scratch.low.len(), "a scratch made for another text");
     let ctx = Context { today: options.pub_date };
-    let parser = Parser::reusing(low, toks, ctx, std::mem::take(&mut scratch.parser));
+    let parser = Parser::reusing(&scratch.low, toks, ctx, std::mem::take(&mut scratch.parser));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -109,7 +98,7 @@ fn find_with(
             i += 1;
             continue;
         };
-        let span = Span::new(sentence.start + toks[m.start].start, sentence.start + toks[m.end - 1].end);
+        let span = Span::new(toks[m.start].span.start, toks[m.end - 1].span.end);
         out.push(quantity(span, m.meaning, m.bound, sentence_index));
         i = m.end;
     }

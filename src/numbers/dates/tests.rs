@@ -395,7 +395,7 @@ fn starts_at_a_prefix_word_only_before_a_word_the_grammar_knows() {
     let toks = tokens::tokenize(sentence);
     let parser = Parser::new(&low, &toks, Context { today: None });
     let starts: Vec<&str> =
-        (0..toks.len()).filter(|&i| parser.can_start(i)).map(|i| &sentence[toks[i].start..toks[i].end]).collect();
+        (0..toks.len()).filter(|&i| parser.can_start(i)).map(|i| toks[i].span.text(sentence)).collect();
     assert!(starts.is_empty(), "{starts:?}");
     // Where the start test says no, the grammar finds nothing either.
     for text in [sentence, "They left at once, from here, about then, and this is all.", "In the end, in a way."] {
@@ -426,11 +426,11 @@ fn reads_each_sentence_alike_with_the_lists_of_the_sentence_before() {
                 Then May 5. None here. 東京 met on Friday at noon, the day after 12/01/2015 or so.";
     let options = Options { pub_date: Some(Date::parse_iso("2017-04-07").unwrap()) };
     let seg = crate::segment::segment(text);
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::new(text);
     let mut found = 0;
     for (si, s) in seg.content_sentences() {
         let numbers = crate::numbers::tokens::Tokens::new(text, s.span);
-        let reused = find_in_tokens(text, s.span, &numbers.toks, si, &options, &mut scratch);
+        let reused = find_in_tokens(s.span, &numbers.toks, si, &options, &mut scratch);
         assert_eq!(reused, find(text, s.span, si, &options), "{}", s.span.text(text));
         found += reused.len();
     }
@@ -511,7 +511,7 @@ fn passes_over_prepositions_and_determiners_whose_next_words_begin_no_reading() 
             let today = pub_date.map(|d| Date::parse_iso(d).unwrap());
             let parser = Parser::new(&low, &toks, Context { today });
             for i in (0..toks.len()).filter(|&i| !parser.can_start(i)) {
-                assert!(parser.best_at(i).is_none(), "{text}: {:?} skipped", &text[toks[i].start..]);
+                assert!(parser.best_at(i).is_none(), "{text}: {:?} skipped", &text[toks[i].span.start..]);
             }
         }
     }
