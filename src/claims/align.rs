@@ -303,11 +303,12 @@ impl Events {
         // The ids of the cluster's lemma table: the claims' own when they were built from this
         // cluster's words, else looked up by word.
         let mut by_strength = Vec::new();
+        // Claims built elsewhere: their words looked up (or added) by name.
+        let mut by_name = (!built_from_these_words).then(|| std::mem::take(&mut ev.lemmas).into_interner());
         for c in claims {
-            let mut list: Vec<(u32, f32)> = if built_from_these_words {
-                c.event.ids().to_vec()
-            } else {
-                c.event.iter().map(|(w, x)| (ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w)), x)).collect()
+            let mut list: Vec<(u32, f32)> = match &mut by_name {
+                None => c.event.ids().to_vec(),
+                Some(names) => c.event.iter().map(|(w, x)| (names.intern(w), x)).collect(),
             };
             for &(id, _) in &list {
                 while id as usize >= ev.rarity.len() {
@@ -328,6 +329,9 @@ impl Events {
             ev.of_claim.push(list);
         }
         ev.lookup_from.push(ev.lookup.len() as u32);
+        if let Some(names) = by_name {
+            ev.lemmas = Lemmas::from_interner(names);
+        }
         ev
     }
 

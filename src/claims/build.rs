@@ -3,7 +3,7 @@
 
 use super::lexicon::lexicon;
 use super::when::When;
-use super::words::{is_content, is_stop, lemma, ClusterWords, Interner, Lemmas, Token};
+use super::words::{is_content, is_stop, lemma, ClusterWords, Lemmas, Strings, Token};
 use super::{Claim, ClaimValue, EventWords, Source, What};
 use crate::attributions::{Attribution, SourceKind};
 use crate::numbers::{Bound, Kind, Quantity, Value};
@@ -95,7 +95,7 @@ struct Words<'a> {
     tokens: &'a [&'a [Token]],
     lemmas: &'a [&'a [Option<u32>]],
     forms: &'a [&'a [u32]],
-    lower: &'a Interner,
+    lower: &'a Strings,
     names: &'a Lemmas,
 }
 

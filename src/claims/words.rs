@@ -4,6 +4,7 @@ use crate::span::{char_at, word_end};
 use crate::{Document, DocumentAnalysis, Span};
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -136,13 +137,41 @@ pub fn lower_into(word: &str, buf: &mut String) {
     }
 }
 
+/// Strings end to end in one buffer, each at its index (no allocation per string).
+#[derive(Debug, Default, Clone)]
+pub struct Strings {
+    text: String,
+    /// Index → end of its string in `text` (it starts where the one before ends).
+    ends: Vec<u32>,
+}
+
+impl Strings {
+    fn with_capacity(strings: usize) -> Strings {
+        Strings { text: String::with_capacity(strings * 8), ends: Vec::with_capacity(strings) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    #[inline]
+    pub fn word(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
+        &self.text[start..self.ends[id] as usize]
+    }
+}
+
 /// Strings as dense `u32` ids in order of first sight, held end to end in one buffer: interning a
 /// string costs a hash and a copy, not an allocation (a cluster has tens of thousands of forms).
 #[derive(Debug, Default, Clone)]
 pub struct Interner {
-    text: String,
-    /// Id → end of its string in `text` (it starts where the one before ends).
-    ends: Vec<u32>,
+    strings: Strings,
     /// A string's hash → the last id with that hash; `next` chains the earlier ones (a collision
     /// of 64-bit hashes is rare, but must not merge two strings).
     by_hash: FxHashMap<u64, u32>,
@@ -153,18 +182,33 @@ const NO_ID: u32 = u32::MAX;
 
 impl Interner {
     fn with_capacity(strings: usize) -> Interner {
-        let mut interner = Interner::default();
-        interner.text.reserve(strings * 8);
-        interner.ends.reserve(strings);
-        interner.next.reserve(strings);
+        let mut interner = Interner {
+            strings: Strings::with_capacity(strings),
+            next: Vec::with_capacity(strings),
+            ..Interner::default()
+        };
         interner.by_hash.reserve(strings);
         interner
     }
 
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.strings.len()
     }
 
+    /// `strings` with an index (distinct strings: their indices are their ids).
+    fn from_strings(strings: Strings) -> Interner {
+        let mut interner = Interner::with_capacity(0);
+        interner.by_hash.reserve(strings.len());
+        for id in 0..strings.len() as u32 {
+            let s = strings.word(id);
+            let hash = FxBuildHasher.hash_one(s);
+            interner.next.push(interner.by_hash.insert(hash, id).unwrap_or(NO_ID));
+        }
+        interner.strings = strings;
+        interner
+    }
+
+    #[cfg(test)]
     pub fn get(&self, s: &str) -> Option<u32> {
         self.find(s, FxBuildHasher.hash_one(s))
     }
@@ -186,54 +230,57 @@ impl Interner {
     }
 
     fn intern_hashed(&mut self, s: &str, hash: u64) -> u32 {
-        if let Some(id) = self.find(s, hash) {
-            return id;
+        match self.find(s, hash) {
+            Some(id) => id,
+            None => self.push_new(s, hash),
         }
-        let id = self.ends.len() as u32;
-        self.text.push_str(s);
-        self.ends.push(self.text.len() as u32);
+    }
+
+    /// Adds `s`, known not to be here yet, with its hash.
+    fn push_new(&mut self, s: &str, hash: u64) -> u32 {
+        let id = self.len() as u32;
+        self.strings.push(s);
         self.next.push(self.by_hash.insert(hash, id).unwrap_or(NO_ID));
         id
     }
 
+    #[inline]
     pub fn word(&self, id: u32) -> &str {
-        let id = id as usize;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
-        &self.text[start..self.ends[id] as usize]
+        self.strings.word(id)
     }
 }
 
-/// The lemmas of a cluster as dense `u32` ids: each distinct word form is lower-cased, checked
-/// against the stop words and lemmatised once, so the words of a whole cluster cost one FxHash
-/// look-up each and are then compared as integers.
+/// The lemmas of a cluster as dense `u32` ids, in order of first occurrence: each distinct word
+/// form is lower-cased, checked against the stop words and lemmatised once, so the words of a
+/// whole cluster are compared as integers. Built with the cluster's words, so it needs no index
+/// by name.
 #[derive(Debug, Default, Clone)]
 pub struct Lemmas {
-    names: Interner,
+    names: Strings,
 }
 
 impl Lemmas {
     /// Room for `forms` distinct word forms (somewhat fewer lemmas).
     pub fn for_forms(forms: usize) -> Lemmas {
-        Lemmas { names: Interner::with_capacity(forms * 4 / 5) }
+        Lemmas { names: Strings::with_capacity(forms * 4 / 5) }
     }
 
-    /// The lemma id of form `form` of `words` if it is a content word.
-    pub fn of_form(&mut self, words: &ClusterWords, form: usize) -> Option<u32> {
-        if !words.content[form] {
-            return None;
-        }
-        Some(self.intern(&lemma_of_lower(words.forms.word(form as u32))))
+    /// The id of a lemma known not to be here yet.
+    fn push_new(&mut self, lemma: &str) -> u32 {
+        self.names.push(lemma);
+        self.names.len() as u32 - 1
     }
 
-    /// The id of a lemma, new or known.
-    pub fn intern(&mut self, lemma: &str) -> u32 {
-        self.names.intern(lemma)
+    /// The lemmas with an index by name, to look up and add words by their text.
+    pub fn into_interner(self) -> Interner {
+        Interner::from_strings(self.names)
     }
 
-    pub fn id(&self, lemma: &str) -> Option<u32> {
-        self.names.get(lemma)
+    pub fn from_interner(names: Interner) -> Lemmas {
+        Lemmas { names: names.strings }
     }
 
+    #[inline]
     pub fn word(&self, id: u32) -> &str {
         self.names.word(id)
     }
@@ -250,8 +297,9 @@ impl Lemmas {
 pub struct ClusterWords {
     /// Per document: its words as (token, form id, sentence index), in order.
     pub docs: Vec<Vec<(Token, u32, usize)>>,
-    /// Form id → the form in lower case, and whether it is a content word.
-    pub forms: Interner,
+    /// Form id → the form in lower case (ids in order of first occurrence), and whether it is a
+    /// content word.
+    pub forms: Strings,
     pub content: Vec<bool>,
     /// The content sentences of the cluster, empty ones included.
     pub sentences: u32,
@@ -262,14 +310,31 @@ pub struct ClusterWords {
     pub form_lemma: Vec<Option<u32>>,
 }
 
+thread_local! {
+    /// One cache per thread: clusters analysed on several threads do not share it.
+    static FORM_CACHE: RefCell<FormCache> = RefCell::new(FormCache::new(MAX_CACHED_FORMS));
+}
+
+/// Written forms the cache keeps before it starts afresh at the next cluster (a few MB; BASIL dev,
+/// 70 clusters, has 11,000).
+const MAX_CACHED_FORMS: usize = 1 << 16;
+
 impl ClusterWords {
     pub fn new(docs: &[Document], analyses: &[DocumentAnalysis]) -> ClusterWords {
+        FORM_CACHE.with_borrow_mut(|cache| ClusterWords::with_cache(docs, analyses, cache))
+    }
+
+    /// The cluster's words, each written form's lower case, stop-word test and lemma taken from
+    /// `cache` (worked out there at its first sight in any cluster). The cluster's own ids are
+    /// handed out in order of first occurrence, as they would be without the cache.
+    fn with_cache(docs: &[Document], analyses: &[DocumentAnalysis], cache: &mut FormCache) -> ClusterWords {
+        cache.start_cluster();
         let mut words = ClusterWords::default();
-        // About one word in six bytes, and a distinct written form in three words.
+        // About one word in six bytes, and a distinct lower-case form in 24 bytes.
         let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-        let mut by_written: FxHashMap<&str, u32> = FxHashMap::default();
-        by_written.reserve(bytes / 18);
-        words.forms = Interner::with_capacity(bytes / 24);
+        words.forms = Strings::with_capacity(bytes / 24);
+        // Cluster form id → the cache's form id.
+        let mut cached_form: Vec<u32> = Vec::with_capacity(bytes / 24);
         let mut buf = String::new();
         for (doc, a) in docs.iter().zip(analyses) {
             let text = doc.text.as_str();
@@ -277,13 +342,14 @@ impl ClusterWords {
             for (si, s) in a.segments.content_sentences() {
                 words.sentences += 1;
                 each_token(text, s.span, |t| {
-                    let written = t.text(text);
-                    // Most words were met before as written: a look-up, and an insert only for a new one.
-                    let form = match by_written.get(written) {
-                        Some(&form) => form,
+                    let global = cache.form_of_written(t.text(text), &mut buf);
+                    let form = match cache.cluster_form(global, &cached_form) {
+                        Some(form) => form,
                         None => {
-                            let form = words.form(written, &mut buf);
-                            by_written.insert(written, form);
+                            let form = cached_form.len() as u32;
+                            cached_form.push(global);
+                            cache.cluster_form[global as usize] = form;
+                            words.forms.push(cache.forms.word(global));
                             form
                         }
                     };
@@ -292,21 +358,95 @@ impl ClusterWords {
             }
             words.docs.push(list);
         }
+        // The lemmas in order of the cluster's forms.
         let mut lemmas = Lemmas::for_forms(words.forms.len());
-        words.form_lemma = (0..words.forms.len()).map(|form| lemmas.of_form(&words, form)).collect();
+        let mut cached_lemma: Vec<u32> = Vec::new();
+        words.content = cached_form.iter().map(|&global| cache.lemma_of_form[global as usize].is_some()).collect();
+        words.form_lemma = cached_form
+            .iter()
+            .map(|&global| {
+                let global = cache.lemma_of_form[global as usize]?;
+                let known = cache.cluster_lemma[global as usize];
+                if cached_lemma.get(known as usize) == Some(&global) {
+                    return Some(known);
+                }
+                let id = lemmas.push_new(cache.lemmas.word(global));
+                cached_lemma.push(global);
+                cache.cluster_lemma[global as usize] = id;
+                Some(id)
+            })
+            .collect();
         words.lemmas = lemmas;
         words
     }
+}
 
-    /// The id of the lower-case form of `written`, new or known.
-    fn form(&mut self, written: &str, buf: &mut String) -> u32 {
+/// What each written word form becomes, worked out once per thread rather than once per cluster:
+/// the clusters of one run share most of their words ("the", "said", "killed"), and lower-casing,
+/// the stop-word test and the lemma cost several times the look-up. Its ids are its own; each
+/// cluster maps them to ids of its own.
+#[derive(Debug)]
+struct FormCache {
+    /// Written forms (as in the text) → the id of their lower-case form.
+    written: FxHashMap<Box<str>, u32>,
+    /// Lower-case forms, each with its lemma's id (`None` for a stop word or a number).
+    forms: Interner,
+    lemma_of_form: Vec<Option<u32>>,
+    lemmas: Interner,
+    /// Form id → the current cluster's id of the form, and lemma id → the cluster's id of the
+    /// lemma; each is valid only when the cluster's list maps it back (a sparse set: nothing is
+    /// cleared between clusters).
+    cluster_form: Vec<u32>,
+    cluster_lemma: Vec<u32>,
+    /// Written forms kept before the cache starts afresh (between clusters only: the cluster's
+    /// maps hold the cache's ids).
+    max_written: usize,
+}
+
+impl FormCache {
+    fn new(max_written: usize) -> FormCache {
+        FormCache {
+            written: FxHashMap::default(),
+            forms: Interner::default(),
+            lemma_of_form: Vec::new(),
+            lemmas: Interner::default(),
+            cluster_form: Vec::new(),
+            cluster_lemma: Vec::new(),
+            max_written,
+        }
+    }
+
+    fn start_cluster(&mut self) {
+        if self.written.len() > self.max_written {
+            *self = FormCache::new(self.max_written);
+        }
+    }
+
+    /// The id of the lower-case form of `written`, worked out at its first sight.
+    fn form_of_written(&mut self, written: &str, buf: &mut String) -> u32 {
+        if let Some(&form) = self.written.get(written) {
+            return form;
+        }
         lower_into(written, buf);
         let known = self.forms.len();
-        let id = self.forms.intern(buf);
-        if id as usize == known {
-            self.content.push(is_content(buf));
+        let form = self.forms.intern(buf);
+        if form as usize == known {
+            let lemma = if is_content(buf) { Some(self.lemmas.intern(&lemma_of_lower(buf))) } else { None };
+            self.lemma_of_form.push(lemma);
+            self.cluster_form.push(NO_ID);
+            if self.cluster_lemma.len() < self.lemmas.len() {
+                self.cluster_lemma.push(NO_ID);
+            }
         }
-        id
+        self.written.insert(written.into(), form);
+        form
+    }
+
+    /// The current cluster's id of form `global`, if the cluster has met it (`cached_form`: the
+    /// cluster's forms as the cache's ids).
+    fn cluster_form(&self, global: u32, cached_form: &[u32]) -> Option<u32> {
+        let form = self.cluster_form[global as usize];
+        (cached_form.get(form as usize) == Some(&global)).then_some(form)
     }
 }
 
@@ -362,23 +502,15 @@ mod tests {
     }
 
     #[test]
-    fn interns_word_forms_of_one_lemma_to_one_id_and_skips_stop_words() {
-        let docs = [crate::Document::new("a", "Missiles, the missile: MISSILES in 1990 at the Café.")];
-        let analysis = crate::analyze(&docs, &crate::Options::default());
-        let words = ClusterWords::new(&docs, &analysis.documents);
+    fn lemmas_with_an_index_find_their_words_and_add_new_ones() {
         let mut lemmas = Lemmas::default();
-        let mut lemma_of = |w: &str| {
-            let &(_, form, _) = words.docs[0].iter().find(|(t, _, _)| t.text(&docs[0].text) == w).unwrap();
-            lemmas.of_form(&words, form as usize)
-        };
-        let a = lemma_of("Missiles").unwrap();
-        assert_eq!(lemma_of("missile"), Some(a));
-        assert_eq!(lemma_of("MISSILES"), Some(a));
-        assert_eq!(lemma_of("the"), None);
-        assert_eq!(lemma_of("1990"), None);
-        let cafe = lemma_of("Café");
-        assert_eq!(lemmas.word(a), "missile");
-        assert_eq!(cafe, lemmas.id("café"));
+        let (missile, cafe) = (lemmas.push_new("missile"), lemmas.push_new("café"));
+        let mut names = lemmas.into_interner();
+        assert_eq!((names.get("missile"), names.get("café"), names.get("東京")), (Some(missile), Some(cafe), None));
+        let tokyo = names.intern("東京");
+        assert_eq!((tokyo, names.intern("café")), (2, cafe));
+        let lemmas = Lemmas::from_interner(names);
+        assert_eq!([lemmas.word(missile), lemmas.word(cafe), lemmas.word(tokyo)], ["missile", "café", "東京"]);
     }
 
     #[test]
@@ -423,5 +555,48 @@ mod tests {
         assert_eq!(lemma_of(1, "stories").map(|id| words.lemmas.word(id)), Some("story"));
         assert_eq!(lemma_of(0, "the"), None);
         assert_eq!(lemma_of(0, "2017"), None);
+    }
+
+    /// Everything a cluster's words hold, as strings and ids.
+    fn snapshot(words: &ClusterWords) -> impl PartialEq + std::fmt::Debug {
+        let forms: Vec<String> = (0..words.forms.len() as u32).map(|f| words.forms.word(f).to_string()).collect();
+        let lemmas: Vec<String> = (0..words.lemmas.len() as u32).map(|l| words.lemmas.word(l).to_string()).collect();
+        (words.docs.clone(), forms, words.content.clone(), lemmas, words.form_lemma.clone(), words.sentences)
+    }
+
+    #[test]
+    fn cached_forms_give_each_cluster_the_ids_a_fresh_start_gives() {
+        let clusters = [
+            vec![
+                crate::Document::new("a", "Missiles hit the Café Ünal 🚀 in 2017; stories of MISSILES."),
+                crate::Document::new("b", "The café’s owners said 59 missiles fell."),
+            ],
+            vec![crate::Document::new("c", "Owners of 東京 cafés counted the stories, not missiles.")],
+            vec![crate::Document::new("d", "Stories: “Missiles” and cafés, owners and Ünal.")],
+        ];
+        let analyses: Vec<_> = clusters.iter().map(|docs| crate::analyze(docs, &crate::Options::default())).collect();
+        let fresh = |i: usize| {
+            let mut cache = FormCache::new(MAX_CACHED_FORMS);
+            snapshot(&ClusterWords::with_cache(&clusters[i], &analyses[i].documents, &mut cache))
+        };
+        // One cache through every cluster, twice over; and one so small it starts afresh each time.
+        for max_written in [MAX_CACHED_FORMS, 1] {
+            let mut cache = FormCache::new(max_written);
+            for i in [0, 1, 2, 1, 0, 2] {
+                let words = ClusterWords::with_cache(&clusters[i], &analyses[i].documents, &mut cache);
+                assert_eq!(snapshot(&words), fresh(i), "cluster {i}, cache of {max_written}");
+                if max_written == 1 {
+                    // Started afresh: it holds this cluster's written forms only.
+                    let docs = &clusters[i];
+                    let written: HashSet<&str> = words
+                        .docs
+                        .iter()
+                        .zip(docs)
+                        .flat_map(|(list, d)| list.iter().map(|w| w.0.text(&d.text)))
+                        .collect();
+                    assert_eq!(cache.written.len(), written.len());
+                }
+            }
+        }
     }
 }
