@@ -3,7 +3,7 @@
 
 use super::lexicon::lexicon;
 use super::when::When;
-use super::words::{is_content, is_stop, lemma, ClusterWords, Lemmas, Strings, Token};
+use super::words::{is_content, is_stop, lemma, ClusterWords, FormRole, Lemmas, Strings, Token};
 use super::{Claim, ClaimValue, EventWords, Source, What};
 use crate::attributions::{Attribution, SourceKind};
 use crate::numbers::{Bound, Kind, Quantity, Value};
@@ -38,7 +38,6 @@ impl Built {
 
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Built {
     let mut out = Built { names: Rc::new(cluster.lemmas.clone()), ..Built::default() };
-    let mut opposite_of_form = vec![FormOpposite::Unknown; cluster.forms.len()];
     let greatest = RefCell::new(vec![0; cluster.lemmas.len()]);
     let outcomes = RefCell::new(vec![None; cluster.forms.len()]);
     // Each word form is lemmatised once for the cluster (`ClusterWords`), not once per claim of
@@ -70,6 +69,7 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
             lemmas: &sentence_lemmas,
             forms: &sentence_forms,
             lower: &cluster.forms,
+            roles: &cluster.roles,
             names: &cluster.lemmas,
         };
         let sources = SourceIndex::new(&analysis.attributions);
@@ -79,7 +79,7 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
             }
         }
         negation_claims(d, analysis, &words, &sources, &mut out);
-        opposite_claims(d, analysis, &words, &sources, &mut opposite_of_form, &mut out);
+        opposite_claims(d, analysis, &words, &sources, &mut out);
     }
     out
 }
@@ -96,6 +96,8 @@ struct Words<'a> {
     lemmas: &'a [&'a [Option<u32>]],
     forms: &'a [&'a [u32]],
     lower: &'a Strings,
+    /// Per form id, what the scans for denials and opposite outcomes need to know of it.
+    roles: &'a [FormRole],
     names: &'a Lemmas,
 }
 
@@ -110,14 +112,6 @@ impl Words<'_> {
         let form = self.forms[sentence][i];
         *self.outcomes.borrow_mut()[form as usize].get_or_insert_with(|| lexicon().outcome(self.lower.word(form)))
     }
-}
-
-/// What the lexicon says of a form as a verb of opposite outcomes, once known.
-#[derive(Debug, Clone, Copy)]
-enum FormOpposite {
-    Unknown,
-    No,
-    Yes,
 }
 
 fn quantity_claim(
@@ -457,6 +451,10 @@ fn negation_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sourc
     let text = words.text;
     for (si, toks) in words.tokens.iter().enumerate() {
         for (i, t) in toks.iter().enumerate() {
+            // A word that is "no" or "nobody" in any case has that lower-case form.
+            if !words.roles[words.forms[si][i] as usize].may_deny {
+                continue;
+            }
             let word = t.text(text);
             let no = word.eq_ignore_ascii_case("no");
             let everyone = word.eq_ignore_ascii_case("nobody")
@@ -517,32 +515,18 @@ fn negation_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sourc
 /// "Its shares fell", "the council approved": a verb of opposite outcomes (lexicon `opposite`)
 /// with its subject, the nearest content word before it. A negated verb ("did not approve") is
 /// left out: what it says is less clear than the opposite verb would be.
-/// `known` says, per form of the cluster, whether the lexicon has it (asked once per form).
-fn opposite_claims(
-    doc: usize,
-    analysis: &DocumentAnalysis,
-    words: &Words,
-    sources: &SourceIndex,
-    known: &mut [FormOpposite],
-    out: &mut Built,
-) {
+fn opposite_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sources: &SourceIndex, out: &mut Built) {
     let text = words.text;
     for (si, toks) in words.tokens.iter().enumerate() {
         for (vi, t) in toks.iter().enumerate() {
+            // The lexicon's verbs are ASCII lower case: one written so is its own lower-case form.
+            if !words.roles[words.forms[si][vi] as usize].opposite {
+                continue;
+            }
             let verb = t.text(text);
             // Written in lower case: "Rose" and "Won" begin names as often as sentences.
             if verb.bytes().any(|b| b.is_ascii_uppercase()) {
                 continue;
-            }
-            // An ASCII word without capitals is its own lower-case form.
-            if verb.is_ascii() {
-                let form = &mut known[words.forms[si][vi] as usize];
-                if matches!(form, FormOpposite::Unknown) {
-                    *form = if lexicon().opposite(verb).is_some() { FormOpposite::Yes } else { FormOpposite::No };
-                }
-                if matches!(form, FormOpposite::No) {
-                    continue;
-                }
             }
             let Some((group, up)) = lexicon().opposite(verb) else { continue };
             let negated = toks[vi.saturating_sub(3)..vi].iter().any(|n| {

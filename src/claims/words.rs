@@ -1,5 +1,6 @@
 //! Words for the claims stage: a tokenizer over byte spans, a light lemma, and stop words.
 
+use super::lexicon::lexicon;
 use crate::span::{char_at, word_end};
 use crate::{Document, DocumentAnalysis, Span};
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet as HashSet};
@@ -308,6 +309,24 @@ pub struct ClusterWords {
     /// claims' words and for the words' rarity.
     pub lemmas: Lemmas,
     pub form_lemma: Vec<Option<u32>>,
+    /// Form id → what the claim builder asks of it at every word.
+    pub roles: Vec<FormRole>,
+}
+
+/// What the claim builder asks of a lower-case form at every word of a cluster (most words are
+/// neither), worked out once per form.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct FormRole {
+    /// "no" or "nobody" (a word so written in any case has this form).
+    pub may_deny: bool,
+    /// The lexicon has the form as a verb of opposite outcomes.
+    pub opposite: bool,
+}
+
+impl FormRole {
+    fn of(lower: &str) -> FormRole {
+        FormRole { may_deny: matches!(lower, "no" | "nobody"), opposite: lexicon().opposite(lower).is_some() }
+    }
 }
 
 thread_local! {
@@ -362,6 +381,7 @@ impl ClusterWords {
         let mut lemmas = Lemmas::for_forms(words.forms.len());
         let mut cached_lemma: Vec<u32> = Vec::new();
         words.content = cached_form.iter().map(|&global| cache.lemma_of_form[global as usize].is_some()).collect();
+        words.roles = cached_form.iter().map(|&global| cache.role_of_form[global as usize]).collect();
         words.form_lemma = cached_form
             .iter()
             .map(|&global| {
@@ -389,9 +409,10 @@ impl ClusterWords {
 struct FormCache {
     /// Written forms (as in the text) → the id of their lower-case form.
     written: FxHashMap<Box<str>, u32>,
-    /// Lower-case forms, each with its lemma's id (`None` for a stop word or a number).
+    /// Lower-case forms, each with its lemma's id (`None` for a stop word or a number) and role.
     forms: Interner,
     lemma_of_form: Vec<Option<u32>>,
+    role_of_form: Vec<FormRole>,
     lemmas: Interner,
     /// Form id → the current cluster's id of the form, and lemma id → the cluster's id of the
     /// lemma; each is valid only when the cluster's list maps it back (a sparse set: nothing is
@@ -409,6 +430,7 @@ impl FormCache {
             written: FxHashMap::default(),
             forms: Interner::default(),
             lemma_of_form: Vec::new(),
+            role_of_form: Vec::new(),
             lemmas: Interner::default(),
             cluster_form: Vec::new(),
             cluster_lemma: Vec::new(),
@@ -433,6 +455,7 @@ impl FormCache {
         if form as usize == known {
             let lemma = if is_content(buf) { Some(self.lemmas.intern(&lemma_of_lower(buf))) } else { None };
             self.lemma_of_form.push(lemma);
+            self.role_of_form.push(FormRole::of(buf));
             self.cluster_form.push(NO_ID);
             if self.cluster_lemma.len() < self.lemmas.len() {
                 self.cluster_lemma.push(NO_ID);
@@ -561,7 +584,8 @@ mod tests {
     fn snapshot(words: &ClusterWords) -> impl PartialEq + std::fmt::Debug {
         let forms: Vec<String> = (0..words.forms.len() as u32).map(|f| words.forms.word(f).to_string()).collect();
         let lemmas: Vec<String> = (0..words.lemmas.len() as u32).map(|l| words.lemmas.word(l).to_string()).collect();
-        (words.docs.clone(), forms, words.content.clone(), lemmas, words.form_lemma.clone(), words.sentences)
+        let roles = words.roles.clone();
+        (words.docs.clone(), forms, words.content.clone(), lemmas, words.form_lemma.clone(), words.sentences, roles)
     }
 
     #[test]
