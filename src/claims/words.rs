@@ -196,6 +196,14 @@ impl Interner {
         self.strings.len()
     }
 
+    /// Room for `more` strings.
+    fn reserve(&mut self, more: usize) {
+        self.strings.text.reserve(more * 8);
+        self.strings.ends.reserve(more);
+        self.next.reserve(more);
+        self.by_hash.reserve(more);
+    }
+
     /// `strings` with an index (distinct strings: their indices are their ids).
     fn from_strings(strings: Strings) -> Interner {
         let mut interner = Interner::with_capacity(0);
@@ -347,11 +355,10 @@ impl ClusterWords {
     /// `cache` (worked out there at its first sight in any cluster). The cluster's own ids are
     /// handed out in order of first occurrence, as they would be without the cache.
     fn with_cache(docs: &[Document], analyses: &[DocumentAnalysis], cache: &mut FormCache) -> ClusterWords {
-        cache.start_cluster();
-        let mut words = ClusterWords::default();
-        // About one word in six bytes, and a distinct lower-case form in 24 bytes.
         let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-        words.forms = Strings::with_capacity(bytes / 24);
+        cache.start_cluster(bytes);
+        // About one word in six bytes, and a distinct lower-case form in 24 bytes.
+        let mut words = ClusterWords { forms: Strings::with_capacity(bytes / 24), ..ClusterWords::default() };
         // Cluster form id → the cache's form id.
         let mut cached_form: Vec<u32> = Vec::with_capacity(bytes / 24);
         let mut buf = String::new();
@@ -438,17 +445,29 @@ impl FormCache {
         }
     }
 
-    fn start_cluster(&mut self) {
+    /// Starts afresh if full, and makes room for a cluster of `bytes` (its new forms are added
+    /// without growing the tables step by step).
+    fn start_cluster(&mut self, bytes: usize) {
         if self.written.len() > self.max_written {
             *self = FormCache::new(self.max_written);
         }
+        // About a distinct written form in 18 bytes, and a lower-case form in 24.
+        self.written.reserve(bytes / 18);
+        self.forms.reserve(bytes / 24);
     }
 
     /// The id of the lower-case form of `written`, worked out at its first sight.
+    #[inline]
     fn form_of_written(&mut self, written: &str, buf: &mut String) -> u32 {
-        if let Some(&form) = self.written.get(written) {
-            return form;
+        match self.written.get(written) {
+            Some(&form) => form,
+            None => self.add_written(written, buf),
         }
+    }
+
+    /// Works out a written form met for the first time (kept apart: most words were met before).
+    #[inline(never)]
+    fn add_written(&mut self, written: &str, buf: &mut String) -> u32 {
         lower_into(written, buf);
         let known = self.forms.len();
         let form = self.forms.intern(buf);
@@ -467,6 +486,7 @@ impl FormCache {
 
     /// The current cluster's id of form `global`, if the cluster has met it (`cached_form`: the
     /// cluster's forms as the cache's ids).
+    #[inline]
     fn cluster_form(&self, global: u32, cached_form: &[u32]) -> Option<u32> {
         let form = self.cluster_form[global as usize];
         (cached_form.get(form as usize) == Some(&global)).then_some(form)
