@@ -39,7 +39,6 @@ impl Built {
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Built {
     let mut out = Built { names: Rc::new(cluster.lemmas.clone()), ..Built::default() };
     let greatest = RefCell::new(vec![0; cluster.lemmas.len()]);
-    let outcomes = RefCell::new(vec![None; cluster.forms.len()]);
     // Each word form is lemmatised once for the cluster (`ClusterWords`), not once per claim of
     // its sentence and its neighbours'.
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
@@ -63,7 +62,6 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
         }
         let words = Words {
             greatest: &greatest,
-            outcomes: &outcomes,
             text,
             tokens: &sentence_tokens,
             lemmas: &sentence_lemmas,
@@ -89,14 +87,12 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
 struct Words<'a> {
     /// Per lemma id, scratch for [`event_words`] (all 0 between calls).
     greatest: &'a RefCell<Vec<u32>>,
-    /// Per form id, the lexicon's outcome group once asked (a form is asked near every figure).
-    outcomes: &'a RefCell<Vec<Option<Option<&'static str>>>>,
     text: &'a str,
     tokens: &'a [&'a [Token]],
     lemmas: &'a [&'a [Option<u32>]],
     forms: &'a [&'a [u32]],
     lower: &'a Strings,
-    /// Per form id, what the scans for denials and opposite outcomes need to know of it.
+    /// Per form id, what the builder asks of it near figures and at every word.
     roles: &'a [FormRole],
     names: &'a Lemmas,
 }
@@ -110,7 +106,7 @@ impl Words<'_> {
     /// The outcome group word `i` of sentence `sentence` names ("killed" → "kill"), if any.
     fn outcome(&self, sentence: usize, i: usize) -> Option<&'static str> {
         let form = self.forms[sentence][i];
-        *self.outcomes.borrow_mut()[form as usize].get_or_insert_with(|| lexicon().outcome(self.lower.word(form)))
+        self.roles[form as usize].outcome
     }
 }
 

@@ -321,19 +321,26 @@ pub struct ClusterWords {
     pub roles: Vec<FormRole>,
 }
 
-/// What the claim builder asks of a lower-case form at every word of a cluster (most words are
-/// neither), worked out once per form.
+/// What the claim builder asks the lexicon of a lower-case form, near each figure and at every
+/// word of a cluster, worked out once per form.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct FormRole {
     /// "no" or "nobody" (a word so written in any case has this form).
     pub may_deny: bool,
     /// The lexicon has the form as a verb of opposite outcomes.
     pub opposite: bool,
+    /// The outcome group the form names ("killed" → "kill").
+    pub outcome: Option<&'static str>,
 }
 
 impl FormRole {
     fn of(lower: &str) -> FormRole {
-        FormRole { may_deny: matches!(lower, "no" | "nobody"), opposite: lexicon().opposite(lower).is_some() }
+        let lexicon = lexicon();
+        FormRole {
+            may_deny: matches!(lower, "no" | "nobody"),
+            opposite: lexicon.opposite(lower).is_some(),
+            outcome: lexicon.outcome(lower),
+        }
     }
 }
 
