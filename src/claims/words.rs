@@ -431,6 +431,112 @@ impl ClusterWords {
     }
 }
 
+/// Written word forms → ids. Most words are at most 16 bytes: those are kept as their bytes in
+/// two integers and their length, in an open-addressing table, so a look-up is a few loads, a
+/// multiply and three compares (a string hash, a probe and a `memcmp` call were half the cost of
+/// each word of a cluster). Longer words go to a hash map.
+#[derive(Debug, Default)]
+struct WrittenForms {
+    /// Power-of-two sized, at most half full; an empty slot has length 0.
+    short: Vec<ShortWord>,
+    short_len: usize,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct ShortWord {
+    key: [u64; 2],
+    len: u32,
+    id: u32,
+}
+
+impl WrittenForms {
+    fn len(&self) -> usize {
+        self.short_len + self.long.len()
+    }
+
+    /// A word of 1 to 16 bytes as two integers: with the length they give every byte (the
+    /// loads overlap on words shorter than 16 and 8 bytes).
+    #[inline]
+    fn short_key(w: &[u8]) -> [u64; 2] {
+        let n = w.len();
+        let word = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().unwrap());
+        let half = |at: usize| u32::from_le_bytes(w[at..at + 4].try_into().unwrap()) as u64;
+        match n {
+            8..=16 => [word(0), word(n - 8)],
+            4..=7 => [half(0) | half(n - 4) << 32, 0],
+            _ => [w.iter().rev().fold(0, |k, &b| k << 8 | b as u64), 0],
+        }
+    }
+
+    #[inline]
+    fn slot(&self, key: [u64; 2], len: usize) -> usize {
+        let mixed = (key[0] ^ key[1].rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> 32) as usize & (self.short.len() - 1)
+    }
+
+    #[inline]
+    fn get(&self, w: &str) -> Option<u32> {
+        let bytes = w.as_bytes();
+        if bytes.len() > 16 {
+            return self.long.get(w).copied();
+        }
+        if self.short.is_empty() {
+            return None;
+        }
+        let key = Self::short_key(bytes);
+        let mut at = self.slot(key, bytes.len());
+        loop {
+            let e = &self.short[at];
+            if e.len == bytes.len() as u32 && e.key == key {
+                return Some(e.id);
+            }
+            if e.len == 0 {
+                return None;
+            }
+            at = (at + 1) & (self.short.len() - 1);
+        }
+    }
+
+    /// Adds `w`, known not to be here yet.
+    fn insert(&mut self, w: &str, id: u32) {
+        if w.len() > 16 {
+            self.long.insert(w.into(), id);
+            return;
+        }
+        if 2 * (self.short_len + 1) > self.short.len() {
+            self.grow_short(self.short_len + 1);
+        }
+        self.put(ShortWord { key: Self::short_key(w.as_bytes()), len: w.len() as u32, id });
+        self.short_len += 1;
+    }
+
+    fn put(&mut self, word: ShortWord) {
+        let mut at = self.slot(word.key, word.len as usize);
+        while self.short[at].len != 0 {
+            at = (at + 1) & (self.short.len() - 1);
+        }
+        self.short[at] = word;
+    }
+
+    /// Room for `short` short words in all.
+    fn grow_short(&mut self, short: usize) {
+        let size = (2 * short).next_power_of_two().max(64);
+        if size <= self.short.len() {
+            return;
+        }
+        let old = std::mem::replace(&mut self.short, vec![ShortWord::default(); size]);
+        for word in old.into_iter().filter(|w| w.len != 0) {
+            self.put(word);
+        }
+    }
+
+    /// Room for `more` written forms (most of them short).
+    fn reserve(&mut self, more: usize) {
+        self.grow_short(self.short_len + more);
+    }
+}
+
 /// What each written word form becomes, worked out once per thread rather than once per cluster:
 /// the clusters of one run share most of their words ("the", "said", "killed"), and lower-casing,
 /// the stop-word test and the lemma cost several times the look-up. Its ids are its own; each
@@ -438,7 +544,7 @@ impl ClusterWords {
 #[derive(Debug)]
 struct FormCache {
     /// Written forms (as in the text) → the id of their lower-case form.
-    written: FxHashMap<Box<str>, u32>,
+    written: WrittenForms,
     /// Lower-case forms, each with its lemma's id (`None` for a stop word or a number) and role.
     forms: Interner,
     lemma_of_form: Vec<Option<u32>>,
@@ -457,7 +563,7 @@ struct FormCache {
 impl FormCache {
     fn new(max_written: usize) -> FormCache {
         FormCache {
-            written: FxHashMap::default(),
+            written: WrittenForms::default(),
             forms: Interner::default(),
             lemma_of_form: Vec::new(),
             role_of_form: Vec::new(),
@@ -483,7 +589,7 @@ impl FormCache {
     #[inline]
     fn form_of_written(&mut self, written: &str, buf: &mut String) -> u32 {
         match self.written.get(written) {
-            Some(&form) => form,
+            Some(form) => form,
             None => self.add_written(written, buf),
         }
     }
@@ -503,7 +609,7 @@ impl FormCache {
                 self.cluster_lemma.push(NO_ID);
             }
         }
-        self.written.insert(written.into(), form);
+        self.written.insert(written, form);
         form
     }
 
@@ -532,6 +638,31 @@ mod tests {
     #[test]
     fn word_bytes_are_the_ascii_letters_and_digits() {
         assert!((0..=255u8).all(|b| is_ascii_word_byte(b) == b.is_ascii_alphanumeric()));
+    }
+
+    #[test]
+    fn written_forms_find_each_word_of_any_length_and_no_other() {
+        let mut forms = WrittenForms::default();
+        let mut words: Vec<String> = Vec::new();
+        for stem in ["a", "ab", "abc", "abcd", "missile", "missiles", "café", "東京", "Assad’s", "0123456789abcdefXYZ"]
+        {
+            for n in 1..=stem.len() {
+                if stem.is_char_boundary(n) && !words.iter().any(|w| w == &stem[..n]) {
+                    words.push(stem[..n].to_string());
+                }
+            }
+        }
+        // Words that differ only in their middle byte, or by one byte at either end.
+        words.extend(["abcdefgXhijklmn", "abcdefgYhijklmn", "Xbcdefgh", "abcdefgX", "ab\u{1}"].map(String::from));
+        for (id, w) in words.iter().enumerate() {
+            assert_eq!(forms.get(w), None, "{w} before it is added");
+            forms.insert(w, id as u32);
+        }
+        for (id, w) in words.iter().enumerate() {
+            assert_eq!(forms.get(w), Some(id as u32), "{w}");
+        }
+        assert_eq!(forms.len(), words.len());
+        assert!(["abcdefgZhijklmn", "missilez", "cafe", "京", "b", "Assad's"].iter().all(|w| forms.get(w).is_none()));
     }
 
     #[test]
