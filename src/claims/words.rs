@@ -212,14 +212,6 @@ impl Interner {
         self.strings.len()
     }
 
-    /// Room for `more` strings.
-    fn reserve(&mut self, more: usize) {
-        self.strings.text.reserve(more * 8);
-        self.strings.ends.reserve(more);
-        self.next.reserve(more);
-        self.by_hash.reserve(more);
-    }
-
     /// `strings` with an index (distinct strings: their indices are their ids).
     fn from_strings(strings: Strings) -> Interner {
         let mut interner = Interner::with_capacity(0);
@@ -379,7 +371,7 @@ impl ClusterWords {
     /// handed out in order of first occurrence, as they would be without the cache.
     fn with_cache(docs: &[Document], analyses: &[DocumentAnalysis], cache: &mut FormCache) -> ClusterWords {
         let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-        cache.start_cluster(bytes);
+        cache.start_cluster();
         // About one word in six bytes, and a distinct lower-case form in 24 bytes.
         let mut words = ClusterWords { forms: Strings::with_capacity(bytes / 24), ..ClusterWords::default() };
         // Cluster form id → the cache's form id.
@@ -530,11 +522,6 @@ impl WrittenForms {
             self.put(word);
         }
     }
-
-    /// Room for `more` written forms (most of them short).
-    fn reserve(&mut self, more: usize) {
-        self.grow_short(self.short_len + more);
-    }
 }
 
 /// What each written word form becomes, worked out once per thread rather than once per cluster:
@@ -574,15 +561,12 @@ impl FormCache {
         }
     }
 
-    /// Starts afresh if full, and makes room for a cluster of `bytes` (its new forms are added
-    /// without growing the tables step by step).
-    fn start_cluster(&mut self, bytes: usize) {
+    /// Starts afresh if full. (Its tables grow as forms come: a cluster's size says little of
+    /// how many of its forms are new.)
+    fn start_cluster(&mut self) {
         if self.written.len() > self.max_written {
             *self = FormCache::new(self.max_written);
         }
-        // About a distinct written form in 18 bytes, and a lower-case form in 24.
-        self.written.reserve(bytes / 18);
-        self.forms.reserve(bytes / 24);
     }
 
     /// The id of the lower-case form of `written`, worked out at its first sight.
