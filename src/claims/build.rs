@@ -97,7 +97,18 @@ struct Words<'a> {
     names: &'a Lemmas,
 }
 
-impl Words<'_> {
+impl<'a> Words<'a> {
+    fn sentence(&self, sentence: usize) -> SentenceWords<'a> {
+        SentenceWords {
+            text: self.text,
+            toks: self.tokens[sentence],
+            forms: self.forms[sentence],
+            lemmas: self.lemmas[sentence],
+            lower: self.lower,
+            names: self.names,
+        }
+    }
+
     /// Word `i` of sentence `sentence` in lower case (the cluster's form: no allocation).
     fn lower(&self, sentence: usize, i: usize) -> &str {
         self.lower.word(self.forms[sentence][i])
@@ -110,6 +121,41 @@ impl Words<'_> {
     }
 }
 
+/// One sentence's words with their lower-case forms and lemmas, as the cluster worked them out:
+/// what a figure counts is read without lower-casing or lemmatising a word again.
+struct SentenceWords<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    forms: &'a [u32],
+    lemmas: &'a [Option<u32>],
+    lower: &'a Strings,
+    names: &'a Lemmas,
+}
+
+impl SentenceWords<'_> {
+    /// The place of `t`, a word of the sentence, among its words (they come in order).
+    fn index_of(&self, t: Token) -> usize {
+        self.toks.partition_point(|x| x.span.start < t.span.start)
+    }
+
+    fn lower(&self, t: Token) -> &str {
+        self.lower.word(self.forms[self.index_of(t)])
+    }
+
+    /// Whether `t` is a content word (it has a lemma in the cluster's table).
+    fn is_content(&self, t: Token) -> bool {
+        self.lemmas[self.index_of(t)].is_some()
+    }
+
+    /// The lemma of `t`: the cluster's for a content word, else worked out.
+    fn lemma(&self, t: Token) -> String {
+        match self.lemmas[self.index_of(t)] {
+            Some(id) => self.names.word(id).to_string(),
+            None => lemma(t.text(self.text)),
+        }
+    }
+}
+
 fn quantity_claim(
     doc: usize,
     index: usize,
@@ -119,7 +165,7 @@ fn quantity_claim(
     sources: &SourceIndex,
 ) -> Option<(Claim, Vec<(u32, f32)>)> {
     let text = words.text;
-    let toks = *words.tokens.get(q.sentence)?;
+    words.tokens.get(q.sentence)?; // a sentence of the document
     let sentence = analysis.segments.sentences[q.sentence].span;
     let value = match q.kind {
         Kind::Date => {
@@ -161,7 +207,7 @@ fn quantity_claim(
     let what = if matches!(value, ClaimValue::Date(_)) {
         What::default()
     } else {
-        let what = what_is_counted(text, q, toks);
+        let what = what_is_counted(&words.sentence(q.sentence), q);
         if let Some(c) = what.counted_span {
             span = span.cover(c);
         }
@@ -225,23 +271,24 @@ fn precision(written: &str, value: f64) -> (f64, f64) {
 
 /// The counted thing: the numbers stage's `counted` if it has one, else the content words right
 /// after the figure ("59 cruise missiles at …" → "cruise missiles"; "scores of civilians").
-fn what_is_counted(text: &str, q: &Quantity, toks: &[Token]) -> What {
+fn what_is_counted(words: &SentenceWords, q: &Quantity) -> What {
+    let (text, toks) = (words.text, words.toks);
     let mut what = What { unit: q.unit, ..What::default() };
     // The words after the figure, and after the counted words: tokens come in order, so each is
     // the rest of the sentence's list from the first that starts there.
     let after = &toks[toks.partition_point(|t| t.span.start < q.span.end)..];
     let (phrase, compound) = match q.counted {
         Some(c) => (toks.iter().copied().filter(|t| c.contains(t.span)).collect::<Vec<_>>(), false),
-        None => noun_phrase_after(text, q.span.end, after),
+        None => noun_phrase_after(words, q.span.end, after),
     };
-    let content: Vec<Token> = phrase.into_iter().filter(|t| is_content(&t.text(text).to_lowercase())).collect();
+    let content: Vec<Token> = phrase.into_iter().filter(|&t| words.is_content(t)).collect();
     if let (Some(first), Some(last)) = (content.first(), content.last()) {
         what.counted_span = Some(q.counted.unwrap_or(first.span.cover(last.span)));
-        what.lemmas = content.iter().map(|t| lemma(t.text(text))).collect();
+        what.lemmas = content.iter().map(|&t| words.lemma(t)).collect();
         what.proper = content[..content.len() - 1]
             .iter()
             .filter(|t| t.text(text).chars().next().is_some_and(char::is_uppercase))
-            .map(|t| lemma(t.text(text)))
+            .map(|&t| words.lemma(t))
             .collect();
     }
     // What the figure modifies ("a 20-vehicle convoy") or is measured from ("27 km from the border").
@@ -249,19 +296,18 @@ fn what_is_counted(text: &str, q: &Quantity, toks: &[Token]) -> What {
     let rest = &after[after.partition_point(|t| t.span.start < rest_start)..];
     if compound {
         what.compound = true;
-        what.reference = noun_phrase_after(text, rest_start, rest).0.last().map(|t| lemma(t.text(text)));
-    } else if let Some(first) = rest.first() {
+        what.reference = noun_phrase_after(words, rest_start, rest).0.last().map(|&t| words.lemma(t));
+    } else if let Some(&first) = rest.first() {
         let gap = &text[rest_start..first.span.start];
-        let word = first.text(text).to_lowercase();
-        if gap.trim().is_empty() && matches!(word.as_str(), "from" | "of") {
+        if gap.trim().is_empty() && matches!(words.lower(first), "from" | "of") {
             // Past a determiner: "from the border", "from a US-coalition base".
             let mut start = 1;
-            while rest.get(start).is_some_and(|t| is_determiner(&t.text(text).to_lowercase())) {
+            while rest.get(start).is_some_and(|&t| is_determiner(words.lower(t))) {
                 start += 1;
             }
             let from = rest[start - 1].span.end;
-            let (np, _) = noun_phrase_after(text, from, rest.get(start..).unwrap_or_default());
-            what.reference = np.last().map(|t| lemma(t.text(text)));
+            let (np, _) = noun_phrase_after(words, from, rest.get(start..).unwrap_or_default());
+            what.reference = np.last().map(|&t| words.lemma(t));
         }
     }
     what.concept = lexicon().concept(&what.lemmas);
@@ -271,9 +317,8 @@ fn what_is_counted(text: &str, q: &Quantity, toks: &[Token]) -> What {
             .iter()
             .rev()
             .filter(|t| t.span.end <= q.span.start)
-            .map(|t| t.text(text).to_lowercase())
-            .find(|w| is_content(w))
-            .map(|w| lemma(&w));
+            .find(|&&t| words.is_content(t))
+            .map(|&t| words.lemma(t));
     }
     what
 }
@@ -284,31 +329,32 @@ fn is_determiner(lower: &str) -> bool {
 
 /// Up to three content words after `from` with nothing but spaces or hyphens between them;
 /// "of" (and a determiner) may come first ("scores of the civilians"). Also says whether the
-/// figure is joined to the first word by a hyphen ("20-vehicle").
-fn noun_phrase_after(text: &str, from: usize, after: &[Token]) -> (Vec<Token>, bool) {
+/// figure is joined to the first word by a hyphen ("20-vehicle"). `after`: words of `words`.
+fn noun_phrase_after(words: &SentenceWords, from: usize, after: &[Token]) -> (Vec<Token>, bool) {
+    let text = words.text;
     let mut out = Vec::new();
     let mut at = from;
     let mut i = 0;
     let compound = after.first().is_some_and(|t| text[from..t.span.start].trim() == "-");
-    if let Some(t) = after.first() {
-        if t.text(text).eq_ignore_ascii_case("of") && text[from..t.span.start].trim().is_empty() {
+    if let Some(&t) = after.first() {
+        if words.lower(t) == "of" && text[from..t.span.start].trim().is_empty() {
             at = t.span.end;
             i = 1;
-            if let Some(det) = after.get(1) {
-                if is_determiner(&det.text(text).to_lowercase()) {
+            if let Some(&det) = after.get(1) {
+                if is_determiner(words.lower(det)) {
                     at = det.span.end;
                     i = 2;
                 }
             }
         }
     }
-    for t in &after[i.min(after.len())..] {
+    for &t in &after[i.min(after.len())..] {
         let gap = text[at..t.span.start].trim();
-        let lower = t.text(text).to_lowercase();
-        if !(gap.is_empty() || gap == "-") || is_stop(&lower) || lower.chars().all(|c| c.is_ascii_digit()) {
+        let lower = words.lower(t);
+        if !(gap.is_empty() || gap == "-") || is_stop(lower) || lower.chars().all(|c| c.is_ascii_digit()) {
             break;
         }
-        out.push(*t);
+        out.push(t);
         at = t.span.end;
         if out.len() == 3 {
             break;
