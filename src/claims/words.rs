@@ -383,7 +383,7 @@ impl ClusterWords {
             for (si, s) in a.segments.content_sentences() {
                 words.sentences += 1;
                 each_token(text, s.span, |t| {
-                    let global = cache.form_of_written(t.text(text), &mut buf);
+                    let global = cache.form_of_written(text, t.span, &mut buf);
                     let form = match cache.cluster_form(global, &cached_form) {
                         Some(form) => form,
                         None => {
@@ -467,12 +467,17 @@ impl WrittenForms {
         (mixed >> 32) as usize & (self.short.len() - 1)
     }
 
-    #[inline]
+    #[cfg(test)]
     fn get(&self, w: &str) -> Option<u32> {
-        let bytes = w.as_bytes();
-        if bytes.len() > 16 {
-            return self.long.get(w).copied();
+        match w.len() {
+            0..=16 => self.get_short(w.as_bytes()),
+            _ => self.long.get(w).copied(),
         }
+    }
+
+    /// The id of a word of at most 16 bytes.
+    #[inline]
+    fn get_short(&self, bytes: &[u8]) -> Option<u32> {
         if self.short.is_empty() {
             return None;
         }
@@ -569,12 +574,19 @@ impl FormCache {
         }
     }
 
-    /// The id of the lower-case form of `written`, worked out at its first sight.
+    /// The id of the lower-case form of the word at `span`, worked out at its first sight.
     #[inline]
-    fn form_of_written(&mut self, written: &str, buf: &mut String) -> u32 {
-        match self.written.get(written) {
+    fn form_of_written(&mut self, text: &str, span: Span, buf: &mut String) -> u32 {
+        // A short word's bytes, without the char-boundary tests of slicing a `str` (a word's
+        // span is on boundaries).
+        let bytes = &text.as_bytes()[span.start..span.end];
+        let known = match bytes.len() {
+            0..=16 => self.written.get_short(bytes),
+            _ => self.written.long.get(span.text(text)).copied(),
+        };
+        match known {
             Some(form) => form,
-            None => self.add_written(written, buf),
+            None => self.add_written(span.text(text), buf),
         }
     }
 
