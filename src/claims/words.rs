@@ -429,7 +429,7 @@ impl ClusterWords {
 /// each word of a cluster). Longer words go to a hash map.
 #[derive(Debug, Default)]
 struct WrittenForms {
-    /// Power-of-two sized, at most half full; an empty slot has length 0.
+    /// Power-of-two sized, at most three quarters full (BASIL dev's 11,282 forms fit in 16,384 slots, 384 KB: the table is read at every word); an empty slot has length 0.
     short: Vec<ShortWord>,
     short_len: usize,
     long: FxHashMap<Box<str>, u32>,
@@ -501,7 +501,7 @@ impl WrittenForms {
             self.long.insert(w.into(), id);
             return;
         }
-        if 2 * (self.short_len + 1) > self.short.len() {
+        if 4 * (self.short_len + 1) > 3 * self.short.len() {
             self.grow_short(self.short_len + 1);
         }
         self.put(ShortWord { key: Self::short_key(w.as_bytes()), len: w.len() as u32, id });
@@ -518,7 +518,7 @@ impl WrittenForms {
 
     /// Room for `short` short words in all.
     fn grow_short(&mut self, short: usize) {
-        let size = (2 * short).next_power_of_two().max(64);
+        let size = (short * 4).div_ceil(3).next_power_of_two().max(64);
         if size <= self.short.len() {
             return;
         }
