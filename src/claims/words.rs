@@ -429,7 +429,8 @@ impl ClusterWords {
 /// each word of a cluster). Longer words go to a hash map.
 #[derive(Debug, Default)]
 struct WrittenForms {
-    /// Power-of-two sized, at most three quarters full (BASIL dev's 11,282 forms fit in 16,384 slots, 384 KB: the table is read at every word); an empty slot has length 0.
+    /// Power-of-two sized, at most three quarters full (it is read at every word: BASIL dev's
+    /// 11,282 forms fit in 16,384 slots, 384 KB); an empty slot has length 0.
     short: Vec<ShortWord>,
     short_len: usize,
     long: FxHashMap<Box<str>, u32>,
