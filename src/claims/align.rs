@@ -264,12 +264,17 @@ impl Rarity {
         }
     }
 
+    /// The cluster's sentences (at least 1) as the rarity of an unseen word gives them back.
+    fn sentences(&self) -> f32 {
+        (self.unseen.exp() - 1.0).max(1.0)
+    }
+
     /// How far a word of this rarity names an event, 0 to 1: fully when found in few sentences of
     /// the cluster, fading to nothing at [`RARE_FADE`] times as many. A word does not stop naming the event
     /// when one more article uses it ("on board" in a third article).
-    fn rareness(&self, weight: f32) -> f32 {
-        let n = (self.unseen.exp() - 1.0).max(1.0);
-        let df = n / (weight.exp() - 1.0);
+    /// `sentences`: [`Rarity::sentences`], worked out once for all the words.
+    fn rareness(&self, weight: f32, sentences: f32) -> f32 {
+        let df = sentences / (weight.exp() - 1.0);
         let limit = self.rare_df + 0.5;
         ((RARE_FADE * limit - df) / ((RARE_FADE - 1.0) * limit)).clamp(0.0, 1.0)
     }
@@ -296,7 +301,8 @@ pub struct Events {
 
 impl Events {
     fn new(claims: &[Claim], built_from_these_words: bool, rarity: Rarity) -> Events {
-        let rare_of = |w: f32| rarity.rareness(w) * rarity.relative(w);
+        let sentences = rarity.sentences();
+        let rare_of = |w: f32| rarity.rareness(w, sentences) * rarity.relative(w);
         let unseen = (rarity.unseen, rare_of(rarity.unseen));
         let rare = rarity.weights.iter().map(|&w| rare_of(w)).collect();
         let mut ev = Events { lemmas: rarity.lemmas, rarity: rarity.weights, rare, ..Events::default() };
