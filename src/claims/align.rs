@@ -215,6 +215,9 @@ impl Alignment {
 pub struct Rarity {
     lemmas: Lemmas,
     weights: Vec<f32>,
+    /// By lemma id, the sentences holding it (its weight and rareness depend on nothing else).
+    df: Vec<u32>,
+    n: f32,
     unseen: f32,
     /// Words in at most this many sentences are rare enough to name an event ("retaliation").
     rare_df: f32,
@@ -250,9 +253,19 @@ impl Rarity {
         let sentences = words.sentences;
         let n = sentences.max(1) as f32;
         let unseen = (1.0 + n).ln();
-        let weights = df.iter().map(|&c| if c > 0 { (1.0 + n / c as f32).ln() } else { unseen }).collect();
         let rare_df = (n * RARE_SHARE).max(RARE_MIN);
-        Rarity { lemmas, weights, unseen, rare_df }
+        let mut rarity = Rarity { lemmas, weights: Vec::new(), df, n, unseen, rare_df };
+        rarity.weights = per_count(&rarity.df, |c| rarity.weight_of_count(c));
+        rarity
+    }
+
+    /// The weight of a word in `count` sentences (0: a word of no content sentence).
+    fn weight_of_count(&self, count: u32) -> f32 {
+        if count > 0 {
+            (1.0 + self.n / count as f32).ln()
+        } else {
+            self.unseen
+        }
     }
 
     /// Rarity as a share of the rarest possible (a word in one sentence): 0 to 1.
@@ -280,6 +293,21 @@ impl Rarity {
     }
 }
 
+/// `f` of each count, worked out once per distinct count: most words of a cluster are in one, two
+/// or three sentences, and `f` takes a logarithm or an exponential.
+fn per_count(counts: &[u32], f: impl Fn(u32) -> f32) -> Vec<f32> {
+    let mut known: Vec<Option<f32>> = Vec::new();
+    counts
+        .iter()
+        .map(|&c| {
+            if c as usize >= known.len() {
+                known.resize(c as usize + 1, None);
+            }
+            *known[c as usize].get_or_insert_with(|| f(c))
+        })
+        .collect()
+}
+
 /// The claims' event words as ids, each claim's sorted by id, with the rarity of each id: pairs
 /// are compared by merging two short lists, not by comparing strings.
 #[derive(Debug, Default)]
@@ -304,7 +332,7 @@ impl Events {
         let sentences = rarity.sentences();
         let rare_of = |w: f32| rarity.rareness(w, sentences) * rarity.relative(w);
         let unseen = (rarity.unseen, rare_of(rarity.unseen));
-        let rare = rarity.weights.iter().map(|&w| rare_of(w)).collect();
+        let rare = per_count(&rarity.df, |c| rare_of(rarity.weight_of_count(c)));
         let mut ev = Events { lemmas: rarity.lemmas, rarity: rarity.weights, rare, ..Events::default() };
         // The ids of the cluster's lemma table: the claims' own when they were built from this
         // cluster's words, else looked up by word.
@@ -1136,6 +1164,19 @@ mod tests {
             }
         }
         assert!(related > 0, "no narrower or broader pair among {concepts:?}");
+    }
+
+    #[test]
+    fn counts_met_again_take_the_value_worked_out_first() {
+        let calls = std::cell::Cell::new(0);
+        let f = |c: u32| {
+            calls.set(calls.get() + 1);
+            (1.0 + 40.0 / c.max(1) as f32).ln()
+        };
+        let counts = [3, 1, 3, 0, 7, 1, 1, 0];
+        let want: Vec<f32> = counts.iter().map(|&c| (1.0 + 40.0 / c.max(1) as f32).ln()).collect();
+        assert_eq!(per_count(&counts, f), want);
+        assert_eq!(calls.get(), 4, "once per distinct count");
     }
 
     #[test]
