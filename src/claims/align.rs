@@ -215,6 +215,9 @@ impl Alignment {
 pub struct Rarity {
     lemmas: Lemmas,
     weights: Vec<f32>,
+    /// By lemma id, the sentences holding it (its weight and rareness depend on nothing else).
+    df: Vec<u32>,
+    n: f32,
     unseen: f32,
     /// Words in at most this many sentences are rare enough to name an event ("retaliation").
     rare_df: f32,
@@ -250,9 +253,19 @@ impl Rarity {
         let sentences = words.sentences;
         let n = sentences.max(1) as f32;
         let unseen = (1.0 + n).ln();
-        let weights = df.iter().map(|&c| if c > 0 { (1.0 + n / c as f32).ln() } else { unseen }).collect();
         let rare_df = (n * RARE_SHARE).max(RARE_MIN);
-        Rarity { lemmas, weights, unseen, rare_df }
+        let mut rarity = Rarity { lemmas, weights: Vec::new(), df, n, unseen, rare_df };
+        rarity.weights = per_count(&rarity.df, |c| rarity.weight_of_count(c));
+        rarity
+    }
+
+    /// The weight of a word in `count` sentences (0: a word of no content sentence).
+    fn weight_of_count(&self, count: u32) -> f32 {
+        if count > 0 {
+            (1.0 + self.n / count as f32).ln()
+        } else {
+            self.unseen
+        }
     }
 
     /// Rarity as a share of the rarest possible (a word in one sentence): 0 to 1.
@@ -264,15 +277,35 @@ impl Rarity {
         }
     }
 
+    /// The cluster's sentences (at least 1) as the rarity of an unseen word gives them back.
+    fn sentences(&self) -> f32 {
+        (self.unseen.exp() - 1.0).max(1.0)
+    }
+
     /// How far a word of this rarity names an event, 0 to 1: fully when found in few sentences of
     /// the cluster, fading to nothing at [`RARE_FADE`] times as many. A word does not stop naming the event
     /// when one more article uses it ("on board" in a third article).
-    fn rareness(&self, weight: f32) -> f32 {
-        let n = (self.unseen.exp() - 1.0).max(1.0);
-        let df = n / (weight.exp() - 1.0);
+    /// `sentences`: [`Rarity::sentences`], worked out once for all the words.
+    fn rareness(&self, weight: f32, sentences: f32) -> f32 {
+        let df = sentences / (weight.exp() - 1.0);
         let limit = self.rare_df + 0.5;
         ((RARE_FADE * limit - df) / ((RARE_FADE - 1.0) * limit)).clamp(0.0, 1.0)
     }
+}
+
+/// `f` of each count, worked out once per distinct count: most words of a cluster are in one, two
+/// or three sentences, and `f` takes a logarithm or an exponential.
+fn per_count(counts: &[u32], f: impl Fn(u32) -> f32) -> Vec<f32> {
+    let mut known: Vec<Option<f32>> = Vec::new();
+    counts
+        .iter()
+        .map(|&c| {
+            if c as usize >= known.len() {
+                known.resize(c as usize + 1, None);
+            }
+            *known[c as usize].get_or_insert_with(|| f(c))
+        })
+        .collect()
 }
 
 /// The claims' event words as ids, each claim's sorted by id, with the rarity of each id: pairs
@@ -296,18 +329,20 @@ pub struct Events {
 
 impl Events {
     fn new(claims: &[Claim], built_from_these_words: bool, rarity: Rarity) -> Events {
-        let rare_of = |w: f32| rarity.rareness(w) * rarity.relative(w);
+        let sentences = rarity.sentences();
+        let rare_of = |w: f32| rarity.rareness(w, sentences) * rarity.relative(w);
         let unseen = (rarity.unseen, rare_of(rarity.unseen));
-        let rare = rarity.weights.iter().map(|&w| rare_of(w)).collect();
+        let rare = per_count(&rarity.df, |c| rare_of(rarity.weight_of_count(c)));
         let mut ev = Events { lemmas: rarity.lemmas, rarity: rarity.weights, rare, ..Events::default() };
         // The ids of the cluster's lemma table: the claims' own when they were built from this
         // cluster's words, else looked up by word.
         let mut by_strength = Vec::new();
+        // Claims built elsewhere: their words looked up (or added) by name.
+        let mut by_name = (!built_from_these_words).then(|| std::mem::take(&mut ev.lemmas).into_interner());
         for c in claims {
-            let mut list: Vec<(u32, f32)> = if built_from_these_words {
-                c.event.ids().to_vec()
-            } else {
-                c.event.iter().map(|(w, x)| (ev.lemmas.id(w).unwrap_or_else(|| ev.lemmas.intern(w)), x)).collect()
+            let mut list: Vec<(u32, f32)> = match &mut by_name {
+                None => c.event.ids().to_vec(),
+                Some(names) => c.event.iter().map(|(w, x)| (names.intern(w), x)).collect(),
             };
             for &(id, _) in &list {
                 while id as usize >= ev.rarity.len() {
@@ -328,6 +363,9 @@ impl Events {
             ev.of_claim.push(list);
         }
         ev.lookup_from.push(ev.lookup.len() as u32);
+        if let Some(names) = by_name {
+            ev.lemmas = Lemmas::from_interner(names);
+        }
         ev
     }
 
@@ -1126,6 +1164,19 @@ mod tests {
             }
         }
         assert!(related > 0, "no narrower or broader pair among {concepts:?}");
+    }
+
+    #[test]
+    fn counts_met_again_take_the_value_worked_out_first() {
+        let calls = std::cell::Cell::new(0);
+        let f = |c: u32| {
+            calls.set(calls.get() + 1);
+            (1.0 + 40.0 / c.max(1) as f32).ln()
+        };
+        let counts = [3, 1, 3, 0, 7, 1, 1, 0];
+        let want: Vec<f32> = counts.iter().map(|&c| (1.0 + 40.0 / c.max(1) as f32).ln()).collect();
+        assert_eq!(per_count(&counts, f), want);
+        assert_eq!(calls.get(), 4, "once per distinct count");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::lexicon::lexicon;
 use super::when::When;
-use super::words::{is_content, is_stop, lemma, ClusterWords, Interner, Lemmas, Token};
+use super::words::{is_content, is_stop, lemma, ClusterWords, FormRole, Lemmas, Strings, Token};
 use super::{Claim, ClaimValue, EventWords, Source, What};
 use crate::attributions::{Attribution, SourceKind};
 use crate::numbers::{Bound, Kind, Quantity, Value};
@@ -38,9 +38,7 @@ impl Built {
 
 pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Built {
     let mut out = Built { names: Rc::new(cluster.lemmas.clone()), ..Built::default() };
-    let mut opposite_of_form = vec![FormOpposite::Unknown; cluster.forms.len()];
     let greatest = RefCell::new(vec![0; cluster.lemmas.len()]);
-    let outcomes = RefCell::new(vec![None; cluster.forms.len()]);
     // Each word form is lemmatised once for the cluster (`ClusterWords`), not once per claim of
     // its sentence and its neighbours'.
     for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
@@ -64,12 +62,12 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
         }
         let words = Words {
             greatest: &greatest,
-            outcomes: &outcomes,
             text,
             tokens: &sentence_tokens,
             lemmas: &sentence_lemmas,
             forms: &sentence_forms,
             lower: &cluster.forms,
+            roles: &cluster.roles,
             names: &cluster.lemmas,
         };
         let sources = SourceIndex::new(&analysis.attributions);
@@ -79,7 +77,7 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
             }
         }
         negation_claims(d, analysis, &words, &sources, &mut out);
-        opposite_claims(d, analysis, &words, &sources, &mut opposite_of_form, &mut out);
+        opposite_claims(d, analysis, &words, &sources, &mut out);
     }
     out
 }
@@ -89,17 +87,28 @@ pub fn build(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &Cluster
 struct Words<'a> {
     /// Per lemma id, scratch for [`event_words`] (all 0 between calls).
     greatest: &'a RefCell<Vec<u32>>,
-    /// Per form id, the lexicon's outcome group once asked (a form is asked near every figure).
-    outcomes: &'a RefCell<Vec<Option<Option<&'static str>>>>,
     text: &'a str,
     tokens: &'a [&'a [Token]],
     lemmas: &'a [&'a [Option<u32>]],
     forms: &'a [&'a [u32]],
-    lower: &'a Interner,
+    lower: &'a Strings,
+    /// Per form id, what the builder asks of it near figures and at every word.
+    roles: &'a [FormRole],
     names: &'a Lemmas,
 }
 
-impl Words<'_> {
+impl<'a> Words<'a> {
+    fn sentence(&self, sentence: usize) -> SentenceWords<'a> {
+        SentenceWords {
+            text: self.text,
+            toks: self.tokens[sentence],
+            forms: self.forms[sentence],
+            lemmas: self.lemmas[sentence],
+            lower: self.lower,
+            names: self.names,
+        }
+    }
+
     /// Word `i` of sentence `sentence` in lower case (the cluster's form: no allocation).
     fn lower(&self, sentence: usize, i: usize) -> &str {
         self.lower.word(self.forms[sentence][i])
@@ -108,16 +117,43 @@ impl Words<'_> {
     /// The outcome group word `i` of sentence `sentence` names ("killed" → "kill"), if any.
     fn outcome(&self, sentence: usize, i: usize) -> Option<&'static str> {
         let form = self.forms[sentence][i];
-        *self.outcomes.borrow_mut()[form as usize].get_or_insert_with(|| lexicon().outcome(self.lower.word(form)))
+        self.roles[form as usize].outcome
     }
 }
 
-/// What the lexicon says of a form as a verb of opposite outcomes, once known.
-#[derive(Debug, Clone, Copy)]
-enum FormOpposite {
-    Unknown,
-    No,
-    Yes,
+/// One sentence's words with their lower-case forms and lemmas, as the cluster worked them out:
+/// what a figure counts is read without lower-casing or lemmatising a word again.
+struct SentenceWords<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    forms: &'a [u32],
+    lemmas: &'a [Option<u32>],
+    lower: &'a Strings,
+    names: &'a Lemmas,
+}
+
+impl SentenceWords<'_> {
+    /// The place of `t`, a word of the sentence, among its words (they come in order).
+    fn index_of(&self, t: Token) -> usize {
+        self.toks.partition_point(|x| x.span.start < t.span.start)
+    }
+
+    fn lower(&self, t: Token) -> &str {
+        self.lower.word(self.forms[self.index_of(t)])
+    }
+
+    /// Whether `t` is a content word (it has a lemma in the cluster's table).
+    fn is_content(&self, t: Token) -> bool {
+        self.lemmas[self.index_of(t)].is_some()
+    }
+
+    /// The lemma of `t`: the cluster's for a content word, else worked out.
+    fn lemma(&self, t: Token) -> String {
+        match self.lemmas[self.index_of(t)] {
+            Some(id) => self.names.word(id).to_string(),
+            None => lemma(t.text(self.text)),
+        }
+    }
 }
 
 fn quantity_claim(
@@ -129,7 +165,7 @@ fn quantity_claim(
     sources: &SourceIndex,
 ) -> Option<(Claim, Vec<(u32, f32)>)> {
     let text = words.text;
-    let toks = *words.tokens.get(q.sentence)?;
+    words.tokens.get(q.sentence)?; // a sentence of the document
     let sentence = analysis.segments.sentences[q.sentence].span;
     let value = match q.kind {
         Kind::Date => {
@@ -171,7 +207,7 @@ fn quantity_claim(
     let what = if matches!(value, ClaimValue::Date(_)) {
         What::default()
     } else {
-        let what = what_is_counted(text, q, toks);
+        let what = what_is_counted(&words.sentence(q.sentence), q);
         if let Some(c) = what.counted_span {
             span = span.cover(c);
         }
@@ -235,23 +271,24 @@ fn precision(written: &str, value: f64) -> (f64, f64) {
 
 /// The counted thing: the numbers stage's `counted` if it has one, else the content words right
 /// after the figure ("59 cruise missiles at …" → "cruise missiles"; "scores of civilians").
-fn what_is_counted(text: &str, q: &Quantity, toks: &[Token]) -> What {
+fn what_is_counted(words: &SentenceWords, q: &Quantity) -> What {
+    let (text, toks) = (words.text, words.toks);
     let mut what = What { unit: q.unit, ..What::default() };
     // The words after the figure, and after the counted words: tokens come in order, so each is
     // the rest of the sentence's list from the first that starts there.
     let after = &toks[toks.partition_point(|t| t.span.start < q.span.end)..];
     let (phrase, compound) = match q.counted {
         Some(c) => (toks.iter().copied().filter(|t| c.contains(t.span)).collect::<Vec<_>>(), false),
-        None => noun_phrase_after(text, q.span.end, after),
+        None => noun_phrase_after(words, q.span.end, after),
     };
-    let content: Vec<Token> = phrase.into_iter().filter(|t| is_content(&t.text(text).to_lowercase())).collect();
+    let content: Vec<Token> = phrase.into_iter().filter(|&t| words.is_content(t)).collect();
     if let (Some(first), Some(last)) = (content.first(), content.last()) {
         what.counted_span = Some(q.counted.unwrap_or(first.span.cover(last.span)));
-        what.lemmas = content.iter().map(|t| lemma(t.text(text))).collect();
+        what.lemmas = content.iter().map(|&t| words.lemma(t)).collect();
         what.proper = content[..content.len() - 1]
             .iter()
             .filter(|t| t.text(text).chars().next().is_some_and(char::is_uppercase))
-            .map(|t| lemma(t.text(text)))
+            .map(|&t| words.lemma(t))
             .collect();
     }
     // What the figure modifies ("a 20-vehicle convoy") or is measured from ("27 km from the border").
@@ -259,19 +296,18 @@ fn what_is_counted(text: &str, q: &Quantity, toks: &[Token]) -> What {
     let rest = &after[after.partition_point(|t| t.span.start < rest_start)..];
     if compound {
         what.compound = true;
-        what.reference = noun_phrase_after(text, rest_start, rest).0.last().map(|t| lemma(t.text(text)));
-    } else if let Some(first) = rest.first() {
+        what.reference = noun_phrase_after(words, rest_start, rest).0.last().map(|&t| words.lemma(t));
+    } else if let Some(&first) = rest.first() {
         let gap = &text[rest_start..first.span.start];
-        let word = first.text(text).to_lowercase();
-        if gap.trim().is_empty() && matches!(word.as_str(), "from" | "of") {
+        if gap.trim().is_empty() && matches!(words.lower(first), "from" | "of") {
             // Past a determiner: "from the border", "from a US-coalition base".
             let mut start = 1;
-            while rest.get(start).is_some_and(|t| is_determiner(&t.text(text).to_lowercase())) {
+            while rest.get(start).is_some_and(|&t| is_determiner(words.lower(t))) {
                 start += 1;
             }
             let from = rest[start - 1].span.end;
-            let (np, _) = noun_phrase_after(text, from, rest.get(start..).unwrap_or_default());
-            what.reference = np.last().map(|t| lemma(t.text(text)));
+            let (np, _) = noun_phrase_after(words, from, rest.get(start..).unwrap_or_default());
+            what.reference = np.last().map(|&t| words.lemma(t));
         }
     }
     what.concept = lexicon().concept(&what.lemmas);
@@ -281,9 +317,8 @@ fn what_is_counted(text: &str, q: &Quantity, toks: &[Token]) -> What {
             .iter()
             .rev()
             .filter(|t| t.span.end <= q.span.start)
-            .map(|t| t.text(text).to_lowercase())
-            .find(|w| is_content(w))
-            .map(|w| lemma(&w));
+            .find(|&&t| words.is_content(t))
+            .map(|&t| words.lemma(t));
     }
     what
 }
@@ -294,31 +329,32 @@ fn is_determiner(lower: &str) -> bool {
 
 /// Up to three content words after `from` with nothing but spaces or hyphens between them;
 /// "of" (and a determiner) may come first ("scores of the civilians"). Also says whether the
-/// figure is joined to the first word by a hyphen ("20-vehicle").
-fn noun_phrase_after(text: &str, from: usize, after: &[Token]) -> (Vec<Token>, bool) {
+/// figure is joined to the first word by a hyphen ("20-vehicle"). `after`: words of `words`.
+fn noun_phrase_after(words: &SentenceWords, from: usize, after: &[Token]) -> (Vec<Token>, bool) {
+    let text = words.text;
     let mut out = Vec::new();
     let mut at = from;
     let mut i = 0;
     let compound = after.first().is_some_and(|t| text[from..t.span.start].trim() == "-");
-    if let Some(t) = after.first() {
-        if t.text(text).eq_ignore_ascii_case("of") && text[from..t.span.start].trim().is_empty() {
+    if let Some(&t) = after.first() {
+        if words.lower(t) == "of" && text[from..t.span.start].trim().is_empty() {
             at = t.span.end;
             i = 1;
-            if let Some(det) = after.get(1) {
-                if is_determiner(&det.text(text).to_lowercase()) {
+            if let Some(&det) = after.get(1) {
+                if is_determiner(words.lower(det)) {
                     at = det.span.end;
                     i = 2;
                 }
             }
         }
     }
-    for t in &after[i.min(after.len())..] {
+    for &t in &after[i.min(after.len())..] {
         let gap = text[at..t.span.start].trim();
-        let lower = t.text(text).to_lowercase();
-        if !(gap.is_empty() || gap == "-") || is_stop(&lower) || lower.chars().all(|c| c.is_ascii_digit()) {
+        let lower = words.lower(t);
+        if !(gap.is_empty() || gap == "-") || is_stop(lower) || lower.chars().all(|c| c.is_ascii_digit()) {
             break;
         }
-        out.push(*t);
+        out.push(t);
         at = t.span.end;
         if out.len() == 3 {
             break;
@@ -457,6 +493,10 @@ fn negation_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sourc
     let text = words.text;
     for (si, toks) in words.tokens.iter().enumerate() {
         for (i, t) in toks.iter().enumerate() {
+            // A word that is "no" or "nobody" in any case has that lower-case form.
+            if !words.roles[words.forms[si][i] as usize].may_deny {
+                continue;
+            }
             let word = t.text(text);
             let no = word.eq_ignore_ascii_case("no");
             let everyone = word.eq_ignore_ascii_case("nobody")
@@ -517,32 +557,18 @@ fn negation_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sourc
 /// "Its shares fell", "the council approved": a verb of opposite outcomes (lexicon `opposite`)
 /// with its subject, the nearest content word before it. A negated verb ("did not approve") is
 /// left out: what it says is less clear than the opposite verb would be.
-/// `known` says, per form of the cluster, whether the lexicon has it (asked once per form).
-fn opposite_claims(
-    doc: usize,
-    analysis: &DocumentAnalysis,
-    words: &Words,
-    sources: &SourceIndex,
-    known: &mut [FormOpposite],
-    out: &mut Built,
-) {
+fn opposite_claims(doc: usize, analysis: &DocumentAnalysis, words: &Words, sources: &SourceIndex, out: &mut Built) {
     let text = words.text;
     for (si, toks) in words.tokens.iter().enumerate() {
         for (vi, t) in toks.iter().enumerate() {
+            // The lexicon's verbs are ASCII lower case: one written so is its own lower-case form.
+            if !words.roles[words.forms[si][vi] as usize].opposite {
+                continue;
+            }
             let verb = t.text(text);
             // Written in lower case: "Rose" and "Won" begin names as often as sentences.
             if verb.bytes().any(|b| b.is_ascii_uppercase()) {
                 continue;
-            }
-            // An ASCII word without capitals is its own lower-case form.
-            if verb.is_ascii() {
-                let form = &mut known[words.forms[si][vi] as usize];
-                if matches!(form, FormOpposite::Unknown) {
-                    *form = if lexicon().opposite(verb).is_some() { FormOpposite::Yes } else { FormOpposite::No };
-                }
-                if matches!(form, FormOpposite::No) {
-                    continue;
-                }
             }
             let Some((group, up)) = lexicon().opposite(verb) else { continue };
             let negated = toks[vi.saturating_sub(3)..vi].iter().any(|n| {

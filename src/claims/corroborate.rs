@@ -16,6 +16,8 @@ const SHINGLE: usize = 6;
 const MIN_CONTENT: usize = 2;
 /// A shingle found in more articles than this is a stock phrase, not a repeated claim.
 const MAX_SPREAD: usize = 50;
+/// Shingles the index makes room for at its start (64 bytes each, about 8 MB of table).
+const MAX_RESERVED_SHINGLES: usize = 1 << 16;
 
 pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis], cluster: &ClusterWords) -> Vec<Corroboration> {
     if docs.len() < 2 {
@@ -26,10 +28,13 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis], cluster:
     let per_doc = &cluster.docs;
     // Shingle → the (document, first word) places it occurs, one per document. Most shingles
     // occur once: the first place is kept inline, the others in a list allocated only for them.
-    // About three shingles in four words pass the filters below: sized once, not grown step by step.
+    // About three shingles in four words pass the filters below: sized once, not grown step by
+    // step. Up to a point: a big cluster repeats itself, so its distinct shingles are far fewer
+    // than its words, and a table for all of them would be tens of MB (33 MB at 1,000 generated
+    // articles); past the point it grows as it fills.
     let words: usize = per_doc.iter().map(Vec::len).sum();
     let mut index: FxHashMap<[u32; SHINGLE], Places> = FxHashMap::default();
-    index.reserve(words * 3 / 4);
+    index.reserve((words * 3 / 4).min(MAX_RESERVED_SHINGLES));
     for (d, words) in per_doc.iter().enumerate() {
         for start in 0..words.len().saturating_sub(SHINGLE - 1) {
             let gram = &words[start..start + SHINGLE];

@@ -244,6 +244,13 @@ mod tests {
         assert_eq!(lex.opposite("said"), None);
     }
 
+    /// The claim builder passes over a word whose lower-case form is not such a verb.
+    #[test]
+    fn opposite_verbs_are_ascii_lower_case() {
+        assert!(!lexicon().opposite.is_empty());
+        assert!(lexicon().opposite.keys().all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
+    }
+
     #[test]
     fn reads_outcome_forms_and_generic_nouns() {
         assert_eq!(lexicon().outcome("died"), Some("kill"));

@@ -79,9 +79,10 @@ impl When {
         }
         w.named_weekday = weekday_word && !month_word;
         let has_digits = words.chars().any(|c| c.is_ascii_digit());
-        w.year_written = words
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|d| d.len() == 4 || (d.len() == 2 && words.contains(&format!("'{d}"))));
+        // Four digits, or two written after an apostrophe somewhere ("'08").
+        let after_apostrophe = |d: &str| words.as_bytes().windows(3).any(|w| w[0] == b'\'' && &w[1..] == d.as_bytes());
+        w.year_written =
+            words.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 || (d.len() == 2 && after_apostrophe(d)));
         w.relative = saw_relative || !(month_word || weekday_word || has_digits);
         // "last month" without a resolved value says nothing comparable.
         if saw_relative && value.is_none_or(|v| v.starts_with('X')) && w.weekday.is_none() {
@@ -151,14 +152,15 @@ impl When {
 /// Thursday); any "T…" time part is ignored.
 fn parse_iso_like(v: &str) -> When {
     let date = v.split(['T', ' ']).next().unwrap_or("");
-    let parts: Vec<&str> = date.split('-').collect();
-    let year = parts.first().and_then(|s| s.parse::<i32>().ok()).filter(|y| (1000..=9999).contains(y));
-    if parts.get(1).is_some_and(|p| p.starts_with('W')) {
-        let weekday = parts.get(2).and_then(|s| s.parse::<u32>().ok()).filter(|d| (1..=7).contains(d)).map(|d| d - 1);
+    let mut parts = date.split('-');
+    let (first, second, third) = (parts.next(), parts.next(), parts.next());
+    let year = first.and_then(|s| s.parse::<i32>().ok()).filter(|y| (1000..=9999).contains(y));
+    if second.is_some_and(|p| p.starts_with('W')) {
+        let weekday = third.and_then(|s| s.parse::<u32>().ok()).filter(|d| (1..=7).contains(d)).map(|d| d - 1);
         return When { year, weekday, ..When::default() };
     }
-    let month = parts.get(1).and_then(|s| s.parse::<u32>().ok()).filter(|m| (1..=12).contains(m));
-    let day = parts.get(2).and_then(|s| s.parse::<u32>().ok()).filter(|d| month.is_some() && (1..=31).contains(d));
+    let month = second.and_then(|s| s.parse::<u32>().ok()).filter(|m| (1..=12).contains(m));
+    let day = third.and_then(|s| s.parse::<u32>().ok()).filter(|d| month.is_some() && (1..=31).contains(d));
     When { year, month, day, ..When::default() }
 }
 
@@ -192,6 +194,25 @@ mod tests {
         assert_eq!(When::read(None, "Sept. 3").unwrap().month, Some(9));
         assert_eq!(When::read(None, "March").unwrap().month, Some(3));
         assert_eq!(When::read(None, "Mar.").unwrap().month, Some(3));
+    }
+
+    #[test]
+    fn a_year_is_written_as_four_digits_or_two_after_an_apostrophe() {
+        let written = |words: &str| When::read(None, words).unwrap().year_written;
+        assert!(written("March 2008") && written("March ’08 or '08") && written("March '08"));
+        assert!(!written("March 08") && !written("16:30 on March 4") && !written("March 4, '9"));
+        assert!(written("03:05 on Friday, October 5, 2018"));
+    }
+
+    #[test]
+    fn reads_the_parts_of_an_iso_like_value() {
+        assert_eq!(
+            parse_iso_like("2017-04-07T16:30"),
+            When { year: Some(2017), month: Some(4), day: Some(7), ..When::default() }
+        );
+        assert_eq!(parse_iso_like("XXXX-04"), When { month: Some(4), ..When::default() });
+        assert_eq!(parse_iso_like("XXXX-WXX-4"), When { weekday: Some(3), ..When::default() });
+        assert_eq!(parse_iso_like("2017-13-40"), When { year: Some(2017), ..When::default() });
     }
 
     #[test]

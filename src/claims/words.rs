@@ -1,9 +1,11 @@
 //! Words for the claims stage: a tokenizer over byte spans, a light lemma, and stop words.
 
+use super::lexicon::lexicon;
 use crate::span::{char_at, word_end};
 use crate::{Document, DocumentAnalysis, Span};
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -42,7 +44,7 @@ pub fn each_token(text: &str, span: Span, mut each: impl FnMut(Token)) {
         let start = i;
         if b < 0x80 {
             i += 1;
-            if !b.is_ascii_alphanumeric() {
+            if !is_ascii_word_byte(b) {
                 continue;
             }
         } else {
@@ -53,7 +55,7 @@ pub fn each_token(text: &str, span: Span, mut each: impl FnMut(Token)) {
             }
         }
         // Letters and digits, and apostrophes with a letter or digit after them.
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        while i < bytes.len() && is_ascii_word_byte(bytes[i]) {
             i += 1;
         }
         // A dash or closing quote after the word ends it (not a curly apostrophe: "Assad’s").
@@ -63,6 +65,22 @@ pub fn each_token(text: &str, span: Span, mut each: impl FnMut(Token)) {
         }
         each(Token { span: Span::new(span.start + start, span.start + i) });
     }
+}
+
+/// An ASCII letter or digit: one table load per byte (the tokenizer's inner loop; the range
+/// tests take several instructions a byte).
+#[inline]
+fn is_ascii_word_byte(b: u8) -> bool {
+    const TABLE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        table
+    };
+    TABLE[b as usize]
 }
 
 /// Dashes, curly quotes and the like (the General Punctuation block, which holds no letter or
@@ -136,13 +154,41 @@ pub fn lower_into(word: &str, buf: &mut String) {
     }
 }
 
+/// Strings end to end in one buffer, each at its index (no allocation per string).
+#[derive(Debug, Default, Clone)]
+pub struct Strings {
+    text: String,
+    /// Index → end of its string in `text` (it starts where the one before ends).
+    ends: Vec<u32>,
+}
+
+impl Strings {
+    fn with_capacity(strings: usize) -> Strings {
+        Strings { text: String::with_capacity(strings * 8), ends: Vec::with_capacity(strings) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    #[inline]
+    pub fn word(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
+        &self.text[start..self.ends[id] as usize]
+    }
+}
+
 /// Strings as dense `u32` ids in order of first sight, held end to end in one buffer: interning a
 /// string costs a hash and a copy, not an allocation (a cluster has tens of thousands of forms).
 #[derive(Debug, Default, Clone)]
 pub struct Interner {
-    text: String,
-    /// Id → end of its string in `text` (it starts where the one before ends).
-    ends: Vec<u32>,
+    strings: Strings,
     /// A string's hash → the last id with that hash; `next` chains the earlier ones (a collision
     /// of 64-bit hashes is rare, but must not merge two strings).
     by_hash: FxHashMap<u64, u32>,
@@ -153,18 +199,33 @@ const NO_ID: u32 = u32::MAX;
 
 impl Interner {
     fn with_capacity(strings: usize) -> Interner {
-        let mut interner = Interner::default();
-        interner.text.reserve(strings * 8);
-        interner.ends.reserve(strings);
-        interner.next.reserve(strings);
+        let mut interner = Interner {
+            strings: Strings::with_capacity(strings),
+            next: Vec::with_capacity(strings),
+            ..Interner::default()
+        };
         interner.by_hash.reserve(strings);
         interner
     }
 
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.strings.len()
     }
 
+    /// `strings` with an index (distinct strings: their indices are their ids).
+    fn from_strings(strings: Strings) -> Interner {
+        let mut interner = Interner::with_capacity(0);
+        interner.by_hash.reserve(strings.len());
+        for id in 0..strings.len() as u32 {
+            let s = strings.word(id);
+            let hash = FxBuildHasher.hash_one(s);
+            interner.next.push(interner.by_hash.insert(hash, id).unwrap_or(NO_ID));
+        }
+        interner.strings = strings;
+        interner
+    }
+
+    #[cfg(test)]
     pub fn get(&self, s: &str) -> Option<u32> {
         self.find(s, FxBuildHasher.hash_one(s))
     }
@@ -186,54 +247,57 @@ impl Interner {
     }
 
     fn intern_hashed(&mut self, s: &str, hash: u64) -> u32 {
-        if let Some(id) = self.find(s, hash) {
-            return id;
+        match self.find(s, hash) {
+            Some(id) => id,
+            None => self.push_new(s, hash),
         }
-        let id = self.ends.len() as u32;
-        self.text.push_str(s);
-        self.ends.push(self.text.len() as u32);
+    }
+
+    /// Adds `s`, known not to be here yet, with its hash.
+    fn push_new(&mut self, s: &str, hash: u64) -> u32 {
+        let id = self.len() as u32;
+        self.strings.push(s);
         self.next.push(self.by_hash.insert(hash, id).unwrap_or(NO_ID));
         id
     }
 
+    #[inline]
     pub fn word(&self, id: u32) -> &str {
-        let id = id as usize;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
-        &self.text[start..self.ends[id] as usize]
+        self.strings.word(id)
     }
 }
 
-/// The lemmas of a cluster as dense `u32` ids: each distinct word form is lower-cased, checked
-/// against the stop words and lemmatised once, so the words of a whole cluster cost one FxHash
-/// look-up each and are then compared as integers.
+/// The lemmas of a cluster as dense `u32` ids, in order of first occurrence: each distinct word
+/// form is lower-cased, checked against the stop words and lemmatised once, so the words of a
+/// whole cluster are compared as integers. Built with the cluster's words, so it needs no index
+/// by name.
 #[derive(Debug, Default, Clone)]
 pub struct Lemmas {
-    names: Interner,
+    names: Strings,
 }
 
 impl Lemmas {
     /// Room for `forms` distinct word forms (somewhat fewer lemmas).
     pub fn for_forms(forms: usize) -> Lemmas {
-        Lemmas { names: Interner::with_capacity(forms * 4 / 5) }
+        Lemmas { names: Strings::with_capacity(forms * 4 / 5) }
     }
 
-    /// The lemma id of form `form` of `words` if it is a content word.
-    pub fn of_form(&mut self, words: &ClusterWords, form: usize) -> Option<u32> {
-        if !words.content[form] {
-            return None;
-        }
-        Some(self.intern(&lemma_of_lower(words.forms.word(form as u32))))
+    /// The id of a lemma known not to be here yet.
+    fn push_new(&mut self, lemma: &str) -> u32 {
+        self.names.push(lemma);
+        self.names.len() as u32 - 1
     }
 
-    /// The id of a lemma, new or known.
-    pub fn intern(&mut self, lemma: &str) -> u32 {
-        self.names.intern(lemma)
+    /// The lemmas with an index by name, to look up and add words by their text.
+    pub fn into_interner(self) -> Interner {
+        Interner::from_strings(self.names)
     }
 
-    pub fn id(&self, lemma: &str) -> Option<u32> {
-        self.names.get(lemma)
+    pub fn from_interner(names: Interner) -> Lemmas {
+        Lemmas { names: names.strings }
     }
 
+    #[inline]
     pub fn word(&self, id: u32) -> &str {
         self.names.word(id)
     }
@@ -250,8 +314,9 @@ impl Lemmas {
 pub struct ClusterWords {
     /// Per document: its words as (token, form id, sentence index), in order.
     pub docs: Vec<Vec<(Token, u32, usize)>>,
-    /// Form id → the form in lower case, and whether it is a content word.
-    pub forms: Interner,
+    /// Form id → the form in lower case (ids in order of first occurrence), and whether it is a
+    /// content word.
+    pub forms: Strings,
     pub content: Vec<bool>,
     /// The content sentences of the cluster, empty ones included.
     pub sentences: u32,
@@ -260,16 +325,57 @@ pub struct ClusterWords {
     /// claims' words and for the words' rarity.
     pub lemmas: Lemmas,
     pub form_lemma: Vec<Option<u32>>,
+    /// Form id → what the claim builder asks of it at every word.
+    pub roles: Vec<FormRole>,
 }
+
+/// What the claim builder asks the lexicon of a lower-case form, near each figure and at every
+/// word of a cluster, worked out once per form.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct FormRole {
+    /// "no" or "nobody" (a word so written in any case has this form).
+    pub may_deny: bool,
+    /// The lexicon has the form as a verb of opposite outcomes.
+    pub opposite: bool,
+    /// The outcome group the form names ("killed" → "kill").
+    pub outcome: Option<&'static str>,
+}
+
+impl FormRole {
+    fn of(lower: &str) -> FormRole {
+        let lexicon = lexicon();
+        FormRole {
+            may_deny: matches!(lower, "no" | "nobody"),
+            opposite: lexicon.opposite(lower).is_some(),
+            outcome: lexicon.outcome(lower),
+        }
+    }
+}
+
+thread_local! {
+    /// One cache per thread: clusters analysed on several threads do not share it.
+    static FORM_CACHE: RefCell<FormCache> = RefCell::new(FormCache::new(MAX_CACHED_FORMS));
+}
+
+/// Written forms the cache keeps before it starts afresh at the next cluster (a few MB; BASIL dev,
+/// 70 clusters, has 11,000).
+const MAX_CACHED_FORMS: usize = 1 << 16;
 
 impl ClusterWords {
     pub fn new(docs: &[Document], analyses: &[DocumentAnalysis]) -> ClusterWords {
-        let mut words = ClusterWords::default();
-        // About one word in six bytes, and a distinct written form in three words.
+        FORM_CACHE.with_borrow_mut(|cache| ClusterWords::with_cache(docs, analyses, cache))
+    }
+
+    /// The cluster's words, each written form's lower case, stop-word test and lemma taken from
+    /// `cache` (worked out there at its first sight in any cluster). The cluster's own ids are
+    /// handed out in order of first occurrence, as they would be without the cache.
+    fn with_cache(docs: &[Document], analyses: &[DocumentAnalysis], cache: &mut FormCache) -> ClusterWords {
         let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-        let mut by_written: FxHashMap<&str, u32> = FxHashMap::default();
-        by_written.reserve(bytes / 18);
-        words.forms = Interner::with_capacity(bytes / 24);
+        cache.start_cluster();
+        // About one word in six bytes, and a distinct lower-case form in 24 bytes.
+        let mut words = ClusterWords { forms: Strings::with_capacity(bytes / 24), ..ClusterWords::default() };
+        // Cluster form id → the cache's form id.
+        let mut cached_form: Vec<u32> = Vec::with_capacity(bytes / 24);
         let mut buf = String::new();
         for (doc, a) in docs.iter().zip(analyses) {
             let text = doc.text.as_str();
@@ -277,13 +383,14 @@ impl ClusterWords {
             for (si, s) in a.segments.content_sentences() {
                 words.sentences += 1;
                 each_token(text, s.span, |t| {
-                    let written = t.text(text);
-                    // Most words were met before as written: a look-up, and an insert only for a new one.
-                    let form = match by_written.get(written) {
-                        Some(&form) => form,
+                    let global = cache.form_of_written(text, t.span, &mut buf);
+                    let form = match cache.cluster_form(global, &cached_form) {
+                        Some(form) => form,
                         None => {
-                            let form = words.form(written, &mut buf);
-                            by_written.insert(written, form);
+                            let form = cached_form.len() as u32;
+                            cached_form.push(global);
+                            cache.cluster_form[global as usize] = form;
+                            words.forms.push(cache.forms.word(global));
                             form
                         }
                     };
@@ -292,21 +399,223 @@ impl ClusterWords {
             }
             words.docs.push(list);
         }
+        // The lemmas in order of the cluster's forms.
         let mut lemmas = Lemmas::for_forms(words.forms.len());
-        words.form_lemma = (0..words.forms.len()).map(|form| lemmas.of_form(&words, form)).collect();
+        let mut cached_lemma: Vec<u32> = Vec::new();
+        words.content = cached_form.iter().map(|&global| cache.lemma_of_form[global as usize].is_some()).collect();
+        words.roles = cached_form.iter().map(|&global| cache.role_of_form[global as usize]).collect();
+        words.form_lemma = cached_form
+            .iter()
+            .map(|&global| {
+                let global = cache.lemma_of_form[global as usize]?;
+                let known = cache.cluster_lemma[global as usize];
+                if cached_lemma.get(known as usize) == Some(&global) {
+                    return Some(known);
+                }
+                let id = lemmas.push_new(cache.lemmas.word(global));
+                cached_lemma.push(global);
+                cache.cluster_lemma[global as usize] = id;
+                Some(id)
+            })
+            .collect();
         words.lemmas = lemmas;
         words
     }
+}
 
-    /// The id of the lower-case form of `written`, new or known.
-    fn form(&mut self, written: &str, buf: &mut String) -> u32 {
+/// Written word forms → ids. Most words are at most 16 bytes: those are kept as their bytes in
+/// two integers and their length, in an open-addressing table, so a look-up is a few loads, a
+/// multiply and three compares (a string hash, a probe and a `memcmp` call were half the cost of
+/// each word of a cluster). Longer words go to a hash map.
+#[derive(Debug, Default)]
+struct WrittenForms {
+    /// Power-of-two sized, at most three quarters full (it is read at every word: BASIL dev's
+    /// 11,282 forms fit in 16,384 slots, 384 KB); an empty slot has length 0.
+    short: Vec<ShortWord>,
+    short_len: usize,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct ShortWord {
+    key: [u64; 2],
+    len: u32,
+    id: u32,
+}
+
+impl WrittenForms {
+    fn len(&self) -> usize {
+        self.short_len + self.long.len()
+    }
+
+    /// A word of 1 to 16 bytes as two integers: with the length they give every byte (the
+    /// loads overlap on words shorter than 16 and 8 bytes).
+    #[inline]
+    fn short_key(w: &[u8]) -> [u64; 2] {
+        let n = w.len();
+        let word = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().unwrap());
+        let half = |at: usize| u32::from_le_bytes(w[at..at + 4].try_into().unwrap()) as u64;
+        match n {
+            8..=16 => [word(0), word(n - 8)],
+            4..=7 => [half(0) | half(n - 4) << 32, 0],
+            _ => [w.iter().rev().fold(0, |k, &b| k << 8 | b as u64), 0],
+        }
+    }
+
+    #[inline]
+    fn slot(&self, key: [u64; 2], len: usize) -> usize {
+        let mixed = (key[0] ^ key[1].rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> 32) as usize & (self.short.len() - 1)
+    }
+
+    #[cfg(test)]
+    fn get(&self, w: &str) -> Option<u32> {
+        match w.len() {
+            0..=16 => self.get_short(w.as_bytes()),
+            _ => self.long.get(w).copied(),
+        }
+    }
+
+    /// The id of a word of at most 16 bytes.
+    #[inline]
+    fn get_short(&self, bytes: &[u8]) -> Option<u32> {
+        if self.short.is_empty() {
+            return None;
+        }
+        let key = Self::short_key(bytes);
+        let mut at = self.slot(key, bytes.len());
+        loop {
+            let e = &self.short[at];
+            if e.len == bytes.len() as u32 && e.key == key {
+                return Some(e.id);
+            }
+            if e.len == 0 {
+                return None;
+            }
+            at = (at + 1) & (self.short.len() - 1);
+        }
+    }
+
+    /// Adds `w`, known not to be here yet.
+    fn insert(&mut self, w: &str, id: u32) {
+        if w.len() > 16 {
+            self.long.insert(w.into(), id);
+            return;
+        }
+        if 4 * (self.short_len + 1) > 3 * self.short.len() {
+            self.grow_short(self.short_len + 1);
+        }
+        self.put(ShortWord { key: Self::short_key(w.as_bytes()), len: w.len() as u32, id });
+        self.short_len += 1;
+    }
+
+    fn put(&mut self, word: ShortWord) {
+        let mut at = self.slot(word.key, word.len as usize);
+        while self.short[at].len != 0 {
+            at = (at + 1) & (self.short.len() - 1);
+        }
+        self.short[at] = word;
+    }
+
+    /// Room for `short` short words in all.
+    fn grow_short(&mut self, short: usize) {
+        let size = (short * 4).div_ceil(3).next_power_of_two().max(64);
+        if size <= self.short.len() {
+            return;
+        }
+        let old = std::mem::replace(&mut self.short, vec![ShortWord::default(); size]);
+        for word in old.into_iter().filter(|w| w.len != 0) {
+            self.put(word);
+        }
+    }
+}
+
+/// What each written word form becomes, worked out once per thread rather than once per cluster:
+/// the clusters of one run share most of their words ("the", "said", "killed"), and lower-casing,
+/// the stop-word test and the lemma cost several times the look-up. Its ids are its own; each
+/// cluster maps them to ids of its own.
+#[derive(Debug)]
+struct FormCache {
+    /// Written forms (as in the text) → the id of their lower-case form.
+    written: WrittenForms,
+    /// Lower-case forms, each with its lemma's id (`None` for a stop word or a number) and role.
+    forms: Interner,
+    lemma_of_form: Vec<Option<u32>>,
+    role_of_form: Vec<FormRole>,
+    lemmas: Interner,
+    /// Form id → the current cluster's id of the form, and lemma id → the cluster's id of the
+    /// lemma; each is valid only when the cluster's list maps it back (a sparse set: nothing is
+    /// cleared between clusters).
+    cluster_form: Vec<u32>,
+    cluster_lemma: Vec<u32>,
+    /// Written forms kept before the cache starts afresh (between clusters only: the cluster's
+    /// maps hold the cache's ids).
+    max_written: usize,
+}
+
+impl FormCache {
+    fn new(max_written: usize) -> FormCache {
+        FormCache {
+            written: WrittenForms::default(),
+            forms: Interner::default(),
+            lemma_of_form: Vec::new(),
+            role_of_form: Vec::new(),
+            lemmas: Interner::default(),
+            cluster_form: Vec::new(),
+            cluster_lemma: Vec::new(),
+            max_written,
+        }
+    }
+
+    /// Starts afresh if full. (Its tables grow as forms come: a cluster's size says little of
+    /// how many of its forms are new.)
+    fn start_cluster(&mut self) {
+        if self.written.len() > self.max_written {
+            *self = FormCache::new(self.max_written);
+        }
+    }
+
+    /// The id of the lower-case form of the word at `span`, worked out at its first sight.
+    #[inline]
+    fn form_of_written(&mut self, text: &str, span: Span, buf: &mut String) -> u32 {
+        // A short word's bytes, without the char-boundary tests of slicing a `str` (a word's
+        // span is on boundaries).
+        let bytes = &text.as_bytes()[span.start..span.end];
+        let known = match bytes.len() {
+            0..=16 => self.written.get_short(bytes),
+            _ => self.written.long.get(span.text(text)).copied(),
+        };
+        match known {
+            Some(form) => form,
+            None => self.add_written(span.text(text), buf),
+        }
+    }
+
+    /// Works out a written form met for the first time (kept apart: most words were met before).
+    #[inline(never)]
+    fn add_written(&mut self, written: &str, buf: &mut String) -> u32 {
         lower_into(written, buf);
         let known = self.forms.len();
-        let id = self.forms.intern(buf);
-        if id as usize == known {
-            self.content.push(is_content(buf));
+        let form = self.forms.intern(buf);
+        if form as usize == known {
+            let lemma = if is_content(buf) { Some(self.lemmas.intern(&lemma_of_lower(buf))) } else { None };
+            self.lemma_of_form.push(lemma);
+            self.role_of_form.push(FormRole::of(buf));
+            self.cluster_form.push(NO_ID);
+            if self.cluster_lemma.len() < self.lemmas.len() {
+                self.cluster_lemma.push(NO_ID);
+            }
         }
-        id
+        self.written.insert(written, form);
+        form
+    }
+
+    /// The current cluster's id of form `global`, if the cluster has met it (`cached_form`: the
+    /// cluster's forms as the cache's ids).
+    #[inline]
+    fn cluster_form(&self, global: u32, cached_form: &[u32]) -> Option<u32> {
+        let form = self.cluster_form[global as usize];
+        (cached_form.get(form as usize) == Some(&global)).then_some(form)
     }
 }
 
@@ -321,6 +630,36 @@ mod tests {
     #[test]
     fn splits_on_hyphens_and_keeps_inner_apostrophes() {
         assert_eq!(words("al-Tanf: Assad’s 59 missiles—“café”"), ["al", "Tanf", "Assad’s", "59", "missiles", "café"]);
+    }
+
+    #[test]
+    fn word_bytes_are_the_ascii_letters_and_digits() {
+        assert!((0..=255u8).all(|b| is_ascii_word_byte(b) == b.is_ascii_alphanumeric()));
+    }
+
+    #[test]
+    fn written_forms_find_each_word_of_any_length_and_no_other() {
+        let mut forms = WrittenForms::default();
+        let mut words: Vec<String> = Vec::new();
+        for stem in ["a", "ab", "abc", "abcd", "missile", "missiles", "café", "東京", "Assad’s", "0123456789abcdefXYZ"]
+        {
+            for n in 1..=stem.len() {
+                if stem.is_char_boundary(n) && !words.iter().any(|w| w == &stem[..n]) {
+                    words.push(stem[..n].to_string());
+                }
+            }
+        }
+        // Words that differ only in their middle byte, or by one byte at either end.
+        words.extend(["abcdefgXhijklmn", "abcdefgYhijklmn", "Xbcdefgh", "abcdefgX", "ab\u{1}"].map(String::from));
+        for (id, w) in words.iter().enumerate() {
+            assert_eq!(forms.get(w), None, "{w} before it is added");
+            forms.insert(w, id as u32);
+        }
+        for (id, w) in words.iter().enumerate() {
+            assert_eq!(forms.get(w), Some(id as u32), "{w}");
+        }
+        assert_eq!(forms.len(), words.len());
+        assert!(["abcdefgZhijklmn", "missilez", "cafe", "京", "b", "Assad's"].iter().all(|w| forms.get(w).is_none()));
     }
 
     #[test]
@@ -362,23 +701,15 @@ mod tests {
     }
 
     #[test]
-    fn interns_word_forms_of_one_lemma_to_one_id_and_skips_stop_words() {
-        let docs = [crate::Document::new("a", "Missiles, the missile: MISSILES in 1990 at the Café.")];
-        let analysis = crate::analyze(&docs, &crate::Options::default());
-        let words = ClusterWords::new(&docs, &analysis.documents);
+    fn lemmas_with_an_index_find_their_words_and_add_new_ones() {
         let mut lemmas = Lemmas::default();
-        let mut lemma_of = |w: &str| {
-            let &(_, form, _) = words.docs[0].iter().find(|(t, _, _)| t.text(&docs[0].text) == w).unwrap();
-            lemmas.of_form(&words, form as usize)
-        };
-        let a = lemma_of("Missiles").unwrap();
-        assert_eq!(lemma_of("missile"), Some(a));
-        assert_eq!(lemma_of("MISSILES"), Some(a));
-        assert_eq!(lemma_of("the"), None);
-        assert_eq!(lemma_of("1990"), None);
-        let cafe = lemma_of("Café");
-        assert_eq!(lemmas.word(a), "missile");
-        assert_eq!(cafe, lemmas.id("café"));
+        let (missile, cafe) = (lemmas.push_new("missile"), lemmas.push_new("café"));
+        let mut names = lemmas.into_interner();
+        assert_eq!((names.get("missile"), names.get("café"), names.get("東京")), (Some(missile), Some(cafe), None));
+        let tokyo = names.intern("東京");
+        assert_eq!((tokyo, names.intern("café")), (2, cafe));
+        let lemmas = Lemmas::from_interner(names);
+        assert_eq!([lemmas.word(missile), lemmas.word(cafe), lemmas.word(tokyo)], ["missile", "café", "東京"]);
     }
 
     #[test]
@@ -423,5 +754,49 @@ mod tests {
         assert_eq!(lemma_of(1, "stories").map(|id| words.lemmas.word(id)), Some("story"));
         assert_eq!(lemma_of(0, "the"), None);
         assert_eq!(lemma_of(0, "2017"), None);
+    }
+
+    /// Everything a cluster's words hold, as strings and ids.
+    fn snapshot(words: &ClusterWords) -> impl PartialEq + std::fmt::Debug {
+        let forms: Vec<String> = (0..words.forms.len() as u32).map(|f| words.forms.word(f).to_string()).collect();
+        let lemmas: Vec<String> = (0..words.lemmas.len() as u32).map(|l| words.lemmas.word(l).to_string()).collect();
+        let roles = words.roles.clone();
+        (words.docs.clone(), forms, words.content.clone(), lemmas, words.form_lemma.clone(), words.sentences, roles)
+    }
+
+    #[test]
+    fn cached_forms_give_each_cluster_the_ids_a_fresh_start_gives() {
+        let clusters = [
+            vec![
+                crate::Document::new("a", "Missiles hit the Café Ünal 🚀 in 2017; stories of MISSILES."),
+                crate::Document::new("b", "The café’s owners said 59 missiles fell."),
+            ],
+            vec![crate::Document::new("c", "Owners of 東京 cafés counted the stories, not missiles.")],
+            vec![crate::Document::new("d", "Stories: “Missiles” and cafés, owners and Ünal.")],
+        ];
+        let analyses: Vec<_> = clusters.iter().map(|docs| crate::analyze(docs, &crate::Options::default())).collect();
+        let fresh = |i: usize| {
+            let mut cache = FormCache::new(MAX_CACHED_FORMS);
+            snapshot(&ClusterWords::with_cache(&clusters[i], &analyses[i].documents, &mut cache))
+        };
+        // One cache through every cluster, twice over; and one so small it starts afresh each time.
+        for max_written in [MAX_CACHED_FORMS, 1] {
+            let mut cache = FormCache::new(max_written);
+            for i in [0, 1, 2, 1, 0, 2] {
+                let words = ClusterWords::with_cache(&clusters[i], &analyses[i].documents, &mut cache);
+                assert_eq!(snapshot(&words), fresh(i), "cluster {i}, cache of {max_written}");
+                if max_written == 1 {
+                    // Started afresh: it holds this cluster's written forms only.
+                    let docs = &clusters[i];
+                    let written: HashSet<&str> = words
+                        .docs
+                        .iter()
+                        .zip(docs)
+                        .flat_map(|(list, d)| list.iter().map(|w| w.0.text(&d.text)))
+                        .collect();
+                    assert_eq!(cache.written.len(), written.len());
+                }
+            }
+        }
     }
 }
