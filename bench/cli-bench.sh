@@ -16,8 +16,14 @@ SHARED=${CLAIMLENS_SHARED:-../shared}
 for bin in "$CLI" "$GEN"; do
   [ -x "$bin" ] || { echo "$bin is missing: cargo build --release --bin claimlens --bin gen-articles" >&2; exit 1; }
 done
+# CLAIMLENS_BENCH_INPUTS=DIR keeps the JSON Lines inputs (basil.jsonl, allsides.jsonl) in DIR for
+# other commands (callgrind, bench/cli-walltime.py); by default they go with the temporary folder.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ -n "${CLAIMLENS_BENCH_INPUTS:-}" ]; then
+  mkdir -p "$CLAIMLENS_BENCH_INPUTS"
+  trap 'cp "$work"/*.jsonl "$work"/*.jsonl.bytes "$CLAIMLENS_BENCH_INPUTS"/ 2>/dev/null; rm -rf "$work"' EXIT
+fi
 
 # One measurement: median wall seconds and the largest peak RSS over RUNS runs of "$@" (reading
 # the file $STDIN, if set, on standard input).
