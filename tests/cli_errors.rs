@@ -13,6 +13,8 @@ struct Run {
     stderr: String,
 }
 
+/// The CLI run with `stdin` written from another thread, so that a long output cannot fill the pipe
+/// while the input is still being written.
 fn claimlens(args: &[&str], stdin: &[u8]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimlens"))
         .args(args)
@@ -21,11 +23,13 @@ fn claimlens(args: &[&str], stdin: &[u8]) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the CLI starts");
+    let (mut input, stdin) = (child.stdin.take().unwrap(), stdin.to_vec());
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let out = child.wait_with_output().expect("the CLI ends");
     // A CLI that refuses its arguments exits without reading stdin: a broken pipe here is expected.
-    if let Err(e) = child.stdin.take().unwrap().write_all(stdin) {
+    if let Err(e) = writer.join().unwrap() {
         assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "writing the CLI's stdin: {e}");
     }
-    let out = child.wait_with_output().expect("the CLI ends");
     Run {
         code: out.status.code().expect("exited, not killed by a signal"),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
@@ -235,27 +239,6 @@ fn unknown_offset_unit_is_refused_with_the_choices() {
     assert!(run.stderr.contains("use chars, utf16 or bytes"), "{}", run.stderr);
 }
 
-/// The CLI run with `stdin` written from another thread, so that a long output cannot fill the pipe
-/// while the input is still being written.
-fn claimlens_streaming(args: &[&str], stdin: Vec<u8>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlens"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI starts");
-    let mut input = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || input.write_all(&stdin));
-    let out = child.wait_with_output().expect("the CLI ends");
-    writer.join().unwrap().expect("the CLI reads all its input");
-    Run {
-        code: out.status.code().expect("exited, not killed by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
 #[test]
 fn jsonl_output_is_the_same_in_the_same_order_whatever_the_number_of_jobs() {
     // Clusters of different sizes (so they finish out of order on several threads), blank lines
@@ -289,14 +272,14 @@ fn jsonl_output_is_the_same_in_the_same_order_whatever_the_number_of_jobs() {
             }
         }
     }
-    let one = claimlens_streaming(&["analyze", "--jsonl", "--jobs", "1"], input.clone().into_bytes());
+    let one = claimlens(&["analyze", "--jsonl", "--jobs", "1"], input.as_bytes());
     assert_eq!(one.code, 0, "{}", one.stderr);
     let lines = json_lines(&one.stdout);
     assert_eq!(lines.len(), expected_lines, "one output line per non-blank input line");
     let ids: Vec<_> = lines.iter().filter(|l| l.get("error").is_none()).map(|l| l["id"].as_u64().unwrap()).collect();
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "results in input order: {ids:?}");
     for jobs in ["2", "3", "8"] {
-        let many = claimlens_streaming(&["analyze", "--jsonl", "--jobs", jobs], input.clone().into_bytes());
+        let many = claimlens(&["analyze", "--jsonl", "--jobs", jobs], input.as_bytes());
         assert_eq!(many.code, 0, "{}", many.stderr);
         assert!(many.stdout == one.stdout, "--jobs {jobs} wrote something else than --jobs 1");
     }
