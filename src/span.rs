@@ -68,8 +68,24 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
 /// the helpers below answer it on its range; `char::is_alphabetic` and its kin search the Unicode
 /// tables for any character outside ASCII (~350 instructions, at every curly quote of a text).
 #[inline(always)]
-fn is_general_punctuation(c: char) -> bool {
+pub(crate) fn is_general_punctuation(c: char) -> bool {
     matches!(c, '\u{2000}'..='\u{206F}')
+}
+
+/// An ASCII letter or digit, by one table load: the tokenizers' inner loops run it on every byte,
+/// where the range tests of `u8::is_ascii_alphanumeric` take several instructions.
+#[inline(always)]
+pub(crate) fn is_ascii_alphanumeric_byte(b: u8) -> bool {
+    static TABLE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        table
+    };
+    TABLE[usize::from(b)]
 }
 
 /// `char::is_alphabetic`, without the table search for general punctuation.
@@ -353,6 +369,15 @@ mod tests {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
         }
+        assert!(('\u{2000}'..='\u{206f}').all(|c| is_general_punctuation(c) && !c.is_alphanumeric()));
+        assert!(
+            !is_general_punctuation('\u{1fff}') && !is_general_punctuation('\u{2070}') && !is_general_punctuation('é')
+        );
+    }
+
+    #[test]
+    fn word_bytes_are_the_ascii_letters_and_digits() {
+        assert!((0..=255u8).all(|b| is_ascii_alphanumeric_byte(b) == b.is_ascii_alphanumeric()));
     }
 
     #[test]

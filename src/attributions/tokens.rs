@@ -60,17 +60,6 @@ fn is_pictograph(c: char) -> bool {
         | '\u{E0020}'..='\u{E007F}')
 }
 
-/// Which bytes are ASCII letters and digits.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 fn is_word_char(c: char) -> bool {
     crate::span::is_alphanumeric(c)
 }
@@ -106,7 +95,7 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
         // ASCII is decided on the byte; other characters are decoded.
         let b = bytes[i];
         let (c, len, word) = if b.is_ascii() {
-            if ASCII_ALPHANUMERIC[usize::from(b)] {
+            if crate::span::is_ascii_alphanumeric_byte(b) {
                 (char::from(b), 1, true)
             } else if b.is_ascii_whitespace() || b == 0x0B {
                 i += 1;
@@ -139,7 +128,7 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
         while k < bytes.len() {
             // A run of ASCII letters and digits: a table look-up a byte.
             let run = k;
-            while k < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[k])] {
+            while k < bytes.len() && crate::span::is_ascii_alphanumeric_byte(bytes[k]) {
                 k += 1;
             }
             if k > run {

@@ -1,7 +1,7 @@
 //! Words for the claims stage: a tokenizer over byte spans, a light lemma, and stop words.
 
 use super::lexicon::lexicon;
-use crate::span::{char_at, word_end};
+use crate::span::{char_at, is_alphanumeric, is_ascii_alphanumeric_byte, is_general_punctuation, word_end};
 use crate::{Document, DocumentAnalysis, Span};
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -44,49 +44,28 @@ pub fn each_token(text: &str, span: Span, mut each: impl FnMut(Token)) {
         let start = i;
         if b < 0x80 {
             i += 1;
-            if !is_ascii_word_byte(b) {
+            if !is_ascii_alphanumeric_byte(b) {
                 continue;
             }
         } else {
             let (c, len) = char_at(s, i);
             i += len;
-            if is_punctuation(c) || !c.is_alphanumeric() {
+            if !is_alphanumeric(c) {
                 continue;
             }
         }
         // Letters and digits, and apostrophes with a letter or digit after them.
-        while i < bytes.len() && is_ascii_word_byte(bytes[i]) {
+        while i < bytes.len() && is_ascii_alphanumeric_byte(bytes[i]) {
             i += 1;
         }
         // A dash or closing quote after the word ends it (not a curly apostrophe: "Assad’s").
-        let ends_here = |i: usize| bytes[i] >= 0x80 && matches!(char_at(s, i).0, c if is_punctuation(c) && c != '’');
+        let ends_here =
+            |i: usize| bytes[i] >= 0x80 && matches!(char_at(s, i).0, c if is_general_punctuation(c) && c != '’');
         if i < bytes.len() && (bytes[i] >= 0x80 || bytes[i] == b'\'') && !ends_here(i) {
             i = word_end(s, i, char::is_alphanumeric);
         }
         each(Token { span: Span::new(span.start + start, span.start + i) });
     }
-}
-
-/// An ASCII letter or digit: one table load per byte (the tokenizer's inner loop; the range
-/// tests take several instructions a byte).
-#[inline]
-fn is_ascii_word_byte(b: u8) -> bool {
-    const TABLE: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = 0;
-        while b < 128 {
-            table[b] = (b as u8).is_ascii_alphanumeric();
-            b += 1;
-        }
-        table
-    };
-    TABLE[b as usize]
-}
-
-/// Dashes, curly quotes and the like (the General Punctuation block, which holds no letter or
-/// digit): news text has them between words, and they are ruled out without the Unicode tables.
-fn is_punctuation(c: char) -> bool {
-    ('\u{2000}'..='\u{206f}').contains(&c)
 }
 
 /// Lower case, without a possessive ending, singular: "Missiles" → "missile", "Assad's" → "assad".
@@ -633,11 +612,6 @@ mod tests {
     }
 
     #[test]
-    fn word_bytes_are_the_ascii_letters_and_digits() {
-        assert!((0..=255u8).all(|b| is_ascii_word_byte(b) == b.is_ascii_alphanumeric()));
-    }
-
-    #[test]
     fn written_forms_find_each_word_of_any_length_and_no_other() {
         let mut forms = WrittenForms::default();
         let mut words: Vec<String> = Vec::new();
@@ -663,9 +637,7 @@ mod tests {
     }
 
     #[test]
-    fn general_punctuation_holds_no_letter_or_digit() {
-        assert!(('\u{2000}'..='\u{206f}').all(|c| is_punctuation(c) && !c.is_alphanumeric()));
-        assert!(!is_punctuation('\u{1fff}') && !is_punctuation('\u{2070}') && !is_punctuation('é'));
+    fn dashes_and_curly_quotes_end_words_and_curly_apostrophes_do_not() {
         assert_eq!(words("—“Café”’s—x"), ["Café", "s", "x"]);
     }
 
