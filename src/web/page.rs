@@ -207,9 +207,11 @@ struct App {
     drawn: Option<Vec<std::ops::Range<usize>>>,
     /// A check of the drawn spans against the scrolled text is scheduled.
     scroll_check: bool,
-    /// The open tab's entries, how many are drawn, where they go and the "Show more" button.
+    /// The open tab's entries, the first drawn and the end of those drawn, where they go and the
+    /// pager below them.
     rows: Vec<Row>,
     rows_drawn: usize,
+    rows_start: usize,
     rows_parent: Option<HtmlElement>,
     more: Option<HtmlElement>,
     speakers: Vec<Speaker>,
@@ -380,6 +382,7 @@ pub fn start(root: &Element, worker_url: Option<String>) {
         scroll_check: false,
         rows: Vec::new(),
         rows_drawn: 0,
+        rows_start: 0,
         rows_parent: None,
         more: None,
         speakers: Vec::new(),
@@ -1376,6 +1379,7 @@ impl App {
         self.nav.clear();
         self.rows.clear();
         self.rows_drawn = 0;
+        self.rows_start = 0;
         self.rows_parent = None;
         self.more = None;
         let Some(out) = self.output.clone() else {
@@ -1450,13 +1454,13 @@ impl App {
         self.draw_rows();
     }
 
-    /// Draws the open tab's next [`ROWS_PER_PAGE`] entries and, when more are left, a button
-    /// that draws the next ones: a tab of 176,000 numbers would otherwise take seconds and
-    /// hundreds of MB of elements. Returns the first entry drawn.
+    /// Draws the open tab's next [`ROWS_PER_PAGE`] entries and, below a long list, a pager:
+    /// "Show more" and "Go to entry": a tab of 176,000 numbers drawn at once would take seconds
+    /// and hundreds of MB of elements. Returns the first entry drawn.
     fn draw_rows(&mut self) -> Option<HtmlElement> {
         let (Some(out), Some(parent)) = (self.output.clone(), self.rows_parent.clone()) else { return None };
-        if let Some(more) = self.more.take() {
-            more.remove();
+        if let Some(pager) = self.more.take() {
+            pager.remove();
         }
         let first_new = self.nav.len();
         let end = (self.rows_drawn + ROWS_PER_PAGE).min(self.rows.len());
@@ -1464,21 +1468,59 @@ impl App {
             self.draw_row(&out, &parent, self.rows[at]);
         }
         self.rows_drawn = end;
-        let left = self.rows.len() - end;
-        if left > 0 {
-            let more = button(
-                &format!("Show {} more ({} of {} shown)", left.min(ROWS_PER_PAGE), end, self.rows.len()),
-                "cl-btn cl-more",
+        let total = self.rows.len();
+        if total > ROWS_PER_PAGE {
+            let pager = el("div", "cl-pager");
+            let left = total - end;
+            if left > 0 {
+                let more = button(&format!("Show {} more", left.min(ROWS_PER_PAGE)), "cl-btn cl-more");
+                on::<Event>(&more, "click", |_| {
+                    if let Some(first) = with(|app| app.draw_rows()).flatten() {
+                        first.focus().ok();
+                    }
+                });
+                append(&pager, &more);
+            }
+            append(
+                &pager,
+                &el_text("span", "cl-pager-range", &format!("Entries {}–{end} of {total}", self.rows_start + 1)),
             );
-            on::<Event>(&more, "click", |_| {
-                if let Some(first) = with(|app| app.draw_rows()).flatten() {
+            let label = el_text("label", "cl-goto", "Go to entry ");
+            let at = input("number", "cl-goto-at");
+            attr(&at, "min", "1");
+            attr(&at, "max", &total.to_string());
+            at.set_value(&(end + 1).min(total).to_string());
+            append(&label, &at);
+            append(&pager, &label);
+            let go = button("Go", "cl-btn cl-goto-go");
+            let go_to = move || {
+                let n = at.value().trim().parse::<usize>().unwrap_or(1).max(1);
+                if let Some(first) = with(|app| app.draw_rows_from(n - 1)).flatten() {
                     first.focus().ok();
                 }
+            };
+            let on_enter = go_to.clone();
+            on::<KeyboardEvent>(&label, "keydown", move |e| {
+                if e.key() == "Enter" {
+                    on_enter();
+                }
             });
-            append(&self.tabpanel, &more);
-            self.more = Some(more);
+            on::<Event>(&go, "click", move |_| go_to());
+            append(&pager, &go);
+            append(&self.tabpanel, &pager);
+            self.more = Some(pager);
         }
         self.nav.get(first_new).cloned()
+    }
+
+    /// Draws the open tab's entries from entry `start` (from 0) on, in place of those shown.
+    fn draw_rows_from(&mut self, start: usize) -> Option<HtmlElement> {
+        let parent = self.rows_parent.clone()?;
+        clear(&parent);
+        self.nav.clear();
+        self.rows_start = start.min(self.rows.len().saturating_sub(1));
+        self.rows_drawn = self.rows_start;
+        self.draw_rows()
     }
 
     fn draw_row(&mut self, out: &Output, parent: &HtmlElement, row: Row) {
