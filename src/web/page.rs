@@ -1242,16 +1242,17 @@ impl App {
     /// paste), those near the part of each text on screen.
     fn render_highlights(&mut self) {
         let shown = |c: Class| !self.hidden.contains(&c);
-        let too_many = !self.fallback && self.findings.iter().filter(|f| shown(f.class)).count() > DRAW_ALL_UP_TO;
+        let too_many = self.findings.iter().filter(|f| shown(f.class)).count() > DRAW_ALL_UP_TO;
         let mut entries = Vec::new();
         let mut drawn = Vec::new();
         for (doc, pane) in self.panes.iter().enumerate() {
             let map = self.map(doc);
+            let span = if too_many { near_screen(&pane.editor, &map) } else { 0..map.len16() };
             if self.fallback {
-                render_backdrop(&pane.backdrop, &map.text, &self.findings, doc, shown);
+                render_backdrop(&pane.backdrop, &map.text, &self.findings, doc, span.clone(), shown);
+                drawn.push(span);
                 continue;
             }
-            let span = if too_many { near_screen(&pane.editor, &map) } else { 0..map.len16() };
             let near = |f: &Finding| f.start < span.end && f.end > span.start;
             let mine = self.findings.iter().filter(|f| f.doc == doc && shown(f.class) && near(f));
             entries.extend(
@@ -2059,25 +2060,54 @@ fn near_screen(editor: &HtmlElement, map: &TextMap) -> std::ops::Range<usize> {
 
 /// The fallback without the Highlight API: a backdrop under the (transparent) editor, with the
 /// same text split into spans that carry the finding classes. Text goes in as text nodes only.
-fn render_backdrop(backdrop: &HtmlElement, text: &str, all: &[Finding], doc: usize, shown: impl Fn(Class) -> bool) {
+/// Only findings that overlap `span` get their spans (a huge text: those near the screen); one
+/// walk over the text and the findings, in order.
+fn render_backdrop(
+    backdrop: &HtmlElement,
+    text: &str,
+    all: &[Finding],
+    doc: usize,
+    span: std::ops::Range<usize>,
+    shown: impl Fn(Class) -> bool,
+) {
     clear(backdrop);
-    let mine: Vec<&Finding> = all.iter().filter(|f| f.doc == doc && shown(f.class)).collect();
+    // Sorted by start, as the findings are.
+    let mine: Vec<&Finding> =
+        all.iter().filter(|f| f.doc == doc && shown(f.class) && f.start < span.end && f.end > span.start).collect();
     let mut cuts: Vec<usize> = mine.iter().flat_map(|f| [f.start, f.end]).collect();
     cuts.push(0);
     let total16 = text.encode_utf16().count();
     cuts.push(total16);
     cuts.sort_unstable();
     cuts.dedup();
+    // The findings that cover the piece being written: every start and end is a cut, so a
+    // finding begun at or before a piece and not yet ended covers all of it.
+    let (mut next, mut active): (usize, Vec<&Finding>) = (0, Vec::new());
+    let mut chars = text.char_indices().peekable();
+    let (mut at16, mut at_byte) = (0, 0);
+    let mut byte_of = |offset16: usize| {
+        while at16 < offset16 {
+            let Some((_, c)) = chars.next() else { break };
+            at16 += c.len_utf16();
+            at_byte += c.len_utf8();
+        }
+        at_byte
+    };
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1].min(total16));
         if a >= b {
             continue;
         }
-        let piece = &text[textmap::utf16_to_byte(text, a)..textmap::utf16_to_byte(text, b)];
-        let classes: Vec<&str> = mine.iter().filter(|f| f.start <= a && b <= f.end).map(|f| f.class.key()).collect();
-        if classes.is_empty() {
+        while next < mine.len() && mine[next].start <= a {
+            active.push(mine[next]);
+            next += 1;
+        }
+        active.retain(|f| f.end > a);
+        let piece = &text[byte_of(a)..byte_of(b)];
+        if active.is_empty() {
             append_text(backdrop, piece);
         } else {
+            let classes: Vec<&str> = active.iter().map(|f| f.class.key()).collect();
             let span = el_text("span", &format!("cl-mark cl-{}", classes.join(" cl-")), piece);
             attr(&span, "data-start", &a.to_string());
             append(backdrop, &span);
