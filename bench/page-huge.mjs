@@ -136,6 +136,8 @@ async function run(url, text, label) {
     result.longestMs = Math.max(0, ...after.map(([, d]) => d));
     result.longTasks = after.length;
     result.status = `${state.shownText} (after the reply: parsed ${state.marks.parsed.toFixed(0)} ms, rendered ${state.marks.rendered.toFixed(0)} ms)`;
+    const drawn = await page.evaluate(() => [[...CSS.highlights.values()].reduce((n, h) => n + h.size, 0), document.querySelector('.cl-partial-note:not([hidden])')?.textContent ?? '']);
+    result.drawn = `${drawn[0]} ranges drawn; ${drawn[1] || 'no note'}`;
     const metrics = await cdp.send('Performance.enable').then(() => cdp.send('Performance.getMetrics'));
     result.heapMB = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1048576;
   }
@@ -203,7 +205,7 @@ for (const [label, text] of texts) {
           : `counts shown ${f(r.shownMs)} ms after the reply, idle ${f(r.idleMs)} ms, longest task ${f(r.longestMs)} ms (${r.longTasks} over 50 ms), JS heap ${f(r.heapMB)} MB`) +
         `, renderer peak RSS ${f(r.peakRssMB)} MB`,
     );
-    if (r.status) console.log(`  ${r.status}`);
+    if (r.status) console.log(`  ${r.status}\n  ${r.drawn}`);
     if (r.top) console.log(r.top.map((l) => `  ${l}`).join('\n'));
   }
 }

@@ -39,7 +39,7 @@ const PROGRESS_EVERY_MS: i32 = 1000;
 const SAVE_ON_EDIT_LIMIT: usize = 200_000;
 /// Up to this many shown findings every highlight is drawn at once; above, only those near the
 /// part of each text on screen, redrawn as it scrolls. Chromium's frame after a change of
-/// highlights grows faster than the number of ranges (1 MB of news, 48,000 ranges: 2.4 s of
+/// highlights grows faster than the number of ranges (1 MB of news, 75,000 ranges: 2.4 s of
 /// pre-paint; 2 MB: 7.7 s; BENCHMARKS.md "Huge pastes on the page").
 const DRAW_ALL_UP_TO: usize = 4_000;
 /// Highlights are drawn this far (UTF-16 units) before and after the text on screen, at least as
