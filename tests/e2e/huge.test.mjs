@@ -84,8 +84,8 @@ test('a_multi_megabyte_paste_shows_its_counts_at_once_stays_responsive_and_keeps
     assert.equal(legendNumbers, numbers);
 
     // Responsive once the reply is in: no task of the page ran long. Measured on the 2-core
-    // machine: 3 MB, the reply's task (copying and reading a 35 MB reply, drawing) 500–700 ms,
-    // and a frame of ~250 ms; before the drawing was bounded, 7.7 s for 2 MB and minutes for 5.
+    // machine: 3 MB, the reply's task (reading a 35 MB reply, drawing) 360–640 ms, and a frame
+    // of ~250 ms; before the drawing was bounded, 5.8 s for 2 MB and 87 s for 5 (BENCHMARKS.md).
     const reply = await page.evaluate((p) => performance.getEntriesByName('claimlens:reply').find((e) => e.startTime > p).startTime, pastedAt);
     const afterReply = await longTasksSince(page, reply);
     const worst = Math.max(0, ...afterReply);
