@@ -113,6 +113,15 @@ fn output_js_string(
     analysis: &crate::Analysis,
     unit: OffsetUnit,
 ) -> serde_json::Result<js_sys::JsString> {
+    Ok(TextDecoder::new().decode(&output_js_bytes(docs, analysis, unit)?))
+}
+
+/// The output as JSON in UTF-8, in a JS typed array (outside wasm memory).
+fn output_js_bytes(
+    docs: &[crate::Document],
+    analysis: &crate::Analysis,
+    unit: OffsetUnit,
+) -> serde_json::Result<js_sys::Uint8Array> {
     let estimate = output::estimated_json_len(docs, analysis);
     let mut bytes = js_sys::Uint8Array::new_with_length(byte_len(estimate));
     let mut len = 0;
@@ -129,7 +138,7 @@ fn output_js_string(
         len = end;
         Ok(())
     })?;
-    Ok(TextDecoder::new().decode(&bytes.subarray(0, len)))
+    Ok(bytes.subarray(0, len))
 }
 
 /// A length for a JS typed array (wasm32 lengths fit in `u32`).
@@ -157,6 +166,18 @@ pub fn analyze_json(request: &str) -> js_sys::JsString {
         output_js_string(&docs, &analysis, OffsetUnit::Utf16).map_err(|_| OUTPUT_FAILED.to_string())
     });
     json.unwrap_or_else(|e| web::error_json(&e).into())
+}
+
+/// [`analyze_json`] as UTF-8 bytes: the page's worker transfers them to the page, which reads
+/// them as they are. A string reply of a 5 MB article (59 MB of JSON) was decoded to UTF-16 here,
+/// copied by `postMessage` and encoded back into the page's wasm memory (~300 ms of the page
+/// thread; BENCHMARKS.md "Huge pastes on the page").
+#[wasm_bindgen(js_name = analyzeJsonBytes)]
+pub fn analyze_json_bytes(request: &str) -> js_sys::Uint8Array {
+    let json = web::analyze_request(request).and_then(|(docs, analysis)| {
+        output_js_bytes(&docs, &analysis, OffsetUnit::Utf16).map_err(|_| OUTPUT_FAILED.to_string())
+    });
+    json.unwrap_or_else(|e| js_sys::Uint8Array::from(web::error_json(&e).as_bytes()))
 }
 
 /// `{worker}`: the URL of the analysis worker script; without it the page analyses on the main

@@ -2,10 +2,11 @@
 // In, first: {module}, the page's compiled WebAssembly.Module, so the worker neither fetches nor
 // compiles the wasm again (a first message without it: the worker loads the module itself).
 // Out: {ready} once the engine is loaded (or {startFailed: message}).
-// In: {seq, request} (a cluster request as JSON); out: {seq, json, ms}.
+// In: {seq, request} (a cluster request as JSON); out: {seq, json, ms}, json the output as JSON
+// in UTF-8 bytes (a Uint8Array).
 // If the engine panics, the panic hook's message goes back as {seq, crashed: message} and the
 // worker closes: after a panic the wasm instance is not trusted again. The page starts a new one.
-import init, { analyzeJson, panicForTests } from './claimlens.js';
+import init, { analyzeJsonBytes, panicForTests } from './claimlens.js';
 
 // console_error_panic_hook reports a panic through console.error just before the wasm traps:
 // keep the last such message so the page can show it.
@@ -52,8 +53,9 @@ self.onmessage = async (event) => {
     // never does, and no text can reach them (texts travel inside `request`).
     const crash = crashForTests ?? (request !== undefined ? crashOnNextRequest : null);
     if (crash) panicForTests(String(crash));
-    const json = analyzeJson(request);
-    self.postMessage({ seq, json, ms: performance.now() - t0 });
+    // UTF-8 bytes, transferred (not copied): the page reads them into its wasm memory as they are.
+    const json = analyzeJsonBytes(request);
+    self.postMessage({ seq, json, ms: performance.now() - t0 }, [json.buffer]);
   } catch (err) {
     const panic = lastConsoleError.match(/panicked at [^\n]*\n?([^\n]*)/);
     const message = panic ? `panicked: ${panic[1] || panic[0]}` : String(err);

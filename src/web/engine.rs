@@ -136,7 +136,12 @@ fn parse(data: &JsValue) -> Reply {
     } else if let Some(message) = text("crashed") {
         Reply::Crashed { seq, message }
     } else {
-        let json = text("json").unwrap_or_default();
+        // UTF-8 bytes from the worker (copied once, into wasm memory); a string is read as well.
+        let json = match get("json").map(|v| v.dyn_into::<js_sys::Uint8Array>()) {
+            Some(Ok(bytes)) => String::from_utf8(bytes.to_vec())
+                .unwrap_or_else(|_| super::error_json("the worker's reply is not UTF-8")),
+            _ => text("json").unwrap_or_default(),
+        };
         let ms = get("ms").and_then(|v| v.as_f64()).unwrap_or(0.0);
         Reply::Done { seq, json, ms }
     }

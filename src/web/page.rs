@@ -37,6 +37,18 @@ const PROGRESS_EVERY_MS: i32 = 1000;
 /// Texts up to this size are saved on every edit, not only when analysed (a crash or reload
 /// during the debounce then loses nothing); bigger ones are saved when the analysis starts.
 const SAVE_ON_EDIT_LIMIT: usize = 200_000;
+/// Up to this many shown findings every highlight is drawn at once; above, only those near the
+/// part of each text on screen, redrawn as it scrolls. Chromium's frame after a change of
+/// highlights grows faster than the number of ranges (1 MB of news, 75,000 ranges: 2.4 s of
+/// pre-paint; 2 MB: 7.7 s; BENCHMARKS.md "Huge pastes on the page").
+const DRAW_ALL_UP_TO: usize = 4_000;
+/// Highlights are drawn this far (UTF-16 units) before and after the text on screen, at least as
+/// much again as is on screen: a scroll of a screen or two finds them already drawn.
+const DRAW_MARGIN: usize = 12_000;
+/// Side-panel entries drawn at once; "Show more" (or j past the last one) draws as many again.
+const ROWS_PER_PAGE: usize = 200;
+/// How often a scroll checks whether the drawn highlights still cover the text on screen.
+const SCROLL_CHECK_MS: i32 = 80;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -120,8 +132,34 @@ impl Pane {
     }
 }
 
+/// One entry of the side panel's open tab.
+#[derive(Debug, Clone, Copy)]
+enum Row {
+    /// `contradictions[i]`
+    Contradiction(usize),
+    /// `documents[doc].numbers[i]`
+    Number(usize, usize),
+    /// `App::speakers[i]`
+    Speaker(usize),
+    /// `corroborations[i]`
+    Corroboration(usize),
+}
+
+/// A speaker of the Sources tab, with their statements counted.
+struct Speaker {
+    name: String,
+    kind: String,
+    anonymous: bool,
+    direct: usize,
+    indirect: usize,
+    articles: Vec<usize>,
+    first: DocSpan,
+}
+
 struct App {
     panes_el: HtmlElement,
+    /// Says when a text is so long that its highlights are drawn only around the part on screen.
+    partial_note: HtmlElement,
     status: HtmlElement,
     /// Problems the reader must see (a file that is not text, a crashed engine), until dismissed.
     alert: HtmlElement,
@@ -162,6 +200,21 @@ struct App {
     card_pinned: bool,
     hover_key: Option<(usize, usize)>,
     fallback: bool,
+    /// Each pane's text map (by pane id) while its text is unchanged: building one copies the
+    /// whole text out of the DOM, megabytes for a huge paste, on every redraw and mouse move.
+    maps: RefCell<Vec<(u32, Rc<TextMap>)>>,
+    /// Too many findings to draw at once: the UTF-16 span of each pane whose highlights are drawn.
+    drawn: Option<Vec<std::ops::Range<usize>>>,
+    /// A check of the drawn spans against the scrolled text is scheduled.
+    scroll_check: bool,
+    /// The open tab's entries, the first drawn and the end of those drawn, where they go and the
+    /// pager below them.
+    rows: Vec<Row>,
+    rows_drawn: usize,
+    rows_start: usize,
+    rows_parent: Option<HtmlElement>,
+    more: Option<HtmlElement>,
+    speakers: Vec<Speaker>,
 }
 
 thread_local! {
@@ -237,6 +290,9 @@ pub fn start(root: &Element, worker_url: Option<String>) {
     let hidden_for_legend = hidden;
     let legend = view::legend(move |c| !hidden_for_legend.contains(&c), Rc::new(toggle_class));
     append(&main, &legend);
+    let partial_note = el("p", "cl-partial-note");
+    partial_note.set_hidden(true);
+    append(&main, &partial_note);
     let panes_el = el("div", "cl-panes");
     attr(&panes_el, "aria-label", "Articles");
     append(&main, &panes_el);
@@ -291,6 +347,7 @@ pub fn start(root: &Element, worker_url: Option<String>) {
     }
     let app = App {
         panes_el,
+        partial_note,
         status,
         alert,
         legend,
@@ -320,6 +377,15 @@ pub fn start(root: &Element, worker_url: Option<String>) {
         card_pinned: false,
         hover_key: None,
         fallback,
+        maps: RefCell::new(Vec::new()),
+        drawn: None,
+        scroll_check: false,
+        rows: Vec::new(),
+        rows_drawn: 0,
+        rows_start: 0,
+        rows_parent: None,
+        more: None,
+        speakers: Vec::new(),
     };
     APP.with(|cell| *cell.borrow_mut() = Some(app));
     wire_global_events();
@@ -610,7 +676,13 @@ fn wire_global_events() {
         }
     });
     on::<Event>(&dom::window(), "resize", |_| {
-        with(|app| app.hide_card());
+        with(|app| {
+            app.hide_card();
+            app.schedule_scroll_check();
+        });
+    });
+    on::<Event>(&dom::window(), "scroll", |_| {
+        with(|app| app.schedule_scroll_check());
     });
 }
 
@@ -708,6 +780,7 @@ impl App {
     }
 
     fn set_panes(&mut self, panes: &[SavedPane]) {
+        self.maps.borrow_mut().clear();
         for p in self.panes.drain(..) {
             p.root.remove();
         }
@@ -837,6 +910,7 @@ impl App {
 
     /// Fills the first empty pane (or adds one) for each article.
     fn add_articles(&mut self, articles: Vec<SavedPane>) {
+        self.maps.borrow_mut().clear();
         for a in articles {
             if let Some(p) = self.panes.iter().find(|p| p.text().trim().is_empty()) {
                 p.set_text(&a.text);
@@ -858,14 +932,19 @@ impl App {
     }
 
     fn edited(&mut self, id: u32) {
+        self.forget_map(id);
         if let Some(i) = self.pane_index(id) {
             let pane = &self.panes[i];
-            let mut map = TextMap::build(&pane.editor, "\n");
-            if !map.is_plain(&pane.editor) {
+            // One text node (as typing leaves it) is plain without reading the text out.
+            let children = pane.editor.child_nodes().length();
+            let one_text = children == 0
+                || (children == 1
+                    && pane.editor.first_child().is_some_and(|c| c.node_type() == web_sys::Node::TEXT_NODE));
+            if !one_text && !TextMap::build(&pane.editor, "\n").is_plain(&pane.editor) {
                 // Typing at an edge can add a second text node: merging keeps the live highlight
                 // ranges (DOM normalize() moves them); only other elements need a rebuild.
                 pane.editor.normalize();
-                map = TextMap::build(&pane.editor, "\n");
+                let map = TextMap::build(&pane.editor, "\n");
                 if !map.is_plain(&pane.editor) {
                     normalise_editor(&pane.editor, &map);
                 }
@@ -1093,6 +1172,7 @@ impl App {
             Ok(out) => out,
             Err(e) => return self.set_status(&format!("Analysis failed: {e}")),
         };
+        dom::mark("claimlens:parsed");
         if std::mem::take(&mut self.page_marker_left) {
             // An analysis succeeded (in the worker, after a page crash): the page may analyse again.
             if let Some(s) = storage() {
@@ -1142,22 +1222,90 @@ impl App {
         self.panes_el.set_attribute("data-state", state).ok();
     }
 
-    fn render_highlights(&self) {
+    /// The text map of pane `doc`, kept until its text changes.
+    fn map(&self, doc: usize) -> Rc<TextMap> {
+        let pane = &self.panes[doc];
+        let mut maps = self.maps.borrow_mut();
+        if let Some((_, map)) = maps.iter().find(|(id, _)| *id == pane.id) {
+            return map.clone();
+        }
+        let map = Rc::new(TextMap::build(&pane.editor, "\n"));
+        maps.push((pane.id, map.clone()));
+        map
+    }
+
+    fn forget_map(&self, id: u32) {
+        self.maps.borrow_mut().retain(|(i, _)| *i != id);
+    }
+
+    /// Draws the highlights: all of them, or when there are too many to draw at once (a huge
+    /// paste), those near the part of each text on screen.
+    fn render_highlights(&mut self) {
+        let shown = |c: Class| !self.hidden.contains(&c);
+        let too_many = self.findings.iter().filter(|f| shown(f.class)).count() > DRAW_ALL_UP_TO;
         let mut entries = Vec::new();
+        let mut drawn = Vec::new();
         for (doc, pane) in self.panes.iter().enumerate() {
-            let map = TextMap::build(&pane.editor, "\n");
+            let map = self.map(doc);
+            let span = if too_many { near_screen(&pane.editor, &map) } else { 0..map.len16() };
             if self.fallback {
-                render_backdrop(&pane.backdrop, &map.text, &self.findings, doc, self.shown());
+                render_backdrop(&pane.backdrop, &map.text, &self.findings, doc, span.clone(), shown);
+                drawn.push(span);
                 continue;
             }
-            entries.extend(view::highlight_entries(&self.findings, doc, &map, self.shown()));
+            let near = |f: &Finding| f.start < span.end && f.end > span.start;
+            let mine = self.findings.iter().filter(|f| f.doc == doc && shown(f.class) && near(f));
+            entries.extend(
+                mine.filter_map(|f| Some((f.class.highlight_name(), f.class.priority(), map.range(f.start, f.end)?))),
+            );
             if let Some(c) = self.current.as_ref().filter(|c| c.doc == doc) {
                 if let Some(r) = map.range(c.start, c.end) {
                     entries.push(("cl-current".to_string(), 10, r));
                 }
             }
+            drawn.push(span);
         }
         highlight::set_layer(PAGE_LAYER, entries);
+        self.drawn = too_many.then_some(drawn);
+        self.show_partial_note();
+    }
+
+    /// Tells the reader when highlights are drawn only around the text on screen.
+    fn show_partial_note(&self) {
+        let Some(_) = &self.drawn else {
+            self.partial_note.set_hidden(true);
+            return;
+        };
+        let shown = self.findings.iter().filter(|f| !self.hidden.contains(&f.class)).count();
+        self.partial_note.set_text_content(Some(&format!(
+            "{} to show: so that the page stays responsive, highlights are drawn around the part of the text on screen and follow as you scroll, and the side panel lists {ROWS_PER_PAGE} entries at a time (Show more). Every finding is there.",
+            view::counted(shown, "highlight"),
+        )));
+        self.partial_note.set_hidden(false);
+    }
+
+    /// After a scroll or resize (at most every [`SCROLL_CHECK_MS`]): redraws the highlights when
+    /// a text on screen has moved out of the span drawn around it.
+    fn schedule_scroll_check(&mut self) {
+        if self.drawn.is_none() || self.scroll_check {
+            return;
+        }
+        self.scroll_check = true;
+        dom::timeout(SCROLL_CHECK_MS, || {
+            with(|app| {
+                app.scroll_check = false;
+                let Some(drawn) = &app.drawn else { return };
+                let stale = app.panes.iter().enumerate().any(|(doc, pane)| {
+                    let map = app.map(doc);
+                    let on_screen = on_screen(&pane.editor, &map);
+                    let span = drawn.get(doc).cloned().unwrap_or(0..0);
+                    !on_screen.is_empty() && (on_screen.start < span.start || on_screen.end > span.end)
+                });
+                if stale {
+                    app.render_highlights();
+                }
+            });
+        });
     }
 
     fn render_summaries(&self) {
@@ -1230,6 +1378,11 @@ impl App {
     fn render_panel(&mut self) {
         clear(&self.tabpanel);
         self.nav.clear();
+        self.rows.clear();
+        self.rows_drawn = 0;
+        self.rows_start = 0;
+        self.rows_parent = None;
+        self.more = None;
         let Some(out) = self.output.clone() else {
             append(&self.tabpanel, &el_text("p", "cl-empty", "Waiting for the analysis…"));
             return;
@@ -1253,39 +1406,13 @@ impl App {
                 if order.is_empty() {
                     append(&panel, &el_text("p", "cl-empty", "No contradictions found."));
                 }
-                let list = el("ul", "cl-list");
-                append(&panel, &list);
-                for i in order {
-                    let c = &out.contradictions[i];
-                    let li = el("li", "");
-                    append(&list, &li);
-                    let item = self.nav_item(&li, "button", c.a.clone());
-                    let head = el_text(
-                        "span",
-                        "cl-item-head",
-                        &format!("{} · {}%", c.kind, decimal::fixed(c.confidence * 100.0, 0)),
-                    );
-                    append(&item, &head);
-                    append(
-                        &item,
-                        &el_text(
-                            "span",
-                            "cl-item-main",
-                            &format!(
-                                "“{}” ({}) ≠ “{}” ({})",
-                                c.a.text,
-                                self.doc_name(c.a.doc),
-                                c.b.text,
-                                self.doc_name(c.b.doc)
-                            ),
-                        ),
-                    );
-                    append(&item, &el_text("span", "cl-item-note", &c.explanation));
-                }
+                self.rows = order.into_iter().map(Row::Contradiction).collect();
             }
             Tab::Numbers => {
-                let total: usize = out.documents.iter().map(|d| d.numbers.len()).sum();
-                if total == 0 {
+                self.rows = (out.documents.iter().enumerate())
+                    .flat_map(|(doc, d)| (0..d.numbers.len()).map(move |i| Row::Number(doc, i)))
+                    .collect();
+                if self.rows.is_empty() {
                     append(&panel, &el_text("p", "cl-empty", "No numbers found."));
                     return;
                 }
@@ -1302,47 +1429,191 @@ impl App {
                 let tbody = el("tbody", "");
                 append(&table, &tbody);
                 append(&panel, &table);
-                for (doc, d) in out.documents.iter().enumerate() {
-                    for n in &d.numbers {
-                        let tr = el("tr", "");
-                        append(&tbody, &tr);
-                        let td = el("td", "");
-                        append(&tr, &td);
-                        let target = DocSpan { doc, start: n.start, end: n.end, text: n.text.clone() };
-                        let item = self.nav_item(&td, "button", target);
-                        append_text(&item, &n.text);
-                        let value = match n.bound_text() {
-                            Some(b) => format!("{b} {}", n.value_text()),
-                            None => n.value_text(),
-                        };
-                        append(&tr, &el_text("td", "", &value));
-                        append(&tr, &el_text("td", "", n.counted.as_deref().unwrap_or("")));
-                        append(&tr, &el_text("td", "", &d.name));
-                    }
-                }
+                self.rows_parent = Some(tbody);
             }
-            Tab::Sources => self.render_sources(&out, &panel),
+            Tab::Sources => {
+                self.render_shares(&out, &panel);
+                self.speakers = speakers(&out);
+                if self.speakers.is_empty() {
+                    append(&panel, &el_text("p", "cl-empty", "No attributed statements found."));
+                    return;
+                }
+                self.rows = (0..self.speakers.len()).map(Row::Speaker).collect();
+            }
             Tab::Corroborations => {
                 if out.corroborations.is_empty() {
                     append(&panel, &el_text("p", "cl-empty", "No corroborations found."));
                 }
-                let list = el("ul", "cl-list");
-                append(&panel, &list);
-                for c in &out.corroborations {
-                    let Some(first) = c.claims.first() else { continue };
-                    let li = el("li", "");
-                    append(&list, &li);
-                    let item = self.nav_item(&li, "button", first.clone());
-                    let names: Vec<String> = c.claims.iter().map(|s| self.doc_name(s.doc)).collect();
-                    append(&item, &el_text("span", "cl-item-head", &names.join(" · ")));
-                    append(&item, &el_text("span", "cl-item-main", &format!("“{}”", first.text)));
-                    append(&item, &el_text("span", "cl-item-note", &c.explanation));
+                self.rows = (0..out.corroborations.len()).map(Row::Corroboration).collect();
+            }
+        }
+        if self.rows_parent.is_none() {
+            let list = el("ul", "cl-list");
+            append(&panel, &list);
+            self.rows_parent = Some(list);
+        }
+        self.draw_rows();
+    }
+
+    /// Draws the open tab's next [`ROWS_PER_PAGE`] entries and, below a long list, a pager:
+    /// "Show more" and "Go to entry": a tab of 176,000 numbers drawn at once would take seconds
+    /// and hundreds of MB of elements. Returns the first entry drawn.
+    fn draw_rows(&mut self) -> Option<HtmlElement> {
+        let (Some(out), Some(parent)) = (self.output.clone(), self.rows_parent.clone()) else { return None };
+        if let Some(pager) = self.more.take() {
+            pager.remove();
+        }
+        let first_new = self.nav.len();
+        let end = (self.rows_drawn + ROWS_PER_PAGE).min(self.rows.len());
+        for at in self.rows_drawn..end {
+            self.draw_row(&out, &parent, self.rows[at]);
+        }
+        self.rows_drawn = end;
+        let total = self.rows.len();
+        if total > ROWS_PER_PAGE {
+            let pager = el("div", "cl-pager");
+            let left = total - end;
+            if left > 0 {
+                let more = button(&format!("Show {} more", left.min(ROWS_PER_PAGE)), "cl-btn cl-more");
+                on::<Event>(&more, "click", |_| {
+                    if let Some(first) = with(|app| app.draw_rows()).flatten() {
+                        first.focus().ok();
+                    }
+                });
+                append(&pager, &more);
+            }
+            append(
+                &pager,
+                &el_text("span", "cl-pager-range", &format!("Entries {}–{end} of {total}", self.rows_start + 1)),
+            );
+            let label = el_text("label", "cl-goto", "Go to entry ");
+            let at = input("number", "cl-goto-at");
+            attr(&at, "min", "1");
+            attr(&at, "max", &total.to_string());
+            at.set_value(&(end + 1).min(total).to_string());
+            append(&label, &at);
+            append(&pager, &label);
+            let go = button("Go", "cl-btn cl-goto-go");
+            let go_to = move || {
+                let n = at.value().trim().parse::<usize>().unwrap_or(1).max(1);
+                if let Some(first) = with(|app| app.draw_rows_from(n - 1)).flatten() {
+                    first.focus().ok();
                 }
+            };
+            let on_enter = go_to.clone();
+            on::<KeyboardEvent>(&label, "keydown", move |e| {
+                if e.key() == "Enter" {
+                    on_enter();
+                }
+            });
+            on::<Event>(&go, "click", move |_| go_to());
+            append(&pager, &go);
+            append(&self.tabpanel, &pager);
+            self.more = Some(pager);
+        }
+        self.nav.get(first_new).cloned()
+    }
+
+    /// Draws the open tab's entries from entry `start` (from 0) on, in place of those shown.
+    fn draw_rows_from(&mut self, start: usize) -> Option<HtmlElement> {
+        let parent = self.rows_parent.clone()?;
+        clear(&parent);
+        self.nav.clear();
+        self.rows_start = start.min(self.rows.len().saturating_sub(1));
+        self.rows_drawn = self.rows_start;
+        self.draw_rows()
+    }
+
+    fn draw_row(&mut self, out: &Output, parent: &HtmlElement, row: Row) {
+        match row {
+            Row::Contradiction(i) => {
+                let c = &out.contradictions[i];
+                let li = el("li", "");
+                append(parent, &li);
+                let item = self.nav_item(&li, "button", c.a.clone());
+                let head = el_text(
+                    "span",
+                    "cl-item-head",
+                    &format!("{} · {}%", c.kind, decimal::fixed(c.confidence * 100.0, 0)),
+                );
+                append(&item, &head);
+                append(
+                    &item,
+                    &el_text(
+                        "span",
+                        "cl-item-main",
+                        &format!(
+                            "“{}” ({}) ≠ “{}” ({})",
+                            c.a.text,
+                            self.doc_name(c.a.doc),
+                            c.b.text,
+                            self.doc_name(c.b.doc)
+                        ),
+                    ),
+                );
+                append(&item, &el_text("span", "cl-item-note", &c.explanation));
+            }
+            Row::Number(doc, i) => {
+                let d = &out.documents[doc];
+                let n = &d.numbers[i];
+                let tr = el("tr", "");
+                append(parent, &tr);
+                let td = el("td", "");
+                append(&tr, &td);
+                let target = DocSpan { doc, start: n.start, end: n.end, text: n.text.clone() };
+                let item = self.nav_item(&td, "button", target);
+                append_text(&item, &n.text);
+                let value = match n.bound_text() {
+                    Some(b) => format!("{b} {}", n.value_text()),
+                    None => n.value_text(),
+                };
+                append(&tr, &el_text("td", "", &value));
+                append(&tr, &el_text("td", "", n.counted.as_deref().unwrap_or("")));
+                append(&tr, &el_text("td", "", &d.name));
+            }
+            Row::Speaker(i) => {
+                let s = &self.speakers[i];
+                let (first, anonymous) = (s.first.clone(), s.anonymous);
+                let head = el_text("span", "cl-item-head", &s.name);
+                let n = s.direct + s.indirect;
+                let note = format!(
+                    "{} · {n} statement{} ({} direct, {} indirect) · {} article{}",
+                    s.kind,
+                    if n == 1 { "" } else { "s" },
+                    s.direct,
+                    s.indirect,
+                    s.articles.len(),
+                    if s.articles.len() == 1 { "" } else { "s" }
+                );
+                let li = el("li", "");
+                append(parent, &li);
+                let item = self.nav_item(&li, "button", first);
+                append(
+                    &head,
+                    &el_text(
+                        "span",
+                        if anonymous { "cl-badge cl-badge-anon" } else { "cl-badge cl-badge-named" },
+                        if anonymous { "anonymous" } else { "named" },
+                    ),
+                );
+                append(&item, &head);
+                append(&item, &el_text("span", "cl-item-note", &note));
+            }
+            Row::Corroboration(i) => {
+                let c = &out.corroborations[i];
+                let Some(first) = c.claims.first() else { return };
+                let li = el("li", "");
+                append(parent, &li);
+                let item = self.nav_item(&li, "button", first.clone());
+                let names: Vec<String> = c.claims.iter().map(|s| self.doc_name(s.doc)).collect();
+                append(&item, &el_text("span", "cl-item-head", &names.join(" · ")));
+                append(&item, &el_text("span", "cl-item-main", &format!("“{}”", first.text)));
+                append(&item, &el_text("span", "cl-item-note", &c.explanation));
             }
         }
     }
 
-    fn render_sources(&mut self, out: &Output, panel: &HtmlElement) {
+    fn render_shares(&self, out: &Output, panel: &HtmlElement) {
         let shares = el("ul", "cl-shares");
         attr(&shares, "aria-label", "Anonymous sourcing per article");
         for d in &out.documents {
@@ -1364,94 +1635,19 @@ impl App {
             );
         }
         append(panel, &shares);
-        // One entry per speaker, in order of first appearance.
-        struct Speaker {
-            name: String,
-            kind: String,
-            anonymous: bool,
-            direct: usize,
-            indirect: usize,
-            articles: Vec<usize>,
-            first: DocSpan,
-        }
-        let mut speakers: Vec<Speaker> = Vec::new();
-        for (doc, d) in out.documents.iter().enumerate() {
-            for a in &d.attributions {
-                let name = a.who();
-                let span = a.source.clone().unwrap_or_else(|| a.content.clone());
-                let i = match speakers.iter().position(|s| s.name.to_lowercase() == name.to_lowercase()) {
-                    Some(i) => i,
-                    None => {
-                        speakers.push(Speaker {
-                            name: name.clone(),
-                            kind: a.source_kind.replace('_', " "),
-                            anonymous: a.anonymous,
-                            direct: 0,
-                            indirect: 0,
-                            articles: Vec::new(),
-                            first: DocSpan { doc, start: span.start, end: span.end, text: span.text.clone() },
-                        });
-                        speakers.len() - 1
-                    }
-                };
-                let s = &mut speakers[i];
-                if a.direct {
-                    s.direct += 1;
-                } else {
-                    s.indirect += 1;
-                }
-                if !s.articles.contains(&doc) {
-                    s.articles.push(doc);
-                }
-            }
-        }
-        if speakers.is_empty() {
-            append(panel, &el_text("p", "cl-empty", "No attributed statements found."));
-            return;
-        }
-        let list = el("ul", "cl-list");
-        append(panel, &list);
-        for s in speakers {
-            let li = el("li", "");
-            append(&list, &li);
-            let item = self.nav_item(&li, "button", s.first.clone());
-            let head = el_text("span", "cl-item-head", &s.name);
-            append(
-                &head,
-                &el_text(
-                    "span",
-                    if s.anonymous { "cl-badge cl-badge-anon" } else { "cl-badge cl-badge-named" },
-                    if s.anonymous { "anonymous" } else { "named" },
-                ),
-            );
-            append(&item, &head);
-            let n = s.direct + s.indirect;
-            append(
-                &item,
-                &el_text(
-                    "span",
-                    "cl-item-note",
-                    &format!(
-                        "{} · {n} statement{} ({} direct, {} indirect) · {} article{}",
-                        s.kind,
-                        if n == 1 { "" } else { "s" },
-                        s.direct,
-                        s.indirect,
-                        s.articles.len(),
-                        if s.articles.len() == 1 { "" } else { "s" }
-                    ),
-                ),
-            );
-        }
     }
 
     /// The next (+1) or previous (-1) entry of the open tab, from the focused one.
-    fn step(&self, delta: i32) -> Option<HtmlElement> {
+    fn step(&mut self, delta: i32) -> Option<HtmlElement> {
         if self.nav.is_empty() {
             return None;
         }
         let active = dom::document().active_element();
         let at = self.nav.iter().position(|n| active.as_ref().is_some_and(|a| a.is_same_node(Some(n))));
+        if delta > 0 && at == Some(self.nav.len() - 1) && self.rows_drawn < self.rows.len() {
+            // Past the last entry drawn: draw the next ones.
+            return self.draw_rows();
+        }
         let next = match at {
             Some(i) => (i as i32 + delta).clamp(0, self.nav.len() as i32 - 1) as usize,
             None if delta > 0 => 0,
@@ -1469,18 +1665,21 @@ impl App {
     /// Marks a span as the current finding, scrolls it into view, and opens its card if asked.
     fn select(&mut self, target: &DocSpan, open_card: bool) {
         self.current = Some(target.clone());
-        self.render_highlights();
-        let Some(pane) = self.panes.get(target.doc) else { return };
-        let map = TextMap::build(&pane.editor, "\n");
-        let Some(range) = map.range(target.start, target.end) else { return };
-        if self.fallback {
-            mark_backdrop_current(&pane.backdrop, target.start);
+        if target.doc >= self.panes.len() {
+            return self.render_highlights();
         }
+        let map = self.map(target.doc);
+        let Some(range) = map.range(target.start, target.end) else { return self.render_highlights() };
         let rect = range.get_bounding_client_rect();
         let win = dom::window();
         let vh = win.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(768.0);
         if rect.top() < 0.0 || rect.bottom() > vh {
             win.scroll_by_with_x_and_y(0.0, rect.top() - vh / 3.0);
+        }
+        // After the scroll: a huge text's highlights are drawn around what is now on screen.
+        self.render_highlights();
+        if self.fallback {
+            mark_backdrop_current(&self.panes[target.doc].backdrop, target.start);
         }
         if open_card {
             let hits = self.hits(target.doc, target.start);
@@ -1523,7 +1722,7 @@ impl App {
         let Some(doc) = self.pane_index(id) else { return };
         let Some(pos) = dom::document().caret_position_from_point(x as f32, y as f32) else { return };
         let Some(node) = pos.offset_node() else { return };
-        let map = TextMap::build(&self.panes[doc].editor, "\n");
+        let map = self.map(doc);
         let Some(offset) = map.offset_of(&node, pos.offset()) else { return };
         let hits = self.hits(doc, offset);
         let Some(first) = hits.first().copied() else {
@@ -1585,6 +1784,41 @@ impl App {
         }
         self.set_status("Exported (offsets in Unicode code points).");
     }
+}
+
+/// One entry per speaker (names compared case-blind), in order of first appearance.
+fn speakers(out: &Output) -> Vec<Speaker> {
+    let mut speakers: Vec<Speaker> = Vec::new();
+    // By lowercased name: a look-up per statement, not a scan of every speaker so far.
+    let mut index: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for (doc, d) in out.documents.iter().enumerate() {
+        for a in &d.attributions {
+            let name = a.who();
+            let i = *index.entry(name.to_lowercase()).or_insert_with(|| {
+                let span = a.source.clone().unwrap_or_else(|| a.content.clone());
+                speakers.push(Speaker {
+                    name: name.clone(),
+                    kind: a.source_kind.replace('_', " "),
+                    anonymous: a.anonymous,
+                    direct: 0,
+                    indirect: 0,
+                    articles: Vec::new(),
+                    first: DocSpan { doc, start: span.start, end: span.end, text: span.text },
+                });
+                speakers.len() - 1
+            });
+            let s = &mut speakers[i];
+            if a.direct {
+                s.direct += 1;
+            } else {
+                s.indirect += 1;
+            }
+            if s.articles.last() != Some(&doc) {
+                s.articles.push(doc);
+            }
+        }
+    }
+    speakers
 }
 
 /// "850 KB", "2.4 MB".
@@ -1792,27 +2026,88 @@ pub fn html_to_text(html: &str) -> String {
     root.map(|r| textmap::html_text(&r)).unwrap_or_default()
 }
 
+/// The UTF-16 span of `map`'s text that is on screen in `editor` (empty when none is): the
+/// positions under its first and last visible lines, or where they fall in proportion when the
+/// browser cannot say (something covers them).
+fn on_screen(editor: &HtmlElement, map: &TextMap) -> std::ops::Range<usize> {
+    let rect = editor.get_bounding_client_rect();
+    let vh = dom::window().inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(768.0);
+    let len = map.len16();
+    if rect.bottom() <= 0.0 || rect.top() >= vh || rect.height() <= 0.0 || len == 0 {
+        return 0..0;
+    }
+    let (top, bottom) = (rect.top().max(0.0) + 1.0, rect.bottom().min(vh) - 1.0);
+    let proportional = |y: f64| (((y - rect.top()) / rect.height()).clamp(0.0, 1.0) * len as f64) as usize;
+    let at = |x: f64, y: f64| {
+        let pos = dom::document().caret_position_from_point(x as f32, y as f32)?;
+        map.offset_of(&pos.offset_node()?, pos.offset())
+    };
+    let first = at(rect.left() + 1.0, top).unwrap_or_else(|| proportional(top));
+    let last = at(rect.right() - 1.0, bottom).unwrap_or_else(|| proportional(bottom));
+    first.min(last)..first.max(last).max(first.min(last) + 1).min(len)
+}
+
+/// The span whose highlights are drawn for a huge text: the text on screen and [`DRAW_MARGIN`]
+/// (or as much again as is on screen) on each side.
+fn near_screen(editor: &HtmlElement, map: &TextMap) -> std::ops::Range<usize> {
+    let span = on_screen(editor, map);
+    if span.is_empty() {
+        return span;
+    }
+    let margin = DRAW_MARGIN.max(span.len());
+    span.start.saturating_sub(margin)..(span.end + margin).min(map.len16())
+}
+
 /// The fallback without the Highlight API: a backdrop under the (transparent) editor, with the
 /// same text split into spans that carry the finding classes. Text goes in as text nodes only.
-fn render_backdrop(backdrop: &HtmlElement, text: &str, all: &[Finding], doc: usize, shown: impl Fn(Class) -> bool) {
+/// Only findings that overlap `span` get their spans (a huge text: those near the screen); one
+/// walk over the text and the findings, in order.
+fn render_backdrop(
+    backdrop: &HtmlElement,
+    text: &str,
+    all: &[Finding],
+    doc: usize,
+    span: std::ops::Range<usize>,
+    shown: impl Fn(Class) -> bool,
+) {
     clear(backdrop);
-    let mine: Vec<&Finding> = all.iter().filter(|f| f.doc == doc && shown(f.class)).collect();
+    // Sorted by start, as the findings are.
+    let mine: Vec<&Finding> =
+        all.iter().filter(|f| f.doc == doc && shown(f.class) && f.start < span.end && f.end > span.start).collect();
     let mut cuts: Vec<usize> = mine.iter().flat_map(|f| [f.start, f.end]).collect();
     cuts.push(0);
     let total16 = text.encode_utf16().count();
     cuts.push(total16);
     cuts.sort_unstable();
     cuts.dedup();
+    // The findings that cover the piece being written: every start and end is a cut, so a
+    // finding begun at or before a piece and not yet ended covers all of it.
+    let (mut next, mut active): (usize, Vec<&Finding>) = (0, Vec::new());
+    let mut chars = text.char_indices().peekable();
+    let (mut at16, mut at_byte) = (0, 0);
+    let mut byte_of = |offset16: usize| {
+        while at16 < offset16 {
+            let Some((_, c)) = chars.next() else { break };
+            at16 += c.len_utf16();
+            at_byte += c.len_utf8();
+        }
+        at_byte
+    };
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1].min(total16));
         if a >= b {
             continue;
         }
-        let piece = &text[textmap::utf16_to_byte(text, a)..textmap::utf16_to_byte(text, b)];
-        let classes: Vec<&str> = mine.iter().filter(|f| f.start <= a && b <= f.end).map(|f| f.class.key()).collect();
-        if classes.is_empty() {
+        while next < mine.len() && mine[next].start <= a {
+            active.push(mine[next]);
+            next += 1;
+        }
+        active.retain(|f| f.end > a);
+        let piece = &text[byte_of(a)..byte_of(b)];
+        if active.is_empty() {
             append_text(backdrop, piece);
         } else {
+            let classes: Vec<&str> = active.iter().map(|f| f.class.key()).collect();
             let span = el_text("span", &format!("cl-mark cl-{}", classes.join(" cl-")), piece);
             attr(&span, "data-start", &a.to_string());
             append(backdrop, &span);

@@ -151,3 +151,18 @@ export async function keptTexts(page) {
     JSON.parse(localStorage.getItem('claimlens.panes.v1') ?? '[]').map((p) => (p.text_key ? localStorage.getItem(p.text_key) : p.text)),
   );
 }
+
+/** About `mb` megabytes of news-like text: paragraphs of figures and quotations, one article. */
+export function bigArticle(mb) {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < mb * 1e6; i++) {
+    const p =
+      `On day ${i % 28 + 1} the port counted ${100 + (i % 900)} ships and ${i % 70} tugs, officials said. ` +
+      `“We moved ${2 * i + 3} tonnes in ${i % 12 + 1} hours,” said harbour master Ines Okoro, ${30 + (i % 40)}. ` +
+      `Prices rose ${(i % 97) / 10}% to £${i % 50}.${i % 10} million, according to a spokesperson who asked not to be named.`;
+    parts.push(p);
+    size += p.length + 1;
+  }
+  return parts.join('\n');
+}

@@ -5,7 +5,7 @@
 // invalid publication dates each get a clear message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, waitForAnalysis, highlights, recordWorkers, keptTexts } from './helpers.mjs';
+import { serveDist, launch, waitForAnalysis, highlights, recordWorkers, keptTexts, bigArticle } from './helpers.mjs';
 
 let server;
 before(async () => {
@@ -187,21 +187,6 @@ test('a_storage_that_refuses_the_text_gets_one_message_and_the_text_stays_in_the
     await b.close();
   }
 });
-
-/** About `mb` megabytes of news-like text: paragraphs of figures and quotations, one article. */
-function bigArticle(mb) {
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < mb * 1e6; i++) {
-    const p =
-      `On day ${i % 28 + 1} the port counted ${100 + (i % 900)} ships and ${i % 70} tugs, officials said. ` +
-      `“We moved ${2 * i + 3} tonnes in ${i % 12 + 1} hours,” said harbour master Ines Okoro, ${30 + (i % 40)}. ` +
-      `Prices rose ${(i % 97) / 10}% to £${i % 50}.${i % 10} million, according to a spokesperson who asked not to be named.`;
-    parts.push(p);
-    size += p.length + 1;
-  }
-  return parts.join('\n');
-}
 
 test('a_multi_megabyte_paste_keeps_the_page_responsive_shows_progress_and_is_abandoned_when_the_text_changes', async (t) => {
   const b = await open();
