@@ -2,7 +2,7 @@
 //! units, so `text.slice(start, end)` is the span even after emoji, CJK and accents.
 #![cfg(target_arch = "wasm32")]
 
-use claimlens::wasm::{analyze, analyze_json};
+use claimlens::wasm::{analyze, analyze_json, analyze_json_bytes};
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -126,4 +126,14 @@ fn both_entries_hold_the_output_model_of_the_analysis() {
 
     let request = format!(r#"{{"documents": {}}}"#, String::from(JSON::stringify(&js_docs).unwrap()));
     assert_eq!(in_js(&String::from(analyze_json(&request))), model);
+    // The worker's entry: the same JSON as UTF-8 bytes (emoji, CJK, curly quotes and accents).
+    let bytes = analyze_json_bytes(&request).to_vec();
+    assert_eq!(String::from_utf8(bytes).expect("UTF-8"), String::from(analyze_json(&request)));
+}
+
+#[wasm_bindgen_test]
+fn worker_bytes_entry_gives_an_error_object_for_a_bad_request() {
+    let bytes = analyze_json_bytes("{not json").to_vec();
+    let err = JSON::parse(&String::from_utf8(bytes).expect("UTF-8")).unwrap();
+    assert!(get(&err, "error").as_string().unwrap().starts_with("request"));
 }
