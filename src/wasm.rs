@@ -11,8 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web::reader::{option, read_object, Reader};
 
-/// Talc instead of the standard library's dlmalloc: the engine makes many small short-lived
-/// allocations (BENCHMARKS.md, "The allocator (session 8)"); the page and its worker are single-threaded.
+/// Talc instead of the standard library's dlmalloc: 2.5 KB smaller gzipped at the same speed
+/// (BENCHMARKS.md, "The allocator (session 8)"); the page and its worker are single-threaded.
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
