@@ -13,6 +13,8 @@
 // --file TEXT: paste this text instead of a generated article (sizes are then ignored).
 import { chromium } from 'playwright-core';
 import { serve } from './serve-dist.mjs';
+// The e2e tests' generator of one big news-like article, so the bench times what the test checks.
+import { bigArticle } from '../tests/e2e/helpers.mjs';
 import { mkdtempSync, rmSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,22 +29,6 @@ const tracing = args.includes('--trace');
 const file = option('--file');
 const sizes = args.filter((a, i) => /^[\d.]+$/.test(a) && !args[i - 1]?.startsWith('--')).map(Number);
 const sources = (process.env.CLAIMLENS_DIST ?? path.join(root, 'dist')).split(',');
-
-/** About `mb` megabytes of one article: paragraphs of figures, quotations and anonymous sources
- * (the e2e tests' generator, `tests/e2e/reliability.test.mjs`). */
-export function bigArticle(mb) {
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < mb * 1e6; i++) {
-    const p =
-      `On day ${i % 28 + 1} the port counted ${100 + (i % 900)} ships and ${i % 70} tugs, officials said. ` +
-      `“We moved ${2 * i + 3} tonnes in ${i % 12 + 1} hours,” said harbour master Ines Okoro, ${30 + (i % 40)}. ` +
-      `Prices rose ${(i % 97) / 10}% to £${i % 50}.${i % 10} million, according to a spokesperson who asked not to be named.`;
-    parts.push(p);
-    size += p.length + 1;
-  }
-  return parts.join('\n');
-}
 
 /** The resident memory of the renderer processes of the browser whose profile is `dir`, in MB. */
 function rendererRss(dir) {
