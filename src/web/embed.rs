@@ -179,7 +179,7 @@ pub fn refresh(id: u32) {
 }
 
 fn paint(id: u32, inst: &Instance, map: &TextMap) {
-    let entries = view::highlight_entries(&inst.findings, 0, map, |c| !inst.hidden.contains(&c));
+    let entries = view::highlight_entries(&inst.findings, 0, map, 0..map.len16(), |c| !inst.hidden.contains(&c));
     highlight::set_layer(LAYER_BASE + id, entries);
 }
 

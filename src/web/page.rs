@@ -901,6 +901,8 @@ impl App {
         }
         let pane = self.panes.remove(i);
         pane.root.remove();
+        // Its text map (a copy of the whole text) goes with it.
+        self.forget_map(id);
         if self.panes.is_empty() {
             self.add_pane(&SavedPane::default());
         }
@@ -1241,23 +1243,21 @@ impl App {
     /// Draws the highlights: all of them, or when there are too many to draw at once (a huge
     /// paste), those near the part of each text on screen.
     fn render_highlights(&mut self) {
-        let shown = |c: Class| !self.hidden.contains(&c);
-        let too_many = self.findings.iter().filter(|f| shown(f.class)).count() > DRAW_ALL_UP_TO;
+        let hidden = &self.hidden;
+        let shown = |c: Class| !hidden.contains(&c);
+        let shown_count = self.findings.iter().filter(|f| shown(f.class)).count();
+        let too_many = shown_count > DRAW_ALL_UP_TO;
         let mut entries = Vec::new();
         let mut drawn = Vec::new();
         for (doc, pane) in self.panes.iter().enumerate() {
             let map = self.map(doc);
             let span = if too_many { near_screen(&pane.editor, &map) } else { 0..map.len16() };
             if self.fallback {
-                render_backdrop(&pane.backdrop, &map.text, &self.findings, doc, span.clone(), shown);
+                render_backdrop(&pane.backdrop, &map, &self.findings, doc, span.clone(), shown);
                 drawn.push(span);
                 continue;
             }
-            let near = |f: &Finding| f.start < span.end && f.end > span.start;
-            let mine = self.findings.iter().filter(|f| f.doc == doc && shown(f.class) && near(f));
-            entries.extend(
-                mine.filter_map(|f| Some((f.class.highlight_name(), f.class.priority(), map.range(f.start, f.end)?))),
-            );
+            entries.extend(view::highlight_entries(&self.findings, doc, &map, span.clone(), shown));
             if let Some(c) = self.current.as_ref().filter(|c| c.doc == doc) {
                 if let Some(r) = map.range(c.start, c.end) {
                     entries.push(("cl-current".to_string(), 10, r));
@@ -1267,16 +1267,16 @@ impl App {
         }
         highlight::set_layer(PAGE_LAYER, entries);
         self.drawn = too_many.then_some(drawn);
-        self.show_partial_note();
+        self.show_partial_note(shown_count);
     }
 
-    /// Tells the reader when highlights are drawn only around the text on screen.
-    fn show_partial_note(&self) {
-        let Some(_) = &self.drawn else {
+    /// Tells the reader when highlights are drawn only around the text on screen (`shown`: the
+    /// highlights to show).
+    fn show_partial_note(&self, shown: usize) {
+        if self.drawn.is_none() {
             self.partial_note.set_hidden(true);
             return;
-        };
-        let shown = self.findings.iter().filter(|f| !self.hidden.contains(&f.class)).count();
+        }
         self.partial_note.set_text_content(Some(&format!(
             "{} to show: so that the page stays responsive, highlights are drawn around the part of the text on screen and follow as you scroll, and the side panel lists {ROWS_PER_PAGE} entries at a time (Show more). Every finding is there.",
             view::counted(shown, "highlight"),
@@ -1577,13 +1577,12 @@ impl App {
                 let head = el_text("span", "cl-item-head", &s.name);
                 let n = s.direct + s.indirect;
                 let note = format!(
-                    "{} · {n} statement{} ({} direct, {} indirect) · {} article{}",
+                    "{} · {} ({} direct, {} indirect) · {}",
                     s.kind,
-                    if n == 1 { "" } else { "s" },
+                    view::counted(n, "statement"),
                     s.direct,
                     s.indirect,
-                    s.articles.len(),
-                    if s.articles.len() == 1 { "" } else { "s" }
+                    view::counted(s.articles.len(), "article"),
                 );
                 let li = el("li", "");
                 append(parent, &li);
@@ -2064,7 +2063,7 @@ fn near_screen(editor: &HtmlElement, map: &TextMap) -> std::ops::Range<usize> {
 /// walk over the text and the findings, in order.
 fn render_backdrop(
     backdrop: &HtmlElement,
-    text: &str,
+    map: &TextMap,
     all: &[Finding],
     doc: usize,
     span: std::ops::Range<usize>,
@@ -2076,7 +2075,7 @@ fn render_backdrop(
         all.iter().filter(|f| f.doc == doc && shown(f.class) && f.start < span.end && f.end > span.start).collect();
     let mut cuts: Vec<usize> = mine.iter().flat_map(|f| [f.start, f.end]).collect();
     cuts.push(0);
-    let total16 = text.encode_utf16().count();
+    let (text, total16) = (map.text.as_str(), map.len16());
     cuts.push(total16);
     cuts.sort_unstable();
     cuts.dedup();

@@ -56,11 +56,12 @@ pub fn highlight_entries(
     findings: &[Finding],
     doc: usize,
     map: &TextMap,
+    span: std::ops::Range<usize>,
     shown: impl Fn(Class) -> bool,
 ) -> Vec<super::highlight::Entry> {
     findings
         .iter()
-        .filter(|f| f.doc == doc && shown(f.class))
+        .filter(|f| f.doc == doc && shown(f.class) && f.start < span.end && f.end > span.start)
         .filter_map(|f| Some((f.class.highlight_name(), f.class.priority(), map.range(f.start, f.end)?)))
         .collect()
 }
