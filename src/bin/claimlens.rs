@@ -209,8 +209,12 @@ const PIECE: usize = 1 << 16;
 struct Job {
     line_no: usize,
     bytes: Vec<u8>,
-    result: mpsc::Sender<Vec<u8>>,
+    result: mpsc::Sender<Piece>,
 }
+
+/// A piece of a result line, or why the line could not be finished (the run then stops with it,
+/// as it would with one job).
+type Piece = Result<Vec<u8>, String>;
 
 /// Several clusters at a time, one per worker thread; the results are written in input order.
 ///
@@ -221,7 +225,7 @@ struct Job {
 fn jsonl_in_parallel(args: &AnalyzeArgs, jobs: usize, w: &mut impl Write) -> Result<JsonlCounts, String> {
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(jobs);
     let job_rx = Mutex::new(job_rx);
-    let (order_tx, order_rx) = mpsc::sync_channel::<mpsc::Receiver<Vec<u8>>>(2 * jobs);
+    let (order_tx, order_rx) = mpsc::sync_channel::<mpsc::Receiver<Piece>>(2 * jobs);
     let analysed = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || -> Result<JsonlCounts, String> {
@@ -257,11 +261,22 @@ fn jsonl_in_parallel(args: &AnalyzeArgs, jobs: usize, w: &mut impl Write) -> Res
                     // A send fails only when the writer is gone (it could not write): the run is
                     // ending, finish quietly.
                     let mut write = |piece: &[u8]| {
-                        let _ = job.result.send(piece.to_vec());
+                        let _ = job.result.send(Ok(piece.to_vec()));
                         Ok(())
                     };
-                    if let Ok(true) = write_result_line(&job.bytes, job.line_no, args, &mut write) {
-                        analysed.fetch_add(1, Ordering::Relaxed);
+                    // A panic (a bug; its message is already on stderr) ends the run with an error
+                    // instead of a line cut short, and the worker stays to drain the queue.
+                    let line = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        write_result_line(&job.bytes, job.line_no, args, &mut write)
+                    }));
+                    match line.unwrap_or_else(|_| Err(format!("line {}: the analysis failed (a bug)", job.line_no))) {
+                        Ok(true) => {
+                            analysed.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Ok(false) => {}
+                        Err(msg) => {
+                            let _ = job.result.send(Err(msg));
+                        }
                     }
                 })
                 .expect("a worker thread");
@@ -269,12 +284,13 @@ fn jsonl_in_parallel(args: &AnalyzeArgs, jobs: usize, w: &mut impl Write) -> Res
         let written = (|| {
             for result in order_rx {
                 for piece in result {
-                    w.write_all(&piece).map_err(|e| e.to_string())?;
+                    w.write_all(&piece?).map_err(|e| e.to_string())?;
                 }
             }
             Ok::<(), String>(())
         })();
-        // On a write error `order_rx` is dropped here, which stops the reader and so the workers.
+        // On an error `order_rx` is dropped here, which stops the reader and so the workers (the
+        // reader may first wait for its current line of input).
         let counts = reader.join().expect("the reader thread");
         written?;
         let mut counts = counts?;
