@@ -39,7 +39,7 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis], cluster:
         for start in 0..words.len().saturating_sub(SHINGLE - 1) {
             let gram = &words[start..start + SHINGLE];
             let one_sentence = gram[0].2 == gram[SHINGLE - 1].2;
-            if !one_sentence || gram.iter().filter(|w| cluster.content[w.1 as usize]).count() < MIN_CONTENT {
+            if !one_sentence || gram.iter().filter(|w| cluster.is_content(w.1)).count() < MIN_CONTENT {
                 continue;
             }
             let key: [u32; SHINGLE] = std::array::from_fn(|k| gram[k].1);

@@ -120,7 +120,7 @@ pub fn agreement(docs: &[Document], claims: &[Claim], group: &[usize], sources: 
     s
 }
 
-/// The numbers as [`join_and`] joins them: "1", "1 and 2", "1, 2 and 3".
+/// The numbers joined: "1", "1 and 2", "1, 2 and 3".
 fn push_numbers_and(s: &mut String, numbers: impl ExactSizeIterator<Item = usize>) {
     let last = numbers.len().saturating_sub(1);
     for (k, n) in numbers.enumerate() {
@@ -132,13 +132,14 @@ fn push_numbers_and(s: &mut String, numbers: impl ExactSizeIterator<Item = usize
 }
 
 pub fn repeated_words(words: &str, docs: &[usize], sources: usize) -> String {
-    let articles: Vec<String> = docs.iter().map(|d| (d + 1).to_string()).collect();
+    let mut articles = String::new();
+    push_numbers_and(&mut articles, docs.iter().map(|d| d + 1));
     let independent = if sources < docs.len() {
         format!("{} behind them, not {} independent confirmations", count_sources(sources), docs.len())
     } else {
         format!("{} behind them", count_sources(sources))
     };
-    format!("Articles {} carry the same words, “{}”; {independent}.", join_and(&articles), shorten(words, 12))
+    format!("Articles {articles} carry the same words, “{}”; {independent}.", shorten(words, 12))
 }
 
 fn count_sources(n: usize) -> String {
@@ -165,20 +166,9 @@ fn article(s: &mut String, doc: usize, other: Option<usize>) {
 
 /// `n` in decimal digits, as `write!` gives it, without the formatting machinery.
 fn push_number(s: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let (mut at, mut rest) = (digits.len(), n);
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    s.extend(digits[at..].iter().map(|&d| char::from(d)));
+    s.push_str(itoa::Buffer::new().format(n));
 }
 
-/// The claim in a few words of its sentence: “…the ferry carried 212 passengers to the island…”.
 fn quoted_context(s: &mut String, docs: &[Document], c: &Claim) {
     let text = &docs[c.doc].text;
     let (from, to) = word_bounds(text, c.span.start, c.span.end);
@@ -261,6 +251,8 @@ fn shorten(words: &str, max: usize) -> String {
     }
 }
 
+/// The oracle of [`push_numbers_and`]'s test.
+#[cfg(test)]
 fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),

@@ -119,14 +119,6 @@ impl EventWords {
         self.words.iter().map(|&(id, weight)| (self.names.word(id), weight))
     }
 
-    pub fn len(&self) -> usize {
-        self.words.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
     /// Each word's id in the lemma table the claims were built with, and its weight.
     pub(crate) fn ids(&self) -> &[(u32, f32)] {
         &self.words

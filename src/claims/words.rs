@@ -293,10 +293,8 @@ impl Lemmas {
 pub struct ClusterWords {
     /// Per document: its words as (token, form id, sentence index), in order.
     pub docs: Vec<Vec<(Token, u32, usize)>>,
-    /// Form id → the form in lower case (ids in order of first occurrence), and whether it is a
-    /// content word.
+    /// Form id → the form in lower case (ids in order of first occurrence).
     pub forms: Strings,
-    pub content: Vec<bool>,
     /// The content sentences of the cluster, empty ones included.
     pub sentences: u32,
     /// The lemmas of the content forms, interned in form order (so in order of first occurrence),
@@ -341,6 +339,11 @@ thread_local! {
 const MAX_CACHED_FORMS: usize = 1 << 16;
 
 impl ClusterWords {
+    /// Whether a form is a content word: it has a lemma (stop words and numbers have none).
+    pub fn is_content(&self, form: u32) -> bool {
+        self.form_lemma[form as usize].is_some()
+    }
+
     pub fn new(docs: &[Document], analyses: &[DocumentAnalysis]) -> ClusterWords {
         FORM_CACHE.with_borrow_mut(|cache| ClusterWords::with_cache(docs, analyses, cache))
     }
@@ -381,7 +384,6 @@ impl ClusterWords {
         // The lemmas in order of the cluster's forms.
         let mut lemmas = Lemmas::for_forms(words.forms.len());
         let mut cached_lemma: Vec<u32> = Vec::new();
-        words.content = cached_form.iter().map(|&global| cache.lemma_of_form[global as usize].is_some()).collect();
         words.roles = cached_form.iter().map(|&global| cache.role_of_form[global as usize]).collect();
         words.form_lemma = cached_form
             .iter()
@@ -699,8 +701,8 @@ mod tests {
         assert_eq!(form_of(0, "Missiles"), form_of(1, "missiles"));
         assert_eq!(form_of(0, "Café"), form_of(1, "café"));
         assert_eq!(words.forms.word(form_of(0, "Café")), "café");
-        assert!(words.content[form_of(0, "Missiles") as usize]);
-        assert!(!words.content[form_of(1, "the") as usize]);
+        assert!(words.is_content(form_of(0, "Missiles")));
+        assert!(!words.is_content(form_of(1, "the")));
         let content_sentences =
             analysis.documents.iter().map(|a| a.segments.content_sentences().count()).sum::<usize>();
         assert_eq!(words.sentences as usize, content_sentences);
@@ -733,7 +735,7 @@ mod tests {
         let forms: Vec<String> = (0..words.forms.len() as u32).map(|f| words.forms.word(f).to_string()).collect();
         let lemmas: Vec<String> = (0..words.lemmas.len() as u32).map(|l| words.lemmas.word(l).to_string()).collect();
         let roles = words.roles.clone();
-        (words.docs.clone(), forms, words.content.clone(), lemmas, words.form_lemma.clone(), words.sentences, roles)
+        (words.docs.clone(), forms, lemmas, words.form_lemma.clone(), words.sentences, roles)
     }
 
     #[test]
