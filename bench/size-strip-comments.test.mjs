@@ -21,6 +21,9 @@ test('refuses_a_template_literal_that_spans_lines', () => {
 test('refuses_code_after_a_block_comment_on_its_line', () => {
   assert.equal(stripComments('/* a */ const b = 1;\n'), null);
   assert.equal(stripComments('/*\n a */ const b = 1;\n'), null);
+  // A line that ends with a second comment still holds code between the two.
+  assert.equal(stripComments('/* a */ foo(); /* b */\nbar();\n'), null);
+  assert.equal(stripComments('/*\n a */ foo(); /* b */\nbar();\n'), null);
 });
 
 test('refuses_a_block_comment_left_open', () => {

@@ -15,15 +15,13 @@ export function stripComments(source) {
   let inBlock = false;
   for (const line of source.split('\n')) {
     const text = line.trim();
-    if (inBlock) {
-      inBlock = !text.includes('*/');
-      if (!inBlock && !text.endsWith('*/')) return null; // code after a comment's end
-      continue;
-    }
-    if (text.startsWith('//') || text === '') continue;
-    if (text.startsWith('/*')) {
-      inBlock = !text.includes('*/');
-      if (!inBlock && !text.endsWith('*/')) return null;
+    if (!inBlock && (text.startsWith('//') || text === '')) continue;
+    if (inBlock || text.startsWith('/*')) {
+      // Where the comment ends; code after that on the line cannot go ("/* a */ f(); /* b */"
+      // ends with a comment but holds code).
+      const end = text.indexOf('*/', inBlock ? 0 : 2);
+      inBlock = end < 0;
+      if (!inBlock && end !== text.length - 2) return null;
       continue;
     }
     // An odd number of backticks leaves a template literal open: its next lines are text.
