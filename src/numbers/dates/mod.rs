@@ -55,7 +55,8 @@ pub fn weekday_name(weekday: u32) -> Option<&'static str> {
 /// The numbers extractor runs after this and leaves alone whatever these spans cover.
 pub fn find(text: &str, sentence: Span, sentence_index: usize, options: &Options) -> Vec<Quantity> {
     let toks = crate::numbers::tokens::Tokens::new(text, sentence).toks;
-    find_in_tokens(sentence, &toks, sentence_index, options, &mut Scratch::new(text))
+    // The grammar reads the lower-cased text only at the sentence's tokens.
+    find_in_tokens(sentence, &toks, sentence_index, options, &mut Scratch::new(&text[..sentence.end]))
 }
 
 /// What the search of a document's sentences works in besides their tokens: the document
