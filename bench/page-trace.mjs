@@ -53,7 +53,8 @@ async function trace(url) {
   });
   const highlighted = new Promise((resolve) => page.on('console', (m) => m.text() === 'CLAIMLENS-HIGHLIGHTED' && resolve()));
   await page.goto(url, { waitUntil: 'commit' });
-  await highlighted;
+  // As page-breakdown.mjs: a page that never shows a highlight fails the run instead of hanging it.
+  await Promise.race([highlighted, new Promise((_, reject) => setTimeout(() => reject(new Error('no highlighted frame in 15 s')), 15000))]);
   await page.waitForTimeout(300);
   await cdp.send('Tracing.end');
   await done;
