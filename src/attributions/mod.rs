@@ -102,8 +102,9 @@ pub fn extract_lowered(text: &str, lower: &str, segments: &Segments) -> Vec<Attr
         .zip(&tok_sentence)
         .all(|(t, &s)| Some(s).filter(|&s| s != usize::MAX) == segments.sentence_at(t.span.start)));
     let lex = lexicon::lexicon();
-    let class_of = |w: &str| lex.classes.get(w).copied().unwrap_or(0);
-    let classes = toks.iter().map(|t| if t.is_word() { class_of(t.span.text(lower)) } else { 0 }).collect();
+    let lower_bytes = lower.as_bytes();
+    let class_of = |t: &tokens::Token| lex.classes.get(&lower_bytes[t.span.range()]).copied().unwrap_or(0);
+    let classes = toks.iter().map(|t| if t.is_word() { class_of(t) } else { 0 }).collect();
     let mut doc = indirect::Doc {
         text,
         lower,
