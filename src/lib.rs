@@ -127,8 +127,10 @@ pub fn analyze(docs: &[Document], options: &Options) -> Analysis {
             let segments = segment::segment(&doc.text);
             // Relative dates resolve against the article's own date, else the cluster's.
             let doc_options = Options { pub_date: doc.pub_date.or(options.pub_date) };
-            let numbers = numbers::extract(&doc.text, &segments, &doc_options);
-            let attributions = attributions::extract(&doc.text, &segments);
+            // Both stages compare words in lower case at their own spans: one copy serves them.
+            let lower = doc.text.to_ascii_lowercase();
+            let numbers = numbers::extract_lowered(&doc.text, &lower, &segments, &doc_options);
+            let attributions = attributions::extract_lowered(&doc.text, &lower, &segments);
             DocumentAnalysis { segments, numbers, attributions }
         })
         .collect();

@@ -244,13 +244,12 @@ impl<V> WordTable<V> {
 
     /// The value of the first key of `word`'s shape that `same` accepts.
     #[inline(always)]
-    fn find(&self, word: &str, same: impl Fn(&str) -> bool) -> Option<&V> {
-        let b = word.as_bytes();
+    fn find(&self, b: &[u8], same: impl Fn(&[u8]) -> bool) -> Option<&V> {
         let (&first, &last) = (b.first()?, b.last()?);
         let mut next = self.heads[shape(first, last, b.len())];
         while next != 0 {
             let (key, value, before) = &self.keys[usize::from(next) - 1];
-            if same(key) {
+            if same(key.as_bytes()) {
                 return Some(value);
             }
             next = *before;
@@ -258,16 +257,20 @@ impl<V> WordTable<V> {
         None
     }
 
-    /// The value of `word`, written exactly as the key.
+    /// The value of `word`, written exactly as the key. A word can be given as bytes: the
+    /// stages look up tokens in their text's bytes, with no slicing of a `str` (which checks
+    /// that both ends fall on character boundaries).
     #[inline]
-    pub(crate) fn get(&self, word: &str) -> Option<&V> {
-        self.find(word, |key| same_bytes(key.as_bytes(), word.as_bytes()))
+    pub(crate) fn get(&self, word: &(impl AsRef<[u8]> + ?Sized)) -> Option<&V> {
+        let word = word.as_ref();
+        self.find(word, |key| same_bytes(key, word))
     }
 
     /// The value of `word` in any ASCII case (of a key that is `word` in any ASCII case).
     #[inline]
-    pub(crate) fn get_ignore_ascii_case(&self, word: &str) -> Option<&V> {
-        self.find(word, |key| same_ignoring_ascii_case(key.as_bytes(), word.as_bytes()))
+    pub(crate) fn get_ignore_ascii_case(&self, word: &(impl AsRef<[u8]> + ?Sized)) -> Option<&V> {
+        let word = word.as_ref();
+        self.find(word, |key| same_ignoring_ascii_case(key, word))
     }
 
     /// Every key and its value.

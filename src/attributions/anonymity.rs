@@ -152,9 +152,9 @@ impl Words<'_> {
 /// Links each grant of anonymity to the attributions of its sentence (or of the next sentence when
 /// its own has none) whose source is unnamed, and marks them anonymous. The verb of a grant is not
 /// a report: "asked" in "who asked not to be named, said …" loses the attribution it was taken for.
-pub fn link(text: &str, segments: &Segments, attributions: &mut Vec<Attribution>) {
-    let lowered = text.to_ascii_lowercase();
-    let grants: Vec<Span> = grants(&lowered).collect();
+/// `lowered` is the document lower-cased by `str::to_ascii_lowercase` (the stage's copy).
+pub fn link(lowered: &str, segments: &Segments, attributions: &mut Vec<Attribution>) {
+    let grants: Vec<Span> = grants(lowered).collect();
     debug_assert!(attributions.windows(2).all(|w| w[0].cue.start <= w[1].cue.start), "attributions in text order");
     // Grants come in text order without overlaps: the one that may hold a cue is the last to start
     // at or before it.

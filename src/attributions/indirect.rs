@@ -12,7 +12,7 @@ use crate::Span;
 /// One document, tokenised, with what the finders have used up.
 pub struct Doc<'a> {
     pub text: &'a str,
-    pub lower: String,
+    pub lower: &'a str,
     pub segments: &'a Segments,
     pub toks: Vec<Token>,
     /// Each token's [`lexicon::Lexicon::classes`] bits (0 for marks).
@@ -25,7 +25,7 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn words(&self) -> Words<'_> {
-        Words { text: self.text, lower: &self.lower, toks: &self.toks, classes: &self.classes }
+        Words { text: self.text, lower: self.lower, toks: &self.toks, classes: &self.classes }
     }
 
     /// First token after the sentence of token `i` (at most `hi`).

@@ -69,6 +69,13 @@ pub struct Attribution {
 
 /// Finds the attributions in `text`, in text order.
 pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
+    extract_lowered(text, &text.to_ascii_lowercase(), segments)
+}
+
+/// [`extract`], with `text` already lower-cased by `str::to_ascii_lowercase` (one copy serves
+/// every stage that reads words in lower case: [`crate::analyze`]).
+pub fn extract_lowered(text: &str, lower: &str, segments: &Segments) -> Vec<Attribution> {
+    debug_assert_eq!(text.len(), lower.len(), "a lower-cased copy of another text");
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let mut paragraphs = Vec::with_capacity(segments.paragraphs.len());
     for &p in &segments.paragraphs {
@@ -94,10 +101,10 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
         .iter()
         .zip(&tok_sentence)
         .all(|(t, &s)| Some(s).filter(|&s| s != usize::MAX) == segments.sentence_at(t.span.start)));
-    let lower = text.to_ascii_lowercase();
     let lex = lexicon::lexicon();
-    let class_of = |w: &str| lex.classes.get(w).copied().unwrap_or(0);
-    let classes = toks.iter().map(|t| if t.is_word() { class_of(t.span.text(&lower)) } else { 0 }).collect();
+    let lower_bytes = lower.as_bytes();
+    let class_of = |t: &tokens::Token| lex.classes.get(&lower_bytes[t.span.range()]).copied().unwrap_or(0);
+    let classes = toks.iter().map(|t| if t.is_word() { class_of(t) } else { 0 }).collect();
     let mut doc = indirect::Doc {
         text,
         lower,
@@ -160,7 +167,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Attribution> {
             anonymity: None,
         })
         .collect();
-    anonymity::link(text, segments, &mut out);
+    anonymity::link(lower, segments, &mut out);
     out
 }
 

@@ -167,7 +167,12 @@ pub fn tokenize_into(text: &str, span: Span, quotes: &[QuoteRegion], all: &mut V
         });
         i = k;
     }
-    let mut q = 0;
+    // The quotations come in text order: the first that ends after the paragraph's start is the
+    // first its tokens can lie in, and most paragraphs have none (their tokens stay unquoted).
+    let mut q = quotes.partition_point(|r| r.outer.end <= span.start);
+    if quotes.get(q).is_none_or(|r| r.outer.start >= span.end) {
+        return;
+    }
     for t in &mut out[first..] {
         while q < quotes.len() && quotes[q].outer.end <= t.span.start {
             q += 1;

@@ -103,8 +103,15 @@ impl Quantity {
 
 /// Finds the figures in `text`.
 pub fn extract(text: &str, segments: &Segments, options: &Options) -> Vec<Quantity> {
+    extract_lowered(text, &text.to_ascii_lowercase(), segments, options)
+}
+
+/// [`extract`], with `text` already lower-cased by `str::to_ascii_lowercase` (one copy serves
+/// every stage that reads words in lower case: [`crate::analyze`]).
+pub fn extract_lowered(text: &str, lower: &str, segments: &Segments, options: &Options) -> Vec<Quantity> {
+    debug_assert_eq!(text.len(), lower.len(), "a lower-cased copy of another text");
     // Dates first: "April 7, 2017" is one date, not two cardinals.
-    let mut scratch = dates::Scratch::new(text);
+    let mut scratch = dates::Scratch::new(lower);
     assemble(text, segments, |tokens, sentence, si| {
         dates::find_in_tokens(sentence, &tokens.toks, si, options, &mut scratch)
     })

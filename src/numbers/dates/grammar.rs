@@ -235,10 +235,10 @@ impl<'a> Parser<'a> {
     /// The parser of the sentence `low` (lower-cased) with tokens `toks`, in the lists of `buffers`.
     pub fn reusing(low: &'a str, toks: &'a [Tok], ctx: Context, buffers: Buffers) -> Self {
         let lex = lexicon();
-        let entry = |w: &str| lex.words.get(w);
         let Buffers { mut entries, mut opens, mut datetimes } = buffers;
         entries.clear();
-        entries.extend(toks.iter().map(|t| entry(&low[t.span.range()])));
+        let low_bytes = low.as_bytes();
+        entries.extend(toks.iter().map(|t| lex.words.get(&low_bytes[t.span.range()])));
         opens.clear();
         opens.resize(toks.len(), false);
         datetimes.clear();

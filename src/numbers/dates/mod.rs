@@ -56,22 +56,24 @@ pub fn weekday_name(weekday: u32) -> Option<&'static str> {
 pub fn find(text: &str, sentence: Span, sentence_index: usize, options: &Options) -> Vec<Quantity> {
     let toks = crate::numbers::tokens::Tokens::new(text, sentence).toks;
     // The grammar reads the lower-cased text only at the sentence's tokens.
-    find_in_tokens(sentence, &toks, sentence_index, options, &mut Scratch::new(&text[..sentence.end]))
+    let low = text[..sentence.end].to_ascii_lowercase();
+    find_in_tokens(sentence, &toks, sentence_index, options, &mut Scratch::new(&low))
 }
 
 /// What the search of a document's sentences works in besides their tokens: the document
-/// lower-cased once (the grammar compares words in lower case, at the tokens' own spans) and the
+/// lower-cased (the grammar compares words in lower case, at the tokens' own spans) and the
 /// parser's lists, kept from one sentence to the next (reused, not allocated and freed again for
 /// every sentence).
-pub(crate) struct Scratch {
-    low: String,
+pub(crate) struct Scratch<'a> {
+    low: &'a str,
     parser: grammar::Buffers,
 }
 
-impl Scratch {
-    /// The scratch for the sentences of `text`.
-    pub(crate) fn new(text: &str) -> Self {
-        Scratch { low: text.to_ascii_lowercase(), parser: grammar::Buffers::default() }
+impl<'a> Scratch<'a> {
+    /// The scratch for the sentences of a text, given lower-cased (ASCII letters only, as
+    /// `str::to_ascii_lowercase` makes it: the byte offsets stay those of the text).
+    pub(crate) fn new(low: &'a str) -> Self {
+        Scratch { low, parser: grammar::Buffers::default() }
     }
 }
 
@@ -82,11 +84,11 @@ pub(crate) fn find_in_tokens(
     toks: &[crate::numbers::tokens::Tok],
     sentence_index: usize,
     options: &Options,
-    scratch: &mut Scratch,
+    scratch: &mut Scratch<'_>,
 ) -> Vec<Quantity> {
     debug_assert!(sentence.end <= scratch.low.len(), "a scratch made for another text");
     let ctx = Context { today: options.pub_date };
-    let parser = Parser::reusing(&scratch.low, toks, ctx, std::mem::take(&mut scratch.parser));
+    let parser = Parser::reusing(scratch.low, toks, ctx, std::mem::take(&mut scratch.parser));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
