@@ -9,8 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Mutex};
+
+mod jobs;
 
 #[derive(Parser)]
 #[command(name = "claimlens", version, about = "Finds numbers, attributions and contradictions in news articles.")]
@@ -162,7 +162,7 @@ fn run_jsonl(args: &AnalyzeArgs) -> Result<(), String> {
     };
     let stdout = std::io::stdout();
     let mut w = BufWriter::new(stdout.lock());
-    let counts = if jobs <= 1 { jsonl_in_order(args, &mut w)? } else { jsonl_in_parallel(args, jobs, &mut w)? };
+    let counts = if jobs <= 1 { jsonl_in_order(args, &mut w)? } else { jobs::jsonl_in_parallel(args, jobs, &mut w)? };
     w.flush().map_err(|e| e.to_string())?;
     if counts.analysed == 0 {
         return Err(if counts.lines == counts.blank {
@@ -202,102 +202,9 @@ fn jsonl_in_order(args: &AnalyzeArgs, w: &mut impl Write) -> Result<JsonlCounts,
     Ok(counts)
 }
 
-/// The bytes of one result line, in pieces of about this size, from a worker to the writer.
+/// The bytes of one result line, in pieces of about this size (to the output, or from a worker to
+/// the writer).
 const PIECE: usize = 1 << 16;
-
-/// A line of input waiting for a worker, and where its result goes.
-struct Job {
-    line_no: usize,
-    bytes: Vec<u8>,
-    result: mpsc::Sender<Piece>,
-}
-
-/// A piece of a result line, or why the line could not be finished (the run then stops with it,
-/// as it would with one job).
-type Piece = Result<Vec<u8>, String>;
-
-/// Several clusters at a time, one per worker thread; the results are written in input order.
-///
-/// A reader thread hands each line to the workers and, in the same order, the receiving end of its
-/// result to the writer (this thread), which writes the line being waited for as its pieces come:
-/// the output is the same as one cluster after the other, and a huge result is never held whole
-/// while it is the oldest. At most `2 × jobs` lines are in flight, so the input is not read ahead.
-fn jsonl_in_parallel(args: &AnalyzeArgs, jobs: usize, w: &mut impl Write) -> Result<JsonlCounts, String> {
-    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(jobs);
-    let job_rx = Mutex::new(job_rx);
-    let (order_tx, order_rx) = mpsc::sync_channel::<mpsc::Receiver<Piece>>(2 * jobs);
-    let analysed = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        let reader = scope.spawn(move || -> Result<JsonlCounts, String> {
-            let mut counts = JsonlCounts::default();
-            let mut input = std::io::stdin().lock();
-            let mut buf = Vec::new();
-            while next_line(&mut input, &mut buf)? {
-                counts.lines += 1;
-                if is_blank(&buf) {
-                    counts.blank += 1;
-                    continue;
-                }
-                let (result, result_rx) = mpsc::channel();
-                // Either send fails only when the writer stopped (it could not write): stop too.
-                if order_tx.send(result_rx).is_err() {
-                    break;
-                }
-                let job = Job { line_no: counts.lines, bytes: std::mem::take(&mut buf), result };
-                if job_tx.send(job).is_err() {
-                    break;
-                }
-            }
-            Ok(counts)
-        });
-        for _ in 0..jobs {
-            let (job_rx, analysed) = (&job_rx, &analysed);
-            // The main thread's stack size: the analysis gets the same room as with one job.
-            std::thread::Builder::new()
-                .stack_size(8 << 20)
-                .spawn_scoped(scope, move || loop {
-                    let next = job_rx.lock().map_or(None, |rx| rx.recv().ok());
-                    let Some(job) = next else { break };
-                    // A send fails only when the writer is gone (it could not write): the run is
-                    // ending, finish quietly.
-                    let mut write = |piece: &[u8]| {
-                        let _ = job.result.send(Ok(piece.to_vec()));
-                        Ok(())
-                    };
-                    // A panic (a bug; its message is already on stderr) ends the run with an error
-                    // instead of a line cut short, and the worker stays to drain the queue.
-                    let line = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        write_result_line(&job.bytes, job.line_no, args, &mut write)
-                    }));
-                    match line.unwrap_or_else(|_| Err(format!("line {}: the analysis failed (a bug)", job.line_no))) {
-                        Ok(true) => {
-                            analysed.fetch_add(1, Ordering::Relaxed);
-                        }
-                        Ok(false) => {}
-                        Err(msg) => {
-                            let _ = job.result.send(Err(msg));
-                        }
-                    }
-                })
-                .expect("a worker thread");
-        }
-        let written = (|| {
-            for result in order_rx {
-                for piece in result {
-                    w.write_all(&piece?).map_err(|e| e.to_string())?;
-                }
-            }
-            Ok::<(), String>(())
-        })();
-        // On an error `order_rx` is dropped here, which stops the reader and so the workers (the
-        // reader may first wait for its current line of input).
-        let counts = reader.join().expect("the reader thread");
-        written?;
-        let mut counts = counts?;
-        counts.analysed = analysed.load(Ordering::Relaxed);
-        Ok(counts)
-    })
-}
 
 /// Writes the result line (with its line break) for one input line: the analysis, or an
 /// `{"id", "error"}` object. True when the line was analysed.
