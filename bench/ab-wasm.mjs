@@ -1,12 +1,15 @@
 // Two builds of the page's wasm side by side in one Node process, for a verdict on a loaded machine:
 // the builds take turns in short rounds, so a change in the machine's load falls on both alike.
 //
-//   node bench/ab-wasm.mjs DIST_A DIST_B [--rounds 40] [--input seeds|basil]
+//   node bench/ab-wasm.mjs DIST_A DIST_B [--rounds 40] [--input seeds|basil|articles1000]
 //
 // Each round times `analyze` (UTF-16 offsets, as the page asks) on the input, A then B, then B then
-// A in the next round. Prints each build's median round and B's time as a share of A's, with the
+// A in the next round. `articles1000`: one cluster of 1,000 generated articles (`gen-articles
+// --articles 1000 --seed 42`, from target/{release,eval}; the target "1,000 articles < 1 s"), where
+// a round is a single call of each build. Prints each build's median round and B's time as a share of A's, with the
 // spread of that share over the rounds (its quartiles). See BENCHMARKS.md.
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -20,7 +23,7 @@ const rounds = Number(option('--rounds') ?? 40);
 const which = option('--input') ?? 'seeds';
 const [distA, distB] = args;
 if (!distA || !distB) {
-  console.error('usage: node bench/ab-wasm.mjs DIST_A DIST_B [--rounds N] [--input seeds|basil]');
+  console.error('usage: node bench/ab-wasm.mjs DIST_A DIST_B [--rounds N] [--input seeds|basil|articles1000]');
   process.exit(2);
 }
 const shared = process.env.CLAIMLENS_SHARED ?? path.join(here, '..', '..', 'shared');
@@ -33,6 +36,12 @@ function clusters() {
       .sort()
       .map((f) => ({ name: f, text: readFileSync(path.join(dir, f), 'utf8') }));
     return [docs];
+  }
+  if (which === 'articles1000') {
+    const bin = ['release', 'eval'].map((p) => path.join(here, '..', 'target', p, 'gen-articles')).find(existsSync);
+    if (!bin) throw new Error('build gen-articles first: cargo build --profile eval --bin gen-articles');
+    const line = JSON.parse(execFileSync(bin, ['--articles', '1000', '--seed', '42'], { maxBuffer: 1 << 28 }).toString());
+    return [line.documents];
   }
   const lines = readFileSync(path.join(shared, 'corpora/basil_event_clusters/dev.jsonl'), 'utf8').split('\n');
   return lines

@@ -75,7 +75,7 @@ pub fn analyze(documents: JsValue, options: JsValue) -> Result<JsValue, JsError>
     let analysis = crate::analyze(&docs, &options);
     // JSON across the boundary and the engine's `JSON.parse`: faster than building the object graph
     // field by field from wasm (BENCHMARKS.md).
-    let json = output_js_string(&docs, &analysis, opts.offsets.unwrap_or(OffsetUnit::Utf16))
+    let json = output_js_string(&docs, &analysis, opts.offsets.unwrap_or(OffsetUnit::Utf16), Text::Ascii)
         .map_err(|_| JsError::new(OUTPUT_FAILED))?;
     drop(analysis);
     parse_json(&json).map_err(|_| JsError::new("output: JSON.parse failed"))
@@ -104,6 +104,16 @@ const OUTPUT_FAILED: &str = "output: could not be written";
 /// the JSON takes (1,000 articles give 38 MB of it).
 const PIECE_LEN: usize = 1 << 20;
 
+/// How the output's JSON text crosses into JS.
+#[derive(Clone, Copy, PartialEq)]
+enum Text {
+    /// The bytes the CLI writes.
+    Utf8,
+    /// Every non-ASCII character as a `\uXXXX` escape (`output::escape_non_ascii`), for a reply that
+    /// only `JSON.parse` reads: the decoder and the parser take their one-byte paths.
+    Ascii,
+}
+
 /// The output as one JS string, written straight from the analysis (`output::write_json_pieces`,
 /// keys sorted) a piece at a time into a JS byte buffer, then decoded at once. Wasm memory never
 /// shrinks, so the whole JSON stays out of it; and one flat string is what `JSON.parse` reads
@@ -112,8 +122,9 @@ fn output_js_string(
     docs: &[crate::Document],
     analysis: &crate::Analysis,
     unit: OffsetUnit,
+    text: Text,
 ) -> serde_json::Result<js_sys::JsString> {
-    Ok(TextDecoder::new().decode(&output_js_bytes(docs, analysis, unit)?))
+    Ok(TextDecoder::new().decode(&output_js_bytes(docs, analysis, unit, text)?))
 }
 
 /// The output as JSON in UTF-8, in a JS typed array (outside wasm memory).
@@ -121,13 +132,28 @@ fn output_js_bytes(
     docs: &[crate::Document],
     analysis: &crate::Analysis,
     unit: OffsetUnit,
+    text: Text,
 ) -> serde_json::Result<js_sys::Uint8Array> {
-    let estimate = output::estimated_json_len(docs, analysis);
+    let estimate = match text {
+        Text::Utf8 => output::estimated_json_len(docs, analysis),
+        // The escapes' room: news text in English has a non-ASCII character (a curly quote, a dash)
+        // every hundred bytes or so, five bytes more each.
+        Text::Ascii => output::estimated_json_len(docs, analysis) / 16 * 17,
+    };
     let mut bytes = js_sys::Uint8Array::new_with_length(byte_len(estimate));
     let mut len = 0;
     // A small output is one piece of about its own size: a 1 MB piece would grow wasm memory for it.
     let piece_len = PIECE_LEN.min(estimate);
+    let mut escaped = Vec::new();
     output::write_json_pieces(docs, analysis, unit, None, piece_len, &mut |piece| {
+        let piece = match text {
+            Text::Utf8 => piece,
+            Text::Ascii => {
+                escaped.clear();
+                output::escape_non_ascii(piece, &mut escaped);
+                &escaped
+            }
+        };
         let end = len + byte_len(piece.len());
         if end > bytes.length() {
             let bigger = js_sys::Uint8Array::new_with_length(end.max(bytes.length().saturating_mul(2)));
@@ -163,7 +189,7 @@ fn from_js<T>(value: &JsValue, what: &str, read: fn(&str) -> Result<T, String>) 
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(request: &str) -> js_sys::JsString {
     let json = web::analyze_request(request).and_then(|(docs, analysis)| {
-        output_js_string(&docs, &analysis, OffsetUnit::Utf16).map_err(|_| OUTPUT_FAILED.to_string())
+        output_js_string(&docs, &analysis, OffsetUnit::Utf16, Text::Utf8).map_err(|_| OUTPUT_FAILED.to_string())
     });
     json.unwrap_or_else(|e| web::error_json(&e).into())
 }
@@ -175,7 +201,7 @@ pub fn analyze_json(request: &str) -> js_sys::JsString {
 #[wasm_bindgen(js_name = analyzeJsonBytes)]
 pub fn analyze_json_bytes(request: &str) -> js_sys::Uint8Array {
     let json = web::analyze_request(request).and_then(|(docs, analysis)| {
-        output_js_bytes(&docs, &analysis, OffsetUnit::Utf16).map_err(|_| OUTPUT_FAILED.to_string())
+        output_js_bytes(&docs, &analysis, OffsetUnit::Utf16, Text::Utf8).map_err(|_| OUTPUT_FAILED.to_string())
     });
     json.unwrap_or_else(|e| js_sys::Uint8Array::from(web::error_json(&e).as_bytes()))
 }

@@ -50,6 +50,53 @@ pub fn write_json_pieces(
     emit_and_clear(&mut w)
 }
 
+/// `json` (UTF-8 JSON text) with every non-ASCII character written as a `\uXXXX` escape (two
+/// for one outside the Basic Multilingual Plane), appended to `out`: the same value, in bytes
+/// that a UTF-8 decoder reads on its ASCII fast path into a one-byte JS string, which `JSON.parse`
+/// also reads faster than a two-byte one (BENCHMARKS.md, "Session 9: claims"). Outside strings
+/// JSON is ASCII, so only string contents change.
+pub fn escape_non_ascii(json: &[u8], out: &mut Vec<u8>) {
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let unit = |out: &mut Vec<u8>, u: u32| {
+        let hex = |shift: u32| HEX[(u >> shift & 15) as usize];
+        out.extend_from_slice(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]);
+    };
+    out.reserve(json.len());
+    let (mut from, mut i) = (0, 0);
+    while i < json.len() {
+        // Eight ASCII bytes at a time: most of the text.
+        if let Some(word) = json.get(i..i + 8) {
+            if u64::from_ne_bytes(word.try_into().expect("eight bytes")) & HIGH == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let lead = json[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        out.extend_from_slice(&json[from..i]);
+        let len = match lead {
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        let tail = json[i + 1..i + len].iter().fold(0, |c, &b| c << 6 | u32::from(b & 0x3f));
+        let c = u32::from(lead & (0x7f >> len)) << (6 * (len - 1)) | tail;
+        if c < 0x1_0000 {
+            unit(out, c);
+        } else {
+            unit(out, 0xd800 + ((c - 0x1_0000) >> 10));
+            unit(out, 0xdc00 + ((c - 0x1_0000) & 0x3ff));
+        }
+        i += len;
+        from = i;
+    }
+    out.extend_from_slice(&json[from..]);
+}
+
 /// Writes the object to `w`, calling `between_items` after each item of the top-level lists
 /// (where `w` may be handed on and emptied).
 fn write(
@@ -361,6 +408,27 @@ mod tests {
                 let mut mine = Vec::new();
                 write_json(&mut mine, &docs, &analysis, unit, id).unwrap();
                 assert_eq!(String::from_utf8(mine).unwrap(), through_value(&docs, &analysis, unit, id));
+            }
+        }
+    }
+
+    #[test]
+    fn non_ascii_escaped_json_is_ascii_and_reads_as_the_same_value() {
+        let texts = [
+            "",
+            "plain",
+            "café “東京” 👍🏽 – 59 \u{7f} \u{80} \u{ff} \u{100} \u{7ff} \u{800} \u{ffff} \u{10000} \u{10ffff}",
+            "a\"b\\c\n",
+        ];
+        for t in texts {
+            for at in 0..10 {
+                let value = serde_json::json!({"text": format!("{}{t}", "x".repeat(at)), "n": [1, 2.5]});
+                let json = serde_json::to_vec(&value).unwrap();
+                let mut ascii = vec![b'!'];
+                escape_non_ascii(&json, &mut ascii);
+                assert_eq!(ascii[0], b'!', "appended");
+                assert!(ascii.is_ascii(), "{t:?}");
+                assert_eq!(serde_json::from_slice::<serde_json::Value>(&ascii[1..]).unwrap(), value, "{t:?}");
             }
         }
     }

@@ -11,7 +11,7 @@ use crate::numbers::{Bound, Kind, Value};
 use crate::{Analysis, Document, Span};
 use serde::Serialize;
 
-pub use json::{estimated_len as estimated_json_len, write_json, write_json_pieces};
+pub use json::{escape_non_ascii, estimated_len as estimated_json_len, write_json, write_json_pieces};
 pub use leaf::Leaf;
 pub use offsets::{OffsetMap, OffsetUnit};
 pub use text::render_text;
