@@ -9,14 +9,12 @@
 // (the engine and the writing of its JSON into a JS byte buffer), `TextDecoder` of those bytes and
 // `JSON.parse` of the string. Prints each build's medians and B's `analyze` time as a share of A's
 // (median and quartiles over the rounds). See BENCHMARKS.md.
-import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { generatedArticles } from './generated.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const option = (name) => {
   const i = args.indexOf(name);
@@ -28,9 +26,7 @@ if (dists.length < 2) {
   console.error('usage: node bench/ab-browser.mjs DIST_A DIST_B [--rounds N]');
   process.exit(2);
 }
-const gen = ['release', 'eval'].map((p) => path.join(here, '..', 'target', p, 'gen-articles')).find(existsSync);
-if (!gen) throw new Error('build gen-articles first: cargo build --profile eval --bin gen-articles');
-const docs = JSON.parse(execFileSync(gen, ['--articles', '1000', '--seed', '42'], { maxBuffer: 1 << 28 })).documents;
+const { docs } = generatedArticles(1000);
 
 const page = `<!doctype html><script type="module">
 const builds = [];

@@ -8,10 +8,10 @@
 // --articles 1000 --seed 42`, from target/{release,eval}; the target "1,000 articles < 1 s"), where
 // a round is a single call of each build. Prints each build's median round and B's time as a share of A's, with the
 // spread of that share over the rounds (its quartiles). See BENCHMARKS.md.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generatedArticles } from './generated.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -38,10 +38,7 @@ function clusters() {
     return [docs];
   }
   if (which === 'articles1000') {
-    const bin = ['release', 'eval'].map((p) => path.join(here, '..', 'target', p, 'gen-articles')).find(existsSync);
-    if (!bin) throw new Error('build gen-articles first: cargo build --profile eval --bin gen-articles');
-    const line = JSON.parse(execFileSync(bin, ['--articles', '1000', '--seed', '42'], { maxBuffer: 1 << 28 }).toString());
-    return [line.documents];
+    return [generatedArticles(1000).docs];
   }
   const lines = readFileSync(path.join(shared, 'corpora/basil_event_clusters/dev.jsonl'), 'utf8').split('\n');
   return lines

@@ -4,16 +4,14 @@
 // the same count within 0.02 %:
 //
 //   valgrind --tool=callgrind node --no-liftoff --single-threaded bench/one-call.mjs DIST
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generatedArticles } from './generated.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = process.argv[2] ?? path.join(here, '..', 'dist');
-const gen = ['release', 'eval'].map((p) => path.join(here, '..', 'target', p, 'gen-articles')).find(existsSync);
-if (!gen) throw new Error('build gen-articles first: cargo build --profile eval --bin gen-articles');
-const docs = JSON.parse(execFileSync(gen, ['--articles', '1000', '--seed', '42'], { maxBuffer: 1 << 28 })).documents;
+const { docs } = generatedArticles(1000);
 const glue = await import(pathToFileURL(path.resolve(dist, 'claimlens.js')).href);
 glue.initSync({ module: readFileSync(path.resolve(dist, 'claimlens_bg.wasm')) });
 glue.analyze('Officials said 59 missiles struck.', { offsets: 'utf16' });

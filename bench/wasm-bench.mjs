@@ -14,11 +14,11 @@
 // (../shared/corpora). Each figure is the median of many runs after warm-up runs. `--json FILE`
 // also writes every figure as JSON. See BENCHMARKS.md for the figures and the machine.
 import { readFileSync, readdirSync, existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generatedArticles } from './generated.mjs';
 import { measure, once, runClaimLens, runClaimLensJson, runCompromise } from './timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,20 +45,6 @@ function sharedDir() {
   return null;
 }
 
-function genArticles(n, seed = 42) {
-  const candidates = ['release', 'eval', 'debug'].map((p) => path.join(root, 'target', p, 'gen-articles'));
-  const bin = candidates.find((p) => existsSync(p));
-  const argv = ['--articles', String(n), '--seed', String(seed)];
-  const out = bin
-    ? execFileSync(bin, argv, { maxBuffer: 1 << 28 })
-    : execFileSync('cargo', ['run', '--quiet', '--profile', 'eval', '--bin', 'gen-articles', '--', ...argv], {
-        cwd: root,
-        maxBuffer: 1 << 28,
-      });
-  const line = JSON.parse(out.toString('utf8').trim());
-  return { docs: line.documents, pub_date: line.pub_date };
-}
-
 function inputs() {
   const list = [];
   const shared = sharedDir();
@@ -71,7 +57,7 @@ function inputs() {
     list.push({ name: 'seeds (5 articles)', clusters: [docs] });
   }
   for (const n of (option('--sizes') ?? '1,10,100,1000').split(',').map(Number)) {
-    const { docs } = genArticles(n);
+    const { docs } = generatedArticles(n);
     list.push({ name: `generated ${n}`, clusters: [docs], articles: n });
   }
   if (shared) {
