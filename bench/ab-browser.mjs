@@ -10,9 +10,9 @@
 // `JSON.parse` of the string. Prints each build's medians and B's `analyze` time as a share of A's
 // (median and quartiles over the rounds). See BENCHMARKS.md.
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { launchChromium } from '../scripts/chromium.mjs';
 import { generatedArticles } from './generated.mjs';
 
 const args = process.argv.slice(2);
@@ -65,15 +65,9 @@ const server = createServer((req, res) => {
   res.end(body);
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const { chromium } = await import('playwright-core');
-const profile = mkdtempSync(path.join(tmpdir(), 'claimlens-ab-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium({ prefix: 'claimlens-ab-' });
 try {
-  const tab = context.pages()[0] ?? (await context.newPage());
+  const tab = browser.page;
   await tab.goto(`http://127.0.0.1:${server.address().port}/`);
   await tab.waitForFunction(() => window.ready === true, null, { timeout: 60000 });
   // Two calls of each first: V8 optimises the hot wasm functions in the background meanwhile.
@@ -92,7 +86,6 @@ try {
   const q = (f) => shares[Math.floor(f * shares.length)].toFixed(3);
   console.log(`B / A (analyze): median ${q(0.5)} (quartiles ${q(0.25)}–${q(0.75)}), ${rounds} rounds`);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
   server.close();
 }

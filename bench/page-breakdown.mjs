@@ -11,7 +11,7 @@
 // --returning: each run loads the page twice in the same profile (3 s apart, so V8 can cache the
 // compiled wasm) and reports the second visit: a returning reader, not a first visit.
 // CLAIMLENS_DIST=a,b: several builds, interleaved run by run (same machine state for each).
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.mjs';
 import { serve } from './serve-dist.mjs';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,10 +118,9 @@ for (const source of sources) {
 }
 for (let run = 0; run < runs; run++) {
   for (const b of builds) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'marks-'));
-    const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await ctx.addInitScript(watchFrames);
+    const browser = await launchChromium({ prefix: 'marks-' });
+    const page = browser.page;
+    await browser.context.addInitScript(watchFrames);
     if (settleMs > 0) await page.waitForTimeout(settleMs);
     let row = await visit(page, b.url);
     if (returning) {
@@ -130,8 +129,7 @@ for (let run = 0; run < runs; run++) {
       row = await visit(page, b.url);
     }
     b.rows.push(row);
-    await ctx.close();
-    rmSync(dir, { recursive: true, force: true });
+    await browser.close();
   }
 }
 for (const b of builds) {

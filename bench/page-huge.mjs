@@ -11,12 +11,12 @@
 // --trace: a Chromium trace of the page thread from the paste on; prints its longest top-level
 // events after the reply and the time by event name nested in them (style, layout, paint, ...).
 // --file TEXT: paste this text instead of a generated article (sizes are then ignored).
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.mjs';
 import { serve } from './serve-dist.mjs';
 // The e2e tests' generator of one big news-like article, so the bench times what the test checks.
 import { bigArticle } from '../tests/e2e/helpers.mjs';
-import { mkdtempSync, rmSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,13 +30,13 @@ const file = option('--file');
 const sizes = args.filter((a, i) => /^[\d.]+$/.test(a) && !args[i - 1]?.startsWith('--')).map(Number);
 const sources = (process.env.CLAIMLENS_DIST ?? path.join(root, 'dist')).split(',');
 
-/** The resident memory of the renderer processes of the browser whose profile is `dir`, in MB. */
-function rendererRss(dir) {
+/** The resident memory of the renderer processes whose command line carries `tag`, in MB. */
+function rendererRss(tag) {
   let total = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer') || !cmd.includes(dir)) continue;
+      if (!cmd.includes('--type=renderer') || !cmd.includes(tag)) continue;
       const rss = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
       total += rss ? Number(rss[1]) / 1024 : 0;
     } catch {}
@@ -45,15 +45,11 @@ function rendererRss(dir) {
 }
 
 async function run(url, text, label) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'claimlens-huge-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    viewport: { width: 1400, height: 1000 },
-    // The renderers' command lines carry --js-flags: a flag V8 does not know names this browser's
-    // renderers (to read their RSS) among other browsers on the machine.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--js-flags=--no-claimlens-${path.basename(dir)}`],
-  });
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  // The renderers' command lines carry --js-flags: a flag V8 does not know names this browser's
+  // renderers (to read their RSS) among other browsers on the machine.
+  const tag = `claimlens-huge-${randomUUID()}`;
+  const browser = await launchChromium({ prefix: 'claimlens-huge-', viewport: { width: 1400, height: 1000 }, args: [`--js-flags=--no-${tag}`] });
+  const { context: ctx, page } = browser;
   page.on('dialog', (d) => d.accept());
   const ready = (n) => page.waitForFunction((n) => { const p = document.querySelector('.cl-panes'); return p?.dataset.state === 'ready' && Number(p.dataset.analysed ?? 0) > n; }, n, { timeout: 60000 });
   await page.goto(url);
@@ -82,7 +78,7 @@ async function run(url, text, label) {
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,blink,v8', transferMode: 'ReportEvents' });
   }
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, rendererRss(path.basename(dir)))), 200);
+  const sampler = setInterval(() => (peak = Math.max(peak, rendererRss(tag))), 200);
   const pasted = performance.now();
   await page.evaluate((text) => {
     window.__pasted = performance.now();
@@ -140,8 +136,7 @@ async function run(url, text, label) {
     await done;
     result.top = (result.top ?? []).concat(traceSummary(events));
   }
-  await ctx.close().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
+  await browser.close().catch(() => {});
   return result;
 }
 

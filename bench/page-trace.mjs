@@ -6,10 +6,8 @@
 //   trunk build --release --offline && node bench/page-trace.mjs [runs] [--settle MS]
 //   CLAIMLENS_DIST=/tmp/dist-a,dist node bench/page-trace.mjs 5 --settle 3000   # builds interleaved
 //   node bench/page-trace.mjs 1 --timeline     # also every top-level event of ≥ 0.3 ms CPU, in order
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.mjs';
 import { serve } from './serve-dist.mjs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,9 +31,8 @@ const kinds = {
 };
 
 async function trace(url) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'trace-'));
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  const browser = await launchChromium({ prefix: 'trace-' });
+  const { context: ctx, page } = browser;
   if (settleMs > 0) await page.waitForTimeout(settleMs);
   const cdp = await ctx.newCDPSession(page);
   const events = [];
@@ -58,8 +55,7 @@ async function trace(url) {
   await page.waitForTimeout(300);
   await cdp.send('Tracing.end');
   await done;
-  await ctx.close();
-  rmSync(dir, { recursive: true, force: true });
+  await browser.close();
   return events;
 }
 

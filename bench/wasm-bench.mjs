@@ -13,11 +13,11 @@
 // 100 and 1,000 articles (the `gen-articles` binary, seed 42) and the BASIL event clusters
 // (../shared/corpora). Each figure is the median of many runs after warm-up runs. `--json FILE`
 // also writes every figure as JSON. See BENCHMARKS.md for the figures and the machine.
-import { readFileSync, readdirSync, existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchChromium } from '../scripts/chromium.mjs';
 import { generatedArticles } from './generated.mjs';
 import { measure, once, runClaimLens, runClaimLensJson, runCompromise } from './timing.mjs';
 
@@ -130,23 +130,8 @@ async function serve() {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-async function launch() {
-  const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(path.join(tmpdir(), 'claimlens-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
-  });
-  return {
-    context,
-    page: context.pages()[0] ?? (await context.newPage()),
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+// Precise memory figures for `performance.memory` (the JS heap in the report).
+const launch = () => launchChromium({ prefix: 'claimlens-bench-', args: ['--enable-precise-memory-info'] });
 
 async function inBrowser(list) {
   const server = await serve();

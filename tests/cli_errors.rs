@@ -294,3 +294,42 @@ fn jobs_must_be_a_positive_count_and_go_with_jsonl() {
     assert_ne!(run.code, 0);
     assert!(run.stderr.contains("--jobs") && run.stderr.contains("FILES"), "{}", run.stderr);
 }
+
+#[test]
+fn jsonl_run_ends_when_its_output_is_closed_while_its_input_stays_open() {
+    // `tail -f clusters.jsonl | claimlens analyze --jsonl | head -1`: once the output is gone the
+    // run must end, not wait for a line that a live input may never send.
+    // More results than the output's buffer holds, so the CLI does write (and fail) before it
+    // has read all there is.
+    let line = "{\"id\": 1, \"documents\": [{\"name\": \"a\", \"text\": \"Officials said 12 people were hurt.\"}]}\n";
+    let lines = line.repeat(400);
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimlens"))
+            .args(["analyze", "--jsonl", "--jobs", jobs])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the CLI starts");
+        drop(child.stdout.take());
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(lines.as_bytes()).expect("the CLI reads its input");
+        // The input stays open (held until the end of this iteration). A hang is reported as a
+        // failure after a generous wait, not as a stuck test run.
+        let mut waited = std::time::Duration::ZERO;
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("the CLI's status") {
+                break Some(status);
+            }
+            if waited > std::time::Duration::from_secs(60) {
+                child.kill().ok();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            waited += std::time::Duration::from_millis(50);
+        };
+        let status = status.unwrap_or_else(|| panic!("--jobs {jobs}: still running with its output closed"));
+        assert!(!status.success(), "--jobs {jobs}: a run that could not write its output must fail");
+        drop(input);
+    }
+}

@@ -1,12 +1,11 @@
 // Shared by the browser tests: a tiny static server for dist/ on 127.0.0.1 (random port) and
 // Debian's Chromium driven by playwright-core. Nothing is downloaded.
 import { createServer } from 'node:http';
-import { readFile, stat, mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { readFile, stat, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
@@ -59,35 +58,11 @@ export async function serveDist(prefix = '/') {
 /** A fresh headless Chromium profile; `colorScheme` is 'light' or 'dark'; `bypassCSP` turns the
  * page's Content Security Policy off (to prove that something is safe without it). */
 export async function launch({ colorScheme = 'light', viewport = { width: 1400, height: 1000 }, bypassCSP = false } = {}) {
-  const profile = await mkdtemp(path.join(tmpdir(), 'claimlens-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    colorScheme,
-    viewport,
-    acceptDownloads: true,
-    bypassCSP,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium({ prefix: 'claimlens-e2e-', colorScheme, viewport, acceptDownloads: true, bypassCSP });
   const errors = [];
-  context.on('page', (p) => watch(p, errors));
-  for (const p of context.pages()) watch(p, errors);
-  return {
-    context,
-    errors,
-    page: context.pages()[0] ?? (await context.newPage()),
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+  browser.context.on('page', (p) => watch(p, errors));
+  for (const p of browser.context.pages()) watch(p, errors);
+  return { ...browser, errors };
 }
 
 function watch(page, errors) {

@@ -13,7 +13,7 @@ use crate::{write_result_line, AnalyzeArgs, JsonlCounts};
 use std::collections::BinaryHeap;
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex, MutexGuard};
+use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard};
 
 /// Input bytes that may be read ahead of the line the writer waits for. Whole corpora of ordinary
 /// clusters fit (BASIL dev is 1.3 MB of JSON Lines), so the queue can order them all by length.
@@ -128,17 +128,22 @@ impl Queue {
 /// Analyses the JSON Lines of standard input on `jobs` worker threads and writes the results to `w`
 /// in input order.
 pub(crate) fn jsonl_in_parallel(args: &AnalyzeArgs, jobs: usize, w: &mut impl Write) -> Result<JsonlCounts, String> {
-    let queue = Queue::default();
+    let queue = Arc::new(Queue::default());
     // Each line's length (to free its room in the window once written) and its result, in order.
     let (order_tx, order_rx) = mpsc::channel::<(usize, mpsc::Receiver<Piece>)>();
-    let analysed = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        let queue = &queue;
-        let reader = scope.spawn(move || -> Result<JsonlCounts, String> {
-            let counts = read_lines(queue, &order_tx);
+    // Not a scoped thread: after a write error the run ends without waiting for the reader, which
+    // may be blocked on a standard input that sends nothing more (a terminal, `tail -f`).
+    let reader = {
+        let queue = Arc::clone(&queue);
+        std::thread::spawn(move || -> Result<JsonlCounts, String> {
+            let counts = read_lines(&queue, &order_tx);
             queue.update(|s| s.input_ended = true);
             counts
-        });
+        })
+    };
+    let analysed = AtomicUsize::new(0);
+    let written = std::thread::scope(|scope| {
+        let queue = &*queue;
         for _ in 0..jobs {
             let analysed = &analysed;
             // The main thread's stack size: the analysis gets the same room as with one job.
@@ -163,16 +168,17 @@ pub(crate) fn jsonl_in_parallel(args: &AnalyzeArgs, jobs: usize, w: &mut impl Wr
             Ok::<(), String>(())
         })();
         if written.is_err() {
-            // Stops the reader (after its current line of input) and the workers (after their
-            // current line).
+            // Stops the workers (after their current line) and the reader (once its current line
+            // of input has come).
             queue.update(|s| s.stopped = true);
         }
-        let counts = reader.join().expect("the reader thread");
-        written?;
-        let mut counts = counts?;
-        counts.analysed = analysed.load(Ordering::Relaxed);
-        Ok(counts)
-    })
+        written
+    });
+    written?;
+    // Every result was written, so the reader has ended (it dropped its end of `order`).
+    let mut counts = reader.join().expect("the reader thread")?;
+    counts.analysed = analysed.load(Ordering::Relaxed);
+    Ok(counts)
 }
 
 /// The reader: every non-blank line of standard input into the queue, its result's receiver to the
