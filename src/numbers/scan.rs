@@ -861,7 +861,7 @@ fn recognisers_at(first_words: &WordTable<u8>, t: &Tokens, i: usize) -> u8 {
         Some(TokKind::Symbol) if numerals::can_begin(t, i) => return NUMERAL,
         Some(TokKind::Symbol) | None => return 0,
     }
-    let w = t.str(i);
+    let w = t.bytes(i);
     // The recognisers compare ASCII words ignoring ASCII case (the keys are in lower case); other
     // words are not gated.
     if !w.is_ascii() || w.len() > 32 {
