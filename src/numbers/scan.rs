@@ -47,7 +47,7 @@ struct Item {
 pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -> Vec<Found> {
     let mut blocked: Vec<Span> = taken.to_vec();
     // URLs, addresses, phone numbers and clock times: only where the sentence can hold one.
-    if may_match(sentence.text(t.text), (0..t.len()).any(|i| t.is_digits(i))) {
+    if may_match(t, sentence) {
         blocked.extend(not_quantities(t.text, sentence));
     }
     let skip = |i: usize| blocked.iter().any(|b| b.overlaps(t.toks[i].span));
