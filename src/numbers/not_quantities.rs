@@ -7,6 +7,7 @@
 //! ([`NOT_QUANTITIES`] in the tests, the oracle it is compared with on written and generated text):
 //! leftmost-first, like a backtracking engine, over the sentence alone.
 
+use super::tokens::{TokKind, Tokens};
 use crate::Span;
 
 /// The spans of `sentence` (a span of `text`) that hold no quantity, in text order, without overlaps.
@@ -15,18 +16,26 @@ pub fn not_quantities(text: &str, sentence: Span) -> impl Iterator<Item = Span> 
     Matches::new(sentence.text(text)).map(move |(a, b)| Span::new(start + a, start + b))
 }
 
-/// Whether `sentence` can hold a match at all, given whether it has an ASCII digit: every
-/// alternative but a URL and an e-mail address needs one, a URL needs "://" or "www." (in any
-/// case) and an address "@". The scan passes over most sentences on this, reading only their
-/// few "@", ":" and "." (a vectorised search).
-pub fn may_match(sentence: &str, has_digit: bool) -> bool {
-    let b = sentence.as_bytes();
-    has_digit
-        || memchr::memchr3_iter(b'@', b':', b'.', b).any(|at| match b[at] {
-            b'@' => true,
-            b':' => b[at + 1..].starts_with(b"//"),
-            _ => at >= 3 && b[at - 3..at].eq_ignore_ascii_case(b"www"),
-        })
+/// Whether `sentence` can hold a match at all, read on its tokens `t` (the numbers stage's): every
+/// alternative but a URL and an e-mail address needs an ASCII digit, a URL needs "://" or "www."
+/// (in any case) and an address "@". The scan passes over most sentences on this. The tokens
+/// already cut each "@", ":" and "." as a mark of its own (and digits as digit runs), so one pass
+/// over them answers, without reading the sentence's bytes again.
+pub fn may_match(t: &Tokens, sentence: Span) -> bool {
+    let b = &t.text.as_bytes()[sentence.range()];
+    t.toks.iter().any(|tok| match tok.kind {
+        TokKind::Digits => true,
+        TokKind::Word => false,
+        TokKind::Symbol => {
+            let at = tok.span.start - sentence.start;
+            match b[at] {
+                b'@' => true,
+                b':' => b[at + 1..].starts_with(b"//"),
+                b'.' => at >= 3 && b[at - 3..at].eq_ignore_ascii_case(b"www"),
+                _ => false,
+            }
+        }
+    })
 }
 
 /// The matches in one haystack (a sentence), as byte ranges. The alternatives, tried in this order
@@ -400,21 +409,46 @@ mod tests {
 
             #[test]
             fn a_sentence_ruled_out_holds_no_match(t in text()) {
-                if !may_match(&t, t.bytes().any(|b| b.is_ascii_digit())) {
+                if !may_match_text(&t) {
                     prop_assert!(regex_spans(&t).is_empty(), "{:?}", t);
                 }
             }
+
+            #[test]
+            fn rules_out_on_the_tokens_what_a_search_of_the_bytes_rules_out(t in text(), lead in text()) {
+                // The sentence after other text: positions count from the sentence's start.
+                let text = format!("{lead}{t}");
+                let sentence = Span::new(lead.len(), text.len());
+                let tokens = Tokens::new(&text, sentence);
+                prop_assert_eq!(may_match(&tokens, sentence), may_match_by_search(&t), "{:?}", text);
+            }
+        }
+
+        fn may_match_text(t: &str) -> bool {
+            may_match(&Tokens::new(t, Span::new(0, t.len())), Span::new(0, t.len()))
+        }
+
+        /// [`may_match`] as a search of the sentence's bytes for "@", ":" and "." (as it was before
+        /// it read the tokens).
+        fn may_match_by_search(t: &str) -> bool {
+            let b = t.as_bytes();
+            b.iter().any(u8::is_ascii_digit)
+                || memchr::memchr3_iter(b'@', b':', b'.', b).any(|at| match b[at] {
+                    b'@' => true,
+                    b':' => b[at + 1..].starts_with(b"//"),
+                    _ => at >= 3 && b[at - 3..at].eq_ignore_ascii_case(b"www"),
+                })
         }
 
         #[test]
         fn rules_out_only_sentences_without_digits_links_or_addresses() {
-            for t in ["Zoë went to 東京 “today”.", "Whatever they said, http:/x ww w. at: wwwx", "wwW"] {
-                assert!(!may_match(t, false), "{t:?}");
+            for t in ["Zoë went to 東京 “today”.", "Whatever they said, http:/x ww w. at: wwwx", "wwW", "😀 l’été."]
+            {
+                assert!(!may_match_text(t), "{t:?}");
             }
-            for t in ["see éhttp://x.fr", "WWW.x.org", "HtTpS://é", "a@b.co", "at www."] {
-                assert!(may_match(t, false), "{t:?}");
+            for t in ["see éhttp://x.fr", "WWW.x.org", "HtTpS://é", "a@b.co", "at www.", "nothing 1", "東京2020"] {
+                assert!(may_match_text(t), "{t:?}");
             }
-            assert!(may_match("nothing", true));
         }
     }
 }

@@ -132,10 +132,15 @@ pub(super) fn can_begin(t: &Tokens, i: usize) -> bool {
             // vulgar fractions are longer (most marks, "," and "." and quotes, are decided on length).
             // A sign or a decimal point begins one only before digits ("-4", "−4", ".08"): every
             // full stop and hyphen of a text is passed over here, not read as far as `parse_one`.
-            let s = t.str(i);
-            match s.as_bytes() {
+            // Of the longer marks, General Punctuation (U+2000–U+203F: curly quotes, dashes, "…",
+            // nearly all the non-ASCII marks of news text) begins none.
+            match t.bytes(i) {
                 [b] => matches!(b, b'-' | b'.') && t.is_digits(i + 1),
-                _ => (s == "\u{2212}" && t.is_digits(i + 1)) || words::vulgar_fraction(s).is_some(),
+                [0xE2, 0x80, _] => false,
+                _ => {
+                    let s = t.str(i);
+                    (s == "\u{2212}" && t.is_digits(i + 1)) || words::vulgar_fraction(s).is_some()
+                }
             }
         }
         Some(TokKind::Word) => words::may_begin_numeral(t.str(i)),
@@ -781,6 +786,21 @@ mod tests {
         assert_eq!(read("twenty-first"), Some((21.0, Form::Ordinal, "twenty-first")));
         assert_eq!(read("11th"), Some((11.0, Form::Ordinal, "11th")));
         assert_eq!(read("one hundred twenty fifth").map(|r| r.0), Some(125.0));
+    }
+
+    #[test]
+    fn begins_at_signs_and_vulgar_fractions_and_at_no_general_punctuation() {
+        let begins = |s: &str| can_begin(&Tokens::new(s, Span::new(0, s.len())), 0);
+        for mark in ["\u{2212}4", "½", "⅓ cup", "¾"] {
+            assert!(begins(mark), "{mark}");
+        }
+        // Every mark of U+2000–U+203F (curly quotes, dashes, "…"; its spaces are no tokens), before
+        // digits or not: none is a sign or a vulgar fraction.
+        for c in ('\u{2000}'..='\u{203F}').filter(|c| !c.is_whitespace()) {
+            for s in [format!("{c}4"), format!("{c} 4"), c.to_string()] {
+                assert!(!begins(&s), "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -45,12 +45,13 @@ struct Item {
 /// Finds the quantities of one sentence; `taken` are spans already claimed (dates and times).
 /// `t` holds the sentence's tokens.
 pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -> Vec<Found> {
-    let mut blocked: Vec<Span> = taken.to_vec();
     // URLs, addresses, phone numbers and clock times: only where the sentence can hold one.
-    if may_match(sentence.text(t.text), (0..t.len()).any(|i| t.is_digits(i))) {
-        blocked.extend(not_quantities(t.text, sentence));
-    }
-    let skip = |i: usize| blocked.iter().any(|b| b.overlaps(t.toks[i].span));
+    let blocked = if may_match(t, sentence) {
+        blocked_tokens(t, taken.iter().copied().chain(not_quantities(t.text, sentence)))
+    } else {
+        blocked_tokens(t, taken.iter().copied())
+    };
+    let skip = |i: usize| blocked.get(i).is_some_and(|&b| b);
     let first_words = recogniser_first_words();
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
@@ -123,6 +124,27 @@ pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -
             },
         })
         .collect()
+}
+
+/// Which tokens of `t` overlap one of `spans`, flagged once per sentence (the scan asks at every
+/// token); empty when no span is given, as in most sentences.
+fn blocked_tokens(t: &Tokens, spans: impl Iterator<Item = Span>) -> Vec<bool> {
+    let mut blocked = Vec::new();
+    for span in spans {
+        if blocked.is_empty() {
+            blocked.resize(t.len(), false);
+        }
+        // The tokens come in text order without overlaps: those that can overlap `span` are one
+        // run, from the first that ends after its start to the last that starts before its end.
+        let first = t.toks.partition_point(|tok| tok.span.end <= span.start);
+        for (k, tok) in t.toks.iter().enumerate().skip(first) {
+            if tok.span.start >= span.end {
+                break;
+            }
+            blocked[k] |= span.overlaps(tok.span);
+        }
+    }
+    blocked
 }
 
 /// What a quantity counts: "59 cruise missiles", "three of the four soldiers", "15% of voters".
@@ -861,7 +883,7 @@ fn recognisers_at(first_words: &WordTable<u8>, t: &Tokens, i: usize) -> u8 {
         Some(TokKind::Symbol) if numerals::can_begin(t, i) => return NUMERAL,
         Some(TokKind::Symbol) | None => return 0,
     }
-    let w = t.str(i);
+    let w = t.bytes(i);
     // The recognisers compare ASCII words ignoring ASCII case (the keys are in lower case); other
     // words are not gated.
     if !w.is_ascii() || w.len() > 32 {
@@ -895,6 +917,28 @@ mod tests {
 
     fn toks(s: &str) -> Tokens<'_> {
         Tokens::new(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    fn blocks_the_tokens_that_overlap_a_span_as_a_test_of_every_span_would() {
+        let s = "On 5/12 at 16:30 “Zoë” 😀 emailed ops@東京.jp, v2.1 — 1,200 km…";
+        let t = toks(s);
+        let at = |w: &str| s.find(w).unwrap();
+        let spans = [
+            Span::new(at("5/12"), at(" at")),
+            Span::new(at("16:30") + 1, at("16:30") + 4),
+            Span::new(at("ops"), at(", v2")),
+            Span::new(at("km"), at("km")),
+            Span::new(at("km") + 1, at("km") + 1),
+            Span::new(at("1,200"), s.len()),
+        ];
+        for n in 0..=spans.len() {
+            let blocked = blocked_tokens(&t, spans[..n].iter().copied());
+            for i in 0..t.len() {
+                let any = spans[..n].iter().any(|b| b.overlaps(t.toks[i].span));
+                assert_eq!(blocked.get(i).is_some_and(|&b| b), any, "{n} spans, token {i}");
+            }
+        }
     }
 
     #[test]

@@ -52,6 +52,13 @@ impl<'a> Tokens<'a> {
         self.toks.get(i).map_or("", |t| t.span.text(self.text))
     }
 
+    /// Token `i`'s bytes (empty past the end): no character-boundary checks, for the tests made
+    /// at every token.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.toks.get(i).map_or(&[], |t| &self.text.as_bytes()[t.span.range()])
+    }
+
     #[inline]
     pub fn kind(&self, i: usize) -> Option<TokKind> {
         self.toks.get(i).map(|t| t.kind)
@@ -212,6 +219,16 @@ mod tests {
             push_tokens_decoding(&text, span, &mut decoding);
             proptest::prop_assert_eq!(fast, decoding);
         }
+    }
+
+    #[test]
+    fn gives_each_token_bytes_as_its_text_and_nothing_past_the_end() {
+        let t = "“Zürich’s” 😀 東京 5½ km";
+        let toks = Tokens::new(t, Span::new(0, t.len()));
+        for i in 0..=toks.len() {
+            assert_eq!(toks.bytes(i), toks.str(i).as_bytes());
+        }
+        assert!(toks.bytes(toks.len()).is_empty());
     }
 
     #[test]
