@@ -5,8 +5,9 @@ use crate::span::{char_at, is_alphanumeric, is_ascii_alphanumeric_byte, is_gener
 use crate::{Document, DocumentAnalysis, Span};
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::hash::BuildHasher;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 /// One word of the text: letters and digits, with inner apostrophes ("Assad's" is one word).
 /// Hyphens split words, so "al-Tanf" gives "al" and "Tanf".
@@ -328,10 +329,10 @@ impl FormRole {
     }
 }
 
-/// One cache for all threads, held by a cluster while it reads its words: a cache per thread
-/// worked out the same forms once on each (+3.4 % instructions on two threads, BENCHMARKS.md), and
-/// a cluster holds the lock for about a tenth of its time.
-static FORM_CACHE: Mutex<Option<FormCache>> = Mutex::new(None);
+thread_local! {
+    /// One cache per thread: clusters analysed on several threads do not share it.
+    static FORM_CACHE: RefCell<FormCache> = RefCell::new(FormCache::new(MAX_CACHED_FORMS));
+}
 
 /// Written forms the cache keeps before it starts afresh at the next cluster (a few MB; BASIL dev,
 /// 70 clusters, has 11,000).
@@ -344,15 +345,7 @@ impl ClusterWords {
     }
 
     pub fn new(docs: &[Document], analyses: &[DocumentAnalysis]) -> ClusterWords {
-        let mut cache = FORM_CACHE.lock().unwrap_or_else(|poisoned| {
-            // A cluster that panicked may have left the cache half updated: start afresh.
-            FORM_CACHE.clear_poison();
-            let mut cache = poisoned.into_inner();
-            *cache = None;
-            cache
-        });
-        let cache = cache.get_or_insert_with(|| FormCache::new(MAX_CACHED_FORMS));
-        ClusterWords::with_cache(docs, analyses, cache)
+        FORM_CACHE.with_borrow_mut(|cache| ClusterWords::with_cache(docs, analyses, cache))
     }
 
     /// The cluster's words, each written form's lower case, stop-word test and lemma taken from
@@ -518,7 +511,7 @@ impl WrittenForms {
     }
 }
 
-/// What each written word form becomes, worked out once per run rather than once per cluster:
+/// What each written word form becomes, worked out once per thread rather than once per cluster:
 /// the clusters of one run share most of their words ("the", "said", "killed"), and lower-casing,
 /// the stop-word test and the lemma cost several times the look-up. Its ids are its own; each
 /// cluster maps them to ids of its own.
