@@ -207,3 +207,30 @@ fn speaker_of(text: &str, span: Span, a: &DocumentAnalysis) -> Option<Source> {
         !at.anonymous && matches!(at.source_kind, SourceKind::Person | SourceKind::Organisation | SourceKind::Media);
     Some(Source { name, named })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze, Options};
+
+    #[test]
+    fn form_kinds_tell_forms_of_several_articles_and_content_words() {
+        let docs = [
+            Document::new("a", "The ferry carried 212 passengers to the island."),
+            Document::new("b", "Officials said the ferry sank near the island."),
+            Document::new("c", "The weather was calm, officials said."),
+        ];
+        let analysis = analyze(&docs, &Options::default());
+        let cluster = ClusterWords::new(&docs, &analysis.documents);
+        let kinds = form_kinds(&cluster);
+        let kind = |word: &str| {
+            let form = (0..cluster.forms.len() as u32).find(|&f| cluster.forms.word(f) == word).expect(word);
+            (kinds[form as usize].in_other_docs, kinds[form as usize].content)
+        };
+        assert_eq!(kind("ferry"), (true, true));
+        assert_eq!(kind("officials"), (true, true), "in b and c, not a");
+        assert_eq!(kind("the"), (true, false));
+        assert_eq!(kind("passengers"), (false, true));
+        assert_eq!(kind("calm"), (false, true));
+    }
+}
