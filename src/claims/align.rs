@@ -431,12 +431,7 @@ impl Events {
 
     /// The weighted Jaccard of two claims' words from the weight they share.
     fn jaccard(&self, a: usize, b: usize, both: f32) -> f32 {
-        let either = self.total[a] + self.total[b] - both;
-        if either > 0.0 {
-            both / either
-        } else {
-            0.0
-        }
+        weighted_jaccard(self.total[a], self.total[b], both)
     }
 
     /// Rare words both claims have close by, each counted by its closeness to both and its rarity.
@@ -444,6 +439,16 @@ impl Events {
         let mut total: f32 = std::iter::empty::<f32>().sum();
         self.each_shared(a, b, spread, |id, x, y| total += x.min(y) * self.rare[id as usize]);
         total
+    }
+}
+
+/// The weighted Jaccard of two claims' words from their totals and the weight they share.
+fn weighted_jaccard(total_a: f32, total_b: f32, both: f32) -> f32 {
+    let either = total_a + total_b - both;
+    if either > 0.0 {
+        both / either
+    } else {
+        0.0
     }
 }
 
@@ -677,6 +682,8 @@ struct Finder {
     slots: Vec<u32>,
     /// Per list: where the last claim's search on it ended (see [`near_value_after`]).
     cursors: Vec<[u32; 3]>,
+    /// Per member: what ranking it as a candidate reads, side by side (not from the claims).
+    ranked: Vec<Ranked>,
     /// Per member: the rarity-weighted weight of the words it shares with the claim looked up.
     shared: Vec<f32>,
     touched: Vec<u32>,
@@ -705,6 +712,8 @@ impl Finder {
         let mut own_cursor = [0; 3];
         self.shared.clear();
         self.shared.resize(members.len(), 0.0);
+        self.ranked.clear();
+        self.ranked.extend(members.iter().map(|&j| Ranked::of(j, claims, whats, events)));
         // Claims in order of value: each looks up the same regions of the long lists as the one
         // before, which keeps the binary searches in cache on a big bucket.
         for &me in &sorted {
@@ -739,17 +748,21 @@ impl Finder {
             // Ranked by what an exact score would give: what is measured + event overlap.
             self.other_doc.clear(OTHER_DOC_CANDIDATES);
             self.same_doc.clear(SAME_DOC_CANDIDATES);
-            let a = &claims[c];
+            let a = self.ranked[me.member as usize];
             for &t in &self.touched {
-                let j = members[t as usize] as usize;
-                let b = &claims[j];
+                let b = self.ranked[t as usize];
                 // (The claim itself among them.)
                 if a.doc == b.doc && a.sentence == b.sentence {
                     continue;
                 }
-                let Some((what, _)) = what_score(whats, c, j) else { continue };
-                let rank = what + EVENT_WEIGHT * events.jaccard(c, j, self.shared[t as usize]);
-                if a.doc == b.doc { &mut self.same_doc } else { &mut self.other_doc }.offer(rank, j as u32);
+                let what = if a.class == b.class {
+                    whats.class_score[a.class as usize]
+                } else {
+                    what_score_of(whats, c, b.claim as usize)
+                };
+                let Some((what, _)) = what else { continue };
+                let rank = what + EVENT_WEIGHT * weighted_jaccard(a.total, b.total, self.shared[t as usize]);
+                if a.doc == b.doc { &mut self.same_doc } else { &mut self.other_doc }.offer(rank, b.claim);
             }
             for kept in [&self.other_doc, &self.same_doc] {
                 out.extend(kept.ids().map(|j| (j.min(c as u32), j.max(c as u32))));
@@ -802,6 +815,31 @@ impl Finder {
                 self.postings[fill[k] as usize] = Posting { weight, ..*me };
                 fill[k] += 1;
             }
+        }
+    }
+}
+
+/// A member of a bucket as its ranking reads it: a few words per member in one array, where the
+/// claims themselves are hundreds of bytes apart (a claim of a big bucket ranks dozens of members).
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    claim: u32,
+    doc: u32,
+    sentence: u32,
+    /// Its class in [`Whats`], and its event words' total weight ([`Events::jaccard`]).
+    class: u32,
+    total: f32,
+}
+
+impl Ranked {
+    fn of(claim: u32, claims: &[Claim], whats: &Whats, events: &Events) -> Ranked {
+        let c = &claims[claim as usize];
+        Ranked {
+            claim,
+            doc: c.doc as u32,
+            sentence: c.sentence as u32,
+            class: whats.class[claim as usize],
+            total: events.total[claim as usize],
         }
     }
 }

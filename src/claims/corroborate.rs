@@ -35,11 +35,26 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis], cluster:
     let words: usize = per_doc.iter().map(Vec::len).sum();
     let mut index: FxHashMap<[u32; SHINGLE], Places> = FxHashMap::default();
     index.reserve((words * 3 / 4).min(MAX_RESERVED_SHINGLES));
+    let kinds = form_kinds(cluster);
     for (d, words) in per_doc.iter().enumerate() {
-        for start in 0..words.len().saturating_sub(SHINGLE - 1) {
-            let gram = &words[start..start + SHINGLE];
+        // The last word so far whose form no other article has: a shingle holding one cannot
+        // be repeated in another article, so it is not indexed (a place of its own in no list).
+        let mut last_lone: Option<usize> = None;
+        // Content words among the last `SHINGLE` words.
+        let mut content = 0;
+        for end in 0..words.len() {
+            let kind = kinds[words[end].1 as usize];
+            if !kind.in_other_docs {
+                last_lone = Some(end);
+            }
+            content += usize::from(kind.content);
+            if end >= SHINGLE {
+                content -= usize::from(kinds[words[end - SHINGLE].1 as usize].content);
+            }
+            let Some(start) = (end + 1).checked_sub(SHINGLE) else { continue };
+            let gram = &words[start..=end];
             let one_sentence = gram[0].2 == gram[SHINGLE - 1].2;
-            if !one_sentence || gram.iter().filter(|w| cluster.is_content(w.1)).count() < MIN_CONTENT {
+            if last_lone.is_some_and(|lone| lone >= start) || !one_sentence || content < MIN_CONTENT {
                 continue;
             }
             let key: [u32; SHINGLE] = std::array::from_fn(|k| gram[k].1);
@@ -128,6 +143,32 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis], cluster:
     out
 }
 
+/// What the shingle index asks of a form of the cluster, at every word.
+#[derive(Debug, Clone, Copy, Default)]
+struct FormKind {
+    content: bool,
+    /// The form is in two documents or more.
+    in_other_docs: bool,
+}
+
+fn form_kinds(cluster: &ClusterWords) -> Vec<FormKind> {
+    let mut kinds: Vec<FormKind> = (0..cluster.forms.len() as u32)
+        .map(|form| FormKind { content: cluster.is_content(form), in_other_docs: false })
+        .collect();
+    // The last document each form was met in (`usize::MAX`: none yet).
+    let mut last_doc = vec![usize::MAX; cluster.forms.len()];
+    for (d, words) in cluster.docs.iter().enumerate() {
+        for &(_, form, _) in words {
+            let last = &mut last_doc[form as usize];
+            if *last != d {
+                kinds[form as usize].in_other_docs |= *last != usize::MAX;
+                *last = d;
+            }
+        }
+    }
+    kinds
+}
+
 /// Where a shingle occurs, as (document, first word): the first place, and the others (in
 /// other documents) in a list that stays unallocated for the many shingles seen once.
 type Places = ((usize, usize), Vec<(usize, usize)>);
@@ -165,4 +206,31 @@ fn speaker_of(text: &str, span: Span, a: &DocumentAnalysis) -> Option<Source> {
     let named =
         !at.anonymous && matches!(at.source_kind, SourceKind::Person | SourceKind::Organisation | SourceKind::Media);
     Some(Source { name, named })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze, Options};
+
+    #[test]
+    fn form_kinds_tell_forms_of_several_articles_and_content_words() {
+        let docs = [
+            Document::new("a", "The ferry carried 212 passengers to the island."),
+            Document::new("b", "Officials said the ferry sank near the island."),
+            Document::new("c", "The weather was calm, officials said."),
+        ];
+        let analysis = analyze(&docs, &Options::default());
+        let cluster = ClusterWords::new(&docs, &analysis.documents);
+        let kinds = form_kinds(&cluster);
+        let kind = |word: &str| {
+            let form = (0..cluster.forms.len() as u32).find(|&f| cluster.forms.word(f) == word).expect(word);
+            (kinds[form as usize].in_other_docs, kinds[form as usize].content)
+        };
+        assert_eq!(kind("ferry"), (true, true));
+        assert_eq!(kind("officials"), (true, true), "in b and c, not a");
+        assert_eq!(kind("the"), (true, false));
+        assert_eq!(kind("passengers"), (false, true));
+        assert_eq!(kind("calm"), (false, true));
+    }
 }

@@ -8,7 +8,7 @@ use std::fmt::Write;
 /// Words of context shown on each side of a claim.
 const CONTEXT_WORDS: usize = 6;
 
-/// Each claim's context (the bounds of a few words around it), worked out at its first
+/// Each claim's context (the bounds of a few words around it, white space trimmed), worked out at its first
 /// explanation: in a big cluster one claim is in hundreds of contradictions.
 pub struct Contexts<'c> {
     docs: &'c [Document],
@@ -25,8 +25,11 @@ impl<'c> Contexts<'c> {
     fn quote(&mut self, s: &mut String, i: usize) {
         let c = &self.claims[i];
         let text = &self.docs[c.doc].text;
-        let (from, to) = *self.bounds[i].get_or_insert_with(|| word_bounds(text, c.span.start, c.span.end));
-        quoted(s, text, c, from, to);
+        let (from, to) = *self.bounds[i].get_or_insert_with(|| {
+            let (from, to) = word_bounds(text, c.span.start, c.span.end);
+            trimmed(text, c, from, to)
+        });
+        quoted_trimmed(s, text, c, from, to);
     }
 }
 
@@ -177,10 +180,22 @@ fn quoted_context(s: &mut String, docs: &[Document], c: &Claim) {
 
 /// The claim's words from byte `from` to `to` of its text, in quotation marks, and its source.
 fn quoted(s: &mut String, text: &str, c: &Claim, from: usize, to: usize) {
+    let (from, to) = trimmed(text, c, from, to);
+    quoted_trimmed(s, text, c, from, to);
+}
+
+/// The bounds `from..to` around claim `c` without the white space at either end: the claim's
+/// words with their context, one piece of the text.
+fn trimmed(text: &str, c: &Claim, from: usize, to: usize) -> (usize, usize) {
+    let before = text[from..c.span.start].trim_start();
+    let after = text[c.span.end..to].trim_end();
+    (c.span.start - before.len(), c.span.end + after.len())
+}
+
+/// [`quoted`] with the bounds already [`trimmed`].
+fn quoted_trimmed(s: &mut String, text: &str, c: &Claim, from: usize, to: usize) {
     s.push('“');
-    s.push_str(text[from..c.span.start].trim_start());
-    s.push_str(c.span.text(text));
-    s.push_str(text[c.span.end..to].trim_end());
+    s.push_str(&text[from..to]);
     s.push('”');
     if let Some(source) = &c.source {
         s.push_str(" (according to ");

@@ -156,6 +156,18 @@ fn the_same_quote_in_two_outlets_is_one_corroboration() {
 }
 
 #[test]
+fn a_phrase_repeated_inside_one_article_corroborates_nothing_beside_one_shared_with_another() {
+    let (docs, a) = run(&[
+        "Zorbanian clerks said the vault was sealed for good. Zorbanian clerks said the vault was sealed \
+         for good. A clerk told AFP the merger would not alter lending rules for small farms.",
+        "Reporters heard that the merger would not alter lending rules for small farms at all.",
+    ]);
+    assert_eq!(a.corroborations.len(), 1, "{:?}", a.corroborations);
+    let texts: Vec<&str> = a.corroborations[0].claims.iter().map(|x| x.span.text(&docs[x.doc].text)).collect();
+    assert!(texts.iter().all(|t| t.contains("would not alter lending rules") && !t.contains("vault")), "{texts:?}");
+}
+
+#[test]
 fn the_same_figure_for_the_same_thing_corroborates() {
     let (_, a) = run(&[
         "In April the navy launched 59 cruise missiles at the Shayrat air base.",
