@@ -4,9 +4,16 @@
 //! is token by token: case-insensitive, except one-letter phrases ("m", "t", "g") and phrases spelt
 //! in capitals ("TRY"), which must match exactly so "5G" is not five grams nor "try" a currency.
 
-use super::tokens::{push_tokens, Tokens};
-use crate::Span;
-use rustc_hash::FxHashMap as HashMap;
+//!
+//! The tables are laid out at compile time: `build.rs` reads each table file with [`layout`] and
+//! writes its phrases, groups and keys as static arrays, which the module keeping the table
+//! `include!`s ([`Lexicon::from_parts`]).
+
+#[cfg_attr(not(test), allow(dead_code))]
+pub mod layout;
+
+use super::tokens::Tokens;
+use crate::word_map::WordMap;
 use std::borrow::Cow;
 
 /// `s` in lower case, without allocating when it already is (most words are).
@@ -32,94 +39,84 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&s.to_lowercase())
 }
 
-pub struct Lexicon<T> {
+pub struct Lexicon<T: 'static> {
     /// Every phrase's words, one phrase after another ([`Phrase`] says where).
-    words: Vec<Word>,
+    words: &'static [Word],
     /// The phrases grouped by their first word, longest first within a group.
-    forward: Vec<Phrase<T>>,
+    forward: &'static [Phrase<T>],
     /// Each first word (lower-cased) and its group in `forward`.
-    by_first: HashMap<Cow<'static, str>, Group>,
+    by_first: WordMap<Group>,
     /// The same by their last word, for matching backwards.
-    backward: Vec<Phrase<T>>,
-    by_last: HashMap<Cow<'static, str>, Group>,
+    backward: &'static [Phrase<T>],
+    by_last: WordMap<Group>,
     /// The first two letters of the keys of each table: most words are passed over on these,
     /// without hashing.
-    first_letters: Prefixes,
-    last_letters: Prefixes,
+    first_letters: &'static Prefixes,
+    last_letters: &'static Prefixes,
 }
 
 /// A phrase: where its words are in [`Lexicon::words`], and its value.
-#[derive(Clone)]
-struct Phrase<T> {
+pub struct Phrase<T> {
     start: u32,
     len: u32,
     value: T,
 }
 
 impl<T> Phrase<T> {
+    pub const fn of(start: u32, len: u32, value: T) -> Self {
+        Phrase { start, len, value }
+    }
+
     fn words<'w>(&self, words: &'w [Word]) -> &'w [Word] {
         &words[self.start as usize..(self.start + self.len) as usize]
     }
 }
 
 /// The phrases of one key: a range of [`Lexicon::forward`] or [`Lexicon::backward`].
-#[derive(Clone, Copy)]
-struct Group {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Group {
     start: u32,
     end: u32,
 }
 
+impl Group {
+    pub const fn of(start: u32, end: u32) -> Self {
+        Group { start, end }
+    }
+}
+
 /// A set of the first two bytes of ASCII words ("th" for "the"; a one-letter word with 0).
 pub struct Prefixes {
-    bits: Vec<u64>,
+    bits: [u64; 128 * 128 / 64],
 }
 
 impl Prefixes {
     pub fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
-        let mut bits = vec![0u64; 128 * 128 / 64];
-        for k in keys {
-            if let Some(at) = Self::index(k) {
-                bits[at / 64] |= 1 << (at % 64);
-            }
-        }
-        Prefixes { bits }
+        Prefixes { bits: layout::prefix_bits(keys) }
     }
 
-    /// Where the first two bytes of `word`, lower-cased, are kept; `None` when they are not ASCII.
-    fn index(word: &str) -> Option<usize> {
-        let b = word.as_bytes();
-        let first = b.first().filter(|c| c.is_ascii())?.to_ascii_lowercase();
-        let second = b.get(1).map_or(Some(0), |c| c.is_ascii().then(|| c.to_ascii_lowercase()))?;
-        Some(usize::from(first) * 128 + usize::from(second))
+    /// The set whose bits `build.rs` worked out (as [`Prefixes::new`] does).
+    pub const fn from_bits(bits: [u64; 128 * 128 / 64]) -> Self {
+        Prefixes { bits }
     }
 
     /// Whether a key may be `word` in lower case (always, when its first bytes are not ASCII).
     pub fn may_hold(&self, word: &str) -> bool {
-        Self::index(word).is_none_or(|at| self.bits[at / 64] & (1 << (at % 64)) != 0)
+        layout::prefix_index(word).is_none_or(|at| self.bits[at / 64] & (1 << (at % 64)) != 0)
     }
 }
 
-/// One token of a phrase, with what matching it needs worked out once. The phrases are the
-/// program's own text, so a word borrows it (and its lower case, unless it has capitals).
-#[derive(Clone)]
-struct Word {
+/// One token of a phrase, with what matching it needs worked out by the build: the word as the
+/// table spells it, in lower case, and whether it must match exactly ([`layout::is_exact`]).
+pub struct Word {
     text: &'static str,
-    lower: Cow<'static, str>,
-    /// One letter, or a spelling in capitals ("TRY", not the verb "try"): must match exactly.
+    lower: &'static str,
     exact: bool,
 }
 
 impl Word {
-    fn new(text: &'static str) -> Self {
-        let exact = if text.is_ascii() {
-            let b = text.as_bytes();
-            (b.len() == 1 && b[0].is_ascii_alphabetic())
-                || (b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase))
-        } else {
-            (text.chars().count() == 1 && text.chars().all(char::is_alphabetic))
-                || (text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase))
-        };
-        Word { text, lower: lower(text), exact }
+    pub const fn of(text: &'static str, lower: &'static str, exact: bool) -> Self {
+        Word { text, lower, exact }
     }
 
     /// Whether token text `s` is this word: exactly, or both lower-cased (no allocation for ASCII).
@@ -135,34 +132,24 @@ impl Word {
 }
 
 impl<T: Clone> Lexicon<T> {
-    /// The table of `phrases` (spelt as text, with their values). Built once per process, and
-    /// in the browser on the first analysis: the words borrow the phrases (no string is copied)
-    /// and all of them go in one list, so building takes a handful of allocations.
-    pub fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        let phrases = phrases.into_iter();
-        let mut list: Vec<Phrase<T>> = Vec::with_capacity(phrases.size_hint().0);
-        let mut words: Vec<Word> = Vec::with_capacity(list.capacity() * 2);
-        let mut toks = Vec::new();
-        for (phrase, value) in phrases {
-            toks.clear();
-            push_tokens(phrase, Span::new(0, phrase.len()), &mut toks);
-            if toks.is_empty() {
-                continue;
-            }
-            let start = words.len() as u32;
-            words.extend(toks.iter().map(|t| Word::new(t.span.text(phrase))));
-            list.push(Phrase { start, len: toks.len() as u32, value });
-        }
-        let (forward, by_first) = group(&list, |p| &words[p.start as usize].lower);
-        let (backward, by_last) = group(&list, |p| &words[(p.start + p.len - 1) as usize].lower);
-        let first_letters = Prefixes::new(by_first.keys().map(|k| k.as_ref()));
-        let last_letters = Prefixes::new(by_last.keys().map(|k| k.as_ref()));
+    /// The table `build.rs` wrote from a lexicon file (`include!`d where the table is kept as a
+    /// static): the phrases' words, the phrases grouped by first and by last word (longest first
+    /// within a group, ties in the file's order), each key's group, and the keys' first letters.
+    pub const fn from_parts(
+        words: &'static [Word],
+        forward: &'static [Phrase<T>],
+        by_first: WordMap<Group>,
+        backward: &'static [Phrase<T>],
+        by_last: WordMap<Group>,
+        first_letters: &'static Prefixes,
+        last_letters: &'static Prefixes,
+    ) -> Self {
         Lexicon { words, forward, by_first, backward, by_last, first_letters, last_letters }
     }
 
     /// The first words of the phrases, in lower case.
-    pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.by_first.keys().map(|k| k.as_ref())
+    pub fn first_words(&self) -> impl Iterator<Item = &'static str> {
+        self.by_first.keys()
     }
 
     /// The longest phrase starting at token `i`: its value and the index after it.
@@ -177,7 +164,7 @@ impl<T: Clone> Lexicon<T> {
         self.forward[g.start as usize..g.end as usize]
             .iter()
             .find(|p| {
-                let w = p.words(&self.words);
+                let w = p.words(self.words);
                 (0..w.len()).rev().all(|k| same(t, i + k, &w[k]))
             })
             .map(|p| (p.value.clone(), i + p.len as usize))
@@ -196,66 +183,16 @@ impl<T: Clone> Lexicon<T> {
         self.backward[g.start as usize..g.end as usize]
             .iter()
             .find(|p| {
-                let w = p.words(&self.words);
+                let w = p.words(self.words);
                 w.len() <= end && (0..w.len()).all(|k| same(t, end - w.len() + k, &w[k]))
             })
             .map(|p| (p.value.clone(), end - p.len as usize))
     }
 }
 
-/// The phrases grouped by `key` (a word of theirs, lower-cased), longest first in each group and
-/// otherwise in their order in the file; with each key's group.
-fn group<'w, T: Clone>(
-    list: &[Phrase<T>],
-    key: impl Fn(&Phrase<T>) -> &'w Cow<'static, str>,
-) -> (Vec<Phrase<T>>, HashMap<Cow<'static, str>, Group>) {
-    let mut groups: HashMap<Cow<'static, str>, Group> = HashMap::default();
-    groups.reserve(list.len());
-    // Number the groups in order of first appearance and count their phrases (in `end`).
-    let mut group_of: Vec<u32> = Vec::with_capacity(list.len());
-    for p in list {
-        let next = groups.len() as u32;
-        let g = groups.entry(key(p).clone()).or_insert(Group { start: next, end: 0 });
-        g.end += 1;
-        group_of.push(g.start);
-    }
-    // Where each numbered group starts in the result, then each phrase in its place.
-    let mut starts = vec![0u32; groups.len()];
-    for g in groups.values() {
-        starts[g.start as usize] = g.end;
-    }
-    let mut total = 0;
-    for s in &mut starts {
-        (*s, total) = (total, total + *s);
-    }
-    let mut order = vec![0u32; list.len()];
-    let mut next = starts.clone();
-    for (i, &g) in group_of.iter().enumerate() {
-        order[next[g as usize] as usize] = i as u32;
-        next[g as usize] += 1;
-    }
-    // Longest first within a group, ties kept in file order (an insertion sort: groups are short).
-    for (&start, &end) in starts.iter().zip(&next) {
-        let run = &mut order[start as usize..end as usize];
-        for k in 1..run.len() {
-            let mut m = k;
-            while m > 0 && list[run[m - 1] as usize].len < list[run[m] as usize].len {
-                run.swap(m - 1, m);
-                m -= 1;
-            }
-        }
-    }
-    for g in groups.values_mut() {
-        let n = g.start as usize;
-        *g = Group { start: starts[n], end: next[n] };
-    }
-    let sorted = order.iter().map(|&i| list[i as usize].clone()).collect();
-    (sorted, groups)
-}
-
 /// `map`'s entry for `word` in lower case: a capitalised short ASCII word is lower-cased on the
 /// stack, not in a new string.
-fn get_lower<'m, V>(map: &'m HashMap<Cow<'static, str>, V>, word: &str) -> Option<&'m V> {
+fn get_lower<'m, V>(map: &'m WordMap<V>, word: &str) -> Option<&'m V> {
     let mut buf = [0u8; 32];
     if word.is_ascii() {
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -275,24 +212,42 @@ fn same(t: &Tokens, i: usize, w: &Word) -> bool {
     i < t.len() && w.matches(t.str(i))
 }
 
-/// The fields of each data line of a table file that has `N` of them (separated by " | "; blank
-/// lines, `#` comments and lines of another length skipped). Within a field, alternatives are
-/// separated by a bare "|".
-pub fn lines<const N: usize>(table: &str) -> impl Iterator<Item = [&str; N]> {
-    table.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).filter_map(|l| {
-        let mut fields = [""; N];
-        let mut count = 0;
-        for f in l.split(" | ") {
-            *fields.get_mut(count)? = f.trim();
-            count += 1;
-        }
-        (count == N).then_some(fields)
-    })
+/// A table laid out at run time, as `build.rs` lays out the tables of the files: for tests of
+/// the matching on phrases of their own (the arrays are leaked, as a static's would live on).
+#[cfg(test)]
+pub fn from_phrases<T: Clone + 'static>(phrases: &[(&'static str, T)]) -> Lexicon<T> {
+    fn leak<X>(v: Vec<X>) -> &'static [X] {
+        Box::leak(v.into_boxed_slice())
+    }
+    let l = layout::lay_out(phrases.iter().map(|p| p.0));
+    let phrase = |&i: &usize| {
+        let (start, len, source) = l.phrases[i];
+        Phrase::of(start, len, phrases[source].1.clone())
+    };
+    let map = |groups: &[(String, u32, u32)]| {
+        let keys: Vec<&'static str> = groups.iter().map(|g| &*Box::leak(g.0.clone().into_boxed_str())).collect();
+        let slots = leak(crate::word_map::layout::slots(&keys));
+        WordMap::from_parts(slots, leak(keys.iter().zip(groups).map(|(&k, g)| (k, Group::of(g.1, g.2))).collect()))
+    };
+    let prefixes =
+        |groups: &[(String, u32, u32)]| &*Box::leak(Box::new(Prefixes::new(groups.iter().map(|g| g.0.as_str()))));
+    let words =
+        l.words.iter().map(|(text, lower, exact)| Word::of(text, Box::leak(lower.clone().into_boxed_str()), *exact));
+    Lexicon::from_parts(
+        leak(words.collect()),
+        leak(l.forward.iter().map(phrase).collect()),
+        map(&l.by_first),
+        leak(l.backward.iter().map(phrase).collect()),
+        map(&l.by_last),
+        prefixes(&l.by_first),
+        prefixes(&l.by_last),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Span;
 
     fn toks(s: &str) -> Tokens<'_> {
         Tokens::new(s, Span::new(0, s.len()))
@@ -300,7 +255,7 @@ mod tests {
 
     #[test]
     fn matches_the_longest_phrase_forwards_and_backwards() {
-        let lex = Lexicon::new([("more than", 1), ("no more than", 2)]);
+        let lex = from_phrases(&[("more than", 1), ("no more than", 2)]);
         let t = toks("no more than 50");
         assert_eq!(lex.before(&t, 3), Some((2, 0)));
         assert_eq!(lex.at(&t, 1), Some((1, 3)));
@@ -308,7 +263,7 @@ mod tests {
 
     #[test]
     fn prefers_the_longest_phrase_then_the_one_listed_first() {
-        let lex = Lexicon::new([("a b", 1), ("a", 2), ("a b c", 3), ("a b", 4), ("x b", 5), ("b", 6)]);
+        let lex = from_phrases(&[("a b", 1), ("a", 2), ("a b c", 3), ("a b", 4), ("x b", 5), ("b", 6)]);
         assert_eq!(lex.at(&toks("a b"), 0), Some((1, 2)));
         assert_eq!(lex.at(&toks("a b c"), 0), Some((3, 3)));
         assert_eq!(lex.at(&toks("a c"), 0), Some((2, 1)));
@@ -320,7 +275,7 @@ mod tests {
 
     #[test]
     fn matches_one_letter_and_capital_phrases_only_in_their_case() {
-        let lex = Lexicon::new([("g", 1), ("km", 2), ("TRY", 3)]);
+        let lex = from_phrases(&[("g", 1), ("km", 2), ("TRY", 3)]);
         assert_eq!(lex.at(&toks("G"), 0), None);
         assert_eq!(lex.at(&toks("g"), 0), Some((1, 1)));
         assert_eq!(lex.at(&toks("KM"), 0), Some((2, 1)));
@@ -330,8 +285,7 @@ mod tests {
 
     #[test]
     fn passes_over_words_on_their_first_letters_but_still_finds_accented_and_symbol_phrases() {
-        let phrases = ["per cent", "£", "été record", "k"].into_iter().enumerate().map(|(i, p)| (p, i));
-        let lex = Lexicon::new(phrases);
+        let lex = from_phrases(&[("per cent", 0), ("£", 1), ("été record", 2), ("k", 3)]);
         assert_eq!(lex.at(&toks("Per Cent"), 0), Some((0, 2)));
         assert_eq!(lex.at(&toks("£5"), 0), Some((1, 1)));
         assert_eq!(lex.at(&toks("ÉTÉ record"), 0), Some((2, 2)));
@@ -339,5 +293,73 @@ mod tests {
         assert_eq!(lex.at(&toks("k"), 0), Some((3, 1)));
         assert_eq!(lex.at(&toks("pet"), 0), None);
         assert_eq!(lex.at(&toks("kg"), 0), None);
+    }
+
+    /// Every phrase of `phrases` (a table file's spellings, with the part of their value `key`
+    /// picks) is found by the table `build.rs` wrote, forwards and backwards, in its own case and in
+    /// capitals, as a table laid out from the text now finds it; words of no phrase are not found.
+    fn agrees_with_its_text<T: Clone + 'static, K: Clone + PartialEq + std::fmt::Debug + 'static>(
+        table: &Lexicon<T>,
+        phrases: Vec<(&'static str, K)>,
+        key: impl Fn(&T) -> K,
+    ) {
+        let text = from_phrases(&phrases);
+        let key = |found: Option<(T, usize)>| found.map(|(v, i)| (key(&v), i));
+        for (phrase, _) in &phrases {
+            for form in [phrase.to_string(), phrase.to_uppercase()] {
+                let t = toks(&form);
+                assert_eq!(key(table.at(&t, 0)), text.at(&t, 0), "{form}");
+                assert_eq!(key(table.before(&t, t.len())), text.before(&t, t.len()), "{form}");
+            }
+            assert!(key(table.at(&toks(phrase), 0)).is_some(), "{phrase}");
+        }
+        for other in ["zzz", "thee", "said", "x"] {
+            assert_eq!(key(table.at(&toks(other), 0)), None, "{other}");
+            assert_eq!(key(table.before(&toks(other), 1)), None, "{other}");
+        }
+    }
+
+    fn spellings(field: &'static str) -> impl Iterator<Item = &'static str> {
+        field.split('|').map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    #[test]
+    fn the_built_unit_currency_bound_vague_and_relative_tables_find_every_phrase_of_their_files() {
+        let units = layout::lines(include_str!("units.txt"))
+            .flat_map(|[symbol, dimension, _, _, s]| spellings(s).map(move |s| (s, (symbol, dimension))));
+        agrees_with_its_text(super::super::units::table(), units.collect(), |u| (u.symbol, u.dimension));
+        let money = super::super::money::tables();
+        let currencies = || layout::lines::<4>(include_str!("currencies.txt"));
+        let before = currencies().flat_map(|[code, _, pre, _]| spellings(pre).map(move |s| (s, code)));
+        agrees_with_its_text(&money.before, before.collect(), |c| c.code);
+        let after = currencies().flat_map(|[code, _, _, post]| spellings(post).map(move |s| (s, code)));
+        agrees_with_its_text(&money.after, after.collect(), |c| c.code);
+        let bounds =
+            layout::lines(include_str!("bounds.txt")).map(|[p, b, place]| (p, (format!("\"{b}\""), place == "before")));
+        agrees_with_its_text(super::super::scan::bounds(), bounds.collect(), |&(b, before)| {
+            (serde_json::to_string(&b).unwrap(), before)
+        });
+        let vague = layout::lines(include_str!("vague.txt")).map(|[p, m]| (p, m.parse::<f64>().unwrap().to_bits()));
+        agrees_with_its_text(super::super::scan::vague_lexicon(), vague.collect(), |m| m.to_bits());
+        let relative = layout::lines(include_str!("relative_ordinals.txt")).map(|[p, v]| (p, v));
+        agrees_with_its_text(super::super::scan::relative_ordinal_lexicon(), relative.collect(), |&v| v);
+    }
+
+    #[test]
+    fn the_build_cuts_every_phrase_into_the_tokens_the_tokenizer_cuts() {
+        let files = [
+            include_str!("units.txt"),
+            include_str!("currencies.txt"),
+            include_str!("bounds.txt"),
+            include_str!("vague.txt"),
+            include_str!("relative_ordinals.txt"),
+        ];
+        for line in files.iter().flat_map(|f| f.lines()).filter(|l| !l.starts_with('#')) {
+            for phrase in line.split(['|']).map(str::trim) {
+                let t = toks(phrase);
+                let tokens: Vec<&str> = (0..t.len()).map(|i| t.str(i)).collect();
+                assert_eq!(layout::phrase_words(phrase), tokens, "{phrase}");
+            }
+        }
     }
 }

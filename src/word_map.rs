@@ -1,0 +1,75 @@
+//! Maps and sets of words laid out at compile time: `build.rs` reads the lexicon files and writes
+//! each table as static arrays (its entries in the order of the file, and the open-addressing slots
+//! of [`layout`]), so the program carries the tables as data and builds nothing at run time.
+
+pub(crate) mod layout;
+
+use layout::{first_slot, hash};
+
+/// A map from words to values, written by `build.rs`.
+pub struct WordMap<V: 'static> {
+    /// A power of two of slots: 0 (empty) or 1 + the index of an entry.
+    slots: &'static [u16],
+    /// The keys and their values, in the order of the lexicon file.
+    entries: &'static [(&'static str, V)],
+    /// 32 − log2 of the number of slots.
+    shift: u32,
+}
+
+impl<V> WordMap<V> {
+    /// The map of `entries` placed in `slots` (as [`layout::slots`] places them).
+    pub const fn from_parts(slots: &'static [u16], entries: &'static [(&'static str, V)]) -> Self {
+        WordMap { slots, entries, shift: 32 - slots.len().trailing_zeros() }
+    }
+
+    /// The value of `key`, written exactly as the key.
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&V> {
+        let key = key.as_bytes();
+        let mask = self.slots.len() - 1;
+        let mut at = first_slot(hash(key), self.shift);
+        loop {
+            let entry = usize::from(self.slots[at & mask]);
+            let (k, v) = self.entries.get(entry.checked_sub(1)?)?;
+            if k.len() == key.len() && k.as_bytes() == key {
+                return Some(v);
+            }
+            at += 1;
+        }
+    }
+
+    /// Every key, in the order of the lexicon file.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> {
+        self.entries.iter().map(|(k, _)| *k)
+    }
+}
+
+impl<V> std::ops::Index<&str> for WordMap<V> {
+    type Output = V;
+
+    fn index(&self, key: &str) -> &V {
+        self.get(key).expect("a word of the map")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_key_placed_by_the_layout_and_no_other_word() {
+        let keys: Vec<String> =
+            (0..300).map(|i| format!("w{i}")).chain(["", "a", "été", "x-y"].map(String::from)).collect();
+        let keys: Vec<&'static str> = keys.into_iter().map(|k| &*Box::leak(k.into_boxed_str())).collect();
+        let slots = Box::leak(layout::slots(&keys).into_boxed_slice());
+        let entries = Box::leak(keys.iter().enumerate().map(|(i, &k)| (k, i)).collect::<Vec<_>>().into_boxed_slice());
+        let map = WordMap::from_parts(slots, entries);
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(map.get(k), Some(&i), "{k}");
+        }
+        for other in ["w300", "W1", "b", "ete", "w", "w10 "] {
+            assert_eq!(map.get(other), None, "{other}");
+        }
+        assert_eq!(map.keys().collect::<Vec<_>>(), keys);
+    }
+}
