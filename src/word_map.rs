@@ -38,11 +38,37 @@ impl<V> WordMap<V> {
         }
     }
 
+    #[inline]
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Every key and its value, in the order of the lexicon file (the key by reference, as a
+    /// hash map's iterator gives it).
+    pub fn iter(&self) -> impl Iterator<Item = (&'static &'static str, &'static V)> {
+        let entries: &'static [(&'static str, V)] = self.entries;
+        entries.iter().map(|(k, v)| (k, v))
+    }
+
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     /// Every key, in the order of the lexicon file.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> {
         self.entries.iter().map(|(k, _)| *k)
     }
 }
+
+// The tables are references: a copy is the same table (derived, they would ask `V: Copy`).
+impl<V> Clone for WordMap<V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<V> Copy for WordMap<V> {}
 
 impl<V> std::ops::Index<&str> for WordMap<V> {
     type Output = V;
