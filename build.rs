@@ -109,19 +109,33 @@ fn phrase_table(phrases: &[(&str, String)]) -> String {
     for (text, lower, exact) in &l.words {
         write!(s, "W::of({text:?}, {lower:?}, {exact}),").unwrap();
     }
+    s.push_str("],\n&[");
+    // The phrases by first word, each with the index of its value (each value written once).
+    let mut values: Vec<&str> = Vec::new();
+    for &i in &l.forward {
+        let (start, len, source) = l.phrases[i];
+        let value = &phrases[source].1;
+        let at = values.iter().position(|v| v == value).unwrap_or_else(|| {
+            values.push(value);
+            values.len() - 1
+        });
+        write!(s, "P::of({start}, {len}, {at}),").unwrap();
+    }
+    s.push_str("],\n&[");
+    for value in &values {
+        write!(s, "{value},").unwrap();
+    }
     s.push_str("],\n");
-    for (order, groups) in [(&l.forward, &l.by_first), (&l.backward, &l.by_last)] {
-        s.push_str("&[");
-        for &i in order {
-            let (start, len, source) = l.phrases[i];
-            write!(s, "P::of({start}, {len}, {}),", phrases[source].1).unwrap();
-        }
-        s.push_str("],\n");
+    let groups = |groups: &[(String, u32, u32)]| {
         let entries: Vec<(&str, String)> =
             groups.iter().map(|(key, start, end)| (key.as_str(), format!("G::of({start}, {end})"))).collect();
-        s.push_str(&word_map(&entries));
-        s.push_str(",\n");
-    }
+        word_map(&entries)
+    };
+    writeln!(s, "{},", groups(&l.by_first)).unwrap();
+    // The phrases by last word, as indices of the list above.
+    let backward: Vec<usize> =
+        l.backward.iter().map(|i| l.forward.iter().position(|f| f == i).expect("every phrase")).collect();
+    writeln!(s, "&{backward:?},\n{},", groups(&l.by_last)).unwrap();
     for groups in [&l.by_first, &l.by_last] {
         let bits = phrase_layout::prefix_bits(groups.iter().map(|g| g.0.as_str()));
         writeln!(s, "&Prefixes::from_bits({bits:?}),").unwrap();

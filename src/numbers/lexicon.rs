@@ -43,11 +43,13 @@ pub struct Lexicon<T: 'static> {
     /// Every phrase's words, one phrase after another ([`Phrase`] says where).
     words: &'static [Word],
     /// The phrases grouped by their first word, longest first within a group.
-    forward: &'static [Phrase<T>],
+    forward: &'static [Phrase],
+    /// The phrases' values, each once (many spellings share one).
+    values: &'static [T],
     /// Each first word (lower-cased) and its group in `forward`.
     by_first: WordMap<Group>,
-    /// The same by their last word, for matching backwards.
-    backward: &'static [Phrase<T>],
+    /// The same by their last word, for matching backwards (indices in `forward`).
+    backward: &'static [u16],
     by_last: WordMap<Group>,
     /// The first two letters of the keys of each table: most words are passed over on these,
     /// without hashing.
@@ -55,20 +57,20 @@ pub struct Lexicon<T: 'static> {
     last_letters: &'static Prefixes,
 }
 
-/// A phrase: where its words are in [`Lexicon::words`], and its value.
-pub struct Phrase<T> {
-    start: u32,
-    len: u32,
-    value: T,
+/// A phrase: where its words are in [`Lexicon::words`], and its value in [`Lexicon::values`].
+pub struct Phrase {
+    start: u16,
+    len: u16,
+    value: u16,
 }
 
-impl<T> Phrase<T> {
-    pub const fn of(start: u32, len: u32, value: T) -> Self {
+impl Phrase {
+    pub const fn of(start: u16, len: u16, value: u16) -> Self {
         Phrase { start, len, value }
     }
 
     fn words<'w>(&self, words: &'w [Word]) -> &'w [Word] {
-        &words[self.start as usize..(self.start + self.len) as usize]
+        &words[usize::from(self.start)..usize::from(self.start + self.len)]
     }
 }
 
@@ -87,7 +89,7 @@ impl Group {
 
 /// A set of the first two bytes of ASCII words ("th" for "the"; a one-letter word with 0).
 pub struct Prefixes {
-    bits: [u64; 128 * 128 / 64],
+    bits: [u64; layout::PREFIX_WORDS],
 }
 
 impl Prefixes {
@@ -96,7 +98,7 @@ impl Prefixes {
     }
 
     /// The set whose bits `build.rs` worked out (as [`Prefixes::new`] does).
-    pub const fn from_bits(bits: [u64; 128 * 128 / 64]) -> Self {
+    pub const fn from_bits(bits: [u64; layout::PREFIX_WORDS]) -> Self {
         Prefixes { bits }
     }
 
@@ -135,16 +137,18 @@ impl<T: Clone> Lexicon<T> {
     /// The table `build.rs` wrote from a lexicon file (`include!`d where the table is kept as a
     /// static): the phrases' words, the phrases grouped by first and by last word (longest first
     /// within a group, ties in the file's order), each key's group, and the keys' first letters.
+    #[allow(clippy::too_many_arguments)]
     pub const fn from_parts(
         words: &'static [Word],
-        forward: &'static [Phrase<T>],
+        forward: &'static [Phrase],
+        values: &'static [T],
         by_first: WordMap<Group>,
-        backward: &'static [Phrase<T>],
+        backward: &'static [u16],
         by_last: WordMap<Group>,
         first_letters: &'static Prefixes,
         last_letters: &'static Prefixes,
     ) -> Self {
-        Lexicon { words, forward, by_first, backward, by_last, first_letters, last_letters }
+        Lexicon { words, forward, values, by_first, backward, by_last, first_letters, last_letters }
     }
 
     /// The first words of the phrases, in lower case.
@@ -167,7 +171,7 @@ impl<T: Clone> Lexicon<T> {
                 let w = p.words(self.words);
                 (0..w.len()).rev().all(|k| same(t, i + k, &w[k]))
             })
-            .map(|p| (p.value.clone(), i + p.len as usize))
+            .map(|p| (self.values[usize::from(p.value)].clone(), i + usize::from(p.len)))
     }
 
     /// The longest phrase ending just before token `end`: its value and its first token.
@@ -182,11 +186,12 @@ impl<T: Clone> Lexicon<T> {
         let g = get_lower(&self.by_last, word)?;
         self.backward[g.start as usize..g.end as usize]
             .iter()
+            .map(|&p| &self.forward[usize::from(p)])
             .find(|p| {
                 let w = p.words(self.words);
                 w.len() <= end && (0..w.len()).all(|k| same(t, end - w.len() + k, &w[k]))
             })
-            .map(|p| (p.value.clone(), end - p.len as usize))
+            .map(|p| (self.values[usize::from(p.value)].clone(), end - usize::from(p.len)))
     }
 }
 
@@ -222,8 +227,9 @@ pub fn from_phrases<T: Clone + 'static>(phrases: &[(&'static str, T)]) -> Lexico
     let l = layout::lay_out(phrases.iter().map(|p| p.0));
     let phrase = |&i: &usize| {
         let (start, len, source) = l.phrases[i];
-        Phrase::of(start, len, phrases[source].1.clone())
+        Phrase::of(start as u16, len as u16, source as u16)
     };
+    let at_forward = |&i: &usize| l.forward.iter().position(|&f| f == i).unwrap() as u16;
     let map = |groups: &[(String, u32, u32)]| {
         let keys: Vec<&'static str> = groups.iter().map(|g| &*Box::leak(g.0.clone().into_boxed_str())).collect();
         let slots = leak(crate::word_map::layout::slots(&keys));
@@ -236,8 +242,9 @@ pub fn from_phrases<T: Clone + 'static>(phrases: &[(&'static str, T)]) -> Lexico
     Lexicon::from_parts(
         leak(words.collect()),
         leak(l.forward.iter().map(phrase).collect()),
+        leak(phrases.iter().map(|p| p.1.clone()).collect()),
         map(&l.by_first),
-        leak(l.backward.iter().map(phrase).collect()),
+        leak(l.backward.iter().map(at_forward).collect()),
         map(&l.by_last),
         prefixes(&l.by_first),
         prefixes(&l.by_last),

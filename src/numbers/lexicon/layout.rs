@@ -78,19 +78,24 @@ pub fn grouped(keys: &[String], lens: &[u32]) -> (Vec<usize>, Vec<(String, u32, 
     (order, ranges)
 }
 
+/// The size of a [`super::Prefixes`] in 64-bit words: a bit for each of 32 first bytes (the low
+/// five bits of the lower-cased byte: the letters apart) times 128 second bytes.
+pub const PREFIX_WORDS: usize = 32 * 128 / 64;
+
 /// Where [`super::Prefixes`] keeps the first two bytes of `word`, lower-cased; `None` when they
-/// are not ASCII.
+/// are not ASCII. Bytes that share their low five bits ("p" and "0") share a bit: a set of
+/// prefixes may hold a few words it was not given, never miss one.
 #[inline]
 pub fn prefix_index(word: &str) -> Option<usize> {
     let b = word.as_bytes();
-    let first = b.first().filter(|c| c.is_ascii())?.to_ascii_lowercase();
+    let first = b.first().filter(|c| c.is_ascii())?.to_ascii_lowercase() & 31;
     let second = b.get(1).map_or(Some(0), |c| c.is_ascii().then(|| c.to_ascii_lowercase()))?;
     Some(usize::from(first) * 128 + usize::from(second))
 }
 
 /// The bits of a [`super::Prefixes`] of `keys`.
-pub fn prefix_bits<'k>(keys: impl Iterator<Item = &'k str>) -> [u64; 128 * 128 / 64] {
-    let mut bits = [0u64; 128 * 128 / 64];
+pub fn prefix_bits<'k>(keys: impl Iterator<Item = &'k str>) -> [u64; PREFIX_WORDS] {
+    let mut bits = [0u64; PREFIX_WORDS];
     for at in keys.filter_map(prefix_index) {
         bits[at / 64] |= 1 << (at % 64);
     }
