@@ -25,6 +25,8 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     numbers(&out);
     dates(&out);
+    attributions(&out);
+    word_sets(&out);
 }
 
 /// The text of a table file (and a rebuild when it changes).
@@ -367,4 +369,116 @@ fn dates(out: &Path) {
     }
     code.push_str("];\n");
     write(out, "dates_lexicon.rs", code);
+}
+
+/// The words of a word-list file: every word of its lines but `#` comments, each once (first
+/// place kept).
+fn list_words(file: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    for w in file.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace) {
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    words
+}
+
+/// The expression of a `word_map::WordSet` of `words` (distinct).
+fn word_set(words: &[&str]) -> String {
+    let entries: Vec<(&str, String)> = words.iter().map(|&w| (w, "()".to_string())).collect();
+    word_map(&entries)
+}
+
+/// The word lists of the attributions stage (`attributions::lexicon`).
+fn attributions(out: &Path) {
+    let dir = "src/attributions/lexicon";
+    let ambiguous = read(&format!("{dir}/ambiguous_forms.txt"));
+    let ambiguous = list_words(&ambiguous);
+    // A form listed twice keeps its last line's class, as a map filled line by line would.
+    let mut verbs = Ordered::<String>::new();
+    for line in read(&format!("{dir}/verbs.txt")).lines().filter(|l| !l.starts_with('#')) {
+        let Some((forms, class)) = line.split_once('|') else { continue };
+        let class = match class.trim() {
+            "belief" => "Belief",
+            "quote" => "Quote",
+            _ => "Speech",
+        };
+        for form in forms.split_whitespace() {
+            *verbs.entry(form) = format!(
+                "VerbForm {{ class: VerbClass::{class}, participle: {}, ambiguous: {} }}",
+                form.ends_with("ing"),
+                ambiguous.contains(&form)
+            );
+        }
+    }
+    let mut pronouns = Ordered::<String>::new();
+    for line in read(&format!("{dir}/pronouns.txt")).lines().filter(|l| !l.starts_with('#')) {
+        let Some((w, r)) = line.split_once(' ') else { continue };
+        let r = match r.trim() {
+            "person" => "Person",
+            "organisation" => "Organisation",
+            "group" => "Group",
+            _ => "Any",
+        };
+        *pronouns.entry(w) = format!("PronounRef::{r}");
+    }
+    let entries = |m: &Ordered<String>| -> Vec<(String, String)> { m.entries.clone() };
+    let map = |m: &[(String, String)]| {
+        let e: Vec<(&str, String)> = m.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        word_map(&e)
+    };
+    let mut code = format!("pub(super) static VERBS: WordMap<VerbForm> = {};\n", map(&entries(&verbs)));
+    writeln!(code, "pub(super) static PRONOUNS: WordMap<PronounRef> = {};", map(&entries(&pronouns))).unwrap();
+    let mut lists = Vec::new();
+    for name in ["titles", "anonymous_heads", "org_heads", "media", "documents", "vague"] {
+        let text = read(&format!("{dir}/{name}.txt"));
+        let words: Vec<String> = list_words(&text).into_iter().map(String::from).collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        writeln!(code, "pub(super) static {}: WordSet = {};", name.to_uppercase(), word_set(&refs)).unwrap();
+        lists.push((name, words));
+    }
+    // Which of the verbs, titles and organisation heads hold each of their words (the bits of
+    // `attributions::lexicon`).
+    let mut classes = Ordered::<Vec<&str>>::new();
+    for (w, _) in &verbs.entries {
+        classes.entry(w).push("VERB");
+    }
+    for (name, bit) in [("titles", "TITLE"), ("org_heads", "ORG_HEAD")] {
+        for w in &lists.iter().find(|l| l.0 == name).expect("a list").1 {
+            let bits = classes.entry(w);
+            if !bits.contains(&bit) {
+                bits.push(bit);
+            }
+        }
+    }
+    code.push_str("pub(super) static CLASSES: &[(&str, u8)] = &[");
+    for (w, bits) in &classes.entries {
+        write!(code, "({w:?}, {}),", bits.join(" | ")).unwrap();
+    }
+    code.push_str("];\n");
+    write(out, "attributions_lexicon.rs", code);
+}
+
+/// The word sets of other stages (`numbers::counted`, `numbers::scan`, `claims::words`) and the
+/// abbreviations of `segment::sentences`.
+fn word_sets(out: &Path) {
+    for (file, name) in [
+        ("src/numbers/function_words.txt", "numbers_function_words.rs"),
+        ("src/numbers/designators.txt", "numbers_designators.rs"),
+        ("src/claims/stopwords.txt", "claims_stopwords.rs"),
+    ] {
+        write(out, name, word_set(&list_words(&read(file))));
+    }
+    // One per line; a spelling that differs from an earlier one only in ASCII case is left out.
+    let text = read("src/segment/abbreviations.txt");
+    let mut seen: Vec<String> = Vec::new();
+    let mut code = String::from("[");
+    for a in text.lines().map(str::trim).filter(|a| !a.is_empty()) {
+        if !seen.contains(&a.to_ascii_lowercase()) {
+            seen.push(a.to_ascii_lowercase());
+            write!(code, "{a:?},").unwrap();
+        }
+    }
+    code.push(']');
+    write(out, "segment_abbreviations.rs", code);
 }

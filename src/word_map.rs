@@ -16,6 +16,9 @@ pub struct WordMap<V: 'static> {
     shift: u32,
 }
 
+/// A set of words, written by `build.rs`.
+pub type WordSet = WordMap<()>;
+
 impl<V> WordMap<V> {
     /// The map of `entries` placed in `slots` (as [`layout::slots`] places them).
     pub const fn from_parts(slots: &'static [u16], entries: &'static [(&'static str, V)]) -> Self {
@@ -61,6 +64,13 @@ impl<V> WordMap<V> {
     }
 }
 
+impl WordSet {
+    #[inline]
+    pub fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
 // The tables are references: a copy is the same table (derived, they would ask `V: Copy`).
 impl<V> Clone for WordMap<V> {
     fn clone(&self) -> Self {
@@ -97,5 +107,32 @@ mod tests {
             assert_eq!(map.get(other), None, "{other}");
         }
         assert_eq!(map.keys().collect::<Vec<_>>(), keys);
+    }
+
+    /// The word sets of the stages, as `build.rs` wrote them, each against the file it read.
+    #[test]
+    fn each_built_word_set_holds_every_word_of_its_file_and_no_other() {
+        static FUNCTION_WORDS: WordSet = include!(concat!(env!("OUT_DIR"), "/numbers_function_words.rs"));
+        static DESIGNATORS: WordSet = include!(concat!(env!("OUT_DIR"), "/numbers_designators.rs"));
+        static STOP_WORDS: WordSet = include!(concat!(env!("OUT_DIR"), "/claims_stopwords.rs"));
+        for (set, file) in [
+            (&FUNCTION_WORDS, include_str!("numbers/function_words.txt")),
+            (&DESIGNATORS, include_str!("numbers/designators.txt")),
+            (&STOP_WORDS, include_str!("claims/stopwords.txt")),
+        ] {
+            let words: std::collections::HashSet<&str> =
+                file.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect();
+            assert_eq!(set.len(), words.len());
+            assert!(words.iter().all(|w| set.contains(w)), "{words:?}");
+            assert!(!set.contains("officials") && !set.contains("#"));
+        }
+        let abbreviations = include!(concat!(env!("OUT_DIR"), "/segment_abbreviations.rs"));
+        let mut lower: Vec<String> = abbreviations.iter().map(|a| a.to_ascii_lowercase()).collect();
+        let listed = include_str!("segment/abbreviations.txt").lines().map(str::trim).filter(|a| !a.is_empty());
+        assert!(listed.clone().all(|a| lower.contains(&a.to_ascii_lowercase())));
+        assert!(listed.map(|a| a.to_ascii_lowercase()).any(|a| a == "mr"));
+        lower.sort();
+        lower.dedup();
+        assert_eq!(lower.len(), abbreviations.len(), "each once");
     }
 }

@@ -69,8 +69,14 @@ pub fn grouped(keys: &[String], lens: &[u32]) -> (Vec<usize>, Vec<(String, u32, 
     }
     let (mut order, mut ranges) = (Vec::with_capacity(keys.len()), Vec::with_capacity(groups.len()));
     for (key, mut members) in groups {
-        // A stable sort: ties stay in the order given.
-        members.sort_by_key(|&i| std::cmp::Reverse(lens[i]));
+        // Longest first, ties in the order given (an insertion sort: groups are short).
+        for k in 1..members.len() {
+            let mut m = k;
+            while m > 0 && lens[members[m - 1]] < lens[members[m]] {
+                members.swap(m - 1, m);
+                m -= 1;
+            }
+        }
         let start = order.len() as u32;
         order.extend(members);
         ranges.push((key, start, order.len() as u32));
