@@ -108,8 +108,8 @@ fn phrase_table(phrases: &[(&str, String)]) -> String {
     let mut s = String::from(
         "{ use crate::numbers::lexicon::{Group as G, Lexicon, Phrase as P, Prefixes, Word as W};\nLexicon::from_parts(&[",
     );
-    for (text, lower, exact) in &l.words {
-        write!(s, "W::of({text:?}, {lower:?}, {exact}),").unwrap();
+    for (text, _, exact) in &l.words {
+        write!(s, "W::of({text:?}, {exact}),").unwrap();
     }
     s.push_str("],\n&[");
     // The phrases by first word, each with the index of its value (each value written once).
@@ -151,12 +151,20 @@ fn phrase_table(phrases: &[(&str, String)]) -> String {
 fn word_map(entries: &[(&str, String)]) -> String {
     let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
     let slots = word_map_layout::slots(&keys);
-    let mut s = format!("crate::word_map::WordMap::from_parts(&{slots:?}, &[");
-    for (key, value) in entries {
-        write!(s, "({key:?}, {value}),").unwrap();
-    }
-    s.push_str("])");
-    s
+    let ends: Vec<u16> = keys
+        .iter()
+        .scan(0usize, |end, k| {
+            *end += k.len();
+            Some(u16::try_from(*end).expect("a word map's keys take up to 64 KB"))
+        })
+        .collect();
+    let values: Vec<&str> = entries.iter().map(|e| e.1.as_str()).collect();
+    let values = if values.iter().all(|v| *v == "()") {
+        format!("[(); {}]", values.len())
+    } else {
+        format!("[{}]", values.join(","))
+    };
+    format!("crate::word_map::WordMap::from_parts(&{slots:?}, {:?}, &{ends:?}, &{values})", keys.concat())
 }
 
 /// The first `n` fields (separated by white space) of each data line of a list file of the date

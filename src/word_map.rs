@@ -6,12 +6,17 @@ pub(crate) mod layout;
 
 use layout::{first_slot, hash};
 
-/// A map from words to values, written by `build.rs`.
+/// A map from words to values, written by `build.rs`. The keys are one string, in the order of
+/// the lexicon file, as the file has them (no pointer per key: the data is small and compresses
+/// as the file's text does).
 pub struct WordMap<V: 'static> {
     /// A power of two of slots: 0 (empty) or 1 + the index of an entry.
     slots: &'static [u16],
-    /// The keys and their values, in the order of the lexicon file.
-    entries: &'static [(&'static str, V)],
+    /// The keys, one after another.
+    keys: &'static str,
+    /// Where each key ends in `keys` (it starts where the one before it ends).
+    ends: &'static [u16],
+    values: &'static [V],
     /// 32 − log2 of the number of slots.
     shift: u32,
 }
@@ -19,10 +24,36 @@ pub struct WordMap<V: 'static> {
 /// A set of words, written by `build.rs`.
 pub type WordSet = WordMap<()>;
 
+/// A key of a [`WordMap`] as its iterator gives it: read as a `&&str`, the way a hash map's
+/// iterator gives its `&str` keys.
+pub struct Key(&'static str);
+
+impl std::ops::Deref for Key {
+    type Target = &'static str;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
 impl<V> WordMap<V> {
-    /// The map of `entries` placed in `slots` (as [`layout::slots`] places them).
-    pub const fn from_parts(slots: &'static [u16], entries: &'static [(&'static str, V)]) -> Self {
-        WordMap { slots, entries, shift: 32 - slots.len().trailing_zeros() }
+    /// The map of the keys in `keys` (ending at `ends`) with their `values`, placed in `slots`
+    /// (as [`layout::slots`] places them).
+    pub const fn from_parts(
+        slots: &'static [u16],
+        keys: &'static str,
+        ends: &'static [u16],
+        values: &'static [V],
+    ) -> Self {
+        WordMap { slots, keys, ends, values, shift: 32 - slots.len().trailing_zeros() }
+    }
+
+    /// The bytes of key `i`.
+    #[inline]
+    fn key_bytes(&self, i: usize) -> &'static [u8] {
+        let start = if i == 0 { 0 } else { usize::from(self.ends[i - 1]) };
+        let keys: &'static str = self.keys;
+        &keys.as_bytes()[start..usize::from(self.ends[i])]
     }
 
     /// The value of `key`, written exactly as the key.
@@ -32,10 +63,10 @@ impl<V> WordMap<V> {
         let mask = self.slots.len() - 1;
         let mut at = first_slot(hash(key), self.shift);
         loop {
-            let entry = usize::from(self.slots[at & mask]);
-            let (k, v) = self.entries.get(entry.checked_sub(1)?)?;
-            if k.len() == key.len() && k.as_bytes() == key {
-                return Some(v);
+            let i = usize::from(self.slots[at & mask]).checked_sub(1)?;
+            let k = self.key_bytes(i);
+            if k.len() == key.len() && k == key {
+                return self.values.get(i);
             }
             at += 1;
         }
@@ -46,22 +77,42 @@ impl<V> WordMap<V> {
         self.get(key).is_some()
     }
 
-    /// Every key and its value, in the order of the lexicon file (the key by reference, as a
-    /// hash map's iterator gives it).
-    pub fn iter(&self) -> impl Iterator<Item = (&'static &'static str, &'static V)> {
-        let entries: &'static [(&'static str, V)] = self.entries;
-        entries.iter().map(|(k, v)| (k, v))
+    /// Every key and its value, in the order of the lexicon file.
+    pub fn iter(&self) -> impl Iterator<Item = (Key, &'static V)> {
+        let values: &'static [V] = self.values;
+        self.keys().map(Key).zip(values)
     }
 
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.values.len()
     }
 
     /// Every key, in the order of the lexicon file.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> {
-        self.entries.iter().map(|(k, _)| *k)
+        let (keys, ends): (&'static str, &'static [u16]) = (self.keys, self.ends);
+        ends.iter().scan(0, move |start, &end| {
+            let key = &keys[*start..usize::from(end)];
+            *start = usize::from(end);
+            Some(key)
+        })
     }
+}
+
+/// A map laid out at run time as `build.rs` lays out its maps, for tests (the arrays are leaked,
+/// as a static's would live on).
+#[cfg(test)]
+pub fn leaked<V>(entries: Vec<(&str, V)>) -> WordMap<V> {
+    let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
+    let slots = Box::leak(layout::slots(&keys).into_boxed_slice());
+    let ends = keys.iter().scan(0, |end, k| {
+        *end += k.len() as u16;
+        Some(*end)
+    });
+    let ends = Box::leak(ends.collect::<Vec<u16>>().into_boxed_slice());
+    let text = Box::leak(keys.concat().into_boxed_str());
+    let values = Box::leak(entries.into_iter().map(|e| e.1).collect::<Vec<V>>().into_boxed_slice());
+    WordMap::from_parts(slots, text, ends, values)
 }
 
 impl WordSet {
@@ -96,10 +147,7 @@ mod tests {
     fn finds_every_key_placed_by_the_layout_and_no_other_word() {
         let keys: Vec<String> =
             (0..300).map(|i| format!("w{i}")).chain(["", "a", "été", "x-y"].map(String::from)).collect();
-        let keys: Vec<&'static str> = keys.into_iter().map(|k| &*Box::leak(k.into_boxed_str())).collect();
-        let slots = Box::leak(layout::slots(&keys).into_boxed_slice());
-        let entries = Box::leak(keys.iter().enumerate().map(|(i, &k)| (k, i)).collect::<Vec<_>>().into_boxed_slice());
-        let map = WordMap::from_parts(slots, entries);
+        let map = leaked(keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect());
         for (i, k) in keys.iter().enumerate() {
             assert_eq!(map.get(k), Some(&i), "{k}");
         }

@@ -108,27 +108,27 @@ impl Prefixes {
     }
 }
 
-/// One token of a phrase, with what matching it needs worked out by the build: the word as the
-/// table spells it, in lower case, and whether it must match exactly ([`layout::is_exact`]).
+/// One token of a phrase: the word as the table spells it, and whether it must match exactly
+/// ([`layout::is_exact`]), worked out by the build.
 pub struct Word {
     text: &'static str,
-    lower: &'static str,
     exact: bool,
 }
 
 impl Word {
-    pub const fn of(text: &'static str, lower: &'static str, exact: bool) -> Self {
-        Word { text, lower, exact }
+    pub const fn of(text: &'static str, exact: bool) -> Self {
+        Word { text, exact }
     }
 
-    /// Whether token text `s` is this word: exactly, or both lower-cased (no allocation for ASCII).
+    /// Whether token text `s` is this word: exactly, or both lower-cased (no allocation for ASCII;
+    /// a word that is not ASCII is not ASCII in lower case either, `layout::lay_out` checks it).
     fn matches(&self, s: &str) -> bool {
         if self.exact {
             s == self.text
         } else if s.is_ascii() {
-            crate::span::same_ignoring_ascii_case(s.as_bytes(), self.lower.as_bytes())
+            self.text.is_ascii() && crate::span::same_ignoring_ascii_case(s.as_bytes(), self.text.as_bytes())
         } else {
-            lower(s) == self.lower
+            lower(s) == lower(self.text)
         }
     }
 }
@@ -231,14 +231,11 @@ pub fn from_phrases<T: Clone + 'static>(phrases: &[(&'static str, T)]) -> Lexico
     };
     let at_forward = |&i: &usize| l.forward.iter().position(|&f| f == i).unwrap() as u16;
     let map = |groups: &[(String, u32, u32)]| {
-        let keys: Vec<&'static str> = groups.iter().map(|g| &*Box::leak(g.0.clone().into_boxed_str())).collect();
-        let slots = leak(crate::word_map::layout::slots(&keys));
-        WordMap::from_parts(slots, leak(keys.iter().zip(groups).map(|(&k, g)| (k, Group::of(g.1, g.2))).collect()))
+        crate::word_map::leaked(groups.iter().map(|g| (g.0.as_str(), Group::of(g.1, g.2))).collect())
     };
     let prefixes =
         |groups: &[(String, u32, u32)]| &*Box::leak(Box::new(Prefixes::new(groups.iter().map(|g| g.0.as_str()))));
-    let words =
-        l.words.iter().map(|(text, lower, exact)| Word::of(text, Box::leak(lower.clone().into_boxed_str()), *exact));
+    let words = l.words.iter().map(|&(text, _, exact)| Word::of(text, exact));
     Lexicon::from_parts(
         leak(words.collect()),
         leak(l.forward.iter().map(phrase).collect()),

@@ -133,7 +133,12 @@ pub fn lay_out<'a>(phrases: impl Iterator<Item = &'a str>) -> Layout<'a> {
             continue;
         }
         list.push((words.len() as u32, tokens.len() as u32, source));
-        words.extend(tokens.into_iter().map(|w| (w, w.to_lowercase(), is_exact(w))));
+        for w in tokens {
+            let lower = w.to_lowercase();
+            // The matching compares ASCII tokens with ASCII words only.
+            assert!(w.is_ascii() || !lower.is_ascii(), "{w} is ASCII in lower case: spell it so");
+            words.push((w, lower, is_exact(w)));
+        }
     }
     let lens: Vec<u32> = list.iter().map(|p| p.1).collect();
     let firsts: Vec<String> = list.iter().map(|p| words[p.0 as usize].1.clone()).collect();
