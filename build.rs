@@ -105,11 +105,12 @@ fn leak(s: &str) -> &'static str {
 /// The expression of a `numbers::lexicon::Lexicon` of `phrases` (each with its value's expression).
 fn phrase_table(phrases: &[(&str, String)]) -> String {
     let l = phrase_layout::lay_out(phrases.iter().map(|p| p.0));
-    let mut s = String::from(
-        "{ use crate::numbers::lexicon::{Group as G, Lexicon, Phrase as P, Prefixes, Word as W};\nLexicon::from_parts(&[",
+    let (spellings, at) = phrase_layout::spellings(&l.words);
+    let mut s = format!(
+        "{{ use crate::numbers::lexicon::{{Group as G, Lexicon, Phrase as P, Prefixes, Word as W}};\nLexicon::from_parts({spellings:?}, &["
     );
-    for (text, _, exact) in &l.words {
-        write!(s, "W::of({text:?}, {exact}),").unwrap();
+    for ((text, _, exact), start) in l.words.iter().zip(at) {
+        write!(s, "W::of({start}, {}, {exact}),", text.len()).unwrap();
     }
     s.push_str("],\n&[");
     // The phrases by first word, each with the index of its value (each value written once).

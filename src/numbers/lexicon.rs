@@ -40,6 +40,8 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 pub struct Lexicon<T: 'static> {
+    /// The phrases' words, spelt one after another ([`Word`] says where).
+    spellings: &'static str,
     /// Every phrase's words, one phrase after another ([`Phrase`] says where).
     words: &'static [Word],
     /// The phrases grouped by their first word, longest first within a group.
@@ -108,27 +110,30 @@ impl Prefixes {
     }
 }
 
-/// One token of a phrase: the word as the table spells it, and whether it must match exactly
-/// ([`layout::is_exact`]), worked out by the build.
+/// One token of a phrase: where the table spells it in [`Lexicon::spellings`], and whether it
+/// must match exactly ([`layout::is_exact`]), worked out by the build.
 pub struct Word {
-    text: &'static str,
+    start: u16,
+    len: u8,
     exact: bool,
 }
 
 impl Word {
-    pub const fn of(text: &'static str, exact: bool) -> Self {
-        Word { text, exact }
+    pub const fn of(start: u16, len: u8, exact: bool) -> Self {
+        Word { start, len, exact }
     }
 
-    /// Whether token text `s` is this word: exactly, or both lower-cased (no allocation for ASCII;
-    /// a word that is not ASCII is not ASCII in lower case either, `layout::lay_out` checks it).
-    fn matches(&self, s: &str) -> bool {
+    /// Whether token text `s` is this word (spelt in `spellings`): exactly, or both lower-cased
+    /// (no allocation for ASCII; a word that is not ASCII is not ASCII in lower case either,
+    /// `layout::lay_out` checks it).
+    fn matches(&self, spellings: &str, s: &str) -> bool {
+        let text = &spellings[usize::from(self.start)..usize::from(self.start) + usize::from(self.len)];
         if self.exact {
-            s == self.text
+            s == text
         } else if s.is_ascii() {
-            self.text.is_ascii() && crate::span::same_ignoring_ascii_case(s.as_bytes(), self.text.as_bytes())
+            text.is_ascii() && crate::span::same_ignoring_ascii_case(s.as_bytes(), text.as_bytes())
         } else {
-            lower(s) == lower(self.text)
+            lower(s) == lower(text)
         }
     }
 }
@@ -139,6 +144,7 @@ impl<T: Clone> Lexicon<T> {
     /// within a group, ties in the file's order), each key's group, and the keys' first letters.
     #[allow(clippy::too_many_arguments)]
     pub const fn from_parts(
+        spellings: &'static str,
         words: &'static [Word],
         forward: &'static [Phrase],
         values: &'static [T],
@@ -148,7 +154,7 @@ impl<T: Clone> Lexicon<T> {
         first_letters: &'static Prefixes,
         last_letters: &'static Prefixes,
     ) -> Self {
-        Lexicon { words, forward, values, by_first, backward, by_last, first_letters, last_letters }
+        Lexicon { spellings, words, forward, values, by_first, backward, by_last, first_letters, last_letters }
     }
 
     /// The first words of the phrases, in lower case.
@@ -169,7 +175,7 @@ impl<T: Clone> Lexicon<T> {
             .iter()
             .find(|p| {
                 let w = p.words(self.words);
-                (0..w.len()).rev().all(|k| same(t, i + k, &w[k]))
+                (0..w.len()).rev().all(|k| same(t, i + k, self.spellings, &w[k]))
             })
             .map(|p| (self.values[usize::from(p.value)].clone(), i + usize::from(p.len)))
     }
@@ -189,7 +195,7 @@ impl<T: Clone> Lexicon<T> {
             .map(|&p| &self.forward[usize::from(p)])
             .find(|p| {
                 let w = p.words(self.words);
-                w.len() <= end && (0..w.len()).all(|k| same(t, end - w.len() + k, &w[k]))
+                w.len() <= end && (0..w.len()).all(|k| same(t, end - w.len() + k, self.spellings, &w[k]))
             })
             .map(|p| (self.values[usize::from(p.value)].clone(), end - usize::from(p.len)))
     }
@@ -213,8 +219,8 @@ fn get_lower<'m, V>(map: &'m WordMap<V>, word: &str) -> Option<&'m V> {
     map.get(lower(word).as_ref())
 }
 
-fn same(t: &Tokens, i: usize, w: &Word) -> bool {
-    i < t.len() && w.matches(t.str(i))
+fn same(t: &Tokens, i: usize, spellings: &str, w: &Word) -> bool {
+    i < t.len() && w.matches(spellings, t.str(i))
 }
 
 /// A table laid out at run time, as `build.rs` lays out the tables of the files: for tests of
@@ -235,8 +241,10 @@ pub fn from_phrases<T: Clone + 'static>(phrases: &[(&'static str, T)]) -> Lexico
     };
     let prefixes =
         |groups: &[(String, u32, u32)]| &*Box::leak(Box::new(Prefixes::new(groups.iter().map(|g| g.0.as_str()))));
-    let words = l.words.iter().map(|&(text, _, exact)| Word::of(text, exact));
+    let (spellings, at) = layout::spellings(&l.words);
+    let words = l.words.iter().zip(at).map(|(&(text, _, exact), start)| Word::of(start, text.len() as u8, exact));
     Lexicon::from_parts(
+        Box::leak(spellings.into_boxed_str()),
         leak(words.collect()),
         leak(l.forward.iter().map(phrase).collect()),
         leak(phrases.iter().map(|p| p.1.clone()).collect()),

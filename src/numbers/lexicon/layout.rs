@@ -147,3 +147,21 @@ pub fn lay_out<'a>(phrases: impl Iterator<Item = &'a str>) -> Layout<'a> {
     let (backward, by_last) = grouped(&lasts, &lens);
     Layout { words, phrases: list, forward, by_first, backward, by_last }
 }
+
+/// The words' spellings as one string, and where each word is in it (a word spelt already is
+/// found where it is).
+pub fn spellings(words: &[(&str, String, bool)]) -> (String, Vec<u16>) {
+    let mut text = String::new();
+    let at = words
+        .iter()
+        .map(|&(w, _, _)| {
+            assert!(w.len() <= usize::from(u8::MAX), "a phrase's word is up to 255 bytes");
+            let start = text.find(w).unwrap_or_else(|| {
+                text.push_str(w);
+                text.len() - w.len()
+            });
+            u16::try_from(start).expect("a table's words take up to 64 KB")
+        })
+        .collect();
+    (text, at)
+}
