@@ -152,6 +152,17 @@ fn phrase_table(phrases: &[(&str, String)]) -> String {
 fn word_map(entries: &[(&str, String)]) -> String {
     let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
     let slots = word_map_layout::slots(&keys);
+    format!("crate::word_map::WordMap::from_parts(&{slots:?}, {})", word_list_parts(entries))
+}
+
+/// The expression of a `word_map::WordList` of `entries` (keys distinct), in their order.
+fn word_list(entries: &[(&str, String)]) -> String {
+    format!("crate::word_map::WordList::from_parts({})", word_list_parts(entries))
+}
+
+/// The keys as one string, where each ends, and the values.
+fn word_list_parts(entries: &[(&str, String)]) -> String {
+    let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
     let ends: Vec<u16> = keys
         .iter()
         .scan(0usize, |end, k| {
@@ -165,7 +176,7 @@ fn word_map(entries: &[(&str, String)]) -> String {
     } else {
         format!("[{}]", values.join(","))
     };
-    format!("crate::word_map::WordMap::from_parts(&{slots:?}, {:?}, &{ends:?}, &{values})", keys.concat())
+    format!("{:?}, &{ends:?}, &{values}", keys.concat())
 }
 
 /// The first `n` fields (separated by white space) of each data line of a list file of the date
@@ -362,21 +373,23 @@ fn dates(out: &Path) {
         })
         .collect();
     writeln!(code, "pub(super) static HOLIDAYS: WordMap<HolidayNames> = {};", word_map(&names)).unwrap();
-    code.push_str("pub(super) static WORDS: &[(&str, Entry)] = &[\n");
-    for (w, e) in &words.entries {
-        writeln!(
-            code,
-            "({w:?}, Entry {{ month: {}, weekday: {}, number: {}, unit: {}, opens: Opens::{:?}, follows: {} }}),",
-            option(&e.month),
-            option(&e.weekday),
-            option(&e.number),
-            option(&e.unit),
-            e.opens,
-            e.follows
-        )
-        .unwrap();
-    }
-    code.push_str("];\n");
+    let entries: Vec<(&str, String)> = words
+        .entries
+        .iter()
+        .map(|(w, e)| {
+            let entry = format!(
+                "Entry {{ month: {}, weekday: {}, number: {}, unit: {}, opens: Opens::{:?}, follows: {} }}",
+                option(&e.month),
+                option(&e.weekday),
+                option(&e.number),
+                option(&e.unit),
+                e.opens,
+                e.follows
+            );
+            (w.as_str(), entry)
+        })
+        .collect();
+    writeln!(code, "pub(super) static WORDS: WordList<Entry> = {};", word_list(&entries)).unwrap();
     write(out, "dates_lexicon.rs", code);
 }
 
@@ -460,11 +473,8 @@ fn attributions(out: &Path) {
             }
         }
     }
-    code.push_str("pub(super) static CLASSES: &[(&str, u8)] = &[");
-    for (w, bits) in &classes.entries {
-        write!(code, "({w:?}, {}),", bits.join(" | ")).unwrap();
-    }
-    code.push_str("];\n");
+    let entries: Vec<(&str, String)> = classes.entries.iter().map(|(w, bits)| (w.as_str(), bits.join(" | "))).collect();
+    writeln!(code, "pub(super) static CLASSES: WordList<u8> = {};", word_list(&entries)).unwrap();
     write(out, "attributions_lexicon.rs", code);
 }
 
@@ -481,13 +491,13 @@ fn word_sets(out: &Path) {
     // One per line; a spelling that differs from an earlier one only in ASCII case is left out.
     let text = read("src/segment/abbreviations.txt");
     let mut seen: Vec<String> = Vec::new();
-    let mut code = String::from("[");
+    let mut listed: Vec<(&str, String)> = Vec::new();
     for a in text.lines().map(str::trim).filter(|a| !a.is_empty()) {
         if !seen.contains(&a.to_ascii_lowercase()) {
             seen.push(a.to_ascii_lowercase());
-            write!(code, "{a:?},").unwrap();
+            listed.push((a, "()".to_string()));
         }
     }
-    code.push(']');
+    let code = word_list(&listed);
     write(out, "segment_abbreviations.rs", code);
 }

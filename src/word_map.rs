@@ -12,11 +12,8 @@ use layout::{first_slot, hash};
 pub struct WordMap<V: 'static> {
     /// A power of two of slots: 0 (empty) or 1 + the index of an entry.
     slots: &'static [u16],
-    /// The keys, one after another.
-    keys: &'static str,
-    /// Where each key ends in `keys` (it starts where the one before it ends).
-    ends: &'static [u16],
-    values: &'static [V],
+    /// The keys and their values.
+    list: WordList<V>,
     /// 32 − log2 of the number of slots.
     shift: u32,
 }
@@ -45,15 +42,15 @@ impl<V> WordMap<V> {
         ends: &'static [u16],
         values: &'static [V],
     ) -> Self {
-        WordMap { slots, keys, ends, values, shift: 32 - slots.len().trailing_zeros() }
+        WordMap { slots, list: WordList { keys, ends, values }, shift: 32 - slots.len().trailing_zeros() }
     }
 
     /// The bytes of key `i`.
     #[inline]
     fn key_bytes(&self, i: usize) -> &'static [u8] {
-        let start = if i == 0 { 0 } else { usize::from(self.ends[i - 1]) };
-        let keys: &'static str = self.keys;
-        &keys.as_bytes()[start..usize::from(self.ends[i])]
+        let (keys, ends): (&'static str, &'static [u16]) = (self.list.keys, self.list.ends);
+        let start = if i == 0 { 0 } else { usize::from(ends[i - 1]) };
+        &keys.as_bytes()[start..usize::from(ends[i])]
     }
 
     /// The value of `key`, written exactly as the key.
@@ -66,7 +63,7 @@ impl<V> WordMap<V> {
             let i = usize::from(self.slots[at & mask]).checked_sub(1)?;
             let k = self.key_bytes(i);
             if k.len() == key.len() && k == key {
-                return self.values.get(i);
+                return self.list.values.get(i);
             }
             at += 1;
         }
@@ -79,23 +76,17 @@ impl<V> WordMap<V> {
 
     /// Every key and its value, in the order of the lexicon file.
     pub fn iter(&self) -> impl Iterator<Item = (Key, &'static V)> {
-        let values: &'static [V] = self.values;
-        self.keys().map(Key).zip(values)
+        self.list.iter().map(|(k, v)| (Key(k), v))
     }
 
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.values.len()
+        self.list.values.len()
     }
 
     /// Every key, in the order of the lexicon file.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> {
-        let (keys, ends): (&'static str, &'static [u16]) = (self.keys, self.ends);
-        ends.iter().scan(0, move |start, &end| {
-            let key = &keys[*start..usize::from(end)];
-            *start = usize::from(end);
-            Some(key)
-        })
+        self.list.iter().map(|(k, _)| k)
     }
 }
 
@@ -115,6 +106,33 @@ pub fn leaked<V>(entries: Vec<(&str, V)>) -> WordMap<V> {
     WordMap::from_parts(slots, text, ends, values)
 }
 
+/// Words and their values in the order of a lexicon file, with no look-up of their own (for
+/// tables bucketed otherwise at run time, `span::WordTable`): the keys as one string, as in a
+/// [`WordMap`].
+pub struct WordList<V: 'static> {
+    keys: &'static str,
+    ends: &'static [u16],
+    values: &'static [V],
+}
+
+impl<V> WordList<V> {
+    pub const fn from_parts(keys: &'static str, ends: &'static [u16], values: &'static [V]) -> Self {
+        WordList { keys, ends, values }
+    }
+
+    /// Every word and its value, in the order of the file.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static V)> {
+        let (keys, ends, values): (&'static str, &'static [u16], &'static [V]) = (self.keys, self.ends, self.values);
+        ends.iter()
+            .scan(0, move |start, &end| {
+                let key = &keys[*start..usize::from(end)];
+                *start = usize::from(end);
+                Some(key)
+            })
+            .zip(values)
+    }
+}
+
 impl WordSet {
     #[inline]
     pub fn contains(&self, key: &str) -> bool {
@@ -130,6 +148,14 @@ impl<V> Clone for WordMap<V> {
 }
 
 impl<V> Copy for WordMap<V> {}
+
+impl<V> Clone for WordList<V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<V> Copy for WordList<V> {}
 
 impl<V> std::ops::Index<&str> for WordMap<V> {
     type Output = V;
@@ -174,13 +200,13 @@ mod tests {
             assert!(words.iter().all(|w| set.contains(w)), "{words:?}");
             assert!(!set.contains("officials") && !set.contains("#"));
         }
-        let abbreviations = include!(concat!(env!("OUT_DIR"), "/segment_abbreviations.rs"));
-        let mut lower: Vec<String> = abbreviations.iter().map(|a| a.to_ascii_lowercase()).collect();
+        static ABBREVIATIONS: WordList<()> = include!(concat!(env!("OUT_DIR"), "/segment_abbreviations.rs"));
+        let mut lower: Vec<String> = ABBREVIATIONS.iter().map(|(a, _)| a.to_ascii_lowercase()).collect();
         let listed = include_str!("segment/abbreviations.txt").lines().map(str::trim).filter(|a| !a.is_empty());
         assert!(listed.clone().all(|a| lower.contains(&a.to_ascii_lowercase())));
         assert!(listed.map(|a| a.to_ascii_lowercase()).any(|a| a == "mr"));
         lower.sort();
         lower.dedup();
-        assert_eq!(lower.len(), abbreviations.len(), "each once");
+        assert_eq!(lower.len(), ABBREVIATIONS.iter().count(), "each once");
     }
 }

@@ -60,7 +60,7 @@ pub const ORG_HEAD: u8 = 4;
 /// The tables `build.rs` wrote from the files of `lexicon/`.
 mod built {
     use super::{PronounRef, VerbClass, VerbForm, ORG_HEAD, TITLE, VERB};
-    use crate::word_map::{WordMap, WordSet};
+    use crate::word_map::{WordList, WordMap, WordSet};
 
     include!(concat!(env!("OUT_DIR"), "/attributions_lexicon.rs"));
 }
@@ -77,7 +77,7 @@ pub fn lexicon() -> &'static Lexicon {
         documents: built::DOCUMENTS,
         vague: built::VAGUE,
         pronouns: built::PRONOUNS,
-        classes: WordTable::new(built::CLASSES.iter().copied()),
+        classes: WordTable::new(built::CLASSES.iter().map(|(w, &c)| (w, c))),
     })
 }
 

@@ -12,10 +12,10 @@ use std::sync::OnceLock;
 /// lower-case copy of the word).
 fn abbreviations() -> &'static WordTable<()> {
     // `build.rs` lists them (each once, ignoring ASCII case); bucketed by shape when first used.
+    static ABBREVIATIONS: crate::word_map::WordList<()> =
+        include!(concat!(env!("OUT_DIR"), "/segment_abbreviations.rs"));
     static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        WordTable::new(include!(concat!(env!("OUT_DIR"), "/segment_abbreviations.rs")).map(|a| (a, ())))
-    })
+    TABLE.get_or_init(|| WordTable::new(ABBREVIATIONS.iter().map(|(a, _)| (a, ()))))
 }
 
 fn is_abbreviation(word: &str) -> bool {

@@ -133,7 +133,7 @@ pub struct Entry {
 /// `WORDS`.
 mod built {
     use super::{Entry, Holiday, HolidayNames, Opens, Rest, Sureness, Unit};
-    use crate::word_map::WordMap;
+    use crate::word_map::{WordList, WordMap};
 
     include!(concat!(env!("OUT_DIR"), "/dates_lexicon.rs"));
 }
@@ -145,7 +145,7 @@ pub fn lexicon() -> &'static Lexicon {
         months: built::MONTHS,
         weekdays: built::WEEKDAYS,
         holidays: built::HOLIDAYS,
-        words: WordTable::new(built::WORDS.iter().copied()),
+        words: WordTable::new(built::WORDS.iter().map(|(w, e)| (w, *e))),
     })
 }
 
