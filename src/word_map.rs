@@ -62,7 +62,8 @@ impl<V> WordMap<V> {
         loop {
             let i = usize::from(self.slots[at & mask]).checked_sub(1)?;
             let k = self.key_bytes(i);
-            if k.len() == key.len() && k == key {
+            // Lengths, then the bytes inline (`==` on slices calls `memcmp`).
+            if crate::span::same_bytes(k, key) {
                 return self.list.values.get(i);
             }
             at += 1;

@@ -1,24 +1,25 @@
 //! The hash and slot layout of a [`WordMap`](super::WordMap), shared with `build.rs` (which
 //! includes this file): the build places the keys with these functions and the program finds them
-//! with the same ones, on every target (32-bit arithmetic only, so wasm32 and a 64-bit host agree).
+//! with the same ones, on every target (fixed-width arithmetic, so wasm32 and a 64-bit host agree).
 
-/// An Fx-style multiplicative hash of `key`, four bytes at a time (little-endian).
+/// An Fx-style multiplicative hash of `key`, eight bytes at a time (little-endian), in 64-bit
+/// arithmetic, which wasm32 has too.
 #[inline]
 pub fn hash(key: &[u8]) -> u32 {
-    const K: u32 = 0x9e37_79b9;
-    let mix = |h: u32, chunk: u32| (h.rotate_left(5) ^ chunk).wrapping_mul(K);
-    let mut chunks = key.chunks_exact(4);
-    let mut h = key.len() as u32;
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mix = |h: u64, chunk: u64| (h.rotate_left(26) ^ chunk).wrapping_mul(K);
+    let mut chunks = key.chunks_exact(8);
+    let mut h = key.len() as u64;
     for c in &mut chunks {
-        h = mix(h, u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        h = mix(h, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut last = [0u8; 4];
-        last[..rest.len()].copy_from_slice(rest);
-        h = mix(h, u32::from_le_bytes(last));
+        // Byte by byte: a copy into a buffer would call `memcpy` for most words.
+        let last = rest.iter().rev().fold(0u64, |v, &b| v << 8 | u64::from(b));
+        h = mix(h, last);
     }
-    h
+    (h >> 32) as u32
 }
 
 /// The first slot to probe for a key of hash `h` in a table of `1 << (32 - shift)` slots: the
