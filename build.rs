@@ -25,7 +25,6 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     numbers(&out);
     dates(&out);
-    attributions(&out);
     word_sets(&out);
 }
 
@@ -409,73 +408,6 @@ fn list_words(file: &str) -> Vec<&str> {
 fn word_set(words: &[&str]) -> String {
     let entries: Vec<(&str, String)> = words.iter().map(|&w| (w, "()".to_string())).collect();
     word_map(&entries)
-}
-
-/// The word lists of the attributions stage (`attributions::lexicon`).
-fn attributions(out: &Path) {
-    let dir = "src/attributions/lexicon";
-    let ambiguous = read(&format!("{dir}/ambiguous_forms.txt"));
-    let ambiguous = list_words(&ambiguous);
-    // A form listed twice keeps its last line's class, as a map filled line by line would.
-    let mut verbs = Ordered::<String>::new();
-    for line in read(&format!("{dir}/verbs.txt")).lines().filter(|l| !l.starts_with('#')) {
-        let Some((forms, class)) = line.split_once('|') else { continue };
-        let class = match class.trim() {
-            "belief" => "Belief",
-            "quote" => "Quote",
-            _ => "Speech",
-        };
-        for form in forms.split_whitespace() {
-            *verbs.entry(form) = format!(
-                "VerbForm {{ class: VerbClass::{class}, participle: {}, ambiguous: {} }}",
-                form.ends_with("ing"),
-                ambiguous.contains(&form)
-            );
-        }
-    }
-    let mut pronouns = Ordered::<String>::new();
-    for line in read(&format!("{dir}/pronouns.txt")).lines().filter(|l| !l.starts_with('#')) {
-        let Some((w, r)) = line.split_once(' ') else { continue };
-        let r = match r.trim() {
-            "person" => "Person",
-            "organisation" => "Organisation",
-            "group" => "Group",
-            _ => "Any",
-        };
-        *pronouns.entry(w) = format!("PronounRef::{r}");
-    }
-    let entries = |m: &Ordered<String>| -> Vec<(String, String)> { m.entries.clone() };
-    let map = |m: &[(String, String)]| {
-        let e: Vec<(&str, String)> = m.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        word_map(&e)
-    };
-    let mut code = format!("pub(super) static VERBS: WordMap<VerbForm> = {};\n", map(&entries(&verbs)));
-    writeln!(code, "pub(super) static PRONOUNS: WordMap<PronounRef> = {};", map(&entries(&pronouns))).unwrap();
-    let mut lists = Vec::new();
-    for name in ["titles", "anonymous_heads", "org_heads", "media", "documents", "vague"] {
-        let text = read(&format!("{dir}/{name}.txt"));
-        let words: Vec<String> = list_words(&text).into_iter().map(String::from).collect();
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        writeln!(code, "pub(super) static {}: WordSet = {};", name.to_uppercase(), word_set(&refs)).unwrap();
-        lists.push((name, words));
-    }
-    // Which of the verbs, titles and organisation heads hold each of their words (the bits of
-    // `attributions::lexicon`).
-    let mut classes = Ordered::<Vec<&str>>::new();
-    for (w, _) in &verbs.entries {
-        classes.entry(w).push("VERB");
-    }
-    for (name, bit) in [("titles", "TITLE"), ("org_heads", "ORG_HEAD")] {
-        for w in &lists.iter().find(|l| l.0 == name).expect("a list").1 {
-            let bits = classes.entry(w);
-            if !bits.contains(&bit) {
-                bits.push(bit);
-            }
-        }
-    }
-    let entries: Vec<(&str, String)> = classes.entries.iter().map(|(w, bits)| (w.as_str(), bits.join(" | "))).collect();
-    writeln!(code, "pub(super) static CLASSES: WordList<u8> = {};", word_list(&entries)).unwrap();
-    write(out, "attributions_lexicon.rs", code);
 }
 
 /// The word sets of other stages (`numbers::counted`, `numbers::scan`, `claims::words`) and the

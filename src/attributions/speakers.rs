@@ -127,7 +127,7 @@ fn describe_core(w: &Words, a: usize, b: usize) -> Described {
         && !lex.anonymous_heads.contains(strip_possessive(w.lower(core_end - 1)))
     {
         let caps: Vec<usize> = (start..core_end).filter(|&i| w.is_capitalised(i)).collect();
-        let any = |set: &crate::word_map::WordSet| caps.iter().any(|&i| set.contains(strip_possessive(w.lower(i))));
+        let any = |set: &rustc_hash::FxHashSet<&str>| caps.iter().any(|&i| set.contains(strip_possessive(w.lower(i))));
         if any(&lex.media) {
             return described(SourceKind::Media, false);
         }
