@@ -86,6 +86,7 @@ impl<V> WordMap<V> {
     }
 
     /// Every key, in the order of the lexicon file.
+    #[cfg(test)]
     pub fn keys(&self) -> impl Iterator<Item = &'static str> {
         self.list.iter().map(|(k, _)| k)
     }

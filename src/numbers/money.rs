@@ -1,8 +1,9 @@
 //! Currencies, read from `currencies.txt`: symbols and codes before the number ("$", "US$",
 //! "EUR"), words and codes after it ("dollars", "euros", "USD").
 
-use super::lexicon::Lexicon;
+use super::lexicon::{lines, Lexicon};
 use super::tokens::Tokens;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Currency {
@@ -18,17 +19,24 @@ impl Currency {
     }
 }
 
-pub(super) struct Tables {
-    pub(super) before: Lexicon<Currency>,
-    pub(super) after: Lexicon<Currency>,
+struct Tables {
+    before: Lexicon<Currency>,
+    after: Lexicon<Currency>,
 }
 
-pub(super) fn tables() -> &'static Tables {
-    static TABLES: Tables = Tables {
-        before: include!(concat!(env!("OUT_DIR"), "/numbers_currencies_before.rs")),
-        after: include!(concat!(env!("OUT_DIR"), "/numbers_currencies_after.rs")),
-    };
-    &TABLES
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        for [code, factor, pre, post] in lines(include_str!("currencies.txt")) {
+            let c = Currency { code, factor: factor.parse().expect("currency factor") };
+            let spellings =
+                |s: &'static str| s.split('|').map(str::trim).filter(|s| !s.is_empty()).map(move |s| (s, c));
+            before.extend(spellings(pre));
+            after.extend(spellings(post));
+        }
+        Tables { before: Lexicon::new(before), after: Lexicon::new(after) }
+    })
 }
 
 /// A currency written before a number and ending just before token `end`: its first token.

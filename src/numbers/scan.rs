@@ -3,7 +3,7 @@
 //! counted noun; designations, phone numbers, URLs and pronoun "one" are left out.
 
 use super::counted;
-use super::lexicon::Lexicon;
+use super::lexicon::{lines, Lexicon};
 use super::money::{self, Currency};
 use super::not_quantities::{may_match, not_quantities};
 use super::numerals::{self, Form, Numeral};
@@ -314,9 +314,21 @@ fn pronoun_one(t: &Tokens, i: usize) -> bool {
     i + 1 >= t.len() || !(t.is_word(i + 1) || t.is_digits(i + 1))
 }
 
-pub(super) fn bounds() -> &'static Lexicon<(Bound, bool)> {
-    static LEX: Lexicon<(Bound, bool)> = include!(concat!(env!("OUT_DIR"), "/numbers_bounds.rs"));
-    &LEX
+fn bounds() -> &'static Lexicon<(Bound, bool)> {
+    static LEX: OnceLock<Lexicon<(Bound, bool)>> = OnceLock::new();
+    LEX.get_or_init(|| {
+        Lexicon::new(lines(include_str!("bounds.txt")).map(|[phrase, bound, place]| {
+            let bound = match bound {
+                "at_least" => Bound::AtLeast,
+                "more_than" => Bound::MoreThan,
+                "at_most" => Bound::AtMost,
+                "less_than" => Bound::LessThan,
+                "about" => Bound::About,
+                _ => Bound::Exact,
+            };
+            (phrase, (bound, place == "before"))
+        }))
+    })
 }
 
 /// A bound word before token `start` ("at least", "more than the"): the bound and its first token.
@@ -766,9 +778,14 @@ fn link_restatements(t: &Tokens, items: &mut [Item]) {
 }
 
 /// "scores of", "dozens", "hundreds of thousands of", "several": a vague quantity with its order of magnitude.
-pub(super) fn vague_lexicon() -> &'static Lexicon<f64> {
-    static LEX: Lexicon<f64> = include!(concat!(env!("OUT_DIR"), "/numbers_vague.rs"));
-    &LEX
+fn vague_lexicon() -> &'static Lexicon<f64> {
+    static LEX: OnceLock<Lexicon<f64>> = OnceLock::new();
+    LEX.get_or_init(|| {
+        Lexicon::new(
+            lines(include_str!("vague.txt"))
+                .map(|[phrase, magnitude]| (phrase, magnitude.parse().expect("vague magnitude"))),
+        )
+    })
 }
 
 fn vague(t: &Tokens, i: usize) -> Option<Item> {
@@ -797,10 +814,24 @@ fn relative_ordinal(t: &Tokens, i: usize) -> Option<Item> {
     Some(it)
 }
 
-/// The phrases of `relative_ordinals.txt`.
-pub(super) fn relative_ordinal_lexicon() -> &'static Lexicon<&'static str> {
-    static LEX: Lexicon<&'static str> = include!(concat!(env!("OUT_DIR"), "/numbers_relative_ordinals.rs"));
-    &LEX
+fn relative_ordinal_lexicon() -> &'static Lexicon<&'static str> {
+    const PHRASES: &[(&str, &str)] = &[
+        ("the one before the last one", "end-1"),
+        ("the one before the last", "end-1"),
+        ("the last but one", "end-1"),
+        ("last but one", "end-1"),
+        ("next to last", "end-1"),
+        ("second to last", "end-1"),
+        ("second - to - last", "end-1"),
+        ("penultimate", "end-1"),
+        ("antepenultimate", "end-2"),
+        ("last", "end+0"),
+        ("next", "current+1"),
+        ("previous", "current-1"),
+        ("current one", "current+0"),
+    ];
+    static LEX: OnceLock<Lexicon<&'static str>> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::new(PHRASES.iter().copied()))
 }
 
 /// The recognisers [`recognisers_at`] names (bits): [`vague`], [`relative_ordinal`],

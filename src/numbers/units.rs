@@ -1,7 +1,8 @@
 //! Units of measure, read from `units.txt`: canonical symbol, dimension and SI conversion.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{lines, Lexicon};
 use super::tokens::Tokens;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Unit {
@@ -22,9 +23,21 @@ impl Unit {
     }
 }
 
-pub(super) fn table() -> &'static Lexicon<Unit> {
-    static TABLE: Lexicon<Unit> = include!(concat!(env!("OUT_DIR"), "/numbers_units.rs"));
-    &TABLE
+fn table() -> &'static Lexicon<Unit> {
+    static TABLE: OnceLock<Lexicon<Unit>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut phrases = Vec::new();
+        for [symbol, dimension, factor, offset, spellings] in lines(include_str!("units.txt")) {
+            let unit = Unit {
+                symbol,
+                dimension,
+                factor: factor.parse().expect("unit factor"),
+                offset: offset.parse().expect("unit offset"),
+            };
+            phrases.extend(spellings.split('|').map(|s| (s.trim(), unit)));
+        }
+        Lexicon::new(phrases)
+    })
 }
 
 /// The unit spelt from token `i` on, and the index after it.
