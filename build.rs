@@ -1,5 +1,5 @@
-//! Lays out the lexicons at compile time: reads the table files of `src/` and writes each table
-//! as static arrays into `OUT_DIR`, which the module keeping the table `include!`s. The files stay
+//! Lays out some lexicons at compile time (the date grammar's word lists, the word sets, the
+//! abbreviations): reads their files in `src/` and writes each table as static arrays into `OUT_DIR`, which the module keeping the table `include!`s. The files stay
 //! the tables' source of truth; the program carries the laid-out data (no `#` comments, no parser,
 //! no hash maps built on first use). The layouts are the crate's own code (`#[path]` below), so the
 //! build and the program agree on them; the tests check each table against its file.
