@@ -30,6 +30,7 @@ mod span;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "web/paste.rs"]
 mod web_paste;
+mod word_map;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

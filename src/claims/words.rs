@@ -3,11 +3,10 @@
 use super::lexicon::lexicon;
 use crate::span::{char_at, is_alphanumeric, is_ascii_alphanumeric_byte, is_general_punctuation, word_end};
 use crate::{Document, DocumentAnalysis, Span};
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet as HashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::hash::BuildHasher;
-use std::sync::OnceLock;
 
 /// One word of the text: letters and digits, with inner apostrophes ("Assad's" is one word).
 /// Hyphens split words, so "al-Tanf" gives "al" and "Tanf".
@@ -104,11 +103,9 @@ fn is_invariant(w: &str) -> bool {
     matches!(w, "news" | "series" | "species" | "isis" | "syria" | "troops" | "arms" | "means" | "people" | "police")
 }
 
-fn stop_set() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("stopwords.txt").lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect()
-    })
+fn stop_set() -> &'static crate::word_map::WordSet {
+    static SET: crate::word_map::WordSet = include!(concat!(env!("OUT_DIR"), "/claims_stopwords.rs"));
+    &SET
 }
 
 /// Function words and reporting words that say nothing about which event a claim is about.
@@ -768,7 +765,7 @@ mod tests {
                 if max_written == 1 {
                     // Started afresh: it holds this cluster's written forms only.
                     let docs = &clusters[i];
-                    let written: HashSet<&str> = words
+                    let written: rustc_hash::FxHashSet<&str> = words
                         .docs
                         .iter()
                         .zip(docs)

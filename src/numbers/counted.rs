@@ -5,19 +5,12 @@
 //! word, a number or punctuation, at most three words, ending at the first plural noun.
 
 use super::tokens::Tokens;
+use crate::word_map::WordSet;
 use crate::Span;
-use rustc_hash::FxHashSet as HashSet;
-use std::sync::OnceLock;
 
-fn function_words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("function_words.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .collect()
-    })
+fn function_words() -> &'static WordSet {
+    static WORDS: WordSet = include!(concat!(env!("OUT_DIR"), "/numbers_function_words.rs"));
+    &WORDS
 }
 
 pub fn is_function_word(w: &str) -> bool {

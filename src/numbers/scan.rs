@@ -12,8 +12,9 @@ use super::units::{self, Unit};
 use super::words;
 use super::{Bound, Kind, Quantity, Value};
 use crate::span::WordTable;
+use crate::word_map::WordSet;
 use crate::Span;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// A quantity found in a sentence, with the span of the quantity it restates, if any.
@@ -188,15 +189,9 @@ fn item(n: Numeral, kind: Kind) -> Item {
     }
 }
 
-fn designators() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("designators.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .collect()
-    })
+fn designators() -> &'static WordSet {
+    static SET: WordSet = include!(concat!(env!("OUT_DIR"), "/numbers_designators.rs"));
+    &SET
 }
 
 /// Whether a numeral counts or measures something, rather than naming it ("F-22", "Boeing 737",

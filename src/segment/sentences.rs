@@ -11,12 +11,11 @@ use std::sync::OnceLock;
 /// The abbreviations, as the list writes them (they are compared ignoring ASCII case, with no
 /// lower-case copy of the word).
 fn abbreviations() -> &'static WordTable<()> {
+    // `build.rs` lists them (each once, ignoring ASCII case); bucketed by shape when first used.
+    static ABBREVIATIONS: crate::word_map::WordList<()> =
+        include!(concat!(env!("OUT_DIR"), "/segment_abbreviations.rs"));
     static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut seen = rustc_hash::FxHashSet::default();
-        let lines = include_str!("abbreviations.txt").lines().map(str::trim).filter(|a| !a.is_empty());
-        WordTable::new(lines.filter(|a| seen.insert(a.to_ascii_lowercase())).map(|a| (a, ())))
-    })
+    TABLE.get_or_init(|| WordTable::new(ABBREVIATIONS.iter().map(|(a, _)| (a, ()))))
 }
 
 fn is_abbreviation(word: &str) -> bool {

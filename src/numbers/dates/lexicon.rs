@@ -1,8 +1,11 @@
-//! The word lists of the date grammar, read once from the text files beside this module.
+//! The word lists of the date grammar, from the text files beside this module: `build.rs` reads
+//! them (and the opener lists of [`openers`]) and writes the tables as static arrays.
 
-use super::openers::{self, Opens};
+#[cfg(test)]
+use super::openers;
+use super::openers::Opens;
 use crate::span::WordTable;
-use rustc_hash::FxHashMap as HashMap;
+use crate::word_map::WordMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,19 +55,6 @@ impl Unit {
             Unit::Year => 31_536_000.0,
         }
     }
-
-    fn parse(s: &str) -> Unit {
-        match s {
-            "second" => Unit::Second,
-            "minute" => Unit::Minute,
-            "hour" => Unit::Hour,
-            "day" => Unit::Day,
-            "week" => Unit::Week,
-            "month" => Unit::Month,
-            "year" => Unit::Year,
-            _ => panic!("units.txt: unknown unit {s}"),
-        }
-    }
 }
 
 /// A holiday's date: fixed month and day, or a rule computed per year.
@@ -79,11 +69,44 @@ pub enum Holiday {
     MemorialDay,
 }
 
+/// The names of the holidays that begin with one word: the words after it and the day.
+pub struct HolidayNames(&'static [(Rest, Holiday)]);
+
+impl<'a> IntoIterator for &'a HolidayNames {
+    type Item = &'a (Rest, Holiday);
+    type IntoIter = std::slice::Iter<'a, (Rest, Holiday)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// The words of a holiday's name after its first (trailing apostrophes dropped), read as a slice.
+#[derive(Debug, PartialEq)]
+pub struct Rest(&'static [&'static str]);
+
+impl std::ops::Deref for Rest {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &Self::Target {
+        self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Rest {
+    type Item = &'a &'static str;
+    type IntoIter = std::slice::Iter<'a, &'static str>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 pub struct Lexicon {
-    pub months: HashMap<&'static str, (u32, Sureness)>,
-    pub weekdays: HashMap<&'static str, (u32, Sureness)>,
+    pub months: WordMap<(u32, Sureness)>,
+    pub weekdays: WordMap<(u32, Sureness)>,
     /// Holidays by their first word: the words after it (trailing apostrophes dropped) and the day.
-    pub holidays: HashMap<&'static str, Vec<(Vec<&'static str>, Holiday)>>,
+    pub holidays: WordMap<HolidayNames>,
     /// Every word a date expression can begin with ("in", "last", "noon", holidays' first words,
     /// number words, units, months, weekdays) and what it is in each list: the grammar looks each
     /// token up once, here. A word missing here is skipped by the scan.
@@ -106,119 +129,23 @@ pub struct Entry {
     pub follows: u8,
 }
 
-/// The first `N` fields (separated by white space) of each data line of a list file ("" for a
-/// field a line lacks); blank lines and `#` comments skipped.
-fn lines<const N: usize>(file: &'static str) -> impl Iterator<Item = [&'static str; N]> {
-    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| {
-        let mut fields = [""; N];
-        for (field, f) in fields.iter_mut().zip(l.split_whitespace()) {
-            *field = f;
-        }
-        fields
-    })
-}
+/// The tables `build.rs` wrote: `MONTHS`, `WEEKDAYS`, `HOLIDAYS` and the word table's entries,
+/// `WORDS`.
+mod built {
+    use super::{Entry, Holiday, HolidayNames, Opens, Rest, Sureness, Unit};
+    use crate::word_map::{WordList, WordMap};
 
-fn sureness(s: &str) -> Sureness {
-    match s {
-        "full" => Sureness::Full,
-        "abbr" => Sureness::Abbr,
-        "ambiguous" => Sureness::Ambiguous,
-        "plural" => Sureness::Plural,
-        _ => panic!("unknown sureness {s}"),
-    }
-}
-
-fn holiday(s: &str) -> Holiday {
-    match s {
-        "easter" => Holiday::Easter,
-        "good_friday" => Holiday::GoodFriday,
-        "thanksgiving" => Holiday::Thanksgiving,
-        "black_friday" => Holiday::BlackFriday,
-        "labor_day" => Holiday::LaborDay,
-        "memorial_day" => Holiday::MemorialDay,
-        md => {
-            let (m, d) = md.split_once('-').expect("holidays.txt: MM-DD");
-            Holiday::Fixed(m.parse().expect("month"), d.parse().expect("day"))
-        }
-    }
+    include!(concat!(env!("OUT_DIR"), "/dates_lexicon.rs"));
 }
 
 pub fn lexicon() -> &'static Lexicon {
+    // The word table is bucketed by shape when first used (a pass over its few hundred entries).
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| {
-        let months: HashMap<_, _> = lines::<3>(include_str!("months.txt"))
-            .map(|f| (f[0], (f[1].parse().expect("month number"), sureness(f[2]))))
-            .collect();
-        let weekdays: HashMap<_, _> = lines::<3>(include_str!("weekdays.txt"))
-            .map(|f| (f[0], (f[1].parse().expect("weekday number"), sureness(f[2]))))
-            .collect();
-        let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, Holiday)>> = HashMap::default();
-        for f in lines::<2>(include_str!("holidays.txt")) {
-            // A name with an apostrophe inside a word ("new_year's_eve") is written with the
-            // typographic one too ("New Year’s Eve"): both spellings go in the table (the tokens
-            // keep the mark they have). The list names a handful, so the copies are made once
-            // and kept for the program's life, like the rest of the table.
-            let typographic =
-                f[0].contains('\'').then(|| -> &'static str { Box::leak(f[0].replace('\'', "’").into_boxed_str()) });
-            for name in std::iter::once(f[0]).chain(typographic) {
-                let mut words = name.split('_').map(|w| w.trim_end_matches(['\'', '’']));
-                let first = words.next().expect("a holiday name");
-                holidays.entry(first).or_default().push((words.collect(), holiday(f[1])));
-            }
-        }
-        let mut words: HashMap<&'static str, Entry> = HashMap::default();
-        words.reserve(512);
-        for (&w, &m) in &months {
-            words.entry(w).or_default().month = Some(m);
-        }
-        for (&w, &d) in &weekdays {
-            words.entry(w).or_default().weekday = Some(d);
-        }
-        for f in lines::<3>(include_str!("numbers.txt")) {
-            words.entry(f[0]).or_default().number = Some((f[1].parse().expect("number value"), f[2] == "ordinal"));
-        }
-        for f in lines::<3>(include_str!("units.txt")) {
-            words.entry(f[0]).or_default().unit = Some((Unit::parse(f[1]), f[2].parse().expect("unit multiple")));
-        }
-        let starters = lines::<1>(include_str!("starters.txt")).map(|f| f[0]);
-        for w in starters.chain(holidays.keys().copied()) {
-            words.entry(w).or_default();
-        }
-        // What the opener lists say of each word, held in `opens` until the rules below read it;
-        // and the follow sets, for the words of the table.
-        for (w, listed) in openers::listed() {
-            if let Some(e) = words.get_mut(w) {
-                e.opens = listed;
-            }
-        }
-        for &(w, set) in openers::FOLLOWERS {
-            if let Some(e) = words.get_mut(w) {
-                e.follows |= set;
-            }
-        }
-        for (w, e) in words.iter_mut() {
-            let listed = e.opens;
-            let holiday_alone = holidays.get(w).is_some_and(|names| names.iter().any(|(rest, _)| rest.is_empty()));
-            // A number or holiday word that a list also names ("half", "quarter") opens by itself.
-            let named_and_listed = listed != Opens::Never && (e.number.is_some() || holidays.contains_key(w));
-            e.opens = if e.month.is_some() || e.weekday.is_some() || holiday_alone || named_and_listed {
-                Opens::Always
-            } else if e.number.is_some() {
-                // "two weeks", "first of May", "five o'clock": a number word alone is no date.
-                Opens::BeforeKnown
-            } else if holidays.contains_key(w) {
-                Opens::BeforeHolidayWord
-            } else {
-                listed
-            };
-            if e.number.is_some() {
-                e.follows |= openers::AFTER_THE | openers::AFTER_IN;
-            }
-            if e.unit.is_some() {
-                e.follows |= openers::AFTER_ARTICLE;
-            }
-        }
-        Lexicon { months, weekdays, holidays, words: WordTable::new(words) }
+    LEX.get_or_init(|| Lexicon {
+        months: built::MONTHS,
+        weekdays: built::WEEKDAYS,
+        holidays: built::HOLIDAYS,
+        words: WordTable::new(built::WORDS.iter().map(|(w, e)| (w, *e))),
     })
 }
 
@@ -257,7 +184,82 @@ mod tests {
             *lex.words.get("in").unwrap(),
             Entry { opens: Opens::Before(openers::AFTER_IN), ..Entry::default() }
         );
-        assert!(lex.holidays["christmas"].contains(&(vec!["eve"], Holiday::Fixed(12, 24))));
-        assert!(lex.holidays["international"].contains(&(vec!["workers", "day"], Holiday::Fixed(5, 1))));
+        let named = |first: &str, rest: &[&str], day: Holiday| {
+            lex.holidays[first].into_iter().any(|(r, d)| **r == *rest && *d == day)
+        };
+        assert!(named("christmas", &["eve"], Holiday::Fixed(12, 24)));
+        assert!(named("international", &["workers", "day"], Holiday::Fixed(5, 1)));
+        assert!(named("new", &["year’s", "eve"], Holiday::Fixed(12, 31)));
+    }
+
+    /// The data lines of a list file, split at white space.
+    fn fields(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+        file.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split_whitespace().collect())
+    }
+
+    fn sureness(s: &str) -> Sureness {
+        match s {
+            "full" => Sureness::Full,
+            "abbr" => Sureness::Abbr,
+            "ambiguous" => Sureness::Ambiguous,
+            _ => Sureness::Plural,
+        }
+    }
+
+    #[test]
+    fn the_built_month_weekday_number_and_unit_tables_hold_every_word_of_their_files() {
+        let lex = lexicon();
+        for (file, map, field) in [
+            (include_str!("months.txt"), &lex.months, (|e: &Entry| e.month) as fn(&Entry) -> _),
+            (include_str!("weekdays.txt"), &lex.weekdays, |e: &Entry| e.weekday),
+        ] {
+            // A word listed twice keeps its last line, as a map collected from the lines would.
+            let text: std::collections::HashMap<&str, (u32, Sureness)> =
+                fields(file).map(|f| (f[0], (f[1].parse().unwrap(), sureness(f[2])))).collect();
+            assert_eq!(map.len(), text.len());
+            for (w, v) in &text {
+                assert_eq!(map.get(w), Some(v), "{w}");
+                assert_eq!(field(lex.words.get(w).unwrap()), Some(*v), "{w}");
+            }
+            assert_eq!(map.get("fortnight"), None);
+        }
+        for f in fields(include_str!("numbers.txt")) {
+            let number = lex.words.get(f[0]).unwrap().number;
+            assert_eq!(number, Some((f[1].parse().unwrap(), f[2] == "ordinal")), "{}", f[0]);
+        }
+        for f in fields(include_str!("units.txt")) {
+            let (unit, multiple) = lex.words.get(f[0]).unwrap().unit.unwrap();
+            assert_eq!((unit.name(), multiple), (f[1], f[2].parse().unwrap()), "{}", f[0]);
+        }
+        for f in fields(include_str!("starters.txt")) {
+            assert!(lex.words.get(f[0]).is_some(), "{}", f[0]);
+        }
+        assert_eq!(lex.words.get("officials"), None);
+    }
+
+    #[test]
+    fn the_built_holiday_table_holds_every_name_of_its_file_in_both_apostrophes() {
+        let lex = lexicon();
+        for f in fields(include_str!("holidays.txt")) {
+            let day = match f[1] {
+                "easter" => Holiday::Easter,
+                "good_friday" => Holiday::GoodFriday,
+                "thanksgiving" => Holiday::Thanksgiving,
+                "black_friday" => Holiday::BlackFriday,
+                "labor_day" => Holiday::LaborDay,
+                "memorial_day" => Holiday::MemorialDay,
+                md => {
+                    let (m, d) = md.split_once('-').unwrap();
+                    Holiday::Fixed(m.parse().unwrap(), d.parse().unwrap())
+                }
+            };
+            for name in [f[0].to_string(), f[0].replace('\'', "’")] {
+                let words: Vec<&str> = name.split('_').map(|w| w.trim_end_matches(['\'', '’'])).collect();
+                let names = &lex.holidays[words[0]];
+                assert!(names.into_iter().any(|(rest, d)| **rest == words[1..] && *d == day), "{name}");
+                assert!(lex.words.get(words[0]).is_some(), "{name}");
+            }
+        }
+        assert!(!lex.holidays.contains_key("monday"));
     }
 }
