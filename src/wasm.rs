@@ -105,7 +105,7 @@ const OUTPUT_FAILED: &str = "output: could not be written";
 const PIECE_LEN: usize = 1 << 20;
 
 /// How the output's JSON text crosses into JS.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Text {
     /// The bytes the CLI writes.
     Utf8,
@@ -136,8 +136,9 @@ fn output_js_bytes(
 ) -> serde_json::Result<js_sys::Uint8Array> {
     let estimate = match text {
         Text::Utf8 => output::estimated_json_len(docs, analysis),
-        // The escapes' room: news text in English has a non-ASCII character (a curly quote, a dash)
-        // every hundred bytes or so, five bytes more each.
+        // The escapes' room: news text in English has a non-ASCII character (a curly quote, a dash:
+        // three bytes in UTF-8, six as an escape) every hundred bytes or so; a sixteenth more is room
+        // to spare.
         Text::Ascii => output::estimated_json_len(docs, analysis) / 16 * 17,
     };
     let mut bytes = js_sys::Uint8Array::new_with_length(byte_len(estimate));

@@ -426,12 +426,7 @@ impl Events {
             both += strength;
         });
         // Σ max over the union = total(a) + total(b) − Σ min over the shared words.
-        (self.jaccard(a, b, both), words)
-    }
-
-    /// The weighted Jaccard of two claims' words from the weight they share.
-    fn jaccard(&self, a: usize, b: usize, both: f32) -> f32 {
-        weighted_jaccard(self.total[a], self.total[b], both)
+        (weighted_jaccard(self.total[a], self.total[b], both), words)
     }
 
     /// Rare words both claims have close by, each counted by its closeness to both and its rarity.
@@ -755,12 +750,7 @@ impl Finder {
                 if a.doc == b.doc && a.sentence == b.sentence {
                     continue;
                 }
-                let what = if a.class == b.class {
-                    whats.class_score[a.class as usize]
-                } else {
-                    what_score_of(whats, c, b.claim as usize)
-                };
-                let Some((what, _)) = what else { continue };
+                let Some((what, _)) = what_score_in(whats, c, a.class, b.claim as usize, b.class) else { continue };
                 let rank = what + EVENT_WEIGHT * weighted_jaccard(a.total, b.total, self.shared[t as usize]);
                 if a.doc == b.doc { &mut self.same_doc } else { &mut self.other_doc }.offer(rank, b.claim);
             }
@@ -826,7 +816,7 @@ struct Ranked {
     claim: u32,
     doc: u32,
     sentence: u32,
-    /// Its class in [`Whats`], and its event words' total weight ([`Events::jaccard`]).
+    /// Its class in [`Whats`], and its event words' total weight ([`weighted_jaccard`]).
     class: u32,
     total: f32,
 }
@@ -1083,9 +1073,13 @@ impl<'c> Whats<'c> {
 
 /// How well what claims `i` and `j` measure matches, and how their counted things relate.
 fn what_score(whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
-    let class = whats.class[i];
-    if class == whats.class[j] {
-        return whats.class_score[class as usize];
+    what_score_in(whats, i, whats.class[i], j, whats.class[j])
+}
+
+/// [`what_score`] with the claims' classes already at hand (the ranking keeps them beside the ids).
+fn what_score_in(whats: &Whats, i: usize, class_i: u32, j: usize, class_j: u32) -> Option<(f32, Relation)> {
+    if class_i == class_j {
+        return whats.class_score[class_i as usize];
     }
     what_score_of(whats, i, j)
 }

@@ -28,8 +28,8 @@ pub fn repeated_words(docs: &[Document], analyses: &[DocumentAnalysis], cluster:
     let per_doc = &cluster.docs;
     // Shingle → the (document, first word) places it occurs, one per document. Most shingles
     // occur once: the first place is kept inline, the others in a list allocated only for them.
-    // About three shingles in four words pass the filters below: sized once, not grown step by
-    // step. Up to a point: a big cluster repeats itself, so its distinct shingles are far fewer
+    // At most about three shingles in four words pass the filters below (fewer where words are
+    // found in one article only): sized once, not grown step by step. Up to a point: a big cluster repeats itself, so its distinct shingles are far fewer
     // than its words, and a table for all of them would be tens of MB (33 MB at 1,000 generated
     // articles); past the point it grows as it fills.
     let words: usize = per_doc.iter().map(Vec::len).sum();

@@ -2,7 +2,7 @@
 //! makes them the same fact.
 
 use super::{Claim, ClaimValue, ContradictionKind};
-use crate::Document;
+use crate::{Document, Span};
 use std::fmt::Write;
 
 /// Words of context shown on each side of a claim.
@@ -13,7 +13,7 @@ const CONTEXT_WORDS: usize = 6;
 pub struct Contexts<'c> {
     docs: &'c [Document],
     claims: &'c [Claim],
-    bounds: Vec<Option<(usize, usize)>>,
+    bounds: Vec<Option<Span>>,
 }
 
 impl<'c> Contexts<'c> {
@@ -25,11 +25,8 @@ impl<'c> Contexts<'c> {
     fn quote(&mut self, s: &mut String, i: usize) {
         let c = &self.claims[i];
         let text = &self.docs[c.doc].text;
-        let (from, to) = *self.bounds[i].get_or_insert_with(|| {
-            let (from, to) = word_bounds(text, c.span.start, c.span.end);
-            trimmed(text, c, from, to)
-        });
-        quoted_trimmed(s, text, c, from, to);
+        let context = *self.bounds[i].get_or_insert_with(|| context_of(text, c));
+        quoted(s, text, c, context);
     }
 }
 
@@ -174,28 +171,20 @@ fn push_number(s: &mut String, n: usize) {
 
 fn quoted_context(s: &mut String, docs: &[Document], c: &Claim) {
     let text = &docs[c.doc].text;
+    quoted(s, text, c, context_of(text, c));
+}
+
+/// Claim `c` with a few words on each side, without white space at either end: one piece of its
+/// text.
+fn context_of(text: &str, c: &Claim) -> Span {
     let (from, to) = word_bounds(text, c.span.start, c.span.end);
-    quoted(s, text, c, from, to);
+    Span::new(from, to).trim(text)
 }
 
-/// The claim's words from byte `from` to `to` of its text, in quotation marks, and its source.
-fn quoted(s: &mut String, text: &str, c: &Claim, from: usize, to: usize) {
-    let (from, to) = trimmed(text, c, from, to);
-    quoted_trimmed(s, text, c, from, to);
-}
-
-/// The bounds `from..to` around claim `c` without the white space at either end: the claim's
-/// words with their context, one piece of the text.
-fn trimmed(text: &str, c: &Claim, from: usize, to: usize) -> (usize, usize) {
-    let before = text[from..c.span.start].trim_start();
-    let after = text[c.span.end..to].trim_end();
-    (c.span.start - before.len(), c.span.end + after.len())
-}
-
-/// [`quoted`] with the bounds already [`trimmed`].
-fn quoted_trimmed(s: &mut String, text: &str, c: &Claim, from: usize, to: usize) {
+/// The claim's `context` in quotation marks, and its source.
+fn quoted(s: &mut String, text: &str, c: &Claim, context: Span) {
     s.push('“');
-    s.push_str(&text[from..to]);
+    s.push_str(context.text(text));
     s.push('”');
     if let Some(source) = &c.source {
         s.push_str(" (according to ");

@@ -103,14 +103,13 @@ fn is_invariant(w: &str) -> bool {
     matches!(w, "news" | "series" | "species" | "isis" | "syria" | "troops" | "arms" | "means" | "people" | "police")
 }
 
-fn stop_set() -> &'static crate::word_map::WordSet {
-    static SET: crate::word_map::WordSet = include!(concat!(env!("OUT_DIR"), "/claims_stopwords.rs"));
-    &SET
-}
+/// Function words and reporting words that say nothing about which event a claim is about
+/// (`stopwords.txt`, laid out by `build.rs`).
+static STOP_WORDS: crate::word_map::WordSet = include!(concat!(env!("OUT_DIR"), "/claims_stopwords.rs"));
 
-/// Function words and reporting words that say nothing about which event a claim is about.
+/// Whether `lower` is one of the [`STOP_WORDS`].
 pub fn is_stop(lower: &str) -> bool {
-    stop_set().contains(lower)
+    STOP_WORDS.contains(lower)
 }
 
 /// A word that may name an event or a thing: not a stop word, not a number.
@@ -331,8 +330,9 @@ thread_local! {
     static FORM_CACHE: RefCell<FormCache> = RefCell::new(FormCache::new(MAX_CACHED_FORMS));
 }
 
-/// Forms the cache has room for at its start, so that its tables do not grow (and rehash) form by
-/// form while a run's first clusters fill them (BASIL dev: 11,282 written forms).
+/// Forms the cache has room for at its start, so that its tables do not grow (and rehash) step by
+/// step from empty while a run's first clusters fill them (BASIL dev has 11,282 written forms: past
+/// this room the tables grow once or twice more).
 const FORMS_AT_START: usize = 1 << 13;
 
 /// Written forms the cache keeps before it starts afresh at the next cluster (a few MB; BASIL dev,

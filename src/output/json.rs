@@ -5,7 +5,7 @@
 //! through here: 1,000 articles give 38 MB of JSON, and the model and serde's growing string held
 //! as much again (BENCHMARKS.md).
 
-use super::leaf::{write_str, Leaf};
+use super::leaf::{push_u_escape, write_str, Leaf};
 use super::{offset_maps, OffsetMap, OffsetUnit};
 use crate::attributions::{Attribution, SourceSummary};
 use crate::claims::{Contradiction, Corroboration, DocSpan};
@@ -58,11 +58,6 @@ pub fn write_json_pieces(
 /// JSON is ASCII, so only string contents change.
 pub fn escape_non_ascii(json: &[u8], out: &mut Vec<u8>) {
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let unit = |out: &mut Vec<u8>, u: u32| {
-        let hex = |shift: u32| HEX[(u >> shift & 15) as usize];
-        out.extend_from_slice(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]);
-    };
     out.reserve(json.len());
     let (mut from, mut i) = (0, 0);
     while i < json.len() {
@@ -86,11 +81,9 @@ pub fn escape_non_ascii(json: &[u8], out: &mut Vec<u8>) {
         };
         let tail = json[i + 1..i + len].iter().fold(0, |c, &b| c << 6 | u32::from(b & 0x3f));
         let c = u32::from(lead & (0x7f >> len)) << (6 * (len - 1)) | tail;
-        if c < 0x1_0000 {
-            unit(out, c);
-        } else {
-            unit(out, 0xd800 + ((c - 0x1_0000) >> 10));
-            unit(out, 0xdc00 + ((c - 0x1_0000) & 0x3ff));
+        let c = char::from_u32(c).expect("JSON text is UTF-8");
+        for &unit in c.encode_utf16(&mut [0; 2]).iter() {
+            push_u_escape(out, unit);
         }
         i += len;
         from = i;
@@ -429,6 +422,12 @@ mod tests {
         ];
         let analysis = analyze(&docs, &Options::default());
         assert!(!analysis.contradictions.is_empty() && !analysis.corroborations.is_empty());
+        // Some claim is named by two findings, so its span is also written from `WrittenSpans`'s copy.
+        let named: Vec<DocSpan> = (analysis.contradictions.iter().flat_map(|c| [c.a, c.b]))
+            .chain(analysis.corroborations.iter().flat_map(|c| c.claims.iter().copied()))
+            .collect();
+        let distinct: std::collections::HashSet<&DocSpan> = named.iter().collect();
+        assert!(distinct.len() < named.len(), "no span named twice: {named:?}");
         let ids = [serde_json::json!("c-1"), serde_json::json!({"z": 1, "a": [null, 2.5]}), serde_json::Value::Null];
         for unit in [OffsetUnit::Chars, OffsetUnit::Utf16, OffsetUnit::Bytes] {
             for id in ids.iter().map(Some).chain([None]) {

@@ -170,13 +170,19 @@ fn write_escaped(w: &mut Vec<u8>, s: &str) {
         w.extend_from_slice(&bytes[from..i]);
         from = i + 1;
         if short == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            w.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
+            push_u_escape(w, u16::from(b));
         } else {
             w.extend_from_slice(&[b'\\', short]);
         }
     }
     w.extend_from_slice(&bytes[from..]);
+}
+
+/// `\\uXXXX` (lower-case hex, as serde_json writes it) for one UTF-16 code unit.
+pub(crate) fn push_u_escape(w: &mut Vec<u8>, unit: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hex = |shift: u16| HEX[usize::from(unit >> shift & 15)];
+    w.extend_from_slice(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]);
 }
 
 /// Whether `bytes` hold one that JSON escapes: a control character (below 0x20), `"` or `\`.
