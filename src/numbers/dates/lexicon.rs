@@ -194,7 +194,10 @@ mod tests {
 
     /// The data lines of a list file, split at white space.
     fn fields(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-        file.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split_whitespace().collect())
+        file.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_whitespace().collect())
     }
 
     fn sureness(s: &str) -> Sureness {
@@ -202,7 +205,8 @@ mod tests {
             "full" => Sureness::Full,
             "abbr" => Sureness::Abbr,
             "ambiguous" => Sureness::Ambiguous,
-            _ => Sureness::Plural,
+            "plural" => Sureness::Plural,
+            other => panic!("sureness {other:?}"),
         }
     }
 

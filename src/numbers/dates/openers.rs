@@ -258,7 +258,7 @@ pub const FOLLOWERS: &[(&str, u8)] = &[
 
 /// How each word of the lists can begin an expression, from the list of lowest precedence
 /// ([`CUES`], then [`CONDITIONAL`], [`PREFIXES`]) to the highest ([`ALWAYS`]): where a word is in
-/// two lists, its last entry is the one that counts. The word table reads this once.
+/// two lists, its last entry is the one that counts. `build.rs` reads this into the word table.
 pub fn listed() -> impl Iterator<Item = (&'static str, Opens)> {
     let cues = CUES.iter().map(|&w| (w, Opens::Cue));
     let conditional = CONDITIONAL.iter().map(|&(w, set)| (w, Opens::Before(set)));
