@@ -250,11 +250,11 @@ fn dates(out: &Path) {
         .entries
         .iter()
         .map(|(first, names)| {
-            let mut v = String::from("HolidayNames(&[");
+            let mut v = String::from("&[");
             for (rest, day) in names {
-                write!(v, "(Rest(&{rest:?}), {day}),").unwrap();
+                write!(v, "(&{rest:?}, {day}),").unwrap();
             }
-            v.push_str("])");
+            v.push(']');
             (first.as_str(), v)
         })
         .collect();

@@ -23,18 +23,6 @@ pub struct WordMap<V: 'static> {
 /// A set of words, written by `build.rs`.
 pub type WordSet = WordMap<()>;
 
-/// A key of a [`WordMap`] as its iterator gives it: read as a `&&str`, the way a hash map's
-/// iterator gives its `&str` keys.
-pub struct Key(&'static str);
-
-impl std::ops::Deref for Key {
-    type Target = &'static str;
-
-    fn deref(&self) -> &Self::Target {
-        &self.0
-    }
-}
-
 impl<V> WordMap<V> {
     /// The map of the keys in `keys` (ending at `ends`) with their `values`, placed in `slots`
     /// (as [`layout::slots`] places them).
@@ -78,8 +66,8 @@ impl<V> WordMap<V> {
     }
 
     /// Every key and its value, in the order of the lexicon file.
-    pub fn iter(&self) -> impl Iterator<Item = (Key, &'static V)> {
-        self.list.iter().map(|(k, v)| (Key(k), v))
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static V)> {
+        self.list.iter()
     }
 
     #[cfg(test)]

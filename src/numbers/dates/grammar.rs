@@ -296,6 +296,7 @@ impl<'a> Parser<'a> {
                         .holidays
                         .get(self.t(i))
                         .into_iter()
+                        .copied()
                         .flatten()
                         .any(|(rest, _)| rest.first().is_some_and(|w| self.is(i + 1, w)))
             }
@@ -1353,10 +1354,10 @@ impl<'a> Parser<'a> {
         };
         // The longest holiday name at j ("Christmas Eve" before "Christmas"); apostrophe marks are skipped.
         let mut found: Option<(usize, Holiday)> = None;
-        for (rest, h) in lex.holidays.get(self.t(j)).into_iter().flatten() {
+        for (rest, h) in lex.holidays.get(self.t(j)).into_iter().copied().flatten() {
             let mut k = j + 1;
             let mut matched = true;
-            for word in rest {
+            for word in rest.iter() {
                 if self.is_any(k, &["'", "’"]) {
                     k += 1;
                 }

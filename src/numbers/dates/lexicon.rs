@@ -69,38 +69,9 @@ pub enum Holiday {
     MemorialDay,
 }
 
-/// The names of the holidays that begin with one word: the words after it and the day.
-pub struct HolidayNames(&'static [(Rest, Holiday)]);
-
-impl<'a> IntoIterator for &'a HolidayNames {
-    type Item = &'a (Rest, Holiday);
-    type IntoIter = std::slice::Iter<'a, (Rest, Holiday)>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
-
-/// The words of a holiday's name after its first (trailing apostrophes dropped), read as a slice.
-#[derive(Debug, PartialEq)]
-pub struct Rest(&'static [&'static str]);
-
-impl std::ops::Deref for Rest {
-    type Target = [&'static str];
-
-    fn deref(&self) -> &Self::Target {
-        self.0
-    }
-}
-
-impl<'a> IntoIterator for &'a Rest {
-    type Item = &'a &'static str;
-    type IntoIter = std::slice::Iter<'a, &'static str>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
+/// The names of the holidays that begin with one word: the words after it (trailing apostrophes
+/// dropped) and the day.
+pub type HolidayNames = &'static [(&'static [&'static str], Holiday)];
 
 pub struct Lexicon {
     pub months: WordMap<(u32, Sureness)>,
@@ -132,7 +103,7 @@ pub struct Entry {
 /// The tables `build.rs` wrote: `MONTHS`, `WEEKDAYS`, `HOLIDAYS` and the word table's entries,
 /// `WORDS`.
 mod built {
-    use super::{Entry, Holiday, HolidayNames, Opens, Rest, Sureness, Unit};
+    use super::{Entry, Holiday, HolidayNames, Opens, Sureness, Unit};
     use crate::word_map::{WordList, WordMap};
 
     include!(concat!(env!("OUT_DIR"), "/dates_lexicon.rs"));
@@ -185,7 +156,7 @@ mod tests {
             Entry { opens: Opens::Before(openers::AFTER_IN), ..Entry::default() }
         );
         let named = |first: &str, rest: &[&str], day: Holiday| {
-            lex.holidays[first].into_iter().any(|(r, d)| **r == *rest && *d == day)
+            lex.holidays[first].iter().any(|(r, d)| **r == *rest && *d == day)
         };
         assert!(named("christmas", &["eve"], Holiday::Fixed(12, 24)));
         assert!(named("international", &["workers", "day"], Holiday::Fixed(5, 1)));
@@ -260,7 +231,7 @@ mod tests {
             for name in [f[0].to_string(), f[0].replace('\'', "’")] {
                 let words: Vec<&str> = name.split('_').map(|w| w.trim_end_matches(['\'', '’'])).collect();
                 let names = &lex.holidays[words[0]];
-                assert!(names.into_iter().any(|(rest, d)| **rest == words[1..] && *d == day), "{name}");
+                assert!(names.iter().any(|(rest, d)| **rest == words[1..] && *d == day), "{name}");
                 assert!(lex.words.get(words[0]).is_some(), "{name}");
             }
         }

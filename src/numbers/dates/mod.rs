@@ -36,7 +36,7 @@ pub fn weekday_number(word: &str) -> Option<u32> {
 
 /// The full English name of a month (1–12), lower-case: the longest word the lexicon has for it.
 pub fn month_name(month: u32) -> Option<&'static str> {
-    lexicon::lexicon().months.iter().filter(|(_, &(m, _))| m == month).map(|(w, _)| *w).max_by_key(|w| w.len())
+    lexicon::lexicon().months.iter().filter(|(_, &(m, _))| m == month).map(|(w, _)| w).max_by_key(|w| w.len())
 }
 
 /// The full English name of an ISO weekday (1–7), lower-case.
@@ -45,7 +45,7 @@ pub fn weekday_name(weekday: u32) -> Option<&'static str> {
     lex.weekdays
         .iter()
         .filter(|(_, &(d, sure))| d == weekday && sure != lexicon::Sureness::Plural)
-        .map(|(w, _)| *w)
+        .map(|(w, _)| w)
         .max_by_key(|w| w.len())
 }
 
