@@ -655,7 +655,7 @@ struct Posting {
     value: f64,
     /// The claim's place in the bucket.
     member: u32,
-    /// The word's closeness weight in that claim.
+    /// The word's closeness weight in that claim times the word's rarity (see [`add_shared`]).
     weight: f32,
 }
 
@@ -716,16 +716,16 @@ impl Finder {
             // The claim's most telling words: close to its figure and rare in the cluster.
             let lookup = &events.lookup[events.lookup_from[c] as usize..events.lookup_from[c + 1] as usize];
             for &(word, weight) in lookup {
-                let rarity = events.rarity_of(word);
+                let weight = weight * events.rarity_of(word);
                 let k = self.slot[word as usize] as usize;
                 let list = &self.postings[self.starts[k] as usize..self.starts[k + 1] as usize];
                 if list.len() <= LONG_LIST {
-                    add_shared(&mut self.shared, &mut self.touched, list, weight, rarity);
+                    add_shared(&mut self.shared, &mut self.touched, list, weight);
                 } else {
                     let near =
                         if ordered { near_value_after(list, me, &mut self.cursors[k]) } else { near_value(list, me) };
                     for r in near {
-                        add_shared(&mut self.shared, &mut self.touched, &list[r], weight, rarity);
+                        add_shared(&mut self.shared, &mut self.touched, &list[r], weight);
                     }
                 }
             }
@@ -800,9 +800,9 @@ impl Finder {
         self.postings.resize(total as usize, Posting { value: 0.0, member: 0, weight: 0.0 });
         let mut slots = self.slots.iter();
         for me in sorted {
-            for &(_, weight) in &events.of_claim[members[me.member as usize] as usize] {
+            for &(word, weight) in &events.of_claim[members[me.member as usize] as usize] {
                 let k = *slots.next().expect("a slot per posting") as usize;
-                self.postings[fill[k] as usize] = Posting { weight, ..*me };
+                self.postings[fill[k] as usize] = Posting { weight: weight * events.rarity_of(word), ..*me };
                 fill[k] += 1;
             }
         }
@@ -837,7 +837,10 @@ impl Ranked {
 /// Adds to each member of `postings` the weight it shares with the claim looked up through one
 /// word, noting the members touched for the first time. The claim itself is counted too, as
 /// that costs less than a test per posting: it is never ranked (same article and sentence).
-fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], weight: f32, rarity: f32) {
+/// Both weights come multiplied by the word's rarity: the lesser of the products is the product
+/// of the lesser weight, bit for bit (rounding a product by a positive factor keeps the order), and
+/// a multiplication per posting is saved.
+fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], weight: f32) {
     for p in postings {
         let s = &mut shared[p.member as usize];
         if *s == 0.0 {
@@ -845,7 +848,7 @@ fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], 
         }
         // `f32::min` without its NaN cases (a closeness weight is never NaN): a compare and a move.
         let least = if p.weight < weight { p.weight } else { weight };
-        *s += least * rarity + f32::MIN_POSITIVE;
+        *s += least + f32::MIN_POSITIVE;
     }
 }
 
