@@ -744,21 +744,20 @@ impl Finder {
             self.other_doc.clear(OTHER_DOC_CANDIDATES);
             self.same_doc.clear(SAME_DOC_CANDIDATES);
             let a = self.ranked[me.member as usize];
-            for &t in &self.touched {
+            // Each touched member's sum is read once, and cleared for the next claim as it is.
+            for t in self.touched.drain(..) {
+                let shared = std::mem::take(&mut self.shared[t as usize]);
                 let b = self.ranked[t as usize];
                 // (The claim itself among them.)
                 if a.doc == b.doc && a.sentence == b.sentence {
                     continue;
                 }
                 let Some((what, _)) = what_score_in(whats, c, a.class, b.claim as usize, b.class) else { continue };
-                let rank = what + EVENT_WEIGHT * weighted_jaccard(a.total, b.total, self.shared[t as usize]);
+                let rank = what + EVENT_WEIGHT * weighted_jaccard(a.total, b.total, shared);
                 if a.doc == b.doc { &mut self.same_doc } else { &mut self.other_doc }.offer(rank, b.claim);
             }
             for kept in [&self.other_doc, &self.same_doc] {
                 out.extend(kept.ids().map(|j| (j.min(c as u32), j.max(c as u32))));
-            }
-            for t in self.touched.drain(..) {
-                self.shared[t as usize] = 0.0;
             }
         }
     }
