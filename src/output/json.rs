@@ -111,9 +111,10 @@ fn write(
 ) -> Result {
     let spans = Spans { docs, maps: offset_maps(docs, analysis, unit) };
     let mut claim_spans = WrittenSpans::default();
+    let mut confidence = LastNumber::default();
     let mut o = Object::open(w);
     o.list(key!("contradictions"), &analysis.contradictions, |w, c| {
-        contradiction(w, &spans, &mut claim_spans, c)?;
+        contradiction(w, &spans, &mut claim_spans, &mut confidence, c)?;
         between_items(w)
     })?;
     o.list(key!("corroborations"), &analysis.corroborations, |w, c| {
@@ -231,6 +232,26 @@ impl WrittenSpans {
     }
 }
 
+/// The last number written, with its digits: the contradictions come sorted by confidence, so
+/// most give the one before them again (the 1,000 articles' 33,377 contradictions have a few dozen
+/// distinct confidences), and its shortest digits are worked out once per run of equal values.
+#[derive(Default)]
+struct LastNumber {
+    bits: Option<u64>,
+    digits: Vec<u8>,
+}
+
+impl LastNumber {
+    fn write(&mut self, w: &mut Vec<u8>, x: f64) {
+        if self.bits != Some(x.to_bits()) {
+            self.digits.clear();
+            x.write(&mut self.digits);
+            self.bits = Some(x.to_bits());
+        }
+        w.extend_from_slice(&self.digits);
+    }
+}
+
 fn document(w: &mut Vec<u8>, spans: &Spans, d: usize, doc: &Document, a: &crate::DocumentAnalysis) -> Result {
     let mut o = Object::open(w);
     o.list(key!("attributions"), &a.attributions, |w, at| attribution(w, spans, d, at))?;
@@ -288,11 +309,20 @@ fn source(w: &mut Vec<u8>, s: &SourceSummary) -> Result {
     Ok(())
 }
 
-fn contradiction(w: &mut Vec<u8>, spans: &Spans, written: &mut WrittenSpans, c: &Contradiction) -> Result {
+fn contradiction(
+    w: &mut Vec<u8>,
+    spans: &Spans,
+    written: &mut WrittenSpans,
+    confidence: &mut LastNumber,
+    c: &Contradiction,
+) -> Result {
     let mut o = Object::open(w);
     o.object(key!("a"), |w| written.doc_span(w, spans, c.a))?;
     o.object(key!("b"), |w| written.doc_span(w, spans, c.b))?;
-    o.leaf(key!("confidence"), &c.confidence)?;
+    o.object(key!("confidence"), |w| {
+        confidence.write(w, c.confidence);
+        Ok(())
+    })?;
     o.string(key!("explanation"), &c.explanation);
     o.leaf(key!("kind"), &c.kind)?;
     o.close();
