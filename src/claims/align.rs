@@ -685,6 +685,11 @@ struct Finder {
     /// The candidates in other articles and in the claim's own, best kept.
     other_doc: Best,
     same_doc: Best,
+    /// Per class of what is measured: the what-score of the claim being ranked against that class,
+    /// and the number of that claim's ranking (a claim meets many members of one class, and the
+    /// score depends on the two classes only).
+    what_of_class: Vec<(u32, Option<f32>)>,
+    ranking: u32,
 }
 
 impl Finder {
@@ -744,6 +749,11 @@ impl Finder {
             self.other_doc.clear(OTHER_DOC_CANDIDATES);
             self.same_doc.clear(SAME_DOC_CANDIDATES);
             let a = self.ranked[me.member as usize];
+            let own_class = whats.class_score[a.class as usize].map(|(what, _)| what);
+            self.ranking += 1;
+            if self.what_of_class.len() < whats.class_score.len() {
+                self.what_of_class.resize(whats.class_score.len(), (0, None));
+            }
             // Each touched member's sum is read once, and cleared for the next claim as it is.
             for t in self.touched.drain(..) {
                 let shared = std::mem::take(&mut self.shared[t as usize]);
@@ -752,7 +762,16 @@ impl Finder {
                 if a.doc == b.doc && a.sentence == b.sentence {
                     continue;
                 }
-                let Some((what, _)) = what_score_in(whats, c, a.class, b.claim as usize, b.class) else { continue };
+                let what = if a.class == b.class {
+                    own_class
+                } else {
+                    let known = &mut self.what_of_class[b.class as usize];
+                    if known.0 != self.ranking {
+                        *known = (self.ranking, what_score_of(whats, c, b.claim as usize).map(|(what, _)| what));
+                    }
+                    known.1
+                };
+                let Some(what) = what else { continue };
                 let rank = what + EVENT_WEIGHT * weighted_jaccard(a.total, b.total, shared);
                 if a.doc == b.doc { &mut self.same_doc } else { &mut self.other_doc }.offer(rank, b.claim);
             }
@@ -1073,13 +1092,10 @@ impl<'c> Whats<'c> {
     }
 }
 
-/// How well what claims `i` and `j` measure matches, and how their counted things relate.
+/// How well what claims `i` and `j` measure matches, and how their counted things relate: a
+/// function of the two claims' classes.
 fn what_score(whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
-    what_score_in(whats, i, whats.class[i], j, whats.class[j])
-}
-
-/// [`what_score`] with the claims' classes already at hand (the ranking keeps them beside the ids).
-fn what_score_in(whats: &Whats, i: usize, class_i: u32, j: usize, class_j: u32) -> Option<(f32, Relation)> {
+    let (class_i, class_j) = (whats.class[i], whats.class[j]);
     if class_i == class_j {
         return whats.class_score[class_i as usize];
     }
@@ -1266,6 +1282,10 @@ mod tests {
             for j in 0..claims.len() {
                 assert_eq!(what_score(&whats, i, j), what_score_of(&whats, i, j), "{i} / {j}");
                 same_class += usize::from(i != j && whats.class[i] == whats.class[j]);
+                // The ranking keeps one score per class met: any member of `j`'s class scores as `j`.
+                for k in (0..claims.len()).filter(|&k| whats.class[k] == whats.class[j]) {
+                    assert_eq!(what_score_of(&whats, i, k), what_score_of(&whats, i, j), "{i} / {j}, {k}");
+                }
             }
         }
         assert!(same_class > 0, "no two claims of one class among {}", claims.len());
