@@ -876,16 +876,23 @@ fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], 
 struct Best {
     kept: Vec<(f32, u32)>,
     keep: usize,
+    /// A rank below this cannot enter: the last kept one's once the list is full (most of a
+    /// claim's candidates are turned away by this one comparison).
+    floor: f32,
 }
 
 impl Best {
     fn clear(&mut self, keep: usize) {
         self.kept.clear();
         self.keep = keep;
+        self.floor = f32::NEG_INFINITY;
     }
 
     /// (A rank is a positive number, never NaN: `>` and `==` order it as `total_cmp` does.)
     fn offer(&mut self, rank: f32, id: u32) {
+        if rank < self.floor {
+            return;
+        }
         let before = |x: &(f32, u32)| x.0 > rank || (x.0 == rank && x.1 < id);
         let full = self.kept.len() == self.keep;
         if full && self.kept.last().is_none_or(before) {
@@ -903,6 +910,9 @@ impl Best {
             at -= 1;
         }
         self.kept[at] = (rank, id);
+        if self.kept.len() == self.keep {
+            self.floor = self.kept[self.keep - 1].0;
+        }
     }
 
     fn ids(&self) -> impl Iterator<Item = u32> + '_ {
