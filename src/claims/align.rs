@@ -655,7 +655,7 @@ struct Posting {
     value: f64,
     /// The claim's place in the bucket.
     member: u32,
-    /// The word's closeness weight in that claim.
+    /// The word's closeness weight in that claim times the word's rarity (see [`add_shared`]).
     weight: f32,
 }
 
@@ -685,6 +685,11 @@ struct Finder {
     /// The candidates in other articles and in the claim's own, best kept.
     other_doc: Best,
     same_doc: Best,
+    /// Per class of what is measured: the what-score of the claim being ranked against that class,
+    /// and the number of that claim's ranking (a claim meets many members of one class, and the
+    /// score depends on the two classes only).
+    what_of_class: Vec<(u32, Option<f32>)>,
+    ranking: u32,
 }
 
 impl Finder {
@@ -716,16 +721,16 @@ impl Finder {
             // The claim's most telling words: close to its figure and rare in the cluster.
             let lookup = &events.lookup[events.lookup_from[c] as usize..events.lookup_from[c + 1] as usize];
             for &(word, weight) in lookup {
-                let rarity = events.rarity_of(word);
+                let weight = weight * events.rarity_of(word);
                 let k = self.slot[word as usize] as usize;
                 let list = &self.postings[self.starts[k] as usize..self.starts[k + 1] as usize];
                 if list.len() <= LONG_LIST {
-                    add_shared(&mut self.shared, &mut self.touched, list, weight, rarity);
+                    add_shared(&mut self.shared, &mut self.touched, list, weight);
                 } else {
                     let near =
                         if ordered { near_value_after(list, me, &mut self.cursors[k]) } else { near_value(list, me) };
                     for r in near {
-                        add_shared(&mut self.shared, &mut self.touched, &list[r], weight, rarity);
+                        add_shared(&mut self.shared, &mut self.touched, &list[r], weight);
                     }
                 }
             }
@@ -744,21 +749,34 @@ impl Finder {
             self.other_doc.clear(OTHER_DOC_CANDIDATES);
             self.same_doc.clear(SAME_DOC_CANDIDATES);
             let a = self.ranked[me.member as usize];
-            for &t in &self.touched {
+            let own_class = whats.class_score[a.class as usize].map(|(what, _)| what);
+            self.ranking += 1;
+            if self.what_of_class.len() < whats.class_score.len() {
+                self.what_of_class.resize(whats.class_score.len(), (0, None));
+            }
+            // Each touched member's sum is read once, and cleared for the next claim as it is.
+            for t in self.touched.drain(..) {
+                let shared = std::mem::take(&mut self.shared[t as usize]);
                 let b = self.ranked[t as usize];
                 // (The claim itself among them.)
                 if a.doc == b.doc && a.sentence == b.sentence {
                     continue;
                 }
-                let Some((what, _)) = what_score_in(whats, c, a.class, b.claim as usize, b.class) else { continue };
-                let rank = what + EVENT_WEIGHT * weighted_jaccard(a.total, b.total, self.shared[t as usize]);
+                let what = if a.class == b.class {
+                    own_class
+                } else {
+                    let known = &mut self.what_of_class[b.class as usize];
+                    if known.0 != self.ranking {
+                        *known = (self.ranking, what_score_of(whats, c, b.claim as usize).map(|(what, _)| what));
+                    }
+                    known.1
+                };
+                let Some(what) = what else { continue };
+                let rank = what + EVENT_WEIGHT * weighted_jaccard(a.total, b.total, shared);
                 if a.doc == b.doc { &mut self.same_doc } else { &mut self.other_doc }.offer(rank, b.claim);
             }
             for kept in [&self.other_doc, &self.same_doc] {
                 out.extend(kept.ids().map(|j| (j.min(c as u32), j.max(c as u32))));
-            }
-            for t in self.touched.drain(..) {
-                self.shared[t as usize] = 0.0;
             }
         }
     }
@@ -800,9 +818,9 @@ impl Finder {
         self.postings.resize(total as usize, Posting { value: 0.0, member: 0, weight: 0.0 });
         let mut slots = self.slots.iter();
         for me in sorted {
-            for &(_, weight) in &events.of_claim[members[me.member as usize] as usize] {
+            for &(word, weight) in &events.of_claim[members[me.member as usize] as usize] {
                 let k = *slots.next().expect("a slot per posting") as usize;
-                self.postings[fill[k] as usize] = Posting { weight, ..*me };
+                self.postings[fill[k] as usize] = Posting { weight: weight * events.rarity_of(word), ..*me };
                 fill[k] += 1;
             }
         }
@@ -837,7 +855,10 @@ impl Ranked {
 /// Adds to each member of `postings` the weight it shares with the claim looked up through one
 /// word, noting the members touched for the first time. The claim itself is counted too, as
 /// that costs less than a test per posting: it is never ranked (same article and sentence).
-fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], weight: f32, rarity: f32) {
+/// Both weights come multiplied by the word's rarity: the lesser of the products is the product
+/// of the lesser weight, bit for bit (rounding a product by a positive factor keeps the order), and
+/// a multiplication per posting is saved.
+fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], weight: f32) {
     for p in postings {
         let s = &mut shared[p.member as usize];
         if *s == 0.0 {
@@ -845,7 +866,7 @@ fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], 
         }
         // `f32::min` without its NaN cases (a closeness weight is never NaN): a compare and a move.
         let least = if p.weight < weight { p.weight } else { weight };
-        *s += least * rarity + f32::MIN_POSITIVE;
+        *s += least + f32::MIN_POSITIVE;
     }
 }
 
@@ -855,16 +876,23 @@ fn add_shared(shared: &mut [f32], touched: &mut Vec<u32>, postings: &[Posting], 
 struct Best {
     kept: Vec<(f32, u32)>,
     keep: usize,
+    /// A rank below this cannot enter: the last kept one's once the list is full (most of a
+    /// claim's candidates are turned away by this one comparison).
+    floor: f32,
 }
 
 impl Best {
     fn clear(&mut self, keep: usize) {
         self.kept.clear();
         self.keep = keep;
+        self.floor = f32::NEG_INFINITY;
     }
 
     /// (A rank is a positive number, never NaN: `>` and `==` order it as `total_cmp` does.)
     fn offer(&mut self, rank: f32, id: u32) {
+        if rank < self.floor {
+            return;
+        }
         let before = |x: &(f32, u32)| x.0 > rank || (x.0 == rank && x.1 < id);
         let full = self.kept.len() == self.keep;
         if full && self.kept.last().is_none_or(before) {
@@ -882,6 +910,9 @@ impl Best {
             at -= 1;
         }
         self.kept[at] = (rank, id);
+        if self.kept.len() == self.keep {
+            self.floor = self.kept[self.keep - 1].0;
+        }
     }
 
     fn ids(&self) -> impl Iterator<Item = u32> + '_ {
@@ -1071,13 +1102,10 @@ impl<'c> Whats<'c> {
     }
 }
 
-/// How well what claims `i` and `j` measure matches, and how their counted things relate.
+/// How well what claims `i` and `j` measure matches, and how their counted things relate: a
+/// function of the two claims' classes.
 fn what_score(whats: &Whats, i: usize, j: usize) -> Option<(f32, Relation)> {
-    what_score_in(whats, i, whats.class[i], j, whats.class[j])
-}
-
-/// [`what_score`] with the claims' classes already at hand (the ranking keeps them beside the ids).
-fn what_score_in(whats: &Whats, i: usize, class_i: u32, j: usize, class_j: u32) -> Option<(f32, Relation)> {
+    let (class_i, class_j) = (whats.class[i], whats.class[j]);
     if class_i == class_j {
         return whats.class_score[class_i as usize];
     }
@@ -1264,6 +1292,10 @@ mod tests {
             for j in 0..claims.len() {
                 assert_eq!(what_score(&whats, i, j), what_score_of(&whats, i, j), "{i} / {j}");
                 same_class += usize::from(i != j && whats.class[i] == whats.class[j]);
+                // The ranking keeps one score per class met: any member of `j`'s class scores as `j`.
+                for k in (0..claims.len()).filter(|&k| whats.class[k] == whats.class[j]) {
+                    assert_eq!(what_score_of(&whats, i, k), what_score_of(&whats, i, j), "{i} / {j}, {k}");
+                }
             }
         }
         assert!(same_class > 0, "no two claims of one class among {}", claims.len());

@@ -123,8 +123,11 @@ impl Leaf for serde_json::Value {
 macro_rules! leaf_by_serde_name {
     ($($t:ty),*) => {$(
         impl Leaf for $t {
+            /// A variant's name is a Rust name: quoted as it is, with nothing to escape.
             fn write(&self, w: &mut Vec<u8>) {
-                write_str(w, variant_name(self));
+                w.push(b'"');
+                w.extend_from_slice(variant_name(self).as_bytes());
+                w.push(b'"');
             }
         }
     )*};

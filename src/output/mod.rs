@@ -13,6 +13,7 @@ use serde::Serialize;
 
 pub use json::{escape_non_ascii, estimated_len as estimated_json_len, write_json, write_json_pieces};
 pub use leaf::Leaf;
+use offsets::OffsetMarks;
 pub use offsets::{OffsetMap, OffsetUnit};
 pub use text::render_text;
 
@@ -187,33 +188,29 @@ pub fn render(docs: &[Document], analysis: &Analysis, unit: OffsetUnit) -> Outpu
 
 /// One offset map per document, built from every offset that document's findings use.
 fn offset_maps(docs: &[Document], analysis: &Analysis, unit: OffsetUnit) -> Vec<OffsetMap> {
-    // The spans of the cluster's findings, per document, gathered in one pass (not one pass over
-    // every finding per document: quadratic in a cluster of thousands of articles).
-    let mut finding_spans: Vec<Vec<Span>> = vec![Vec::new(); docs.len()];
+    let mut marks: Vec<OffsetMarks> = docs.iter().map(|doc| OffsetMarks::new(&doc.text, unit)).collect();
+    let mut mark = |d: usize, s: Span| {
+        if let Some(m) = marks.get_mut(d) {
+            m.mark(s.start);
+            m.mark(s.end);
+        }
+    };
+    // The spans of the cluster's findings, in one pass over them (not one pass over every finding
+    // per document: quadratic in a cluster of thousands of articles).
     let finding_places = analysis.contradictions.iter().flat_map(|c| [c.a, c.b]);
     for x in finding_places.chain(analysis.corroborations.iter().flat_map(|c| c.claims.iter().copied())) {
-        if let Some(spans) = finding_spans.get_mut(x.doc) {
-            spans.push(x.span);
+        mark(x.doc, x.span);
+    }
+    for (d, a) in analysis.documents.iter().enumerate() {
+        for q in &a.numbers {
+            mark(d, q.span);
+            q.counted.into_iter().for_each(|s| mark(d, s));
+        }
+        for at in &a.attributions {
+            [at.source, at.medium, at.anonymity].into_iter().flatten().for_each(|s| mark(d, s));
+            mark(d, at.cue);
+            mark(d, at.content);
         }
     }
-    docs.iter()
-        .enumerate()
-        .map(|(d, doc)| {
-            let mut spans: Vec<Span> = std::mem::take(&mut finding_spans[d]);
-            if let Some(a) = analysis.documents.get(d) {
-                for q in &a.numbers {
-                    spans.push(q.span);
-                    spans.extend(q.counted);
-                }
-                for at in &a.attributions {
-                    spans.extend(at.source);
-                    spans.extend(at.medium);
-                    spans.extend(at.anonymity);
-                    spans.push(at.cue);
-                    spans.push(at.content);
-                }
-            }
-            OffsetMap::new(&doc.text, unit, spans.iter().flat_map(|s| [s.start, s.end]))
-        })
-        .collect()
+    marks.into_iter().map(OffsetMarks::finish).collect()
 }

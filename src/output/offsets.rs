@@ -1,7 +1,8 @@
 //! Byte offsets to the consumer's unit, in one walk over the text.
 //!
 //! Converting each offset by counting from the start of the text would be quadratic; instead the
-//! offsets a document needs are sorted once and the text is walked once.
+//! offsets a document needs are marked in a bit set, which gives them in order, and the text is
+//! walked once.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,38 +35,21 @@ impl std::str::FromStr for OffsetUnit {
 #[derive(Debug, Clone)]
 pub struct OffsetMap {
     unit: OffsetUnit,
-    /// Sorted, unique (byte offset, converted offset) pairs.
-    pairs: Vec<(usize, usize)>,
+    /// Bit `b % 64` of word `b / 64` set: byte offset `b` was prepared.
+    prepared: Vec<u64>,
+    /// Per word of `prepared`: the prepared offsets below it, so an offset's place in `converted`
+    /// is that count plus the set bits below its own in its word (no search).
+    before: Vec<u32>,
+    /// The converted offsets, in order of byte offset.
+    converted: Vec<usize>,
 }
 
 impl OffsetMap {
     /// Prepares the conversion of `offsets` (byte offsets on character boundaries of `text`).
     pub fn new(text: &str, unit: OffsetUnit, offsets: impl IntoIterator<Item = usize>) -> Self {
-        let mut wanted: Vec<usize> = offsets.into_iter().collect();
-        if unit == OffsetUnit::Bytes {
-            return OffsetMap { unit, pairs: Vec::new() };
-        }
-        wanted.sort_unstable();
-        wanted.dedup();
-        // Between consecutive offsets, count the bytes that begin a character (and, for UTF-16,
-        // those that begin a four-byte one: two code units): no decoding.
-        let bytes = text.as_bytes();
-        let mut pairs = Vec::with_capacity(wanted.len());
-        let (mut previous, mut converted) = (0, 0);
-        for w in wanted {
-            if w > bytes.len() {
-                break;
-            }
-            debug_assert!(text.is_char_boundary(w), "offset {w} is not on a character boundary");
-            let between = &bytes[previous..w];
-            converted += between.len() - count_bytes(between, continuation_bytes);
-            if unit == OffsetUnit::Utf16 {
-                converted += count_bytes(between, four_byte_leads);
-            }
-            pairs.push((w, converted));
-            previous = w;
-        }
-        OffsetMap { unit, pairs }
+        let mut marks = OffsetMarks::new(text, unit);
+        offsets.into_iter().for_each(|o| marks.mark(o));
+        marks.finish()
     }
 
     /// The converted offset of byte offset `byte`, which must be one passed to [`OffsetMap::new`].
@@ -73,10 +57,69 @@ impl OffsetMap {
         if self.unit == OffsetUnit::Bytes {
             return byte;
         }
-        match self.pairs.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(i) => self.pairs[i].1,
-            Err(_) => panic!("byte offset {byte} was not prepared for conversion"),
+        let (k, bit) = (byte / 64, byte % 64);
+        match self.prepared.get(k) {
+            Some(&word) if word >> bit & 1 == 1 => {
+                self.converted[self.before[k] as usize + (word & ((1 << bit) - 1)).count_ones() as usize]
+            }
+            _ => panic!("byte offset {byte} was not prepared for conversion"),
         }
+    }
+}
+
+/// The byte offsets of one text an [`OffsetMap`] will convert, marked one by one in any order,
+/// repeats included: a bit per byte of the text, where a list of them would be sorted and
+/// deduplicated (the findings of a big cluster name the same claims' offsets again and again).
+#[derive(Debug)]
+pub struct OffsetMarks<'t> {
+    text: &'t str,
+    unit: OffsetUnit,
+    /// Bit `b % 64` of word `b / 64` set: byte offset `b` is wanted.
+    marked: Vec<u64>,
+}
+
+impl<'t> OffsetMarks<'t> {
+    pub fn new(text: &'t str, unit: OffsetUnit) -> Self {
+        // Bytes need no conversion, so no marks.
+        let words = if unit == OffsetUnit::Bytes { 0 } else { text.len() / 64 + 1 };
+        OffsetMarks { text, unit, marked: vec![0; words] }
+    }
+
+    /// Marks byte offset `byte` (one past the text's end is not converted).
+    pub fn mark(&mut self, byte: usize) {
+        if byte <= self.text.len() {
+            if let Some(word) = self.marked.get_mut(byte / 64) {
+                *word |= 1 << (byte % 64);
+            }
+        }
+    }
+
+    /// Converts the marked offsets in one walk over the text: between consecutive offsets, count
+    /// the bytes that begin a character (and, for UTF-16, those that begin a four-byte one: two
+    /// code units), with no decoding.
+    pub fn finish(self) -> OffsetMap {
+        let OffsetMarks { text, unit, marked } = self;
+        let bytes = text.as_bytes();
+        let mut before = Vec::with_capacity(marked.len());
+        let mut converted = Vec::new();
+        let (mut previous, mut at) = (0, 0);
+        for (k, &word) in marked.iter().enumerate() {
+            before.push(converted.len() as u32);
+            let mut rest = word;
+            while rest != 0 {
+                let w = k * 64 + rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                debug_assert!(text.is_char_boundary(w), "offset {w} is not on a character boundary");
+                let between = &bytes[previous..w];
+                at += between.len() - count_bytes(between, continuation_bytes);
+                if unit == OffsetUnit::Utf16 {
+                    at += count_bytes(between, four_byte_leads);
+                }
+                converted.push(at);
+                previous = w;
+            }
+        }
+        OffsetMap { unit, prepared: marked, before, converted }
     }
 }
 
@@ -127,6 +170,27 @@ mod tests {
             assert_eq!(utf16.get(o), t[..o].encode_utf16().count());
         }
         assert_eq!(OffsetMap::new(t, OffsetUnit::Bytes, offs).get(at("59")), at("59"));
+    }
+
+    #[test]
+    fn marks_in_any_order_with_repeats_convert_as_counting_characters_does() {
+        // 128 bytes: the last offset is the first bit of a third word of marks.
+        let t = format!("{}é{}", "a".repeat(63), "東".repeat(21));
+        assert_eq!(t.len(), 128);
+        let offs: Vec<usize> = (0..=t.len()).rev().filter(|&o| t.is_char_boundary(o) && o % 3 != 1).collect();
+        for unit in [OffsetUnit::Chars, OffsetUnit::Utf16] {
+            let mut marks = OffsetMarks::new(&t, unit);
+            offs.iter().chain(&offs).for_each(|&o| marks.mark(o));
+            marks.mark(t.len() + 1);
+            let map = marks.finish();
+            for &o in &offs {
+                assert_eq!(map.get(o), t[..o].chars().count(), "{o}");
+            }
+            let past_end = std::panic::catch_unwind(|| map.get(t.len() + 1));
+            assert!(past_end.is_err(), "an offset past the end is not converted");
+            let unmarked = std::panic::catch_unwind(|| map.get(1));
+            assert!(unmarked.is_err(), "an offset never marked is not converted");
+        }
     }
 
     #[test]
