@@ -3,7 +3,7 @@
 //! "according to X" before or after the content, and a cue ending in a colon.
 
 use super::found::Found;
-use super::lexicon::{is_determiner, is_time_word, is_verb_modifier, lexicon, VerbClass};
+use super::lexicon::{is_determiner, is_time_word, is_verb_modifier, lexicon, VerbClass, ACCORDING, VERB};
 use super::phrase::{self, is_preposition, is_subordinator, plausible_source, Words};
 use super::tokens::Token;
 use crate::segment::Segments;
@@ -274,6 +274,12 @@ fn opens_clause(w: &Words, j: usize) -> bool {
 /// `quoted` are the indices in `found` of the attributions of direct quotes whose cue is in the
 /// sentence, ordered by cue.
 pub fn find(doc: &Doc, sa: usize, sb: usize, quoted: &[usize], found: &mut Vec<Found>) {
+    // Only a reporting verb or "according" begins a cue: the other tokens are passed over on their
+    // class byte, and a sentence without one is done at once (most are).
+    let may_open_cue = |c: &u8| c & (VERB | ACCORDING) != 0;
+    if !doc.classes[sa..sb].iter().any(may_open_cue) {
+        return;
+    }
     // The attributions already found in this sentence (direct quotes), by position.
     let mut here: Vec<usize> = quoted.to_vec();
     // A headline in title case ("Okafor Says She Never Agreed …") capitalises its verbs too.
@@ -283,14 +289,14 @@ pub fn find(doc: &Doc, sa: usize, sb: usize, quoted: &[usize], found: &mut Vec<F
     crate::sort::by_key(&mut here, |&f| found[f].cue.0);
     let w = doc.words();
     let mut i = sa;
-    while i < sb {
-        let k = i;
-        i += 1;
-        if !w.is_word(k) || w.toks[k].quoted {
+    while let Some(next) = doc.classes[i.min(sb)..sb].iter().position(may_open_cue) {
+        let k = i + next;
+        i = k + 1;
+        if w.toks[k].quoted {
             continue;
         }
-        // Most words are no cue: ruled out on their class before looking at the attributions found.
-        let according = w.is(k, "according") && w.is(k + 1, "to");
+        // Ruled out on their class and on the attributions found before the readers run.
+        let according = w.has(k, ACCORDING) && w.is(k + 1, "to");
         let verb = || w.is_verb(k) || title_case && lexicon().verbs.contains_key(w.lower(k));
         if !according && !verb() || taken(doc, found, k) {
             continue;

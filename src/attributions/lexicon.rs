@@ -47,7 +47,8 @@ pub struct Lexicon {
     pub vague: HashSet<&'static str>,
     pub pronouns: HashMap<&'static str, PronounRef>,
     /// Which of `verbs`, `titles` and `org_heads` hold each of their words ([`VERB`], [`TITLE`],
-    /// [`ORG_HEAD`]): a document's words are looked up here once, not once per question.
+    /// [`ORG_HEAD`]), and "according" ([`ACCORDING`]): a document's words are looked up here
+    /// once, not once per question.
     /// Bucketed by shape, no hashing: looked up at every word of a document.
     pub classes: WordTable<u8>,
 }
@@ -56,6 +57,8 @@ pub struct Lexicon {
 pub const VERB: u8 = 1;
 pub const TITLE: u8 = 2;
 pub const ORG_HEAD: u8 = 4;
+/// "according" (of "according to"): with [`VERB`], the words that can begin a cue.
+pub const ACCORDING: u8 = 8;
 
 /// Words that are a verb and also a frequent noun or adjective.
 const AMBIGUOUS_FORMS: &[&str] = &[
@@ -164,6 +167,7 @@ pub fn lexicon() -> &'static Lexicon {
         for &w in &org_heads {
             *classes.entry(w).or_default() |= ORG_HEAD;
         }
+        *classes.entry("according").or_default() |= ACCORDING;
         Lexicon {
             verbs,
             titles,
@@ -508,7 +512,7 @@ mod tests {
     }
 
     #[test]
-    fn gives_each_verb_title_and_organisation_head_its_class_and_no_other_word_one() {
+    fn gives_each_verb_title_organisation_head_and_according_its_class_and_no_other_word_one() {
         let lex = lexicon();
         let class_of = |w: &str| {
             let mut c = 0;
@@ -521,12 +525,16 @@ mod tests {
             if lex.org_heads.contains(w) {
                 c |= ORG_HEAD;
             }
+            if w == "according" {
+                c |= ACCORDING;
+            }
             c
         };
         assert!(lex.classes.iter().all(|(w, &c)| c != 0 && c == class_of(w)));
         let listed = lex.verbs.keys().chain(&lex.titles).chain(&lex.org_heads);
         assert!(listed.into_iter().all(|w| lex.classes.get(w) == Some(&class_of(w))));
         assert_eq!(lex.classes.get("said").copied(), Some(VERB));
+        assert_eq!(lex.classes.get("according").copied(), Some(ACCORDING));
         assert_eq!(lex.classes.get("table"), None);
     }
 }

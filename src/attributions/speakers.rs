@@ -195,8 +195,12 @@ fn titled_people(w: &Words) -> Vec<Entity> {
     let lex = lexicon();
     let mut out = Vec::new();
     let mut i = 0;
-    while i + 1 < w.toks.len() {
-        let titled = w.is_capitalised(i) && w.has(i, TITLE) && !is_acronym(w.toks[i].text(w.text));
+    // Only a title opens such a name: the other words are passed over on their class byte.
+    while let Some(next) =
+        w.classes[..w.toks.len().saturating_sub(1)].get(i..).and_then(|c| c.iter().position(|&c| c & TITLE != 0))
+    {
+        i += next;
+        let titled = w.is_capitalised(i) && !is_acronym(w.toks[i].text(w.text));
         if !titled {
             i += 1;
             continue;
@@ -243,32 +247,52 @@ fn full_name(w: &Words, before: usize, short: &str, entities: &[Entity]) -> Opti
     if let Some(e) = entities.iter().rev().find(|e| e.kind == SourceKind::Person && ends_with_short(&e.name)) {
         return Some(e.name.clone());
     }
-    // A word with the same text begins with the same letter: its capital (worked out when it was
-    // tokenised) rules out most words before their text is compared.
+    // A word with the same text begins with the short name: the text before token `before` is
+    // searched for it (a vectorised search, not a test of every token), and each place it occurs
+    // is checked for such a word starting there. The last that qualifies wins.
     let capital = short.chars().next().is_some_and(char::is_uppercase);
-    // Its length is the short name's, or that and a possessive ("'s", "’s"): most words are
-    // passed over on their span.
+    // Its length is the short name's, or that and a possessive ("'s", "’s").
     let fits = |len: usize| len == short.len() || len == short.len() + "'s".len() || len == short.len() + "’s".len();
-    (1..before).rev().find_map(|i| {
-        let same_text = || fits(w.toks[i].span.len()) && strip_possessive(w.toks[i].text(w.text)) == short;
-        if !w.is_word(i) || w.is_capitalised(i) != capital || !same_text() {
-            return None;
+    if short.is_empty() || before < 2 {
+        return None;
+    }
+    let end = w.toks.get(before).map_or(w.text.len(), |t| t.span.start);
+    let hay = &w.text.as_bytes()[..end];
+    let finder = memchr::memmem::Finder::new(short.as_bytes());
+    let mut last = None;
+    let mut from = 0;
+    // Overlapping places included: the next search starts one byte after this one.
+    while let Some(at) = finder.find(&hay[from..]).map(|p| from + p) {
+        from = at + 1;
+        let i = w.toks[..before].partition_point(|t| t.span.start < at);
+        let starts_a_word = i > 0 && i < before && w.toks[i].span.start == at && w.is_word(i);
+        if !starts_a_word
+            || w.is_capitalised(i) != capital
+            || !fits(w.toks[i].span.len())
+            || strip_possessive(w.toks[i].text(w.text)) != short
+        {
+            continue;
         }
         let mut s = i;
         while s > 0 && w.is_capitalised(s - 1) && !w.has(s - 1, TITLE) && !is_acronym(w.toks[s - 1].text(w.text)) {
             s -= 1;
         }
         // A sentence-initial word is capitalised anyway: keep it only after a title or inside the run.
-        (s < i).then(|| w.span(s, i + 1).text(w.text).to_string())
-    })
+        if s < i {
+            last = Some((s, i + 1));
+        }
+    }
+    last.map(|(s, e)| w.span(s, e).text(w.text).to_string())
 }
 
 /// Organisations named with a generic head ("the US-led coalition", "the Defence Ministry"), so
 /// "it said" can refer to one that has not spoken yet.
 fn organisations(w: &Words) -> Vec<Entity> {
     let mut out = Vec::new();
-    for i in 1..w.toks.len() {
-        if !w.has(i, ORG_HEAD) || w.is_word(i + 1) && w.is_capitalised(i + 1) {
+    // The heads found on their class byte, not a test of every token.
+    let heads = w.classes.iter().enumerate().skip(1).filter(|&(_, &c)| c & ORG_HEAD != 0);
+    for (i, _) in heads {
+        if w.is_word(i + 1) && w.is_capitalised(i + 1) {
             continue;
         }
         let Some(the) = (i.saturating_sub(4)..i).rev().find(|&k| w.is(k, "the")) else { continue };

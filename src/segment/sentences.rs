@@ -38,10 +38,17 @@ fn can_start_sentence(c: char) -> bool {
 }
 
 /// Splits the paragraph `para` of `text` into trimmed sentence spans.
+#[cfg(test)]
 pub fn split(text: &str, para: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    each(text, para, |s| out.push(s));
+    out
+}
+
+/// [`split`], giving each sentence span to `emit` in order (no list per paragraph).
+pub fn each(text: &str, para: Span, mut emit: impl FnMut(Span)) {
     let p = para.text(text);
     let bytes = p.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0;
     // Byte offsets; only the few bytes that may end a sentence are decoded.
     let mut i = 0;
@@ -74,7 +81,7 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
             }
             let next_starts = k < bytes.len() && can_start_sentence(char_at(p, k).0);
             if followed_by_space && next_starts && !(c == '.' && ends_with_abbreviation(&p[start..i])) {
-                push(&mut out, text, Span::new(para.start + start, para.start + end));
+                push(&mut emit, text, Span::new(para.start + start, para.start + end));
                 start = k;
                 i = k;
                 continue;
@@ -82,8 +89,7 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
         }
         i += len;
     }
-    push(&mut out, text, Span::new(para.start + start, para.end));
-    out
+    push(&mut emit, text, Span::new(para.start + start, para.end));
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
@@ -97,18 +103,18 @@ fn ends_with_abbreviation(before: &str) -> bool {
 /// sentences are far shorter: none of the evaluation corpora has one near this size.
 const MAX_SENTENCE_BYTES: usize = 4096;
 
-fn push(out: &mut Vec<Span>, text: &str, span: Span) {
+fn push(emit: &mut impl FnMut(Span), text: &str, span: Span) {
     let mut t = span.trim(text);
     while t.len() > MAX_SENTENCE_BYTES {
         let cut = cut_point(t.text(text));
         let head = Span::new(t.start, t.start + cut).trim(text);
         if !head.is_empty() {
-            out.push(head);
+            emit(head);
         }
         t = Span::new(t.start + cut, t.end).trim(text);
     }
     if !t.is_empty() {
-        out.push(t);
+        emit(t);
     }
 }
 
