@@ -4,7 +4,7 @@
 //! is token by token: case-insensitive, except one-letter phrases ("m", "t", "g") and phrases spelt
 //! in capitals ("TRY"), which must match exactly so "5G" is not five grams nor "try" a currency.
 
-use super::tokens::{push_tokens, Tokens};
+use super::tokens::{push_phrase_tokens, Tokens};
 use crate::Span;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -145,7 +145,7 @@ impl<T: Clone> Lexicon<T> {
         let mut toks = Vec::new();
         for (phrase, value) in phrases {
             toks.clear();
-            push_tokens(phrase, Span::new(0, phrase.len()), &mut toks);
+            push_phrase_tokens(phrase, Span::new(0, phrase.len()), &mut toks);
             if toks.is_empty() {
                 continue;
             }

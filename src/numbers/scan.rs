@@ -7,14 +7,13 @@ use super::lexicon::{lines, Lexicon};
 use super::money::{self, Currency};
 use super::not_quantities::{may_match, not_quantities};
 use super::numerals::{self, Form, Numeral};
+use super::token_words::token_words;
 use super::tokens::{TokKind, Tokens};
 use super::units::{self, Unit};
 use super::words;
 use super::{Bound, Kind, Quantity, Value};
-use crate::span::WordTable;
 use crate::word_map::WordSet;
 use crate::Span;
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// A quantity found in a sentence, with the span of the quantity it restates, if any.
@@ -53,11 +52,10 @@ pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -
         blocked_tokens(t, taken.iter().copied())
     };
     let skip = |i: usize| blocked.get(i).is_some_and(|&b| b);
-    let first_words = recogniser_first_words();
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let starts = if skip(i) { 0 } else { recognisers_at(first_words, t, i) };
+        let starts = if skip(i) { 0 } else { recognisers_at(t, i) };
         if starts == 0 {
             i += 1;
             continue;
@@ -868,15 +866,16 @@ const ANY_RECOGNISER: u8 = VAGUE | RELATIVE_ORDINAL | PERCENT_OF | ONE_AND_A_HAL
 /// Which recognisers may start at token `i`: at a word those whose first words it is one of (none
 /// for most words: "the" begins only a relative ordinal), all at a word that is not ASCII, only
 /// the numeral at digits and at the marks a numeral can begin with ("-", ".", "½").
-/// One look-up per word of the sentence instead of one per recogniser.
-fn recognisers_at(first_words: &WordTable<u8>, t: &Tokens, i: usize) -> u8 {
-    match t.kind(i) {
-        Some(TokKind::Word) => {}
+/// The word was looked up when the sentence was cut ([`super::token_words`]).
+fn recognisers_at(t: &Tokens, i: usize) -> u8 {
+    let Some(tok) = t.toks.get(i) else { return 0 };
+    match tok.kind {
+        TokKind::Word => {}
         // Every phrase of the other recognisers begins with a word (a test checks it): digits and
         // marks can begin only a numeral, and most marks ("," "." "“") not even that.
-        Some(TokKind::Digits) => return NUMERAL,
-        Some(TokKind::Symbol) if numerals::can_begin(t, i) => return NUMERAL,
-        Some(TokKind::Symbol) | None => return 0,
+        TokKind::Digits => return NUMERAL,
+        TokKind::Symbol if numerals::can_begin(t, i) => return NUMERAL,
+        TokKind::Symbol => return 0,
     }
     let w = t.bytes(i);
     // The recognisers compare ASCII words ignoring ASCII case (the keys are in lower case); other
@@ -884,26 +883,18 @@ fn recognisers_at(first_words: &WordTable<u8>, t: &Tokens, i: usize) -> u8 {
     if !w.is_ascii() || w.len() > 32 {
         return ANY_RECOGNISER;
     }
-    first_words.get_ignore_ascii_case(w).copied().unwrap_or(0)
+    token_words().at(tok.word).recognisers
 }
 
-/// The words the recognisers begin with, with the bits of those each begins ([`recognisers_at`]).
-fn recogniser_first_words() -> &'static WordTable<u8> {
-    static STARTS: OnceLock<WordTable<u8>> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        let mut map: HashMap<&'static str, u8> = HashMap::default();
-        let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
-            for w in words {
-                *map.entry(w).or_default() |= bit;
-            }
-        };
-        add(&mut words::numeral_words().0.iter().map(String::as_str), NUMERAL);
-        add(&mut vague_lexicon().first_words(), VAGUE);
-        add(&mut relative_ordinal_lexicon().first_words(), RELATIVE_ORDINAL);
-        add(&mut ["per", "percent", "percents"].into_iter(), PERCENT_OF);
-        add(&mut ["a", "an"].into_iter(), ONE_AND_A_HALF);
-        WordTable::new(map)
-    })
+/// The words the recognisers begin with, in lower case, each with the bit of a recogniser it
+/// begins (a word can come more than once): [`recognisers_at`].
+pub(super) fn recogniser_first_words() -> impl Iterator<Item = (&'static str, u8)> {
+    let numeral = words::numeral_words().0.iter().map(|w| (w.as_str(), NUMERAL));
+    let vague = vague_lexicon().first_words().map(|w| (w, VAGUE));
+    let relative = relative_ordinal_lexicon().first_words().map(|w| (w, RELATIVE_ORDINAL));
+    let percent = ["per", "percent", "percents"].into_iter().map(|w| (w, PERCENT_OF));
+    let one_and_a_half = ["a", "an"].into_iter().map(|w| (w, ONE_AND_A_HALF));
+    numeral.chain(vague).chain(relative).chain(percent).chain(one_and_a_half)
 }
 
 #[cfg(test)]
@@ -944,30 +935,25 @@ mod tests {
         firsts.extend(["per", "percent", "a", "an"]);
         for w in firsts {
             for form in [w.to_string(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
-                assert!(recognisers_at(recogniser_first_words(), &toks(&form), 0) != 0, "{form}");
+                assert!(recognisers_at(&toks(&form), 0) != 0, "{form}");
             }
         }
         // Each word lets through the recognisers it begins, and only those.
-        assert_eq!(recognisers_at(recogniser_first_words(), &toks("The"), 0), RELATIVE_ORDINAL);
-        assert_eq!(recognisers_at(recogniser_first_words(), &toks("percent"), 0), PERCENT_OF);
-        assert_eq!(recognisers_at(recogniser_first_words(), &toks("An"), 0) & (ONE_AND_A_HALF | VAGUE), ONE_AND_A_HALF);
-        assert_eq!(recognisers_at(recogniser_first_words(), &toks("twenty"), 0) & (NUMERAL | PERCENT_OF), NUMERAL);
+        assert_eq!(recognisers_at(&toks("The"), 0), RELATIVE_ORDINAL);
+        assert_eq!(recognisers_at(&toks("percent"), 0), PERCENT_OF);
+        assert_eq!(recognisers_at(&toks("An"), 0) & (ONE_AND_A_HALF | VAGUE), ONE_AND_A_HALF);
+        assert_eq!(recognisers_at(&toks("twenty"), 0) & (NUMERAL | PERCENT_OF), NUMERAL);
     }
 
     #[test]
     fn passes_over_other_words_and_marks_but_not_digits_signs_or_non_ascii_words() {
         // A sign or a point only before digits: not the lone hyphen nor the full stop.
         let t = toks("said of 5 $ , “ - ½ -4 Zürich 東京 🚀 officials.");
-        let starts: Vec<&str> =
-            (0..t.len()).filter(|&i| recognisers_at(recogniser_first_words(), &t, i) != 0).map(|i| t.str(i)).collect();
+        let starts: Vec<&str> = (0..t.len()).filter(|&i| recognisers_at(&t, i) != 0).map(|i| t.str(i)).collect();
         assert_eq!(starts, ["5", "½", "-", "4", "Zürich", "東京"]);
-        assert!(["Zürich", "東京"]
-            .iter()
-            .all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == ANY_RECOGNISER));
-        assert!(["5", "-5", "½", ".5", "−5"]
-            .iter()
-            .all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == NUMERAL));
-        assert!(["-", ".", "- a", ". The"].iter().all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == 0));
+        assert!(["Zürich", "東京"].iter().all(|w| recognisers_at(&toks(w), 0) == ANY_RECOGNISER));
+        assert!(["5", "-5", "½", ".5", "−5"].iter().all(|w| recognisers_at(&toks(w), 0) == NUMERAL));
+        assert!(["-", ".", "- a", ". The"].iter().all(|w| recognisers_at(&toks(w), 0) == 0));
     }
 
     #[test]
