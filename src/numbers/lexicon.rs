@@ -271,8 +271,22 @@ fn get_lower<'m, V>(map: &'m HashMap<Cow<'static, str>, V>, word: &str) -> Optio
     map.get(lower(word).as_ref())
 }
 
+/// Whether token `i` is `w` ([`Word::matches`]); an ASCII token is compared on its bytes (no
+/// character-boundary checks: the phrase tables are tried at most words of a text).
+#[inline]
 fn same(t: &Tokens, i: usize, w: &Word) -> bool {
-    i < t.len() && w.matches(t.str(i))
+    if i >= t.len() {
+        return false;
+    }
+    let b = t.bytes(i);
+    if !b.is_ascii() {
+        return w.matches(t.str(i));
+    }
+    if w.exact {
+        crate::span::same_bytes(b, w.text.as_bytes())
+    } else {
+        crate::span::same_ignoring_ascii_case(b, w.lower.as_bytes())
+    }
 }
 
 /// The fields of each data line of a table file that has `N` of them (separated by " | "; blank
