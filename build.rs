@@ -111,8 +111,8 @@ struct DateWord {
     weekday: Option<String>,
     number: Option<String>,
     unit: Option<String>,
-    /// The holidays whose name begins with the word (`&[(rest, day)]`).
-    holidays: String,
+    /// The holidays whose name begins with the word: 1 + their index in `HOLIDAY_NAMES` (0: none).
+    holidays: u8,
     opens: openers::Opens,
     follows: u8,
 }
@@ -241,33 +241,36 @@ fn dates(out: &Path) {
         }
     }
 
-    for (w, names) in &holidays.entries {
-        let mut v = String::from("&[");
+    // Each first word's names once, in `HOLIDAY_NAMES`; its entry says which (1 + the index).
+    let mut names_list = String::from("pub(super) static HOLIDAY_NAMES: &[HolidayNames] = &[");
+    for (k, (w, names)) in holidays.entries.iter().enumerate() {
+        names_list.push_str("&[");
         for (rest, day) in names {
-            write!(v, "(&{rest:?}, {day}),").unwrap();
+            write!(names_list, "(&{rest:?}, {day}),").unwrap();
         }
-        v.push(']');
-        words.entry(w).holidays = v;
+        names_list.push_str("],");
+        words.entry(w).holidays = u8::try_from(k + 1).expect("up to 255 first words of holidays");
     }
+    names_list.push_str("];\n");
     let option = |o: &Option<String>| o.as_ref().map_or("None".to_string(), |v| format!("Some({v})"));
     let entries: Vec<(&str, String)> = words
         .entries
         .iter()
         .map(|(w, e)| {
             let entry = format!(
-                "Entry {{ month: {}, weekday: {}, number: {}, unit: {}, holidays: {}, opens: Opens::{:?}, follows: {} }}",
+                "Entry {{ month: {}, weekday: {}, number: {}, unit: {}, holiday_names: {}, opens: Opens::{:?}, follows: {} }}",
                 option(&e.month),
                 option(&e.weekday),
                 option(&e.number),
                 option(&e.unit),
-                if e.holidays.is_empty() { "&[]" } else { &e.holidays },
+                e.holidays,
                 e.opens,
                 e.follows
             );
             (w.as_str(), entry)
         })
         .collect();
-    let code = format!("pub(super) static WORDS: WordList<Entry> = {};\n", word_list(&entries));
+    let code = format!("{names_list}pub(super) static WORDS: WordList<Entry> = {};\n", word_list(&entries));
     write(out, "dates_lexicon.rs", code);
 }
 

@@ -52,8 +52,10 @@ impl TokenWords {
 pub(crate) fn token_words() -> &'static TokenWords {
     static WORDS: OnceLock<TokenWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut at: HashMap<&'static str, u16> = HashMap::default();
-        let mut words = vec![TokenWord::default()];
+        // Room for every word at once (a few hundred), so the map is not grown on the way.
+        let mut at: HashMap<&'static str, u16> = HashMap::with_capacity_and_hasher(1024, Default::default());
+        let mut words = Vec::with_capacity(1024);
+        words.push(TokenWord::default());
         let mut index = |w: &'static str| -> usize {
             // Tokens are looked up in the lower-cased text.
             debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}: keys are in lower case");

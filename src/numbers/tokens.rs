@@ -3,7 +3,7 @@
 //! Digit runs are kept apart from their separators ("1,200" is `1` `,` `200`) so the numeral
 //! parser can decide from adjacency whether a comma groups thousands or separates a list.
 
-use super::token_words::token_words;
+use super::token_words::{token_words, TokenWords};
 use crate::span::{char_at, digits_end, is_alphabetic, is_uppercase, letters_end, same_ignoring_ascii_case};
 use crate::Span;
 
@@ -121,18 +121,17 @@ impl<'a> Tokens<'a> {
 /// end, lower-cased by `str::to_ascii_lowercase`) has it.
 pub fn push_tokens(text: &str, lower: &str, span: Span, toks: &mut Vec<Tok>) {
     debug_assert!(lower.len() >= span.end, "the lower-cased text ends before the span");
-    let (words, lower) = (token_words(), &lower.as_bytes()[span.start..span.end]);
-    cut(text, span, toks, |at| words.index(&lower[at]));
+    cut(text, span, toks, Some((token_words(), &lower.as_bytes()[span.start..span.end])));
 }
 
 /// [`push_tokens`] with no word looked up (`word` 0), for the phrases of the tables that the
 /// word table is built from.
 pub fn push_phrase_tokens(text: &str, span: Span, toks: &mut Vec<Tok>) {
-    cut(text, span, toks, |_| 0);
+    cut(text, span, toks, None);
 }
 
-#[inline(always)]
-fn cut(text: &str, span: Span, toks: &mut Vec<Tok>, look_up: impl Fn(std::ops::Range<usize>) -> u16) {
+/// The tokenizer of both, one copy: `words` is the word table with the span's text lower-cased.
+fn cut(text: &str, span: Span, toks: &mut Vec<Tok>, words: Option<(&TokenWords, &[u8])>) {
     let s = span.text(text);
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -168,7 +167,10 @@ fn cut(text: &str, span: Span, toks: &mut Vec<Tok>, look_up: impl Fn(std::ops::R
                 (TokKind::Symbol, i + len, is_uppercase(c))
             }
         };
-        let word = if kind == TokKind::Digits { 0 } else { look_up(i..end) };
+        let word = match words {
+            Some((words, lower)) if kind != TokKind::Digits => words.index(&lower[i..end]),
+            _ => 0,
+        };
         toks.push(Tok {
             span: Span::new(span.start + i, span.start + end),
             kind,

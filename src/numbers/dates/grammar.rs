@@ -421,7 +421,7 @@ impl<'a> Parser<'a> {
     fn plain_number_word(&self, i: usize) -> Option<bool> {
         let e = self.entry(i)?;
         let (_, ordinal) = e.number?;
-        (e.month.is_none() && e.weekday.is_none() && e.holidays.is_empty()).then_some(ordinal)
+        (e.month.is_none() && e.weekday.is_none() && e.holiday_names == 0).then_some(ordinal)
     }
 
     /// For digits: whether a parser can read on from them. Four digits (a year, "1630 GMT") and
@@ -547,7 +547,7 @@ impl<'a> Parser<'a> {
 
     /// The holidays whose name begins with token `i`.
     fn holidays(&self, i: usize) -> HolidayNames {
-        self.entry(i).map_or(&[], |e| e.holidays)
+        self.entry(i).map_or(&[], Entry::holidays)
     }
 
     fn number_word(&self, i: usize) -> Option<(u32, bool)> {

@@ -79,17 +79,25 @@ pub struct Entry {
     pub number: Option<(u32, bool)>,
     /// A duration unit and its multiple ("fortnight" = 2 weeks).
     pub unit: Option<(Unit, u32)>,
-    /// The holidays whose name begins with the word (none for most words).
-    pub holidays: HolidayNames,
+    /// The holidays whose name begins with the word: 1 + their index in the built list (0: none,
+    /// as for most words; [`Entry::holidays`]).
+    pub holiday_names: u8,
     /// Whether the word can begin a date expression ([`openers`]).
     pub opens: Opens,
     /// The follow sets ([`openers`]) the word is in.
     pub follows: u8,
 }
 
-/// The table `build.rs` wrote: `WORDS`.
+impl Entry {
+    /// The holidays whose name begins with the word.
+    pub fn holidays(&self) -> HolidayNames {
+        usize::from(self.holiday_names).checked_sub(1).map_or(&[], |k| built::HOLIDAY_NAMES[k])
+    }
+}
+
+/// The tables `build.rs` wrote: `WORDS`, and `HOLIDAY_NAMES` that its entries point into.
 mod built {
-    use super::{Entry, Holiday, Opens, Sureness, Unit};
+    use super::{Entry, Holiday, HolidayNames, Opens, Sureness, Unit};
     use crate::word_map::WordList;
 
     include!(concat!(env!("OUT_DIR"), "/dates_lexicon.rs"));
@@ -137,7 +145,7 @@ mod tests {
         assert_eq!(entry("fortnight").unwrap().unit, Some((Unit::Week, 2)));
         assert_eq!(*entry("in").unwrap(), Entry { opens: Opens::Before(openers::AFTER_IN), ..Entry::default() });
         let named = |first: &str, rest: &[&str], day: Holiday| {
-            entry(first).unwrap().holidays.iter().any(|(r, d)| **r == *rest && *d == day)
+            entry(first).unwrap().holidays().iter().any(|(r, d)| **r == *rest && *d == day)
         };
         assert!(named("christmas", &["eve"], Holiday::Fixed(12, 24)));
         assert!(named("international", &["workers", "day"], Holiday::Fixed(5, 1)));
@@ -208,10 +216,10 @@ mod tests {
             };
             for name in [f[0].to_string(), f[0].replace('\'', "’")] {
                 let words: Vec<&str> = name.split('_').map(|w| w.trim_end_matches(['\'', '’'])).collect();
-                let names = entry(words[0]).unwrap().holidays;
+                let names = entry(words[0]).unwrap().holidays();
                 assert!(names.iter().any(|(rest, d)| **rest == words[1..] && *d == day), "{name}");
             }
         }
-        assert!(entry("monday").unwrap().holidays.is_empty());
+        assert!(entry("monday").unwrap().holidays().is_empty());
     }
 }
