@@ -165,6 +165,18 @@ impl<T: Clone> Lexicon<T> {
         self.by_first.keys().map(|k| k.as_ref())
     }
 
+    /// Each first word of the phrases (in lower case) and whether it is a phrase by itself.
+    pub fn first_words_alone(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.by_first
+            .iter()
+            .map(|(k, g)| (k.as_ref(), self.forward[g.start as usize..g.end as usize].iter().any(|p| p.len == 1)))
+    }
+
+    /// The second words of the phrases, in lower case (a word can come more than once).
+    pub fn second_words(&self) -> impl Iterator<Item = &str> {
+        self.forward.iter().filter(|p| p.len >= 2).map(|p| self.words[p.start as usize + 1].lower.as_ref())
+    }
+
     /// The longest phrase starting at token `i`: its value and the index after it.
     pub fn at(&self, t: &Tokens, i: usize) -> Option<(T, usize)> {
         let word = t.str(i);

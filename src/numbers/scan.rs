@@ -834,24 +834,26 @@ fn relative_ordinal(t: &Tokens, i: usize) -> Option<Item> {
     Some(it)
 }
 
+/// The phrases of [`relative_ordinal`] and their values.
+const RELATIVE_ORDINAL_PHRASES: &[(&str, &str)] = &[
+    ("the one before the last one", "end-1"),
+    ("the one before the last", "end-1"),
+    ("the last but one", "end-1"),
+    ("last but one", "end-1"),
+    ("next to last", "end-1"),
+    ("second to last", "end-1"),
+    ("second - to - last", "end-1"),
+    ("penultimate", "end-1"),
+    ("antepenultimate", "end-2"),
+    ("last", "end+0"),
+    ("next", "current+1"),
+    ("previous", "current-1"),
+    ("current one", "current+0"),
+];
+
 fn relative_ordinal_lexicon() -> &'static Lexicon<&'static str> {
-    const PHRASES: &[(&str, &str)] = &[
-        ("the one before the last one", "end-1"),
-        ("the one before the last", "end-1"),
-        ("the last but one", "end-1"),
-        ("last but one", "end-1"),
-        ("next to last", "end-1"),
-        ("second to last", "end-1"),
-        ("second - to - last", "end-1"),
-        ("penultimate", "end-1"),
-        ("antepenultimate", "end-2"),
-        ("last", "end+0"),
-        ("next", "current+1"),
-        ("previous", "current-1"),
-        ("current one", "current+0"),
-    ];
     static LEX: OnceLock<Lexicon<&'static str>> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::new(PHRASES.iter().copied()))
+    LEX.get_or_init(|| Lexicon::new(RELATIVE_ORDINAL_PHRASES.iter().copied()))
 }
 
 /// The recognisers [`recognisers_at`] names (bits): [`vague`], [`relative_ordinal`],
@@ -883,7 +885,36 @@ fn recognisers_at(t: &Tokens, i: usize) -> u8 {
     if !w.is_ascii() || w.len() > 32 {
         return ANY_RECOGNISER;
     }
-    token_words().at(tok.word).recognisers
+    let words = token_words();
+    let word = words.at(tok.word);
+    // A phrase that needs a second word ("the" begins only "the one before the last", "the last
+    // but one") is tried only before one of its table's second words. A next token that is not
+    // ASCII is left to the table, whose Unicode lower-casing the look-up does not do.
+    let longer_only = word.begins_longer_only;
+    if longer_only == 0 {
+        return word.recognisers;
+    }
+    let after = match t.toks.get(i + 1) {
+        Some(_) if !t.bytes(i + 1).is_ascii() => longer_only,
+        Some(next) => words.at(next.word).second_of,
+        None => 0,
+    };
+    word.recognisers & !(longer_only & !after)
+}
+
+/// The first words of the phrase recognisers' tables ([`vague`], [`relative_ordinal`]), each with
+/// its recogniser's bit and whether it is a phrase by itself.
+pub(super) fn phrase_first_words() -> impl Iterator<Item = (&'static str, u8, bool)> {
+    let vague = vague_lexicon().first_words_alone().map(|(w, alone)| (w, VAGUE, alone));
+    let relative = relative_ordinal_lexicon().first_words_alone().map(|(w, alone)| (w, RELATIVE_ORDINAL, alone));
+    vague.chain(relative)
+}
+
+/// The second words of the phrase recognisers' tables, each with its recogniser's bit.
+pub(super) fn phrase_second_words() -> impl Iterator<Item = (&'static str, u8)> {
+    let vague = vague_lexicon().second_words().map(|w| (w, VAGUE));
+    let relative = relative_ordinal_lexicon().second_words().map(|w| (w, RELATIVE_ORDINAL));
+    vague.chain(relative)
 }
 
 /// The words the recognisers begin with, in lower case, each with the bit of a recogniser it
@@ -929,9 +960,7 @@ mod tests {
 
     #[test]
     fn lets_every_word_a_recogniser_starts_with_through_in_any_case() {
-        let mut firsts: Vec<&str> = vague_lexicon().first_words().collect();
-        firsts.extend(relative_ordinal_lexicon().first_words());
-        firsts.extend(words::numeral_words().0.iter().map(String::as_str));
+        let mut firsts: Vec<&str> = words::numeral_words().0.iter().map(String::as_str).collect();
         firsts.extend(["per", "percent", "a", "an"]);
         for w in firsts {
             for form in [w.to_string(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
@@ -939,10 +968,39 @@ mod tests {
             }
         }
         // Each word lets through the recognisers it begins, and only those.
-        assert_eq!(recognisers_at(&toks("The"), 0), RELATIVE_ORDINAL);
         assert_eq!(recognisers_at(&toks("percent"), 0), PERCENT_OF);
         assert_eq!(recognisers_at(&toks("An"), 0) & (ONE_AND_A_HALF | VAGUE), ONE_AND_A_HALF);
         assert_eq!(recognisers_at(&toks("twenty"), 0) & (NUMERAL | PERCENT_OF), NUMERAL);
+    }
+
+    #[test]
+    fn lets_every_phrase_of_the_phrase_recognisers_through_in_any_case() {
+        let vague = lines(include_str!("vague.txt")).map(|[phrase, _]: [&str; 2]| (phrase, VAGUE));
+        let relative = RELATIVE_ORDINAL_PHRASES.iter().map(|&(phrase, _)| (phrase, RELATIVE_ORDINAL));
+        for (phrase, bit) in vague.chain(relative) {
+            let capitalised = format!("{}{}", phrase[..1].to_uppercase(), &phrase[1..]);
+            for form in [phrase.to_string(), phrase.to_uppercase(), capitalised] {
+                assert!(recognisers_at(&toks(&form), 0) & bit != 0, "{form}");
+            }
+        }
+    }
+
+    #[test]
+    fn tries_a_word_that_begins_only_longer_phrases_before_their_second_words() {
+        // "the" begins only relative ordinals of three words or more: "the last but one".
+        assert_eq!(recognisers_at(&toks("The last"), 0), RELATIVE_ORDINAL);
+        assert_eq!(recognisers_at(&toks("the ONE"), 0), RELATIVE_ORDINAL);
+        assert_eq!(recognisers_at(&toks("the house"), 0), 0);
+        assert_eq!(recognisers_at(&toks("the 5"), 0), 0);
+        assert_eq!(recognisers_at(&toks("the"), 0), 0);
+        // A next word that is not ASCII is left to the phrase table.
+        assert_eq!(recognisers_at(&toks("the Öne"), 0), RELATIVE_ORDINAL);
+        // "last" is a phrase by itself: tried before anything.
+        assert_eq!(recognisers_at(&toks("last week"), 0) & RELATIVE_ORDINAL, RELATIVE_ORDINAL);
+        // "a" begins vague phrases only with a second word ("a few"); the other recognisers it
+        // begins ("a and a half", "a hundred") are tried whatever follows.
+        assert_eq!(recognisers_at(&toks("a house"), 0) & (VAGUE | ONE_AND_A_HALF), ONE_AND_A_HALF);
+        assert_eq!(recognisers_at(&toks("a few"), 0) & VAGUE, VAGUE);
     }
 
     #[test]

@@ -16,6 +16,11 @@ pub(crate) struct TokenWord {
     pub date: Option<&'static Entry>,
     /// The recognisers it can begin (the bits of [`scan`]).
     pub recognisers: u8,
+    /// Of those, the phrase recognisers whose phrases it begins only with more words after it
+    /// ("the" of "the last but one").
+    pub begins_longer_only: u8,
+    /// The phrase recognisers whose phrases have it as their second word.
+    pub second_of: u8,
 }
 
 /// The words of both readers, in lower case; a token keeps the index of its word
@@ -67,11 +72,22 @@ pub(crate) fn token_words() -> &'static TokenWords {
         };
         let dates: Vec<(usize, &'static Entry)> = dates::date_words().map(|(w, e)| (index(w), e)).collect();
         let recognisers: Vec<(usize, u8)> = scan::recogniser_first_words().map(|(w, b)| (index(w), b)).collect();
+        let phrases: Vec<(usize, u8, bool)> =
+            scan::phrase_first_words().map(|(w, bit, alone)| (index(w), bit, alone)).collect();
+        let seconds: Vec<(usize, u8)> = scan::phrase_second_words().map(|(w, bit)| (index(w), bit)).collect();
         for (i, entry) in dates {
             words[i].date = Some(entry);
         }
         for (i, bits) in recognisers {
             words[i].recognisers |= bits;
+        }
+        for (i, bit, alone) in phrases {
+            if !alone {
+                words[i].begins_longer_only |= bit;
+            }
+        }
+        for (i, bit) in seconds {
+            words[i].second_of |= bit;
         }
         TokenWords { table: WordTable::new(at), words }
     })
