@@ -111,6 +111,8 @@ struct DateWord {
     weekday: Option<String>,
     number: Option<String>,
     unit: Option<String>,
+    /// The holidays whose name begins with the word: 1 + their index in `HOLIDAY_NAMES` (0: none).
+    holidays: u8,
     opens: openers::Opens,
     follows: u8,
 }
@@ -126,9 +128,9 @@ fn sureness(s: &str) -> String {
     format!("Sureness::{name}")
 }
 
-/// The word lists of the date grammar (`numbers::dates::lexicon`): months, weekdays, holidays by
-/// their first word, and every word a date expression can begin with, with what it is in each list
-/// and how it opens an expression.
+/// The word list of the date grammar (`numbers::dates::lexicon`): every word a date expression can
+/// begin with, with what it is in each list (month, weekday, number, unit, first word of holidays'
+/// names) and how it opens an expression.
 fn dates(out: &Path) {
     use openers::Opens;
 
@@ -239,43 +241,36 @@ fn dates(out: &Path) {
         }
     }
 
-    let map = |m: &Ordered<String>| {
-        let entries: Vec<(&str, String)> = m.entries.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        word_map(&entries)
-    };
+    // Each first word's names once, in `HOLIDAY_NAMES`; its entry says which (1 + the index).
+    let mut names_list = String::from("pub(super) static HOLIDAY_NAMES: &[HolidayNames] = &[");
+    for (k, (w, names)) in holidays.entries.iter().enumerate() {
+        names_list.push_str("&[");
+        for (rest, day) in names {
+            write!(names_list, "(&{rest:?}, {day}),").unwrap();
+        }
+        names_list.push_str("],");
+        words.entry(w).holidays = u8::try_from(k + 1).expect("up to 255 first words of holidays");
+    }
+    names_list.push_str("];\n");
     let option = |o: &Option<String>| o.as_ref().map_or("None".to_string(), |v| format!("Some({v})"));
-    let mut code = format!("pub(super) static MONTHS: WordMap<(u32, Sureness)> = {};\n", map(&months));
-    writeln!(code, "pub(super) static WEEKDAYS: WordMap<(u32, Sureness)> = {};", map(&weekdays)).unwrap();
-    let names: Vec<(&str, String)> = holidays
-        .entries
-        .iter()
-        .map(|(first, names)| {
-            let mut v = String::from("&[");
-            for (rest, day) in names {
-                write!(v, "(&{rest:?}, {day}),").unwrap();
-            }
-            v.push(']');
-            (first.as_str(), v)
-        })
-        .collect();
-    writeln!(code, "pub(super) static HOLIDAYS: WordMap<HolidayNames> = {};", word_map(&names)).unwrap();
     let entries: Vec<(&str, String)> = words
         .entries
         .iter()
         .map(|(w, e)| {
             let entry = format!(
-                "Entry {{ month: {}, weekday: {}, number: {}, unit: {}, opens: Opens::{:?}, follows: {} }}",
+                "Entry {{ month: {}, weekday: {}, number: {}, unit: {}, holiday_names: {}, opens: Opens::{:?}, follows: {} }}",
                 option(&e.month),
                 option(&e.weekday),
                 option(&e.number),
                 option(&e.unit),
+                e.holidays,
                 e.opens,
                 e.follows
             );
             (w.as_str(), entry)
         })
         .collect();
-    writeln!(code, "pub(super) static WORDS: WordList<Entry> = {};", word_list(&entries)).unwrap();
+    let code = format!("{names_list}pub(super) static WORDS: WordList<Entry> = {};\n", word_list(&entries));
     write(out, "dates_lexicon.rs", code);
 }
 

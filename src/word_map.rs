@@ -60,16 +60,6 @@ impl<V> WordMap<V> {
         }
     }
 
-    #[inline]
-    pub fn contains_key(&self, key: &str) -> bool {
-        self.get(key).is_some()
-    }
-
-    /// Every key and its value, in the order of the lexicon file.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static V)> {
-        self.list.iter()
-    }
-
     #[cfg(test)]
     pub fn len(&self) -> usize {
         self.list.values.len()
@@ -148,14 +138,6 @@ impl<V> Clone for WordList<V> {
 }
 
 impl<V> Copy for WordList<V> {}
-
-impl<V> std::ops::Index<&str> for WordMap<V> {
-    type Output = V;
-
-    fn index(&self, key: &str) -> &V {
-        self.get(key).expect("a word of the map")
-    }
-}
 
 #[cfg(test)]
 mod tests {

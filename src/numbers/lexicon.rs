@@ -4,7 +4,7 @@
 //! is token by token: case-insensitive, except one-letter phrases ("m", "t", "g") and phrases spelt
 //! in capitals ("TRY"), which must match exactly so "5G" is not five grams nor "try" a currency.
 
-use super::tokens::{push_tokens, Tokens};
+use super::tokens::{push_phrase_tokens, Tokens};
 use crate::Span;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -145,7 +145,7 @@ impl<T: Clone> Lexicon<T> {
         let mut toks = Vec::new();
         for (phrase, value) in phrases {
             toks.clear();
-            push_tokens(phrase, Span::new(0, phrase.len()), &mut toks);
+            push_phrase_tokens(phrase, Span::new(0, phrase.len()), &mut toks);
             if toks.is_empty() {
                 continue;
             }
@@ -163,6 +163,18 @@ impl<T: Clone> Lexicon<T> {
     /// The first words of the phrases, in lower case.
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
         self.by_first.keys().map(|k| k.as_ref())
+    }
+
+    /// Each first word of the phrases (in lower case) and whether it is a phrase by itself.
+    pub fn first_words_alone(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.by_first
+            .iter()
+            .map(|(k, g)| (k.as_ref(), self.forward[g.start as usize..g.end as usize].iter().any(|p| p.len == 1)))
+    }
+
+    /// The second words of the phrases, in lower case (a word can come more than once).
+    pub fn second_words(&self) -> impl Iterator<Item = &str> {
+        self.forward.iter().filter(|p| p.len >= 2).map(|p| self.words[p.start as usize + 1].lower.as_ref())
     }
 
     /// The longest phrase starting at token `i`: its value and the index after it.
@@ -271,8 +283,22 @@ fn get_lower<'m, V>(map: &'m HashMap<Cow<'static, str>, V>, word: &str) -> Optio
     map.get(lower(word).as_ref())
 }
 
+/// Whether token `i` is `w` ([`Word::matches`]); an ASCII token is compared on its bytes (no
+/// character-boundary checks: the phrase tables are tried at most words of a text).
+#[inline]
 fn same(t: &Tokens, i: usize, w: &Word) -> bool {
-    i < t.len() && w.matches(t.str(i))
+    if i >= t.len() {
+        return false;
+    }
+    let b = t.bytes(i);
+    if !b.is_ascii() {
+        return w.matches(t.str(i));
+    }
+    if w.exact {
+        crate::span::same_bytes(b, w.text.as_bytes())
+    } else {
+        crate::span::same_ignoring_ascii_case(b, w.lower.as_bytes())
+    }
 }
 
 /// The fields of each data line of a table file that has `N` of them (separated by " | "; blank

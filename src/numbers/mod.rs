@@ -10,6 +10,7 @@ mod money;
 mod not_quantities;
 mod numerals;
 mod scan;
+mod token_words;
 pub(crate) mod tokens;
 mod units;
 mod words;
@@ -112,7 +113,7 @@ pub fn extract_lowered(text: &str, lower: &str, segments: &Segments, options: &O
     debug_assert_eq!(text.len(), lower.len(), "a lower-cased copy of another text");
     // Dates first: "April 7, 2017" is one date, not two cardinals.
     let mut scratch = dates::Scratch::new(lower);
-    assemble(text, segments, |tokens, sentence, si| {
+    assemble(text, lower, segments, |tokens, sentence, si| {
         dates::find_in_tokens(sentence, &tokens.toks, si, options, &mut scratch)
     })
 }
@@ -121,6 +122,7 @@ pub fn extract_lowered(text: &str, lower: &str, segments: &Segments, options: &O
 /// is tokenised once, for both (the dates grammar reads the same tokens).
 fn assemble(
     text: &str,
+    lower: &str,
     segments: &Segments,
     mut dates_of: impl FnMut(&tokens::Tokens, Span, usize) -> Vec<Quantity>,
 ) -> Vec<Quantity> {
@@ -130,7 +132,7 @@ fn assemble(
     let mut tokens = tokens::Tokens { text, toks: Vec::new() };
     for (si, sentence) in segments.content_sentences() {
         tokens.toks.clear();
-        tokens::push_tokens(text, sentence.span, &mut tokens.toks);
+        tokens::push_tokens(text, lower, sentence.span, &mut tokens.toks);
         let dates = dates_of(&tokens, sentence.span, si);
         let taken: Vec<Span> = dates.iter().map(|d| d.span).collect();
         for found in scan::scan(&tokens, sentence.span, si, &taken) {

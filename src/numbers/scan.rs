@@ -7,14 +7,13 @@ use super::lexicon::{lines, Lexicon};
 use super::money::{self, Currency};
 use super::not_quantities::{may_match, not_quantities};
 use super::numerals::{self, Form, Numeral};
+use super::token_words::token_words;
 use super::tokens::{TokKind, Tokens};
 use super::units::{self, Unit};
 use super::words;
 use super::{Bound, Kind, Quantity, Value};
-use crate::span::WordTable;
 use crate::word_map::WordSet;
 use crate::Span;
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// A quantity found in a sentence, with the span of the quantity it restates, if any.
@@ -53,11 +52,10 @@ pub fn scan(t: &Tokens, sentence: Span, sentence_index: usize, taken: &[Span]) -
         blocked_tokens(t, taken.iter().copied())
     };
     let skip = |i: usize| blocked.get(i).is_some_and(|&b| b);
-    let first_words = recogniser_first_words();
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let starts = if skip(i) { 0 } else { recognisers_at(first_words, t, i) };
+        let starts = if skip(i) { 0 } else { recognisers_at(t, i) };
         if starts == 0 {
             i += 1;
             continue;
@@ -836,24 +834,26 @@ fn relative_ordinal(t: &Tokens, i: usize) -> Option<Item> {
     Some(it)
 }
 
+/// The phrases of [`relative_ordinal`] and their values.
+const RELATIVE_ORDINAL_PHRASES: &[(&str, &str)] = &[
+    ("the one before the last one", "end-1"),
+    ("the one before the last", "end-1"),
+    ("the last but one", "end-1"),
+    ("last but one", "end-1"),
+    ("next to last", "end-1"),
+    ("second to last", "end-1"),
+    ("second - to - last", "end-1"),
+    ("penultimate", "end-1"),
+    ("antepenultimate", "end-2"),
+    ("last", "end+0"),
+    ("next", "current+1"),
+    ("previous", "current-1"),
+    ("current one", "current+0"),
+];
+
 fn relative_ordinal_lexicon() -> &'static Lexicon<&'static str> {
-    const PHRASES: &[(&str, &str)] = &[
-        ("the one before the last one", "end-1"),
-        ("the one before the last", "end-1"),
-        ("the last but one", "end-1"),
-        ("last but one", "end-1"),
-        ("next to last", "end-1"),
-        ("second to last", "end-1"),
-        ("second - to - last", "end-1"),
-        ("penultimate", "end-1"),
-        ("antepenultimate", "end-2"),
-        ("last", "end+0"),
-        ("next", "current+1"),
-        ("previous", "current-1"),
-        ("current one", "current+0"),
-    ];
     static LEX: OnceLock<Lexicon<&'static str>> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::new(PHRASES.iter().copied()))
+    LEX.get_or_init(|| Lexicon::new(RELATIVE_ORDINAL_PHRASES.iter().copied()))
 }
 
 /// The recognisers [`recognisers_at`] names (bits): [`vague`], [`relative_ordinal`],
@@ -868,15 +868,16 @@ const ANY_RECOGNISER: u8 = VAGUE | RELATIVE_ORDINAL | PERCENT_OF | ONE_AND_A_HAL
 /// Which recognisers may start at token `i`: at a word those whose first words it is one of (none
 /// for most words: "the" begins only a relative ordinal), all at a word that is not ASCII, only
 /// the numeral at digits and at the marks a numeral can begin with ("-", ".", "½").
-/// One look-up per word of the sentence instead of one per recogniser.
-fn recognisers_at(first_words: &WordTable<u8>, t: &Tokens, i: usize) -> u8 {
-    match t.kind(i) {
-        Some(TokKind::Word) => {}
+/// The word was looked up when the sentence was cut ([`super::token_words`]).
+fn recognisers_at(t: &Tokens, i: usize) -> u8 {
+    let Some(tok) = t.toks.get(i) else { return 0 };
+    match tok.kind {
+        TokKind::Word => {}
         // Every phrase of the other recognisers begins with a word (a test checks it): digits and
         // marks can begin only a numeral, and most marks ("," "." "“") not even that.
-        Some(TokKind::Digits) => return NUMERAL,
-        Some(TokKind::Symbol) if numerals::can_begin(t, i) => return NUMERAL,
-        Some(TokKind::Symbol) | None => return 0,
+        TokKind::Digits => return NUMERAL,
+        TokKind::Symbol if numerals::can_begin(t, i) => return NUMERAL,
+        TokKind::Symbol => return 0,
     }
     let w = t.bytes(i);
     // The recognisers compare ASCII words ignoring ASCII case (the keys are in lower case); other
@@ -884,26 +885,47 @@ fn recognisers_at(first_words: &WordTable<u8>, t: &Tokens, i: usize) -> u8 {
     if !w.is_ascii() || w.len() > 32 {
         return ANY_RECOGNISER;
     }
-    first_words.get_ignore_ascii_case(w).copied().unwrap_or(0)
+    let words = token_words();
+    let word = words.at(tok.word);
+    // A phrase that needs a second word ("the" begins only "the one before the last", "the last
+    // but one") is tried only before one of its table's second words. A next token that is not
+    // ASCII is left to the table, whose Unicode lower-casing the look-up does not do.
+    let longer_only = word.begins_longer_only;
+    if longer_only == 0 {
+        return word.recognisers;
+    }
+    let after = match t.toks.get(i + 1) {
+        Some(_) if !t.bytes(i + 1).is_ascii() => longer_only,
+        Some(next) => words.at(next.word).second_of,
+        None => 0,
+    };
+    word.recognisers & !(longer_only & !after)
 }
 
-/// The words the recognisers begin with, with the bits of those each begins ([`recognisers_at`]).
-fn recogniser_first_words() -> &'static WordTable<u8> {
-    static STARTS: OnceLock<WordTable<u8>> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        let mut map: HashMap<&'static str, u8> = HashMap::default();
-        let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
-            for w in words {
-                *map.entry(w).or_default() |= bit;
-            }
-        };
-        add(&mut words::numeral_words().0.iter().map(String::as_str), NUMERAL);
-        add(&mut vague_lexicon().first_words(), VAGUE);
-        add(&mut relative_ordinal_lexicon().first_words(), RELATIVE_ORDINAL);
-        add(&mut ["per", "percent", "percents"].into_iter(), PERCENT_OF);
-        add(&mut ["a", "an"].into_iter(), ONE_AND_A_HALF);
-        WordTable::new(map)
-    })
+/// The first words of the phrase recognisers' tables ([`vague`], [`relative_ordinal`]), each with
+/// its recogniser's bit and whether it is a phrase by itself.
+pub(super) fn phrase_first_words() -> impl Iterator<Item = (&'static str, u8, bool)> {
+    let vague = vague_lexicon().first_words_alone().map(|(w, alone)| (w, VAGUE, alone));
+    let relative = relative_ordinal_lexicon().first_words_alone().map(|(w, alone)| (w, RELATIVE_ORDINAL, alone));
+    vague.chain(relative)
+}
+
+/// The second words of the phrase recognisers' tables, each with its recogniser's bit.
+pub(super) fn phrase_second_words() -> impl Iterator<Item = (&'static str, u8)> {
+    let vague = vague_lexicon().second_words().map(|w| (w, VAGUE));
+    let relative = relative_ordinal_lexicon().second_words().map(|w| (w, RELATIVE_ORDINAL));
+    vague.chain(relative)
+}
+
+/// The words the recognisers begin with, in lower case, each with the bit of a recogniser it
+/// begins (a word can come more than once): [`recognisers_at`].
+pub(super) fn recogniser_first_words() -> impl Iterator<Item = (&'static str, u8)> {
+    let numeral = words::numeral_words().0.iter().map(|w| (w.as_str(), NUMERAL));
+    let vague = vague_lexicon().first_words().map(|w| (w, VAGUE));
+    let relative = relative_ordinal_lexicon().first_words().map(|w| (w, RELATIVE_ORDINAL));
+    let percent = ["per", "percent", "percents"].into_iter().map(|w| (w, PERCENT_OF));
+    let one_and_a_half = ["a", "an"].into_iter().map(|w| (w, ONE_AND_A_HALF));
+    numeral.chain(vague).chain(relative).chain(percent).chain(one_and_a_half)
 }
 
 #[cfg(test)]
@@ -938,36 +960,58 @@ mod tests {
 
     #[test]
     fn lets_every_word_a_recogniser_starts_with_through_in_any_case() {
-        let mut firsts: Vec<&str> = vague_lexicon().first_words().collect();
-        firsts.extend(relative_ordinal_lexicon().first_words());
-        firsts.extend(words::numeral_words().0.iter().map(String::as_str));
+        let mut firsts: Vec<&str> = words::numeral_words().0.iter().map(String::as_str).collect();
         firsts.extend(["per", "percent", "a", "an"]);
         for w in firsts {
             for form in [w.to_string(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
-                assert!(recognisers_at(recogniser_first_words(), &toks(&form), 0) != 0, "{form}");
+                assert!(recognisers_at(&toks(&form), 0) != 0, "{form}");
             }
         }
         // Each word lets through the recognisers it begins, and only those.
-        assert_eq!(recognisers_at(recogniser_first_words(), &toks("The"), 0), RELATIVE_ORDINAL);
-        assert_eq!(recognisers_at(recogniser_first_words(), &toks("percent"), 0), PERCENT_OF);
-        assert_eq!(recognisers_at(recogniser_first_words(), &toks("An"), 0) & (ONE_AND_A_HALF | VAGUE), ONE_AND_A_HALF);
-        assert_eq!(recognisers_at(recogniser_first_words(), &toks("twenty"), 0) & (NUMERAL | PERCENT_OF), NUMERAL);
+        assert_eq!(recognisers_at(&toks("percent"), 0), PERCENT_OF);
+        assert_eq!(recognisers_at(&toks("An"), 0) & (ONE_AND_A_HALF | VAGUE), ONE_AND_A_HALF);
+        assert_eq!(recognisers_at(&toks("twenty"), 0) & (NUMERAL | PERCENT_OF), NUMERAL);
+    }
+
+    #[test]
+    fn lets_every_phrase_of_the_phrase_recognisers_through_in_any_case() {
+        let vague = lines(include_str!("vague.txt")).map(|[phrase, _]: [&str; 2]| (phrase, VAGUE));
+        let relative = RELATIVE_ORDINAL_PHRASES.iter().map(|&(phrase, _)| (phrase, RELATIVE_ORDINAL));
+        for (phrase, bit) in vague.chain(relative) {
+            let capitalised = format!("{}{}", phrase[..1].to_uppercase(), &phrase[1..]);
+            for form in [phrase.to_string(), phrase.to_uppercase(), capitalised] {
+                assert!(recognisers_at(&toks(&form), 0) & bit != 0, "{form}");
+            }
+        }
+    }
+
+    #[test]
+    fn tries_a_word_that_begins_only_longer_phrases_before_their_second_words() {
+        // "the" begins only relative ordinals of three words or more: "the last but one".
+        assert_eq!(recognisers_at(&toks("The last"), 0), RELATIVE_ORDINAL);
+        assert_eq!(recognisers_at(&toks("the ONE"), 0), RELATIVE_ORDINAL);
+        assert_eq!(recognisers_at(&toks("the house"), 0), 0);
+        assert_eq!(recognisers_at(&toks("the 5"), 0), 0);
+        assert_eq!(recognisers_at(&toks("the"), 0), 0);
+        // A next word that is not ASCII is left to the phrase table.
+        assert_eq!(recognisers_at(&toks("the Öne"), 0), RELATIVE_ORDINAL);
+        // "last" is a phrase by itself: tried before anything.
+        assert_eq!(recognisers_at(&toks("last week"), 0) & RELATIVE_ORDINAL, RELATIVE_ORDINAL);
+        // "a" begins vague phrases only with a second word ("a few"); the other recognisers it
+        // begins ("a and a half", "a hundred") are tried whatever follows.
+        assert_eq!(recognisers_at(&toks("a house"), 0) & (VAGUE | ONE_AND_A_HALF), ONE_AND_A_HALF);
+        assert_eq!(recognisers_at(&toks("a few"), 0) & VAGUE, VAGUE);
     }
 
     #[test]
     fn passes_over_other_words_and_marks_but_not_digits_signs_or_non_ascii_words() {
         // A sign or a point only before digits: not the lone hyphen nor the full stop.
         let t = toks("said of 5 $ , “ - ½ -4 Zürich 東京 🚀 officials.");
-        let starts: Vec<&str> =
-            (0..t.len()).filter(|&i| recognisers_at(recogniser_first_words(), &t, i) != 0).map(|i| t.str(i)).collect();
+        let starts: Vec<&str> = (0..t.len()).filter(|&i| recognisers_at(&t, i) != 0).map(|i| t.str(i)).collect();
         assert_eq!(starts, ["5", "½", "-", "4", "Zürich", "東京"]);
-        assert!(["Zürich", "東京"]
-            .iter()
-            .all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == ANY_RECOGNISER));
-        assert!(["5", "-5", "½", ".5", "−5"]
-            .iter()
-            .all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == NUMERAL));
-        assert!(["-", ".", "- a", ". The"].iter().all(|w| recognisers_at(recogniser_first_words(), &toks(w), 0) == 0));
+        assert!(["Zürich", "東京"].iter().all(|w| recognisers_at(&toks(w), 0) == ANY_RECOGNISER));
+        assert!(["5", "-5", "½", ".5", "−5"].iter().all(|w| recognisers_at(&toks(w), 0) == NUMERAL));
+        assert!(["-", ".", "- a", ". The"].iter().all(|w| recognisers_at(&toks(w), 0) == 0));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Digit runs are kept apart from their separators ("1,200" is `1` `,` `200`) so the numeral
 //! parser can decide from adjacency whether a comma groups thousands or separates a list.
 
+use super::token_words::{token_words, TokenWords};
 use crate::span::{char_at, digits_end, is_alphabetic, is_uppercase, letters_end, same_ignoring_ascii_case};
 use crate::Span;
 
@@ -25,6 +26,9 @@ pub struct Tok {
     /// No white space between this token and the one before it in the same call of
     /// [`push_tokens`] (the first is glued to nothing): what tells "5/12" (a date) from "5 / 12".
     pub glued: bool,
+    /// What the token's word is to the date grammar and the recognisers: its index in
+    /// [`token_words`] (0: nothing; digits are not looked up).
+    pub word: u16,
 }
 
 /// The tokens of one sentence, with the document text they index into.
@@ -39,7 +43,7 @@ impl<'a> Tokens<'a> {
         // About one token in five bytes of news text (more with figures: "$1.8m" is four): one
         // allocation for nearly every sentence.
         let mut toks = Vec::with_capacity(span.len() / 4 + 4);
-        push_tokens(text, span, &mut toks);
+        push_tokens(text, &text[..span.end].to_ascii_lowercase(), span, &mut toks);
         Tokens { text, toks }
     }
 
@@ -112,8 +116,22 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// Appends the tokens of `span` of `text` to `toks` (absolute byte offsets into `text`).
-pub fn push_tokens(text: &str, span: Span, toks: &mut Vec<Tok>) {
+/// Appends the tokens of `span` of `text` to `toks` (absolute byte offsets into `text`), each
+/// word and mark looked up in [`token_words`] as `lower` (the text, or its start up to the span's
+/// end, lower-cased by `str::to_ascii_lowercase`) has it.
+pub fn push_tokens(text: &str, lower: &str, span: Span, toks: &mut Vec<Tok>) {
+    debug_assert!(lower.len() >= span.end, "the lower-cased text ends before the span");
+    cut(text, span, toks, Some((token_words(), &lower.as_bytes()[span.start..span.end])));
+}
+
+/// [`push_tokens`] with no word looked up (`word` 0), for the phrases of the tables that the
+/// word table is built from.
+pub fn push_phrase_tokens(text: &str, span: Span, toks: &mut Vec<Tok>) {
+    cut(text, span, toks, None);
+}
+
+/// The tokenizer of both, one copy: `words` is the word table with the span's text lower-cased.
+fn cut(text: &str, span: Span, toks: &mut Vec<Tok>, words: Option<(&TokenWords, &[u8])>) {
     let s = span.text(text);
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -149,7 +167,17 @@ pub fn push_tokens(text: &str, span: Span, toks: &mut Vec<Tok>) {
                 (TokKind::Symbol, i + len, is_uppercase(c))
             }
         };
-        toks.push(Tok { span: Span::new(span.start + i, span.start + end), kind, capital, glued: previous_end == i });
+        let word = match words {
+            Some((words, lower)) if kind != TokKind::Digits => words.index(&lower[i..end]),
+            _ => 0,
+        };
+        toks.push(Tok {
+            span: Span::new(span.start + i, span.start + end),
+            kind,
+            capital,
+            glued: previous_end == i,
+            word,
+        });
         previous_end = end;
         i = end;
     }
@@ -199,6 +227,11 @@ mod tests {
                 kind,
                 capital: c.is_uppercase(),
                 glued,
+                word: if kind == TokKind::Digits {
+                    0
+                } else {
+                    token_words().index(s[i..end].to_ascii_lowercase().as_bytes())
+                },
             });
             i = end;
         }
@@ -215,7 +248,7 @@ mod tests {
             let text = format!("{}{text}", "é".repeat(lead));
             let span = Span::new(2 * lead, text.len());
             let (mut fast, mut decoding) = (Vec::new(), Vec::new());
-            push_tokens(&text, span, &mut fast);
+            push_tokens(&text, &text.to_ascii_lowercase(), span, &mut fast);
             push_tokens_decoding(&text, span, &mut decoding);
             proptest::prop_assert_eq!(fast, decoding);
         }

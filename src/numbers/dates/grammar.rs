@@ -4,10 +4,11 @@
 //! its last token, or `None`. [`Parser::best_at`] tries them all and keeps the longest match.
 
 use super::calendar::{add_days, add_months, easter, is_valid, monday_of, nth_weekday, weekday};
-use super::lexicon::{lexicon, Entry, Holiday, Sureness, Unit};
+use super::lexicon::{Entry, Holiday, HolidayNames, Sureness, Unit};
 use super::openers::{self, Opens};
 use super::tokens::{Tok, TokKind};
 use super::values::{place_weekday, Clock, Meaning, WeekdayShift, When};
+use crate::numbers::token_words::{token_words, TokenWords};
 use crate::span::same_bytes;
 use crate::Date;
 
@@ -39,8 +40,8 @@ pub struct Parser<'a> {
     low: &'a str,
     toks: &'a [Tok],
     ctx: Context,
-    /// Each token's entry in the word lists, looked up once per sentence.
-    entries: Vec<Option<&'static Entry>>,
+    /// What each token's word is (looked up when the sentence was cut: [`crate::numbers::tokens::Tok::word`]).
+    words: &'static TokenWords,
     /// Whether an expression can begin at each token ([`openers`]), worked out once per sentence.
     opens: Vec<bool>,
     /// Where the expression being read starts (set by [`Parser::best_at`]) and, once asked for,
@@ -221,7 +222,6 @@ type DateTime = (When, Option<Clock>);
 /// the sentences of a document reuse their memory ([`Parser::reusing`], [`Parser::into_buffers`]).
 #[derive(Default)]
 pub struct Buffers {
-    entries: Vec<Option<&'static Entry>>,
     opens: Vec<bool>,
     datetimes: Vec<(usize, Parsed<DateTime>)>,
 }
@@ -234,11 +234,7 @@ impl<'a> Parser<'a> {
 
     /// The parser of the sentence `low` (lower-cased) with tokens `toks`, in the lists of `buffers`.
     pub fn reusing(low: &'a str, toks: &'a [Tok], ctx: Context, buffers: Buffers) -> Self {
-        let lex = lexicon();
-        let Buffers { mut entries, mut opens, mut datetimes } = buffers;
-        entries.clear();
-        let low_bytes = low.as_bytes();
-        entries.extend(toks.iter().map(|t| lex.words.get(&low_bytes[t.span.range()])));
+        let Buffers { mut opens, mut datetimes } = buffers;
         opens.clear();
         opens.resize(toks.len(), false);
         datetimes.clear();
@@ -246,7 +242,7 @@ impl<'a> Parser<'a> {
             low,
             toks,
             ctx,
-            entries,
+            words: token_words(),
             opens,
             start: std::cell::Cell::new(0),
             tense: std::cell::Cell::new(None),
@@ -261,7 +257,7 @@ impl<'a> Parser<'a> {
 
     /// The parser's lists, for the next sentence.
     pub fn into_buffers(self) -> Buffers {
-        Buffers { entries: self.entries, opens: self.opens, datetimes: self.datetimes.into_inner() }
+        Buffers { opens: self.opens, datetimes: self.datetimes.into_inner() }
     }
 
     /// Whether an expression can start at token `i` (see [`openers`]).
@@ -292,13 +288,7 @@ impl<'a> Parser<'a> {
             Opens::BeforeKnown => self.known_after(i + 1),
             Opens::BeforeHolidayWord => {
                 self.kind(i + 1) == Some(TokKind::Symbol)
-                    || lexicon()
-                        .holidays
-                        .get(self.t(i))
-                        .into_iter()
-                        .copied()
-                        .flatten()
-                        .any(|(rest, _)| rest.first().is_some_and(|w| self.is(i + 1, w)))
+                    || self.holidays(i).iter().any(|(rest, _)| rest.first().is_some_and(|w| self.is(i + 1, w)))
             }
         }
     }
@@ -405,7 +395,7 @@ impl<'a> Parser<'a> {
                     || self.is_any(i + 1, DAY_PART_WORDS)
                     || self.is_month(i + 1)
                     || self.is_weekday(i + 1)
-                    || lexicon().holidays.contains_key(self.t(i + 1))
+                    || !self.holidays(i + 1).is_empty()
             }
             // counts: duration, offset_date and window read nothing else after them
             "some" | "several" | "few" | "couple" => self.duration_core(i).is_some() || self.window(i).is_some(),
@@ -431,7 +421,7 @@ impl<'a> Parser<'a> {
     fn plain_number_word(&self, i: usize) -> Option<bool> {
         let e = self.entry(i)?;
         let (_, ordinal) = e.number?;
-        (e.month.is_none() && e.weekday.is_none() && !lexicon().holidays.contains_key(self.t(i))).then_some(ordinal)
+        (e.month.is_none() && e.weekday.is_none() && e.holiday_names == 0).then_some(ordinal)
     }
 
     /// For digits: whether a parser can read on from them. Four digits (a year, "1630 GMT") and
@@ -552,7 +542,12 @@ impl<'a> Parser<'a> {
     }
 
     fn entry(&self, i: usize) -> Option<&'static Entry> {
-        self.entries.get(i).copied().flatten()
+        self.toks.get(i).and_then(|t| self.words.at(t.word).date)
+    }
+
+    /// The holidays whose name begins with token `i`.
+    fn holidays(&self, i: usize) -> HolidayNames {
+        self.entry(i).map_or(&[], Entry::holidays)
     }
 
     fn number_word(&self, i: usize) -> Option<(u32, bool)> {
@@ -1345,7 +1340,6 @@ impl<'a> Parser<'a> {
 
     /// Seasons and holidays: "summer 2017", "this summer", "Christmas", "Easter 2018", "last easter".
     fn named_day(&self, i: usize) -> Parsed<When> {
-        let lex = lexicon();
         let (shift, j) = match self.t(i) {
             "last" | "previous" => (-1, i + 1),
             "next" | "following" => (1, i + 1),
@@ -1354,7 +1348,7 @@ impl<'a> Parser<'a> {
         };
         // The longest holiday name at j ("Christmas Eve" before "Christmas"); apostrophe marks are skipped.
         let mut found: Option<(usize, Holiday)> = None;
-        for (rest, h) in lex.holidays.get(self.t(j)).into_iter().copied().flatten() {
+        for (rest, h) in self.holidays(j) {
             let mut k = j + 1;
             let mut matched = true;
             for word in rest.iter() {

@@ -1,12 +1,9 @@
 //! The word lists of the date grammar, from the text files beside this module: `build.rs` reads
-//! them (and the opener lists of [`openers`]) and writes the tables as static arrays.
+//! them (and the opener lists of [`openers`]) and writes one table of words as static arrays.
 
 #[cfg(test)]
 use super::openers;
 use super::openers::Opens;
-use crate::span::WordTable;
-use crate::word_map::WordMap;
-use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sureness {
@@ -73,18 +70,6 @@ pub enum Holiday {
 /// dropped) and the day.
 pub type HolidayNames = &'static [(&'static [&'static str], Holiday)];
 
-pub struct Lexicon {
-    pub months: WordMap<(u32, Sureness)>,
-    pub weekdays: WordMap<(u32, Sureness)>,
-    /// Holidays by their first word: the words after it (trailing apostrophes dropped) and the day.
-    pub holidays: WordMap<HolidayNames>,
-    /// Every word a date expression can begin with ("in", "last", "noon", holidays' first words,
-    /// number words, units, months, weekdays) and what it is in each list: the grammar looks each
-    /// token up once, here. A word missing here is skipped by the scan.
-    /// Bucketed by shape, no hashing: looked up at every token of a sentence.
-    pub words: WordTable<Entry>,
-}
-
 /// What one word is in the word lists (a word can be in several: "may", "second", "march").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Entry {
@@ -94,30 +79,41 @@ pub struct Entry {
     pub number: Option<(u32, bool)>,
     /// A duration unit and its multiple ("fortnight" = 2 weeks).
     pub unit: Option<(Unit, u32)>,
+    /// The holidays whose name begins with the word: 1 + their index in the built list (0: none,
+    /// as for most words; [`Entry::holidays`]).
+    pub holiday_names: u8,
     /// Whether the word can begin a date expression ([`openers`]).
     pub opens: Opens,
     /// The follow sets ([`openers`]) the word is in.
     pub follows: u8,
 }
 
-/// The tables `build.rs` wrote: `MONTHS`, `WEEKDAYS`, `HOLIDAYS` and the word table's entries,
-/// `WORDS`.
+impl Entry {
+    /// The holidays whose name begins with the word.
+    pub fn holidays(&self) -> HolidayNames {
+        usize::from(self.holiday_names).checked_sub(1).map_or(&[], |k| built::HOLIDAY_NAMES[k])
+    }
+}
+
+/// The tables `build.rs` wrote: `WORDS`, and `HOLIDAY_NAMES` that its entries point into.
 mod built {
     use super::{Entry, Holiday, HolidayNames, Opens, Sureness, Unit};
-    use crate::word_map::{WordList, WordMap};
+    use crate::word_map::WordList;
 
     include!(concat!(env!("OUT_DIR"), "/dates_lexicon.rs"));
 }
 
-pub fn lexicon() -> &'static Lexicon {
-    // The word table is bucketed by shape when first used (a pass over its few hundred entries).
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon {
-        months: built::MONTHS,
-        weekdays: built::WEEKDAYS,
-        holidays: built::HOLIDAYS,
-        words: WordTable::new(built::WORDS.iter().map(|(w, e)| (w, *e))),
-    })
+/// Every word a date expression can begin with ("in", "last", "noon", holidays' first words,
+/// number words, units, months, weekdays), in lower case, and what it is in each list: the
+/// numbers stage looks each token up once, in a table that holds these words
+/// ([`crate::numbers::token_words`]).
+pub fn words() -> impl Iterator<Item = (&'static str, &'static Entry)> {
+    built::WORDS.iter()
+}
+
+/// The entry of `word` (in lower case).
+pub fn entry(word: &str) -> Option<&'static Entry> {
+    crate::numbers::token_words::token_words().get(word.as_bytes()).date
 }
 
 #[cfg(test)]
@@ -129,34 +125,27 @@ mod tests {
         // A word missing here would make the scan skip an expression that begins with it.
         let source = include_str!("grammar.rs");
         let literal = regex::Regex::new(r#""([a-z'’½]+)""#).unwrap();
-        let missing: Vec<&str> = literal
-            .captures_iter(source)
-            .map(|c| c.get(1).unwrap().as_str())
-            .filter(|w| lexicon().words.get(w).is_none())
-            .collect();
+        let missing: Vec<&str> =
+            literal.captures_iter(source).map(|c| c.get(1).unwrap().as_str()).filter(|w| entry(w).is_none()).collect();
         assert!(missing.is_empty(), "add to starters.txt: {missing:?}");
     }
 
     #[test]
     fn every_opener_and_follower_is_in_the_word_table() {
-        let missing: Vec<&str> = openers::all_words().filter(|w| lexicon().words.get(w).is_none()).collect();
+        let missing: Vec<&str> = openers::all_words().filter(|w| entry(w).is_none()).collect();
         assert!(missing.is_empty(), "add to starters.txt: {missing:?}");
     }
 
     #[test]
     fn reads_every_word_list() {
-        let lex = lexicon();
-        assert_eq!(lex.months["sept"], (9, Sureness::Abbr));
-        assert_eq!(lex.months["may"], (5, Sureness::Ambiguous));
-        assert_eq!(lex.weekdays["thursday"], (4, Sureness::Full));
-        assert_eq!(lex.words.get("twelfth").unwrap().number, Some((12, true)));
-        assert_eq!(lex.words.get("fortnight").unwrap().unit, Some((Unit::Week, 2)));
-        assert_eq!(
-            *lex.words.get("in").unwrap(),
-            Entry { opens: Opens::Before(openers::AFTER_IN), ..Entry::default() }
-        );
+        assert_eq!(entry("sept").unwrap().month, Some((9, Sureness::Abbr)));
+        assert_eq!(entry("may").unwrap().month, Some((5, Sureness::Ambiguous)));
+        assert_eq!(entry("thursday").unwrap().weekday, Some((4, Sureness::Full)));
+        assert_eq!(entry("twelfth").unwrap().number, Some((12, true)));
+        assert_eq!(entry("fortnight").unwrap().unit, Some((Unit::Week, 2)));
+        assert_eq!(*entry("in").unwrap(), Entry { opens: Opens::Before(openers::AFTER_IN), ..Entry::default() });
         let named = |first: &str, rest: &[&str], day: Holiday| {
-            lex.holidays[first].iter().any(|(r, d)| **r == *rest && *d == day)
+            entry(first).unwrap().holidays().iter().any(|(r, d)| **r == *rest && *d == day)
         };
         assert!(named("christmas", &["eve"], Holiday::Fixed(12, 24)));
         assert!(named("international", &["workers", "day"], Holiday::Fixed(5, 1)));
@@ -182,39 +171,36 @@ mod tests {
     }
 
     #[test]
-    fn the_built_month_weekday_number_and_unit_tables_hold_every_word_of_their_files() {
-        let lex = lexicon();
-        for (file, map, field) in [
-            (include_str!("months.txt"), &lex.months, (|e: &Entry| e.month) as fn(&Entry) -> _),
-            (include_str!("weekdays.txt"), &lex.weekdays, |e: &Entry| e.weekday),
+    fn the_built_table_holds_every_month_weekday_number_and_unit_of_their_files() {
+        for (file, field) in [
+            (include_str!("months.txt"), (|e: &Entry| e.month) as fn(&Entry) -> _),
+            (include_str!("weekdays.txt"), |e: &Entry| e.weekday),
         ] {
             // A word listed twice keeps its last line, as a map collected from the lines would.
             let text: std::collections::HashMap<&str, (u32, Sureness)> =
                 fields(file).map(|f| (f[0], (f[1].parse().unwrap(), sureness(f[2])))).collect();
-            assert_eq!(map.len(), text.len());
+            assert_eq!(words().filter(|(_, e)| field(e).is_some()).count(), text.len());
             for (w, v) in &text {
-                assert_eq!(map.get(w), Some(v), "{w}");
-                assert_eq!(field(lex.words.get(w).unwrap()), Some(*v), "{w}");
+                assert_eq!(field(entry(w).unwrap()), Some(*v), "{w}");
             }
-            assert_eq!(map.get("fortnight"), None);
+            assert_eq!(field(entry("fortnight").unwrap()), None);
         }
         for f in fields(include_str!("numbers.txt")) {
-            let number = lex.words.get(f[0]).unwrap().number;
+            let number = entry(f[0]).unwrap().number;
             assert_eq!(number, Some((f[1].parse().unwrap(), f[2] == "ordinal")), "{}", f[0]);
         }
         for f in fields(include_str!("units.txt")) {
-            let (unit, multiple) = lex.words.get(f[0]).unwrap().unit.unwrap();
+            let (unit, multiple) = entry(f[0]).unwrap().unit.unwrap();
             assert_eq!((unit.name(), multiple), (f[1], f[2].parse().unwrap()), "{}", f[0]);
         }
         for f in fields(include_str!("starters.txt")) {
-            assert!(lex.words.get(f[0]).is_some(), "{}", f[0]);
+            assert!(entry(f[0]).is_some(), "{}", f[0]);
         }
-        assert_eq!(lex.words.get("officials"), None);
+        assert_eq!(entry("officials"), None);
     }
 
     #[test]
-    fn the_built_holiday_table_holds_every_name_of_its_file_in_both_apostrophes() {
-        let lex = lexicon();
+    fn the_built_table_holds_every_holiday_name_of_its_file_in_both_apostrophes() {
         for f in fields(include_str!("holidays.txt")) {
             let day = match f[1] {
                 "easter" => Holiday::Easter,
@@ -230,11 +216,10 @@ mod tests {
             };
             for name in [f[0].to_string(), f[0].replace('\'', "’")] {
                 let words: Vec<&str> = name.split('_').map(|w| w.trim_end_matches(['\'', '’'])).collect();
-                let names = &lex.holidays[words[0]];
+                let names = entry(words[0]).unwrap().holidays();
                 assert!(names.iter().any(|(rest, d)| **rest == words[1..] && *d == day), "{name}");
-                assert!(lex.words.get(words[0]).is_some(), "{name}");
             }
         }
-        assert!(!lex.holidays.contains_key("monday"));
+        assert!(entry("monday").unwrap().holidays().is_empty());
     }
 }

@@ -20,31 +20,30 @@ use grammar::{Context, Parser};
 use values::Meaning;
 
 pub use calendar::weekday as iso_weekday;
+pub(crate) use lexicon::{words as date_words, Entry};
 
 /// The month (1–12) a word names: full names and abbreviations ("March", "Sept."), any case.
 pub fn month_number(word: &str) -> Option<u32> {
-    with_lower(word.trim_end_matches('.'), |w| lexicon::lexicon().months.get(w).map(|&(m, _)| m))
+    with_lower(word.trim_end_matches('.'), |w| lexicon::entry(w)?.month.map(|(m, _)| m))
 }
 
 /// The ISO weekday (1 = Monday … 7 = Sunday) a word names: "Thursday", "Thu.", "Thursday's".
 pub fn weekday_number(word: &str) -> Option<u32> {
     with_lower(word.trim_end_matches('.'), |w| {
         let w = w.trim_end_matches("'s").trim_end_matches("’s");
-        lexicon::lexicon().weekdays.get(w).filter(|(_, sure)| *sure != lexicon::Sureness::Plural).map(|&(d, _)| d)
+        lexicon::entry(w)?.weekday.filter(|(_, sure)| *sure != lexicon::Sureness::Plural).map(|(d, _)| d)
     })
 }
 
 /// The full English name of a month (1–12), lower-case: the longest word the lexicon has for it.
 pub fn month_name(month: u32) -> Option<&'static str> {
-    lexicon::lexicon().months.iter().filter(|(_, &(m, _))| m == month).map(|(w, _)| w).max_by_key(|w| w.len())
+    lexicon::words().filter(|(_, e)| e.month.is_some_and(|(m, _)| m == month)).map(|(w, _)| w).max_by_key(|w| w.len())
 }
 
 /// The full English name of an ISO weekday (1–7), lower-case.
 pub fn weekday_name(weekday: u32) -> Option<&'static str> {
-    let lex = lexicon::lexicon();
-    lex.weekdays
-        .iter()
-        .filter(|(_, &(d, sure))| d == weekday && sure != lexicon::Sureness::Plural)
+    lexicon::words()
+        .filter(|(_, e)| e.weekday.is_some_and(|(d, sure)| d == weekday && sure != lexicon::Sureness::Plural))
         .map(|(w, _)| w)
         .max_by_key(|w| w.len())
 }
