@@ -43,7 +43,10 @@ impl<'a> Tokens<'a> {
         // About one token in five bytes of news text (more with figures: "$1.8m" is four): one
         // allocation for nearly every sentence.
         let mut toks = Vec::with_capacity(span.len() / 4 + 4);
-        push_tokens(text, &text[..span.end].to_ascii_lowercase(), span, &mut toks);
+        // Only the span lower-cased, not the text before it (the stage itself lower-cases a
+        // document once: `push_tokens`).
+        let lower = span.text(text).to_ascii_lowercase();
+        cut(text, span, &mut toks, Some((token_words(), lower.as_bytes())));
         Tokens { text, toks }
     }
 
@@ -262,6 +265,16 @@ mod tests {
             assert_eq!(toks.bytes(i), toks.str(i).as_bytes());
         }
         assert!(toks.bytes(toks.len()).is_empty());
+    }
+
+    #[test]
+    fn tokenizes_a_later_span_as_the_stage_does_with_the_whole_text_lower_cased() {
+        let t = "ÉTÉ 😀 first sentence. In May the Second Quarter fell 5 PERCENT.";
+        let span = Span::new(t.find("In").unwrap(), t.len());
+        let mut staged = Vec::new();
+        push_tokens(t, &t.to_ascii_lowercase(), span, &mut staged);
+        assert_eq!(Tokens::new(t, span).toks, staged);
+        assert!(staged.iter().any(|tok| tok.word != 0), "the words are looked up");
     }
 
     #[test]
