@@ -12,6 +12,11 @@ use std::process::ExitCode;
 
 mod jobs;
 
+/// mimalloc instead of the system allocator: the analysis makes many small allocations, and
+/// glibc's spent ~15 % of the CLI's instructions on them (BENCHMARKS.md, session 11).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "claimlens", version, about = "Finds numbers, attributions and contradictions in news articles.")]
 struct Cli {
