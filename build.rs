@@ -49,13 +49,7 @@ fn word_list(entries: &[(&str, String)]) -> String {
 /// The keys as one string, where each ends, and the values.
 fn word_list_parts(entries: &[(&str, String)]) -> String {
     let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
-    let ends: Vec<u16> = keys
-        .iter()
-        .scan(0usize, |end, k| {
-            *end += k.len();
-            Some(u16::try_from(*end).expect("a word map's keys take up to 64 KB"))
-        })
-        .collect();
+    let ends = word_map_layout::ends(&keys);
     let values: Vec<&str> = entries.iter().map(|e| e.1.as_str()).collect();
     let values = if values.iter().all(|v| *v == "()") {
         format!("[(); {}]", values.len())

@@ -78,11 +78,7 @@ impl<V> WordMap<V> {
 pub fn leaked<V>(entries: Vec<(&str, V)>) -> WordMap<V> {
     let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
     let slots = Box::leak(layout::slots(&keys).into_boxed_slice());
-    let ends = keys.iter().scan(0, |end, k| {
-        *end += k.len() as u16;
-        Some(*end)
-    });
-    let ends = Box::leak(ends.collect::<Vec<u16>>().into_boxed_slice());
+    let ends = Box::leak(layout::ends(&keys).into_boxed_slice());
     let text = Box::leak(keys.concat().into_boxed_str());
     let values = Box::leak(entries.into_iter().map(|e| e.1).collect::<Vec<V>>().into_boxed_slice());
     WordMap::from_parts(slots, text, ends, values)

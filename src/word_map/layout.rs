@@ -47,3 +47,14 @@ pub fn slots(keys: &[&str]) -> Vec<u16> {
     }
     slots
 }
+
+/// Where each of `keys` ends in their concatenation (the keys of a table are stored as one string).
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn ends(keys: &[&str]) -> Vec<u16> {
+    keys.iter()
+        .scan(0usize, |end, k| {
+            *end += k.len();
+            Some(u16::try_from(*end).expect("a word map's keys take up to 64 KB"))
+        })
+        .collect()
+}
